@@ -1,0 +1,221 @@
+/**
+ * Canonical records: the shape every dataset (the demo region, an import, the
+ * national generator) is turned into before the server writes it. Pure types,
+ * no database. Field names follow the glossary in shared/design/domain.md.
+ *
+ * Codes are the 12-digit national statistical division codes: county = first
+ * 6 digits significant (e.g. 152501000000), township = first 9
+ * (152501101000), village = all 12 (152501101201).
+ */
+import type { MultiPolygon, Point } from 'geojson';
+
+export type CountyKind = 'BANNER' | 'COUNTY' | 'DISTRICT';
+export type TownshipKind = 'SUMU' | 'TOWNSHIP' | 'TOWN';
+export type VillageKind = 'GACHA' | 'VILLAGE';
+export type BranchRating = 'ADVANCED' | 'MIDDLE' | 'LAGGING';
+/** 种养殖型 / 旅游型 / 特色产业型 / 电商型 party organisations (the speech's four kinds). */
+export type BranchFocus = 'FARMING_HERDING' | 'TOURISM' | 'SPECIALTY_INDUSTRY' | 'E_COMMERCE';
+export type OrganisationKind = 'COOPERATIVE' | 'PLATFORM_COMPANY' | 'ENTERPRISE';
+export type IndustryType =
+  | 'VEGETABLES'
+  | 'POTATOES'
+  | 'EDIBLE_FUNGI'
+  | 'RURAL_TOURISM'
+  | 'E_COMMERCE'
+  | 'LIVESTOCK'
+  | 'DAIRY'
+  | 'PROCESSING'
+  | 'PHOTOVOLTAIC';
+export type PairingKind = 'STRONG_HELPS_WEAK' | 'CENTRE_RADIATES' | 'ENTERPRISE_VILLAGE';
+export type AssistingUnitKind = 'GOVERNMENT' | 'ENTERPRISE' | 'INSTITUTION';
+
+/** Policy thresholds; defaults from national policy (domain.md, "Rules"). */
+export interface Thresholds {
+  /** a poor village may exit when incidence (%) is below this; default 3 */
+  villageExitIncidence: number;
+  /** a county may exit when incidence (%) is below this; default 3 */
+  countyExitIncidence: number;
+  /** collective income (万元) below this is a weak collective economy; default 5 */
+  weakIncomeBelow: number;
+  /** collective income (万元) every village should reach by targetYear; default 10 */
+  targetIncome: number;
+  /** the year of the "三步走" target; default 2025 */
+  targetYear: number;
+  /** each capable party member pairs with at least this many poor households; default 1 */
+  memberPairingMin: number;
+}
+
+export interface PrefectureRecord {
+  code: string;
+  name: string;
+  nameEn: string;
+  boundary: MultiPolygon;
+  thresholds: Thresholds;
+}
+
+export interface CountyRecord {
+  code: string;
+  prefectureCode: string;
+  name: string;
+  nameEn: string;
+  kind: CountyKind;
+  /** 国家重点贫困旗县: a nationally designated poor county */
+  keyPoorCounty: boolean;
+  /** year the county exited (摘帽), if it did */
+  exitedYear: number | null;
+  boundary: MultiPolygon;
+}
+
+export interface TownshipRecord {
+  code: string;
+  countyCode: string;
+  name: string;
+  nameEn: string;
+  kind: TownshipKind;
+  boundary: MultiPolygon;
+}
+
+export interface VillageRecord {
+  code: string;
+  townshipCode: string;
+  name: string;
+  nameEn: string;
+  kind: VillageKind;
+  location: Point;
+  /** 建档立卡贫困村: registered as a poor village */
+  isPoorVillage: boolean;
+  /** year the poor village exited (出列), if it did */
+  exitedYear: number | null;
+  /** the village's party branch (党支部), 1:1 */
+  branchName: string;
+  branchFocus: BranchFocus | null;
+  /** branch runs the "1+5" governance system */
+  branchGovernance15: boolean;
+}
+
+export interface VillageYearRecord {
+  villageCode: string;
+  year: number;
+  households: number;
+  ruralPopulation: number;
+  poorHouseholds: number;
+  poorPopulation: number;
+  /** 村集体经济收入, 万元 */
+  collectiveIncome: number;
+  partyMembers: number;
+  /** poor households paired with a party member (党员结对帮扶户数) */
+  memberPairings: number;
+  /** 一肩挑 */
+  secretaryIsDirector: boolean;
+  /** 软弱涣散 */
+  softLax: boolean;
+  branchRating: BranchRating;
+}
+
+export interface OrganisationRecord {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  /** home village; null for an enterprise based outside any village */
+  villageCode: string | null;
+  /** 党支部领办: a cooperative led by the village party branch */
+  ledByBranch: boolean;
+  foundedYear: number;
+  memberHouseholds: number;
+  poorMemberHouseholds: number;
+}
+
+export interface AllianceRecord {
+  id: number;
+  name: string;
+  centreVillageCode: string;
+  /** every member including the centre */
+  memberVillageCodes: string[];
+  /** "联合党委+平台公司+合作社+农户": the alliance's platform company, if any */
+  platformCompanyId: number | null;
+  foundedYear: number;
+}
+
+export interface IndustryProjectRecord {
+  id: number;
+  name: string;
+  type: IndustryType;
+  villageCode: string;
+  operatorId: number | null;
+  location: Point;
+  startYear: number;
+  /** retired in this year; null while running */
+  endYear: number | null;
+  /** 万元; the five sources add up to investmentTotal */
+  investmentTotal: number;
+  investmentFiscal: number;
+  investmentAssisting: number;
+  investmentCollective: number;
+  investmentEnterprise: number;
+  investmentOther: number;
+  beneficiaryHouseholds: number;
+  beneficiaryPoorHouseholds: number;
+}
+
+export interface PairingRecord {
+  id: number;
+  kind: PairingKind;
+  /** exactly one of helperVillageCode / helperOrganisationId is set */
+  helperVillageCode: string | null;
+  helperOrganisationId: number | null;
+  helpedVillageCode: string;
+  startYear: number;
+  /** null while active */
+  endYear: number | null;
+}
+
+export interface AssistingUnitRecord {
+  id: number;
+  name: string;
+  kind: AssistingUnitKind;
+}
+
+export interface AssignmentRecord {
+  id: number;
+  unitId: number;
+  villageCode: string;
+  startYear: number;
+  endYear: number | null;
+  /** funds (万元) per year of the assignment */
+  funds: Array<{ year: number; amount: number }>;
+}
+
+export interface WorkTeamRecord {
+  id: number;
+  villageCode: string;
+  dispatchingUnitId: number;
+  /** ≥ 2 */
+  members: number;
+  startYear: number;
+  endYear: number | null;
+}
+
+/** A whole region, in dependency order. */
+export interface RegionDataset {
+  prefecture: PrefectureRecord;
+  counties: CountyRecord[];
+  townships: TownshipRecord[];
+  villages: VillageRecord[];
+  villageYears: VillageYearRecord[];
+  organisations: OrganisationRecord[];
+  alliances: AllianceRecord[];
+  industryProjects: IndustryProjectRecord[];
+  pairings: PairingRecord[];
+  assistingUnits: AssistingUnitRecord[];
+  assignments: AssignmentRecord[];
+  workTeams: WorkTeamRecord[];
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  villageExitIncidence: 3,
+  countyExitIncidence: 3,
+  weakIncomeBelow: 5,
+  targetIncome: 10,
+  targetYear: 2025,
+  memberPairingMin: 1,
+};
