@@ -1,0 +1,77 @@
+/**
+ * Environment parsed once, typed. Every setting the server reads lives here,
+ * with its default; the README's configuration table mirrors this file.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  /** HTTP port; default 4000. 0 picks a free port (tests). */
+  port: number;
+  /** Interface to bind; default 127.0.0.1 (set 0.0.0.0 to serve the intranet). */
+  host: string;
+  /** PostgreSQL + PostGIS URL; unset means the embedded database. */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files; default `.data/` at the repo root. */
+  dataDir: string;
+  /** Load the demo region into an empty database at start; default true. */
+  seedDemo: boolean;
+  /** Folder with the built client; default client/dist. */
+  clientDist: string;
+  /** Per-statement timeout in PostgreSQL, ms; default 15000. */
+  statementTimeoutMs: number;
+  /** Size of the connection pool; default 10 (4 in embedded mode, which runs one query at a time). */
+  poolSize: number | null;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data'),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    clientDist: path.resolve(REPO_ROOT, env.CLIENT_DIST?.trim() || 'client/dist'),
+    statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),
+    poolSize: env.DB_POOL_SIZE ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : null,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Opens the database the configuration names: DATABASE_URL when set, the
+ * embedded PGlite otherwise. Checks PostGIS, runs pending migrations, and
+ * turns the usual failures into messages that say what to do.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { ConfigError, type Config } from '../config/config.js';
+import { startEmbedded, type EmbeddedDatabase } from './embedded.js';
+import { initORM } from './orm.js';
+
+export type DatabaseMode = 'embedded' | 'postgres';
+
+export interface Database {
+  mode: DatabaseMode;
+  orm: MikroORM<PostgreSqlDriver>;
+  /** The URL the pool connects to (embedded: the loopback socket). */
+  url: string;
+  postgisVersion: string;
+  close(): Promise<void>;
+}
+
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}/${u.pathname.replace(/^\//, '')}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/** Connects once with plain `pg` to give a precise message before the ORM starts. */
+async function probe(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === '28P01' ? 'password authentication failed' : e.code === '3D000' ? 'the database does not exist' : (e.code ?? e.message);
+    throw new ConfigError(`cannot connect to the database at ${describe(url)} (${why}); check DATABASE_URL and that PostgreSQL is running`);
+  }
+  try {
+    const installed = await client.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'postgis'`);
+    if (installed.rowCount) return;
+    const available = await client.query(`select 1 from pg_available_extensions where name = 'postgis'`);
+    if (!available.rowCount) {
+      throw new ConfigError(`the database at ${describe(url)} has no PostGIS; install PostGIS 3 on that server (Debian: apt install postgresql-15-postgis-3) or unset DATABASE_URL to use the embedded database`);
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url: string;
+  if (config.databaseUrl) {
+    url = config.databaseUrl;
+  } else {
+    embedded = await startEmbedded({ dataDir: config.dataDir });
+    url = embedded.url;
+  }
+  try {
+    await probe(url);
+    const orm = await initORM({
+      url,
+      // PGlite runs one query at a time: a large pool only queues on the socket.
+      poolSize: config.poolSize ?? (embedded ? 4 : 10),
+      statementTimeoutMs: config.statementTimeoutMs,
+    });
+    try {
+      await orm.getMigrator().up();
+    } catch (error) {
+      await orm.close();
+      if ((error as { code?: string }).code === '42501') {
+        throw new ConfigError(`the database user may not create the PostGIS extension or tables at ${describe(url)}; run "CREATE EXTENSION postgis" as a superuser once, and grant CREATE on the schema`);
+      }
+      throw error;
+    }
+    const [row] = await orm.em.getConnection().execute<{ v: string }[]>(`select postgis_lib_version() as v`);
+    return {
+      mode: embedded ? 'embedded' : 'postgres',
+      orm,
+      url,
+      postgisVersion: row?.v ?? 'unknown',
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

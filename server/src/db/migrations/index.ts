@@ -1,0 +1,4 @@
+/** The migrations, in order. Listed by hand so they run the same under tsx, tsc output and vitest. */
+import { Migration20261126000001_domain } from './Migration20261126000001_domain.js';
+
+export const migrationsList = [{ name: 'Migration20261126000001_domain', class: Migration20261126000001_domain }];

@@ -1,0 +1,46 @@
+/** Every MikroORM entity, for the ORM config. */
+import 'reflect-metadata';
+import { Alliance } from './alliance/alliance.entity.js';
+import { Assignment, AssignmentFund } from './assistance/assignment.entity.js';
+import { AssistingUnit } from './assistance/assisting-unit.entity.js';
+import { WorkTeam } from './assistance/work-team.entity.js';
+import { Organisation } from './organisation/organisation.entity.js';
+import { Pairing } from './pairing/pairing.entity.js';
+import { IndustryProject } from './project/industry-project.entity.js';
+import { County } from './region/county.entity.js';
+import { Prefecture } from './region/prefecture.entity.js';
+import { Township } from './region/township.entity.js';
+import { VillageYear } from './village/village-year.entity.js';
+import { Village } from './village/village.entity.js';
+
+export {
+  Alliance,
+  Assignment,
+  AssignmentFund,
+  AssistingUnit,
+  County,
+  IndustryProject,
+  Organisation,
+  Pairing,
+  Prefecture,
+  Township,
+  Village,
+  VillageYear,
+  WorkTeam,
+};
+
+export const entities = [
+  Prefecture,
+  County,
+  Township,
+  Village,
+  VillageYear,
+  Organisation,
+  Alliance,
+  IndustryProject,
+  Pairing,
+  AssistingUnit,
+  Assignment,
+  AssignmentFund,
+  WorkTeam,
+];

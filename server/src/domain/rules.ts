@@ -1,0 +1,107 @@
+/**
+ * The indicator formulas and classification rules of shared/design/domain.md,
+ * as pure functions. Resolvers, importers, the seed and the tests all call
+ * these; nothing else decides what "weak" or "may exit" means.
+ */
+import { DEFAULT_THRESHOLDS, type Thresholds } from '@lingyan/data';
+import { BranchRating, IncomeBand, PovertyStatus, VillageStrength } from './enums.js';
+
+export { DEFAULT_THRESHOLDS, type Thresholds };
+
+/** Poverty incidence (贫困发生率) in percent; null when there is no rural population to divide by. */
+export function povertyIncidence(poorPopulation: number, ruralPopulation: number): number | null {
+  if (!(ruralPopulation > 0)) return null;
+  return (poorPopulation / ruralPopulation) * 100;
+}
+
+export interface PoorVillageHistory {
+  /** 建档立卡贫困村 */
+  isPoorVillage: boolean;
+  /** year it exited (出列), or null */
+  exitedYear: number | null;
+}
+
+/** A village's status in a year: a registered poor village is POOR until its exit year, EXITED from then on. */
+export function povertyStatus(village: PoorVillageHistory, year: number): PovertyStatus {
+  if (!village.isPoorVillage) return PovertyStatus.NEVER_POOR;
+  return village.exitedYear !== null && village.exitedYear <= year ? PovertyStatus.EXITED : PovertyStatus.POOR;
+}
+
+/** The figures the strength rule needs for one village-year. */
+export interface StrengthInput {
+  collectiveIncome: number;
+  softLax: boolean;
+  branchRating: BranchRating;
+  status: PovertyStatus;
+}
+
+export type WeakReason = 'WEAK_COLLECTIVE_ECONOMY' | 'SOFT_LAX_BRANCH' | 'LAGGING_BRANCH' | 'POOR_NOT_EXITED';
+
+export interface StrengthVerdict {
+  strength: VillageStrength;
+  /** why the village is weak; empty unless WEAK */
+  reasons: WeakReason[];
+}
+
+/**
+ * 强村 / 弱村: weak when the collective income is under the weak band, or the
+ * branch is soft/lax or lagging, or it is a poor village not yet exited;
+ * strong when the income is at or above the target and the branch is
+ * advanced; otherwise in between. Null figures (no record for the year) give
+ * null: nothing is known.
+ */
+export function classifyStrength(input: StrengthInput | null, t: Thresholds = DEFAULT_THRESHOLDS): StrengthVerdict | null {
+  if (input === null) return null;
+  const reasons: WeakReason[] = [];
+  if (input.collectiveIncome < t.weakIncomeBelow) reasons.push('WEAK_COLLECTIVE_ECONOMY');
+  if (input.softLax) reasons.push('SOFT_LAX_BRANCH');
+  if (input.branchRating === BranchRating.LAGGING) reasons.push('LAGGING_BRANCH');
+  if (input.status === PovertyStatus.POOR) reasons.push('POOR_NOT_EXITED');
+  if (reasons.length > 0) return { strength: VillageStrength.WEAK, reasons };
+  if (input.collectiveIncome >= t.targetIncome && input.branchRating === BranchRating.ADVANCED) {
+    return { strength: VillageStrength.STRONG, reasons };
+  }
+  return { strength: VillageStrength.MIDDLE, reasons };
+}
+
+/** Collective-economy band: under the weak line, building up, or at the "三步走" target. */
+export function incomeBand(collectiveIncome: number, t: Thresholds = DEFAULT_THRESHOLDS): IncomeBand {
+  if (collectiveIncome < t.weakIncomeBelow) return IncomeBand.WEAK;
+  return collectiveIncome >= t.targetIncome ? IncomeBand.TARGET_MET : IncomeBand.BUILDING;
+}
+
+export interface ExitVerdict {
+  eligible: boolean;
+  reason: string;
+}
+
+/** A poor village may exit when its incidence is below the village exit line. */
+export function villageExitEligibility(
+  status: PovertyStatus,
+  incidence: number | null,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): ExitVerdict {
+  if (status === PovertyStatus.NEVER_POOR) return { eligible: false, reason: 'not a registered poor village' };
+  if (status === PovertyStatus.EXITED) return { eligible: false, reason: 'already exited' };
+  if (incidence === null) return { eligible: false, reason: 'no figures for the year' };
+  return incidence < t.villageExitIncidence
+    ? { eligible: true, reason: `incidence ${incidence.toFixed(2)} % is below ${t.villageExitIncidence} %` }
+    : { eligible: false, reason: `incidence ${incidence.toFixed(2)} % is not below ${t.villageExitIncidence} %` };
+}
+
+/** A county may exit when its incidence is below the county exit line. */
+export function countyExitEligibility(incidence: number | null, t: Thresholds = DEFAULT_THRESHOLDS): ExitVerdict {
+  if (incidence === null) return { eligible: false, reason: 'no figures for the year' };
+  return incidence < t.countyExitIncidence
+    ? { eligible: true, reason: `incidence ${incidence.toFixed(2)} % is below ${t.countyExitIncidence} %` }
+    : { eligible: false, reason: `incidence ${incidence.toFixed(2)} % is not below ${t.countyExitIncidence} %` };
+}
+
+/** Party members who pair with poor households meet the "至少结对帮扶N户" rule when pairings ≥ members × N, capped by the poor households there are. */
+export function memberPairingMet(
+  figures: { partyMembers: number; memberPairings: number; poorHouseholds: number },
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): boolean {
+  const needed = Math.min(figures.partyMembers * t.memberPairingMin, figures.poorHouseholds);
+  return figures.memberPairings >= needed;
+}

@@ -1,0 +1,95 @@
+/**
+ * Per-request context: its own EntityManager (MikroORM's identity map must
+ * never be shared between requests) and its own DataLoaders, so nested
+ * fields over many parents cost one query per level, not one per parent.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { County, Prefecture, Township, VillageYear } from '../domain/entities.js';
+import type { Thresholds } from '../domain/rules.js';
+import { areaFigures, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
+
+export interface AreaKey {
+  level: AreaLevel;
+  code: string;
+  year: number;
+}
+
+export interface Context {
+  em: EntityManager;
+  loaders: Loaders;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/**
+ * Batches the loading of a lazy geometry property (boundaries are large, so
+ * they are only read when a query asks for them).
+ */
+function lazyGeometry<E extends { code: string }>(em: EntityManager, entity: new () => E, property: keyof E & string) {
+  return new DataLoader<string, unknown>(async (codes) => {
+    const rows = await em.find(entity, { code: { $in: [...codes] } } as never, { populate: [property] as never, fields: ['code', property] as never });
+    const byCode = new Map(rows.map((r) => [r.code, r[property]]));
+    return codes.map((c) => byCode.get(c) ?? null);
+  });
+}
+
+export function createLoaders(em: EntityManager) {
+  let prefecture: Promise<Prefecture> | null = null;
+  return {
+    countyBoundary: lazyGeometry(em, County, 'boundary'),
+    townshipBoundary: lazyGeometry(em, Township, 'boundary'),
+    /** The one prefecture the hub covers. */
+    prefecture(): Promise<Prefecture> {
+      prefecture ??= em.findOneOrFail(Prefecture, {}, { failHandler: () => new Error('no prefecture loaded') });
+      return prefecture;
+    },
+    async thresholds(): Promise<Thresholds> {
+      return (await this.prefecture()).getThresholds();
+    },
+    areaFigures: new DataLoader<AreaKey, AreaFiguresRow | null, string>(
+      async (keys) => {
+        const found = new Map<string, AreaFiguresRow>();
+        for (const [level, group] of groupBy(keys, (k) => k.level)) {
+          const codes = [...new Set(group.map((k) => k.code))];
+          const years = [...new Set(group.map((k) => k.year))];
+          for (const row of await areaFigures(em, level, codes, years)) found.set(`${level}:${row.code}:${row.year}`, row);
+        }
+        return keys.map((k) => found.get(`${k.level}:${k.code}:${k.year}`) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.level}:${k.code}:${k.year}` },
+    ),
+    villageYear: new DataLoader<{ code: string; year: number }, VillageYear | null, string>(
+      async (keys) => {
+        const rows = await em.find(VillageYear, {
+          village: { $in: [...new Set(keys.map((k) => k.code))] },
+          year: { $in: [...new Set(keys.map((k) => k.year))] },
+        });
+        const byKey = new Map(rows.map((r) => [`${r.village.code}:${r.year}`, r]));
+        return keys.map((k) => byKey.get(`${k.code}:${k.year}`) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.code}:${k.year}` },
+    ),
+    villageYears: new DataLoader<string, VillageYear[]>(async (codes) => {
+      const rows = await em.find(VillageYear, { village: { $in: [...codes] } }, { orderBy: { year: 'asc' } });
+      const byCode = groupBy(rows, (r) => r.village.code);
+      return codes.map((c) => byCode.get(c) ?? []);
+    }),
+  };
+}
+
+export function createContext(em: EntityManager): Context {
+  const fork = em.fork();
+  return { em: fork, loaders: createLoaders(fork) };
+}

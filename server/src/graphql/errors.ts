@@ -1,0 +1,72 @@
+/**
+ * The one enum of public error codes, and the one place that turns anything
+ * thrown inside a resolver into an error a client may see. Internals (stack
+ * traces, SQL, driver messages) never leave the server.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  CONFLICT = 'CONFLICT',
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+/** An error meant for the client: its message is safe to show. */
+export class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+
+  static badInput(message: string, argument?: string): ApiError {
+    return new ApiError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+  }
+
+  static notFound(what: string, id: string | number): ApiError {
+    return new ApiError(ErrorCode.NOT_FOUND, `${what} "${id}" does not exist`, { entity: what, id });
+  }
+}
+
+const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+
+export type ErrorLogger = (error: unknown) => void;
+
+/** Apollo's formatError: keep our codes, map known failures, hide the rest. */
+export function formatError(log: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ApiError) {
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
+    }
+    if (original instanceof ArgumentValidationError) {
+      // Name each argument and what is wrong with it, never the value sent.
+      const what = original.extensions.validationErrors
+        .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`)
+        .join('. ');
+      return { message: `invalid argument: ${what}`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
+      // Parse and validation errors describe the query, not the server.
+      const mapped = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? ErrorCode.BAD_USER_INPUT : code;
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
+    }
+    const driverCode = (original as { code?: string } | null)?.code;
+    if (driverCode === '57014') {
+      return { message: 'the query took too long and was cancelled', path: formatted.path, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
+    }
+    if (driverCode && CONNECTION_CODES.has(driverCode)) {
+      return { message: 'the database is not reachable; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
+    log(original);
+    return { message: 'internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}

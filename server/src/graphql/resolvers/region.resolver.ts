@@ -1,0 +1,140 @@
+/** Prefecture, counties and townships: the administrative tree and its aggregated figures. */
+import type { MultiPolygon } from 'geojson';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { County, Prefecture, Township, Village } from '../../domain/entities.js';
+import type { Context } from '../context.js';
+import { ApiError } from '../errors.js';
+import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
+import { AreaFigures } from '../types/area-figures.type.js';
+import { YearArgs } from '../types/year.args.js';
+import { ThresholdsType } from '../../domain/region/prefecture.entity.js';
+import { figureYears } from '../../spatial/aggregates.js';
+import type { AreaFiguresRow, AreaLevel } from '../../spatial/aggregates.js';
+
+async function figures(ctx: Context, level: AreaLevel, code: string, year: number): Promise<AreaFigures | null> {
+  const row = await ctx.loaders.areaFigures.load({ level, code, year });
+  return row ? AreaFigures.from(row) : null;
+}
+
+async function trend(ctx: Context, level: AreaLevel, code: string): Promise<AreaFigures[]> {
+  const years = await figureYears(ctx.em);
+  const rows = await ctx.loaders.areaFigures.loadMany(years.map((year) => ({ level, code, year })));
+  return rows.filter((r): r is AreaFiguresRow => r !== null && !(r instanceof Error)).map((r) => AreaFigures.from(r));
+}
+
+@Resolver(() => Prefecture)
+export class PrefectureResolver {
+  @Query(() => Prefecture, { description: 'The region the hub covers (盟 / 市).' })
+  prefecture(@Ctx() ctx: Context): Promise<Prefecture> {
+    return ctx.loaders.prefecture();
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Outline of the prefecture (MultiPolygon, WGS-84).' })
+  async boundary(@Root() p: Prefecture, @Ctx() ctx: Context): Promise<MultiPolygon> {
+    await ctx.em.populate(p, ['boundary']);
+    return p.boundary;
+  }
+
+  @FieldResolver(() => ThresholdsType, { description: 'Policy thresholds used by the rules (政策标准).' })
+  thresholds(@Root() p: Prefecture): ThresholdsType {
+    return Object.assign(new ThresholdsType(), p.getThresholds());
+  }
+
+  @FieldResolver(() => [Int], { description: 'Years with village figures, ascending (有数据的年份).' })
+  years(@Ctx() ctx: Context): Promise<number[]> {
+    return figureYears(ctx.em);
+  }
+
+  @FieldResolver(() => [County], { description: 'Counties of the prefecture, by code (旗县).' })
+  async counties(@Root() p: Prefecture): Promise<County[]> {
+    const items = await p.counties.load();
+    return [...items].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from all villages; null when the year has none.' })
+  figures(@Root() p: Prefecture, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+    return figures(ctx, 'prefecture', p.code, year);
+  }
+
+  @FieldResolver(() => [AreaFigures], { description: 'Figures for every year with data (趋势).' })
+  trend(@Root() p: Prefecture, @Ctx() ctx: Context): Promise<AreaFigures[]> {
+    return trend(ctx, 'prefecture', p.code);
+  }
+}
+
+@Resolver(() => County)
+export class CountyResolver {
+  @Query(() => [County], { description: 'All counties (旗县), by code.' })
+  counties(@Ctx() ctx: Context): Promise<County[]> {
+    return ctx.em.find(County, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => County, { description: 'One county by its 12-digit code; NOT_FOUND when there is none.' })
+  async county(@Arg('code', () => String, { description: '12-digit county code.' }) code: string, @Ctx() ctx: Context): Promise<County> {
+    const county = await ctx.em.findOne(County, { code });
+    if (!county) throw ApiError.notFound('County', code);
+    return county;
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Boundary (MultiPolygon, WGS-84).' })
+  boundary(@Root() c: County, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.countyBoundary.load(c.code);
+  }
+
+  @FieldResolver(() => Prefecture, { description: 'The prefecture the county belongs to.' })
+  prefecture(@Root() c: County): Promise<Prefecture> {
+    return c.prefecture.load() as Promise<Prefecture>;
+  }
+
+  @FieldResolver(() => [Township], { description: 'Townships of the county, by code (苏木乡镇).' })
+  async townships(@Root() c: County): Promise<Township[]> {
+    const items = await c.townships.load();
+    return [...items].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from the county\'s villages; null when the year has none.' })
+  figures(@Root() c: County, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+    return figures(ctx, 'county', c.code, year);
+  }
+
+  @FieldResolver(() => [AreaFigures], { description: 'Figures for every year with data (趋势).' })
+  trend(@Root() c: County, @Ctx() ctx: Context): Promise<AreaFigures[]> {
+    return trend(ctx, 'county', c.code);
+  }
+}
+
+@Resolver(() => Township)
+export class TownshipResolver {
+  @Query(() => Township, { description: 'One township by its 12-digit code; NOT_FOUND when there is none.' })
+  async township(@Arg('code', () => String, { description: '12-digit township code.' }) code: string, @Ctx() ctx: Context): Promise<Township> {
+    const township = await ctx.em.findOne(Township, { code });
+    if (!township) throw ApiError.notFound('Township', code);
+    return township;
+  }
+
+  @FieldResolver(() => GeoJSONScalar, { description: 'Boundary (MultiPolygon, WGS-84).' })
+  boundary(@Root() t: Township, @Ctx() ctx: Context): Promise<unknown> {
+    return ctx.loaders.townshipBoundary.load(t.code);
+  }
+
+  @FieldResolver(() => County, { description: 'The county the township belongs to.' })
+  county(@Root() t: Township): Promise<County> {
+    return t.county.load() as Promise<County>;
+  }
+
+  @FieldResolver(() => [Village], { description: 'Villages of the township, by code (嘎查村).' })
+  async villages(@Root() t: Township): Promise<Village[]> {
+    const items = await t.villages.load();
+    return [...items].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from the township\'s villages; null when the year has none.' })
+  figures(@Root() t: Township, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+    return figures(ctx, 'township', t.code, year);
+  }
+
+  @FieldResolver(() => [AreaFigures], { description: 'Figures for every year with data (趋势).' })
+  trend(@Root() t: Township, @Ctx() ctx: Context): Promise<AreaFigures[]> {
+    return trend(ctx, 'township', t.code);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * bootstrap(): the whole hub as a value, so main.ts and the tests start the
+ * same thing. Opens the database (migrating, and loading the demo region into
+ * an empty one), builds the GraphQL schema and serves HTTP.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { readDemoRegion } from '@lingyan/data';
+import express from 'express';
+import { ConfigError, type Config } from '../config/config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { isEmpty, loadDataset } from '../db/load-dataset.js';
+import { createContext, type Context } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+import { createSchema } from '../graphql/schema.js';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (m) => console.log(m),
+  error: (m, e) => console.error(m, e ?? ''),
+};
+
+export interface App {
+  url: string;
+  port: number;
+  db: Database;
+  /** Stops accepting requests, drains the ones in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') reject(new ConfigError(`port ${port} on ${host} is already in use; stop the other server or set PORT to a free port`));
+      else if (error.code === 'EACCES') reject(new ConfigError(`not allowed to listen on port ${port}; use a port above 1024 (PORT)`));
+      else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function serveClient(app: express.Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain; charset=utf-8').send('The map client is not built: run "pnpm build" (pnpm start does it for you).\n');
+    });
+    return;
+  }
+  app.use(express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
+    // Vite names assets by content hash; index.html must always be fresh.
+    if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+  } }));
+  app.get(/^\/(?!graphql|healthz|readyz|metrics|tiles)(.*)$/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export async function bootstrap(config: Config, logger: Logger = consoleLogger): Promise<App> {
+  const db = await openDatabase(config);
+  try {
+    if (config.seedDemo && (await isEmpty(db.orm.em as never))) {
+      const started = Date.now();
+      await loadDataset(db.orm.em as never, readDemoRegion());
+      logger.info(`loaded the demo region in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const schema = await createSchema();
+    const app = express();
+    app.disable('x-powered-by');
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'same-origin');
+      next();
+    });
+    const httpServer = http.createServer(app);
+    const apollo = new ApolloServer<Context>({
+      schema,
+      introspection: true,
+      // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
+    });
+    await apollo.start();
+
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok', database: db.mode, postgis: db.postgisVersion });
+    });
+    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(db.orm.em as never) }));
+    serveClient(app, config.clientDist);
+
+    const port = await listen(httpServer, config.port, config.host);
+    const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      db,
+      close() {
+        closing ??= (async () => {
+          await apollo.stop();
+          await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * `pnpm start` as a process: embedded database in a fresh DATA_DIR, demo
+ * region loaded once, data kept across a restart; and bad configuration
+ * answered with one clear line and a non-zero exit, never a bare stack trace.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { afterAll, describe, expect, it } from 'vitest';
+import { databaseUrl } from '../support/db.js';
+import { runHub } from '../support/process.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-start-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function countCounties(url: string): Promise<number> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ counties { code } }' }) });
+  const body = await res.json();
+  return body.data.counties.length;
+}
+
+function expectCleanFailure(output: string, message: RegExp): void {
+  expect(output).toMatch(message);
+  expect(output).toMatch(/^Lingyan cannot start: /m);
+  // One clear line, not a stack trace.
+  expect(output).not.toMatch(/^\s+at /m);
+}
+
+describe('pnpm start (embedded)', () => {
+  it('boots an empty DATA_DIR, loads the demo region once, and finds it again after a restart', async () => {
+    const dataDir = tempDir();
+    const env = { DATABASE_URL: undefined, DATA_DIR: dataDir, PORT: '0' };
+    const first = runHub(env);
+    const url = await first.ready;
+    const health = await (await fetch(`${url}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: 'embedded' });
+    const counties = await countCounties(url);
+    expect(counties).toBeGreaterThanOrEqual(9);
+    expect(first.output()).toContain('loaded the demo region');
+    expect(await first.stop()).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'lingyan.lock'))).toBe(false);
+
+    const second = runHub(env);
+    const url2 = await second.ready;
+    expect(await countCounties(url2)).toBe(counties);
+    expect(second.output()).not.toContain('loaded the demo region');
+    expect(await second.stop()).toBe(0);
+  }, 240_000);
+});
+
+describe('bad configuration', () => {
+  it('names an unreachable DATABASE_URL', async () => {
+    const hub = runHub({ DATABASE_URL: 'postgres://lingyan:secret@127.0.0.1:1/nowhere', PORT: '0' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /cannot connect to the database at 127\.0\.0\.1:1\/nowhere \(connection refused\)/);
+    expect(hub.output()).not.toContain('secret');
+  });
+
+  it('refuses a DATABASE_URL that is not a postgres URL', async () => {
+    const hub = runHub({ DATABASE_URL: 'mysql://x@localhost/db', PORT: '0' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /DATABASE_URL must start with postgres:\/\//);
+  });
+
+  it('names a database without PostGIS', async () => {
+    const db = await PGlite.create();
+    const socket = new PGLiteSocketServer({ db, port: 0, maxConnections: 4 });
+    await socket.start();
+    try {
+      const hub = runHub({ DATABASE_URL: `postgres://postgres@${socket.getServerConn()}/postgres`, PORT: '0' });
+      expect(await hub.exited).toBe(1);
+      expectCleanFailure(hub.output(), /has no PostGIS; install PostGIS 3/);
+    } finally {
+      await socket.stop();
+      await db.close();
+    }
+  });
+
+  it('names a busy port', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const hub = runHub({ DATABASE_URL: databaseUrl(), PORT: String(port), SEED_DEMO: 'false' });
+      expect(await hub.exited).toBe(1);
+      expectCleanFailure(hub.output(), new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('names an unwritable DATA_DIR', async () => {
+    const file = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(file, 'x');
+    const hub = runHub({ DATABASE_URL: undefined, DATA_DIR: path.join(file, 'data'), PORT: '0' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /DATA_DIR ".*a-file\/data" is not a writable directory/);
+  });
+
+  it('refuses a malformed PORT', async () => {
+    const hub = runHub({ PORT: 'eighty' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /PORT must be an integer from 0 to 65535, got "eighty"/);
+  });
+});
