@@ -52,7 +52,7 @@ export class PrefectureResolver {
   }
 
   @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from all villages; null when the year has none.' })
-  figures(@Root() p: Prefecture, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+  figures(@Root() p: Prefecture, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
     return figures(ctx, 'prefecture', p.code, year);
   }
 
@@ -93,7 +93,7 @@ export class CountyResolver {
   }
 
   @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from the county\'s villages; null when the year has none.' })
-  figures(@Root() c: County, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+  figures(@Root() c: County, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
     return figures(ctx, 'county', c.code, year);
   }
 
@@ -129,7 +129,7 @@ export class TownshipResolver {
   }
 
   @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from the township\'s villages; null when the year has none.' })
-  figures(@Root() t: Township, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+  figures(@Root() t: Township, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
     return figures(ctx, 'township', t.code, year);
   }
 

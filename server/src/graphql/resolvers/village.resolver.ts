@@ -23,7 +23,7 @@ export class VillageResolver {
   }
 
   @Query(() => VillagePage, { description: 'Villages, filtered and paged, by code.' })
-  async villages(@Args() args: VillagesArgs, @Ctx() ctx: Context): Promise<VillagePage> {
+  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<VillagePage> {
     const where: FilterQuery<Village> = {};
     if (args.townshipCode) where.township = args.townshipCode;
     if (args.countyCode) where.township = { ...(args.townshipCode ? { code: args.townshipCode } : {}), county: args.countyCode };
@@ -62,12 +62,12 @@ export class VillageResolver {
   }
 
   @FieldResolver(() => PovertyStatus, { description: 'Status in a year: POOR, EXITED or NEVER_POOR (贫困状态).' })
-  status(@Root() v: Village, @Args() { year }: YearArgs): PovertyStatus {
+  status(@Root() v: Village, @Args(() => YearArgs) { year }: YearArgs): PovertyStatus {
     return povertyStatus(v, year);
   }
 
   @FieldResolver(() => VillageYear, { nullable: true, description: 'Figures for a year; null when none were recorded (年度指标).' })
-  figures(@Root() v: Village, @Args() { year }: YearArgs, @Ctx() ctx: Context): Promise<VillageYear | null> {
+  figures(@Root() v: Village, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<VillageYear | null> {
     return ctx.loaders.villageYear.load({ code: v.code, year });
   }
 
