@@ -1,10 +1,16 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// graphql ships CJS (main) and ESM (module) builds. Node loads the CJS one for
+// type-graphql; Vite would hand our sources the ESM one, and two copies of
+// graphql reject each other's types. Pin every import to the one Node uses.
+const graphqlMain = createRequire(new URL('../server/package.json', import.meta.url)).resolve('graphql');
 
 export default defineConfig({
   root,
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/bench/**'],

@@ -1,0 +1,50 @@
+/**
+ * The demo region: a fictional league in Inner Mongolia at real scale,
+ * generated from one seed. Pure and deterministic: the same seed always gives
+ * the same records (no clock, no Math.random).
+ */
+import { DEFAULT_THRESHOLDS, type RegionDataset } from '../records.js';
+import { generateAlliances } from './alliances.js';
+import { generateAssistance } from './assistance.js';
+import { Context, OrganisationRegistry } from './context.js';
+import { generateFigures } from './figures.js';
+import { buildGeometry } from './geometry.js';
+import { generatePairings } from './links.js';
+import { generateOrganisations } from './organisations.js';
+import { buildPlaces, PREFECTURE_CODE, PREFECTURE_NAME } from './places.js';
+import { YEARS } from './poverty.js';
+import { generateProjects } from './projects.js';
+import { DEMO_SEED, Rng } from './rng.js';
+
+const byCode = <T extends { code: string }>(a: T, b: T): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
+  const rng = new Rng(seed);
+  const thresholds = { ...DEFAULT_THRESHOLDS };
+  const geometry = buildGeometry(rng.fork('geometry'));
+  const places = buildPlaces(geometry, rng.fork('places'));
+  const figures = generateFigures(places, thresholds, rng.fork('figures'));
+  const ctx = new Context(places, figures, thresholds, YEARS.length);
+
+  const registry = new OrganisationRegistry();
+  const orgIndex = generateOrganisations(ctx, registry, rng);
+  const alliances = generateAlliances(ctx, registry, rng);
+  const industryProjects = generateProjects(ctx, orgIndex, alliances, rng);
+  const pairings = generatePairings(ctx, orgIndex, alliances, rng);
+  const assistance = generateAssistance(ctx, PREFECTURE_NAME.name.replace(/盟$/, ''), rng);
+
+  return {
+    prefecture: { code: PREFECTURE_CODE, ...PREFECTURE_NAME, boundary: geometry.outline, thresholds },
+    counties: places.counties.map((c) => c.record).sort(byCode),
+    townships: places.townships.map((t) => t.record).sort(byCode),
+    villages: places.villages.map((v) => v.record).sort(byCode),
+    villageYears: figures
+      .slice()
+      .sort((a, b) => (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : a.year - b.year)),
+    organisations: registry.list,
+    alliances,
+    industryProjects,
+    pairings,
+    ...assistance,
+  };
+}
