@@ -127,7 +127,7 @@ describe('villages', () => {
   it('finds villages by a Chinese substring of the name', async () => {
     const [row] = await sql<{ name: string }>(`select name from village order by code limit 1`);
     const part = row!.name.slice(0, 2);
-    const { data } = await server.graphql(`query ($q: String!) { villages(nameContains: $q, limit: 500) { totalCount items { name } } }`, { q: part });
+    const { data } = await server.graphql(`query ($q: String!) { villages(filter: { nameContains: $q }, limit: 500) { totalCount items { name } } }`, { q: part });
     const [count] = await sql<{ n: string }>(`select count(*) as n from village where name like '%' || $1 || '%' or name_en ilike '%' || $1 || '%'`, [part]);
     expect(data.villages.totalCount).toBe(Number(count!.n));
     expect(data.villages.items.every((v: { name: string }) => v.name.includes(part))).toBe(true);

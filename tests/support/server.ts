@@ -1,5 +1,4 @@
 /** Starts the real hub (HTTP + GraphQL + client) on the run's database, on a free loopback port. */
-import 'reflect-metadata';
 import { loadConfig } from '../../server/src/config/config.js';
 import { bootstrap, type App, type Logger } from '../../server/src/http/app.js';
 import { databaseUrl } from './db.js';

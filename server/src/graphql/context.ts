@@ -5,9 +5,10 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { County, Prefecture, Township, VillageYear } from '../domain/entities.js';
+import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
 import type { Thresholds } from '../domain/rules.js';
-import { areaFigures, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
+import { areaFigures, figureYears, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
+import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -45,15 +46,57 @@ function lazyGeometry<E extends { code: string }>(em: EntityManager, entity: new
   });
 }
 
+/**
+ * Batches "rows of `entity` whose `property` points at one of these keys"
+ * (back-links such as a village's pairings or projects) into one query.
+ */
+function hasMany<E extends object, K extends string | number>(em: EntityManager, entity: new () => E, property: string, keyOf: (e: E) => K | null, orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' }) {
+  return new DataLoader<K, E[]>(async (keys) => {
+    const rows = await em.find(entity, { [property]: { $in: [...keys] } } as never, { orderBy: orderBy as never });
+    const byKey = groupBy(rows, keyOf);
+    return keys.map((k) => byKey.get(k) ?? []);
+  });
+}
+
 export function createLoaders(em: EntityManager) {
   let prefecture: Promise<Prefecture> | null = null;
+  let latest: Promise<number> | null = null;
   return {
     countyBoundary: lazyGeometry(em, County, 'boundary'),
+    pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code),
+    pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null),
+    pairingsByOrganisation: hasMany(em, Pairing, 'helperOrganisation', (p) => p.helperOrganisation?.id ?? null),
+    projectsOfVillage: hasMany(em, IndustryProject, 'village', (p) => p.village.code),
+    projectsOfOperator: hasMany(em, IndustryProject, 'operator', (p) => p.operator?.id ?? null),
+    organisationsOfVillage: hasMany(em, Organisation, 'village', (o) => o.village?.code ?? null),
+    assignmentsOfVillage: hasMany(em, Assignment, 'village', (a) => a.village.code),
+    assignmentsOfUnit: hasMany(em, Assignment, 'unit', (a) => a.unit.id),
+    fundsOfAssignment: hasMany(em, AssignmentFund, 'assignment', (f) => f.assignment.id, { year: 'asc' }),
+    workTeamsOfVillage: hasMany(em, WorkTeam, 'village', (w) => w.village.code),
+    workTeamsOfUnit: hasMany(em, WorkTeam, 'dispatchingUnit', (w) => w.dispatchingUnit.id),
+    allianceFootprint: new DataLoader<number, unknown>(async (ids) => {
+      const found = await allianceFootprints(em, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    pairingLine: new DataLoader<number, { line: unknown; meters: number | null }>(async (ids) => {
+      const found = await pairingLines(em, ids);
+      return ids.map((id) => found.get(id) ?? { line: null, meters: null });
+    }),
+    membersOfAlliance: hasMany(em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }),
+    alliancesByPlatform: hasMany(em, Alliance, 'platformCompany', (a) => a.platformCompany?.id ?? null),
     townshipBoundary: lazyGeometry(em, Township, 'boundary'),
     /** The one prefecture the hub covers. */
     prefecture(): Promise<Prefecture> {
-      prefecture ??= em.findOneOrFail(Prefecture, {}, { failHandler: () => new Error('no prefecture loaded') });
+      prefecture ??= em.find(Prefecture, {}, { limit: 1 }).then(([p]) => {
+        if (!p) throw new Error('no prefecture loaded');
+        return p;
+      });
       return prefecture;
+    },
+    /** The latest year with village figures (the default year of filters). */
+    latestYear(): Promise<number> {
+      latest ??= figureYears(em).then((years) => years.at(-1) ?? new Date().getFullYear());
+      return latest;
     },
     async thresholds(): Promise<Thresholds> {
       return (await this.prefecture()).getThresholds();

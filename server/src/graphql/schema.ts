@@ -4,15 +4,36 @@ import './enums.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
+import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
+import { OrganisationResolver } from './resolvers/organisation.resolver.js';
+import { PairingResolver } from './resolvers/pairing.resolver.js';
+import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
 
-export const resolvers = [PrefectureResolver, CountyResolver, TownshipResolver, VillageResolver, VillageYearResolver, AllianceResolver] as const;
+export const resolvers = [
+  PrefectureResolver,
+  CountyResolver,
+  TownshipResolver,
+  VillageResolver,
+  VillageYearResolver,
+  AllianceResolver,
+  IndustryProjectResolver,
+  PairingResolver,
+  OrganisationResolver,
+  AssistingUnitResolver,
+  AssignmentResolver,
+  WorkTeamResolver,
+] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // class-validator checks argument bounds (@Min, @Max, @Length) before a resolver runs.
     validate: { forbidUnknownValues: false },
   });
+  // type-graphql has no option for the root types' descriptions.
+  const query = schema.getQueryType();
+  if (query) query.description = 'Reading the hub: the region, its areas and villages, alliances, projects, pairings and indicators.';
+  return schema;
 }

@@ -1,4 +1,8 @@
 /** The migrations, in order. Listed by hand so they run the same under tsx, tsc output and vitest. */
 import { Migration20261126000001_domain } from './Migration20261126000001_domain.js';
+import { Migration20261126000002_geography_indexes } from './Migration20261126000002_geography_indexes.js';
 
-export const migrationsList = [{ name: 'Migration20261126000001_domain', class: Migration20261126000001_domain }];
+export const migrationsList = [
+  { name: 'Migration20261126000001_domain', class: Migration20261126000001_domain },
+  { name: 'Migration20261126000002_geography_indexes', class: Migration20261126000002_geography_indexes },
+];

@@ -1,17 +1,33 @@
 /** Villages, their party branch and their yearly figures with the rules' verdicts. */
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Point } from 'geojson';
 import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
-import { Alliance, County, Township, Village, VillageYear } from '../../domain/entities.js';
+import { Alliance, Assignment, County, IndustryProject, Organisation, Pairing, Township, Village, VillageYear, WorkTeam } from '../../domain/entities.js';
 import { IncomeBand, PovertyStatus, VillageStrength } from '../../domain/enums.js';
 import { classifyStrength, incomeBand, povertyIncidence, povertyStatus } from '../../domain/rules.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
 import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
+import { distanceOf, inOrder } from '../distance.js';
+import { NearestVillagesArgs, SortDirection, VillageFilter, VillageOrderField, VillagesArgs } from '../inputs/village-filter.input.js';
+import { resolveReference, resolveSpatial } from '../inputs/resolve-spatial.js';
+import { searchVillages, type VillageSearch } from '../../spatial/village-search.js';
+import { PageType, page, type Page } from '../types/page.js';
 import { PartyBranch } from '../types/party-branch.type.js';
-import { VillagePage } from '../types/village-page.type.js';
-import { VillagesArgs } from '../types/villages.args.js';
 import { YearArgs } from '../types/year.args.js';
+
+export const VillagePage = PageType(Village, 'Village', 'villages');
+
+type Conditions = Omit<VillageSearch, 'orderBy' | 'descending' | 'offset' | 'limit'>;
+
+/** The filter input as search conditions, with its year defaulting to the latest year with figures. */
+export async function villageSearch(ctx: Context, f: VillageFilter | undefined, argument: string): Promise<Conditions> {
+  const { spatial, year, ...rest } = f ?? {};
+  return {
+    ...rest,
+    year: year ?? (await ctx.loaders.latestYear()),
+    spatial: await resolveSpatial(ctx.em, spatial, `${argument}.spatial`),
+  };
+}
 
 @Resolver(() => Village)
 export class VillageResolver {
@@ -22,17 +38,42 @@ export class VillageResolver {
     return village;
   }
 
-  @Query(() => VillagePage, { description: 'Villages, filtered and paged, by code.' })
-  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<VillagePage> {
-    const where: FilterQuery<Village> = {};
-    if (args.townshipCode) where.township = args.townshipCode;
-    if (args.countyCode) where.township = { ...(args.townshipCode ? { code: args.townshipCode } : {}), county: args.countyCode };
-    if (args.nameContains) {
-      const like = `%${args.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ name: { $like: like } }, { nameEn: { $ilike: like } }];
+  @Query(() => VillagePage, { description: 'Villages matching attribute and spatial conditions, ordered and paged (村庄查询).' })
+  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<Page<Village>> {
+    const search = await villageSearch(ctx, args.filter, 'filter');
+    if (args.distanceFrom) search.distanceFrom = await resolveReference(ctx.em, args.distanceFrom, 'distanceFrom');
+    if (args.orderBy === VillageOrderField.DISTANCE && !search.distanceFrom) {
+      throw ApiError.badInput('argument "distanceFrom": ordering by DISTANCE needs a point or village to measure from', 'distanceFrom');
     }
-    const [items, totalCount] = await ctx.em.findAndCount(Village, where, { orderBy: { code: 'asc' }, offset: args.offset, limit: args.limit });
-    return { items, totalCount, hasNextPage: args.offset + items.length < totalCount };
+    const result = await searchVillages(
+      ctx.em,
+      { ...search, orderBy: args.orderBy, descending: args.direction === SortDirection.DESC, offset: args.offset, limit: args.limit },
+      await ctx.loaders.thresholds(),
+    );
+    return page(await this.load(ctx, result.rows), result.total, args.offset);
+  }
+
+  @Query(() => [Village], { description: 'The k villages nearest to a point or village by geodesic distance, each with `distanceMeters` (最近的村).' })
+  async nearestVillages(@Args(() => NearestVillagesArgs) args: NearestVillagesArgs, @Ctx() ctx: Context): Promise<Village[]> {
+    const search = await villageSearch(ctx, args.filter, 'filter');
+    const reference = await resolveReference(ctx.em, args.to, 'to');
+    if (reference.kind === 'village') search.notCode = reference.code;
+    const result = await searchVillages(
+      ctx.em,
+      { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k },
+      await ctx.loaders.thresholds(),
+    );
+    return this.load(ctx, result.rows);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Geodesic distance in metres from the query\'s reference point (distanceFrom, near, nearest); null when the query measured none.' })
+  distanceMeters(@Root() v: Village): number | null {
+    return distanceOf(v);
+  }
+
+  private async load(ctx: Context, rows: Array<{ code: string; distance: number | null }>): Promise<Village[]> {
+    const found = rows.length ? await ctx.em.find(Village, { code: { $in: rows.map((r) => r.code) } }) : [];
+    return inOrder(rows.map((r) => ({ key: r.code, distance: r.distance })), found, (v) => v.code);
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'Location (Point, WGS-84).' })
@@ -59,6 +100,36 @@ export class VillageResolver {
   @FieldResolver(() => Alliance, { nullable: true, description: 'The joint party committee (联合党委) the village belongs to, if any.' })
   async alliance(@Root() v: Village): Promise<Alliance | null> {
     return v.alliance ? ((await v.alliance.load()) ?? null) : null;
+  }
+
+  @FieldResolver(() => [Pairing], { description: 'Pairings in which the village is helped (受帮扶), by id.' })
+  pairingsReceived(@Root() v: Village, @Ctx() ctx: Context): Promise<Pairing[]> {
+    return ctx.loaders.pairingsHelped.load(v.code);
+  }
+
+  @FieldResolver(() => [Pairing], { description: 'Pairings in which the village helps another (帮扶他村), by id.' })
+  pairingsGiven(@Root() v: Village, @Ctx() ctx: Context): Promise<Pairing[]> {
+    return ctx.loaders.pairingsGiven.load(v.code);
+  }
+
+  @FieldResolver(() => [IndustryProject], { description: 'Industry projects of the village (产业项目), by id.' })
+  industryProjects(@Root() v: Village, @Ctx() ctx: Context): Promise<IndustryProject[]> {
+    return ctx.loaders.projectsOfVillage.load(v.code);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Cooperatives and companies based in the village (合作社 / 企业), by id.' })
+  organisations(@Root() v: Village, @Ctx() ctx: Context): Promise<Organisation[]> {
+    return ctx.loaders.organisationsOfVillage.load(v.code);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Assisting units assigned to the village, with their funds (定点帮扶).' })
+  assignments(@Root() v: Village, @Ctx() ctx: Context): Promise<Assignment[]> {
+    return ctx.loaders.assignmentsOfVillage.load(v.code);
+  }
+
+  @FieldResolver(() => [WorkTeam], { description: 'Work teams stationed in the village (驻村工作队), by id.' })
+  workTeams(@Root() v: Village, @Ctx() ctx: Context): Promise<WorkTeam[]> {
+    return ctx.loaders.workTeamsOfVillage.load(v.code);
   }
 
   @FieldResolver(() => PovertyStatus, { description: 'Status in a year: POOR, EXITED or NEVER_POOR (贫困状态).' })

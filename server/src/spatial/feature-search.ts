@@ -1,0 +1,54 @@
+/**
+ * One paged search over any feature table: a count, then one page of keys
+ * with their geodesic distance. Ordering by distance uses the GiST index on
+ * the geography cast (KNN) for candidates, then the exact spheroid distance.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { distanceSql, referenceSql, type Reference } from './criteria.js';
+import { Sql, query, raw, sql } from './sql.js';
+
+export interface FeatureQuery {
+  /** key column, e.g. `v.code` */
+  key: string;
+  /** `from … join …`, without `where` */
+  from: Sql;
+  where: Sql[];
+  /** geometry column used for distances, e.g. `v.location` */
+  geom: string;
+  distanceFrom?: Reference;
+  /** an ORDER BY list, or DISTANCE (needs distanceFrom) */
+  order: Sql | 'DISTANCE';
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface FeaturePage<K> {
+  rows: Array<{ key: K; distance: number | null }>;
+  total: number;
+}
+
+export async function featureSearch<K extends string | number>(em: EntityManager, q: FeatureQuery): Promise<FeaturePage<K>> {
+  const body = sql`${q.from} where ${q.where.length ? Sql.join(q.where, ' and ') : raw('true')}`;
+  const [count] = await query<{ n: string }>(em, sql`select count(*) as n ${body}`);
+  const total = Number(count?.n ?? 0);
+  if (total === 0 || q.offset >= total) return { rows: [], total };
+
+  const key = raw(q.key);
+  const distance = q.distanceFrom ? distanceSql(q.geom, q.distanceFrom) : raw('null::float8');
+  let page: Sql;
+  if (q.order === 'DISTANCE') {
+    if (!q.distanceFrom) throw new Error('ordering by DISTANCE needs a reference');
+    page = q.descending
+      ? sql`select ${key} as key, ${distance} as distance ${body} order by distance desc, ${key} limit ${q.limit} offset ${q.offset}`
+      : sql`select key, distance from (
+              select ${key} as key, ${distance} as distance ${body}
+               order by ${raw(q.geom)}::geography <-> ${referenceSql(q.distanceFrom)}::geography
+               limit ${(q.offset + q.limit) * 2 + 10}) candidates
+             order by distance, key limit ${q.limit} offset ${q.offset}`;
+  } else {
+    page = sql`select ${key} as key, ${distance} as distance ${body} order by ${q.order} limit ${q.limit} offset ${q.offset}`;
+  }
+  const rows = await query<{ key: K; distance: number | null }>(em, page);
+  return { rows: rows.map((r) => ({ key: r.key, distance: r.distance === null ? null : Number(r.distance) })), total };
+}

@@ -1,0 +1,33 @@
+/**
+ * The status and strength rules of domain/rules.ts as SQL expressions, for
+ * filtering and counting in the database. A test checks that these and the
+ * TypeScript rules agree on every village-year of the demo region; change
+ * both together.
+ */
+import type { Thresholds } from '../domain/rules.js';
+import { Sql, raw, sql } from './sql.js';
+
+/** v = village, y = year expression; POOR / EXITED / NEVER_POOR. */
+export function statusSql(v: string, year: Sql): Sql {
+  return sql`(case when not ${raw(v)}.is_poor_village then 'NEVER_POOR' when ${raw(v)}.exited_year <= ${year} then 'EXITED' else 'POOR' end)`;
+}
+
+/** v = village, vy = its village_year row for the year (may be null); WEAK / MIDDLE / STRONG, null without figures. */
+export function strengthSql(v: string, vy: string, year: Sql, t: Thresholds): Sql {
+  const weak = sql`(${raw(vy)}.collective_income < ${t.weakIncomeBelow} or ${raw(vy)}.soft_lax or ${raw(vy)}.branch_rating = 'LAGGING'
+      or (${raw(v)}.is_poor_village and (${raw(v)}.exited_year is null or ${raw(v)}.exited_year > ${year})))`;
+  return sql`(case when ${raw(vy)}.village_code is null then null
+      when ${weak} then 'WEAK'
+      when ${raw(vy)}.collective_income >= ${t.targetIncome} and ${raw(vy)}.branch_rating = 'ADVANCED' then 'STRONG'
+      else 'MIDDLE' end)`;
+}
+
+/** Incidence in percent, null without rural population. */
+export function incidenceSql(vy: string): Sql {
+  return raw(`(case when ${vy}.rural_population > 0 then ${vy}.poor_population::float8 * 100 / ${vy}.rural_population end)`);
+}
+
+/** A pairing row p is active in the year. */
+export function activePairingSql(p: string, year: Sql): Sql {
+  return sql`(${raw(p)}.start_year <= ${year} and (${raw(p)}.end_year is null or ${raw(p)}.end_year >= ${year}))`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Village search: attribute filters (some depend on the year's figures and
+ * the rules), spatial criteria, ordering (including geodesic distance) and
+ * paging, in one statement that returns the codes of one page, each with its
+ * distance, and the total.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BranchRating, PovertyStatus, VillageStrength } from '../domain/enums.js';
+import type { Thresholds } from '../domain/rules.js';
+import { spatialWhere, type Reference, type SpatialCriteria } from './criteria.js';
+import { featureSearch } from './feature-search.js';
+import { activePairingSql, incidenceSql, statusSql, strengthSql } from './rules-sql.js';
+import { Sql, query, raw, sql } from './sql.js';
+
+export type VillageOrderField = 'CODE' | 'NAME' | 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME' | 'DISTANCE';
+
+export interface VillageSearch {
+  /** the year the figure-dependent filters and orderings look at */
+  year: number;
+  countyCode?: string;
+  townshipCode?: string;
+  status?: PovertyStatus[];
+  strength?: VillageStrength[];
+  softLax?: boolean;
+  branchRating?: BranchRating[];
+  secretaryIsDirector?: boolean;
+  inAlliance?: boolean;
+  allianceId?: number;
+  hasActivePairing?: boolean;
+  nameContains?: string;
+  /** leave this village out (the reference of a nearest search) */
+  notCode?: string;
+  spatial: SpatialCriteria;
+  /** distances are measured from here (required to order by DISTANCE) */
+  distanceFrom?: Reference;
+  orderBy: VillageOrderField;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchPage {
+  rows: Array<{ code: string; distance: number | null }>;
+  total: number;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thresholds): Promise<SearchPage> {
+  const year = sql`${s.year}::int`;
+  const where: Sql[] = [];
+  if (s.countyCode) where.push(sql`t.county_code = ${s.countyCode}`);
+  if (s.townshipCode) where.push(sql`v.township_code = ${s.townshipCode}`);
+  if (s.status?.length) where.push(sql`${statusSql('v', year)} in (select jsonb_array_elements_text(${JSON.stringify(s.status)}::jsonb))`);
+  if (s.strength?.length) where.push(sql`${strengthSql('v', 'vy', year, t)} in (select jsonb_array_elements_text(${JSON.stringify(s.strength)}::jsonb))`);
+  if (s.softLax !== undefined) where.push(sql`vy.soft_lax = ${s.softLax}`);
+  if (s.branchRating?.length) where.push(sql`vy.branch_rating in (select jsonb_array_elements_text(${JSON.stringify(s.branchRating)}::jsonb))`);
+  if (s.secretaryIsDirector !== undefined) where.push(sql`vy.secretary_is_director = ${s.secretaryIsDirector}`);
+  if (s.inAlliance !== undefined) where.push(raw(s.inAlliance ? 'v.alliance_id is not null' : 'v.alliance_id is null'));
+  if (s.allianceId !== undefined) where.push(sql`v.alliance_id = ${s.allianceId}`);
+  if (s.hasActivePairing !== undefined) {
+    const exists = sql`exists (select 1 from pairing p where p.helped_village_code = v.code and ${activePairingSql('p', year)})`;
+    where.push(s.hasActivePairing ? exists : sql`not ${exists}`);
+  }
+  if (s.nameContains) {
+    const like = `%${escapeLike(s.nameContains)}%`;
+    where.push(sql`(v.name like ${like} or v.name_en ilike ${like})`);
+  }
+  if (s.notCode) where.push(sql`v.code <> ${s.notCode}`);
+  where.push(...spatialWhere('v.location', s.spatial));
+
+  const dir = raw(s.descending ? 'desc' : 'asc');
+  const order: Record<Exclude<VillageOrderField, 'DISTANCE'>, Sql> = {
+    CODE: sql`v.code ${dir}`,
+    NAME: sql`v.name ${dir}, v.code`,
+    POVERTY_INCIDENCE: sql`${incidenceSql('vy')} ${dir} nulls last, v.code`,
+    COLLECTIVE_INCOME: sql`vy.collective_income ${dir} nulls last, v.code`,
+  };
+  const result = await featureSearch<string>(em, {
+    key: 'v.code',
+    from: sql`from village v
+          join township t on t.code = v.township_code
+          left join village_year vy on vy.village_code = v.code and vy.year = ${year}`,
+    where,
+    geom: 'v.location',
+    ...(s.distanceFrom ? { distanceFrom: s.distanceFrom } : {}),
+    order: s.orderBy === 'DISTANCE' ? 'DISTANCE' : order[s.orderBy],
+    descending: s.descending,
+    offset: s.offset,
+    limit: s.limit,
+  });
+  return { rows: result.rows.map((r) => ({ code: r.key, distance: r.distance })), total: result.total };
+}
