@@ -1,6 +1,6 @@
 /** Starts the real hub (HTTP + GraphQL + client) on the run's database, on a free loopback port. */
 import { loadConfig } from '../../server/src/config/config.js';
-import { bootstrap, type App, type Logger } from '../../server/src/http/app.js';
+import { bootstrap, type App, type Hooks, type Logger } from '../../server/src/http/app.js';
 import { databaseUrl } from './db.js';
 
 export interface TestServer {
@@ -13,8 +13,8 @@ export interface TestServer {
 
 export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e) };
 
-export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}): Promise<TestServer> {
-  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, ...overrides }, quietLogger);
+export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}): Promise<TestServer> {
+  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, ...overrides }, quietLogger, hooks);
   return {
     url: app.url,
     app,

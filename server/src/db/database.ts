@@ -52,7 +52,7 @@ async function probe(url: string): Promise<void> {
   }
 }
 
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, onQuery?: (sql: string) => void): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
   if (config.databaseUrl) {
@@ -68,6 +68,7 @@ export async function openDatabase(config: Config): Promise<Database> {
       // PGlite runs one query at a time: a large pool only queues on the socket.
       poolSize: config.poolSize ?? (embedded ? 4 : 10),
       statementTimeoutMs: config.statementTimeoutMs,
+      ...(onQuery ? { onQuery } : {}),
     });
     try {
       await orm.getMigrator().up();

@@ -13,6 +13,8 @@ export interface OrmOptions {
   poolSize: number;
   statementTimeoutMs: number;
   debug?: boolean;
+  /** Called with every SQL statement (tests count statements with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
@@ -33,7 +35,7 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
         conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}`, (err) => done(err, conn));
       },
     },
-    debug: o.debug ?? false,
+    ...(o.onQuery ? { debug: ['query' as const], logger: o.onQuery, colors: false } : { debug: o.debug ?? false }),
     allowGlobalContext: false,
   };
 }

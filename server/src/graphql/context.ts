@@ -61,7 +61,21 @@ function hasMany<E extends object, K extends string | number>(em: EntityManager,
 export function createLoaders(em: EntityManager) {
   let prefecture: Promise<Prefecture> | null = null;
   let latest: Promise<number> | null = null;
+  /** The one prefecture the hub covers. */
+  const loadPrefecture = (): Promise<Prefecture> =>
+    (prefecture ??= em.find(Prefecture, {}, { limit: 1 }).then(([p]) => {
+      if (!p) throw new Error('no prefecture loaded');
+      return p;
+    }));
+  const thresholds = async (): Promise<Thresholds> => (await loadPrefecture()).getThresholds();
   return {
+    prefecture: loadPrefecture,
+    thresholds,
+    /** The latest year with village figures (the default year of filters). */
+    latestYear(): Promise<number> {
+      latest ??= figureYears(em).then((years) => years.at(-1) ?? new Date().getFullYear());
+      return latest;
+    },
     countyBoundary: lazyGeometry(em, County, 'boundary'),
     pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code),
     pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null),
@@ -85,29 +99,14 @@ export function createLoaders(em: EntityManager) {
     membersOfAlliance: hasMany(em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }),
     alliancesByPlatform: hasMany(em, Alliance, 'platformCompany', (a) => a.platformCompany?.id ?? null),
     townshipBoundary: lazyGeometry(em, Township, 'boundary'),
-    /** The one prefecture the hub covers. */
-    prefecture(): Promise<Prefecture> {
-      prefecture ??= em.find(Prefecture, {}, { limit: 1 }).then(([p]) => {
-        if (!p) throw new Error('no prefecture loaded');
-        return p;
-      });
-      return prefecture;
-    },
-    /** The latest year with village figures (the default year of filters). */
-    latestYear(): Promise<number> {
-      latest ??= figureYears(em).then((years) => years.at(-1) ?? new Date().getFullYear());
-      return latest;
-    },
-    async thresholds(): Promise<Thresholds> {
-      return (await this.prefecture()).getThresholds();
-    },
     areaFigures: new DataLoader<AreaKey, AreaFiguresRow | null, string>(
       async (keys) => {
         const found = new Map<string, AreaFiguresRow>();
         for (const [level, group] of groupBy(keys, (k) => k.level)) {
           const codes = [...new Set(group.map((k) => k.code))];
           const years = [...new Set(group.map((k) => k.year))];
-          for (const row of await areaFigures(em, level, codes, years)) found.set(`${level}:${row.code}:${row.year}`, row);
+          const t = await thresholds();
+          for (const row of await areaFigures(em, level, codes, years, t)) found.set(`${level}:${row.code}:${row.year}`, row);
         }
         return keys.map((k) => found.get(`${k.level}:${k.code}:${k.year}`) ?? null);
       },

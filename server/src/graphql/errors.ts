@@ -5,7 +5,9 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
+import { LIMIT_MESSAGE } from './limits.js';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -37,6 +39,23 @@ const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
+/**
+ * graphql-js repeats a rejected variable's value in its message
+ * ('Variable "$g" got invalid value {…}; …'); say which variable, not what it held.
+ */
+function withoutValue(message: string): string {
+  return message.replace(/^(Variable "\$[^"]+" got invalid value) [\s\S]*?((?: at "[^"]*")?; )/, '$1$2');
+}
+
+/** class-validator errors of nested inputs, each named by its path (filter.spatial.near.radiusMeters). */
+function flatten(errors: ValidationError[], prefix: string): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [`${path}: ${Object.values(e.constraints).join('; ')}`] : [];
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
 export type ErrorLogger = (error: unknown) => void;
 
 /** Apollo's formatError: keep our codes, map known failures, hide the rest. */
@@ -48,16 +67,17 @@ export function formatError(log: ErrorLogger) {
     }
     if (original instanceof ArgumentValidationError) {
       // Name each argument and what is wrong with it, never the value sent.
-      const what = original.extensions.validationErrors
-        .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid'}`)
-        .join('. ');
+      const what = flatten(original.extensions.validationErrors, '').join('. ');
       return { message: `invalid argument: ${what}`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.code;
+    if (LIMIT_MESSAGE.test(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
+    }
     if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
       // Parse and validation errors describe the query, not the server.
       const mapped = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? ErrorCode.BAD_USER_INPUT : code;
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
+      return { message: withoutValue(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
     }
     const driverCode = (original as { code?: string } | null)?.code;
     if (driverCode === '57014') {

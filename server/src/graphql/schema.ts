@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
+import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
@@ -24,6 +25,7 @@ export const resolvers = [
   AssistingUnitResolver,
   AssignmentResolver,
   WorkTeamResolver,
+  IndicatorsResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

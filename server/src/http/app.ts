@@ -18,6 +18,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
+import { armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
 
 export interface Logger {
@@ -74,8 +75,13 @@ function serveClient(app: express.Express, dist: string): void {
   });
 }
 
-export async function bootstrap(config: Config, logger: Logger = consoleLogger): Promise<App> {
-  const db = await openDatabase(config);
+export interface Hooks {
+  /** Called with every SQL statement the ORM sends. */
+  onQuery?: (sql: string) => void;
+}
+
+export async function bootstrap(config: Config, logger: Logger = consoleLogger, hooks: Hooks = {}): Promise<App> {
+  const db = await openDatabase(config, hooks.onQuery);
   try {
     if (config.seedDemo && (await isEmpty(db.orm.em as never))) {
       const started = Date.now();
@@ -91,11 +97,16 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger):
       next();
     });
     const httpServer = http.createServer(app);
+    const limits = armor();
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: true,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      includeStacktraceInErrorResponses: false,
+      validationRules: limits.validationRules,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
       formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
     });
     await apollo.start();

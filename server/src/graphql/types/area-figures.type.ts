@@ -30,6 +30,10 @@ export class AreaFigures {
   secretaryIsDirectorShare!: number | null;
   @Field(() => Int, { description: 'Branches listed as soft and lax (软弱涣散党组织数).' })
   softLaxCount!: number;
+  @Field(() => Int, { description: 'Weak villages by the rule (弱村数).' })
+  weakVillages!: number;
+  @Field(() => Int, { description: 'Strong villages by the rule (强村数).' })
+  strongVillages!: number;
 
   static from(row: AreaFiguresRow): AreaFigures {
     return Object.assign(new AreaFigures(), {
@@ -45,6 +49,8 @@ export class AreaFigures {
       partyMembers: row.partyMembers,
       secretaryIsDirectorShare: row.villages > 0 ? (row.secretaryIsDirectorCount / row.villages) * 100 : null,
       softLaxCount: row.softLaxCount,
+      weakVillages: row.weakCount,
+      strongVillages: row.strongCount,
     });
   }
 }

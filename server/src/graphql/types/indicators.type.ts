@@ -1,0 +1,112 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ClassificationMethod } from '../../domain/classify.js';
+
+export const AreaLevelEnum = { COUNTY: 'COUNTY', TOWNSHIP: 'TOWNSHIP' } as const;
+export type AreaLevelEnum = (typeof AreaLevelEnum)[keyof typeof AreaLevelEnum];
+registerEnumType(AreaLevelEnum, { name: 'AreaLevel', description: 'Level of areas on a thematic map: COUNTY (旗县) or TOWNSHIP (苏木乡镇).' });
+
+export const Metric = {
+  POVERTY_INCIDENCE: 'POVERTY_INCIDENCE',
+  POOR_POPULATION: 'POOR_POPULATION',
+  WEAK_VILLAGE_SHARE: 'WEAK_VILLAGE_SHARE',
+  COLLECTIVE_INCOME_MEDIAN: 'COLLECTIVE_INCOME_MEDIAN',
+  SECRETARY_IS_DIRECTOR_SHARE: 'SECRETARY_IS_DIRECTOR_SHARE',
+  SOFT_LAX_COUNT: 'SOFT_LAX_COUNT',
+} as const;
+export type Metric = (typeof Metric)[keyof typeof Metric];
+registerEnumType(Metric, {
+  name: 'Metric',
+  description:
+    'POVERTY_INCIDENCE (贫困发生率, %), POOR_POPULATION (贫困人口), WEAK_VILLAGE_SHARE (弱村占比, %), COLLECTIVE_INCOME_MEDIAN (村集体经济收入中位数, 万元), SECRETARY_IS_DIRECTOR_SHARE (一肩挑比例, %), SOFT_LAX_COUNT (软弱涣散党组织数).',
+});
+
+registerEnumType(ClassificationMethod, {
+  name: 'ClassificationMethod',
+  description: 'How class breaks are chosen: QUANTILE (分位数, equal counts), EQUAL_INTERVAL (等间距), JENKS (自然断点, natural breaks).',
+});
+
+@ObjectType('ChoroplethArea', { description: 'One area of a thematic map with its value and class.' })
+export class ChoroplethArea {
+  @Field(() => String, { description: '12-digit code of the area.' })
+  code!: string;
+  @Field(() => String, { description: 'Name in Chinese.' })
+  name!: string;
+  @Field(() => String, { description: 'Name in English or pinyin.' })
+  nameEn!: string;
+  @Field(() => Float, { nullable: true, description: 'The metric\'s value; null when the area has no figures for the year.' })
+  value!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Class index from 0 (lowest) to classes − 1; null without a value.' })
+  classIndex!: number | null;
+}
+
+@ObjectType('Choropleth', { description: 'A thematic map (专题图): every area\'s value for a metric and year, with class breaks (分级).' })
+export class Choropleth {
+  @Field(() => AreaLevelEnum, { description: 'Level of the areas.' })
+  level!: AreaLevelEnum;
+  @Field(() => Metric, { description: 'The metric.' })
+  metric!: Metric;
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+  @Field(() => ClassificationMethod, { description: 'How the breaks were chosen.' })
+  method!: ClassificationMethod;
+  @Field(() => Int, { description: 'Classes made (fewer than asked when there are fewer distinct values).' })
+  classes!: number;
+  @Field(() => [Float], { description: 'Ascending class bounds, classes + 1 of them: [min, …, max]; class i holds values from breaks[i] up to (not including) breaks[i+1], the last class including max.' })
+  breaks!: number[];
+  @Field(() => Float, { nullable: true, description: 'The policy threshold of the metric, if it has one (e.g. the exit line of 3 % for incidence, the "三步走" income target).' })
+  threshold!: number | null;
+  @Field(() => String, { description: 'Unit of the values: "%", "人", "万元" or "个".' })
+  unit!: string;
+  @Field(() => [ChoroplethArea], { description: 'Every area of the level, by code.' })
+  areas!: ChoroplethArea[];
+}
+
+@ObjectType('Summary', { description: 'Key figures of the prefecture for a year (年度概况), against the policy targets.' })
+export class Summary {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+  @Field(() => Int, { description: 'Villages with figures (村数).' })
+  villages!: number;
+  @Field(() => Int, { description: 'Rural registered population (农村户籍人口).' })
+  ruralPopulation!: number;
+  @Field(() => Int, { description: 'Registered poor population (建档立卡贫困人口).' })
+  poorPopulation!: number;
+  @Field(() => Int, { description: 'Registered poor households (建档立卡贫困户).' })
+  poorHouseholds!: number;
+  @Field(() => Float, { nullable: true, description: 'Poverty incidence, % (贫困发生率).' })
+  povertyIncidence!: number | null;
+  @Field(() => Int, { description: 'Registered poor villages (贫困村).' })
+  poorVillages!: number;
+  @Field(() => Int, { description: 'Poor villages exited by this year (已出列贫困村).' })
+  villagesExited!: number;
+  @Field(() => Int, { description: 'Poor villages exited in this year (当年出列).' })
+  villagesExitedThisYear!: number;
+  @Field(() => Int, { description: 'Weak villages by the rule (弱村).' })
+  weakVillages!: number;
+  @Field(() => Int, { description: 'Strong villages by the rule (强村).' })
+  strongVillages!: number;
+  @Field(() => Int, { description: 'Villages below the weak collective-economy line (薄弱村, "三步走" step one: eliminate).' })
+  incomeWeak!: number;
+  @Field(() => Int, { description: 'Villages between the weak line and the target (巩固提升).' })
+  incomeBuilding!: number;
+  @Field(() => Int, { description: 'Villages at or above the collective-income target (达到目标).' })
+  incomeTargetMet!: number;
+  @Field(() => Float, { description: 'The weak collective-economy line, 万元.' })
+  weakIncomeBelow!: number;
+  @Field(() => Float, { description: 'The collective-income target, 万元.' })
+  targetIncome!: number;
+  @Field(() => Int, { description: 'The year of the collective-income target.' })
+  targetYear!: number;
+  @Field(() => Int, { description: 'Alliances founded by this year (联合党委).' })
+  alliances!: number;
+  @Field(() => Int, { description: 'Pairings running in this year (在帮结对).' })
+  activePairings!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of villages with 一肩挑, %.' })
+  secretaryIsDirectorShare!: number | null;
+  @Field(() => Int, { description: 'Soft and lax branches (软弱涣散党组织).' })
+  softLaxBranches!: number;
+  @Field(() => Int, { description: 'Counties below the county exit line in this year (达到摘帽标准的旗县).' })
+  countiesBelowExitLine!: number;
+  @Field(() => Int, { description: 'Counties (旗县).' })
+  counties!: number;
+}
