@@ -17,6 +17,11 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
 }
 
+/** MikroORM colours its log lines when the terminal says it may (FORCE_COLOR); hand the hook plain SQL. */
+function queryLogger(onQuery: (sql: string) => void) {
+  return (message: string) => onQuery(message.replace(/\x1B\[[0-9;]*m/g, '').replace(/^\[query\] /, ''));
+}
+
 export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
@@ -35,7 +40,7 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
         conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}`, (err) => done(err, conn));
       },
     },
-    ...(o.onQuery ? { debug: ['query' as const], logger: o.onQuery, colors: false } : { debug: o.debug ?? false }),
+    ...(o.onQuery ? { debug: ['query' as const], logger: queryLogger(o.onQuery), colors: false } : { debug: o.debug ?? false }),
     allowGlobalContext: false,
   };
 }

@@ -4,7 +4,7 @@
  * traces, SQL, driver messages) never leave the server.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { LIMIT_MESSAGE } from './limits.js';
@@ -40,11 +40,19 @@ const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
 /**
- * graphql-js repeats a rejected variable's value in its message
- * ('Variable "$g" got invalid value {…}; …'); say which variable, not what it held.
+ * graphql-js repeats a rejected variable's value in its message, twice
+ * ('Variable "$y" got invalid value "x"; Int cannot represent non-integer
+ * value: "x"'). Say which variable, where in it, and the type it must have,
+ * from the variable's definition, never what it held.
  */
-function withoutValue(message: string): string {
-  return message.replace(/^(Variable "\$[^"]+" got invalid value) [\s\S]*?((?: at "[^"]*")?; )/, '$1$2');
+function withoutValue(message: string, error: unknown): string {
+  const m = /^Variable "(\$[^"]+)" got invalid value/.exec(message);
+  if (!m) return message;
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  const type = node?.kind === Kind.VARIABLE_DEFINITION ? `; expected ${print(node.type)}` : '';
+  const at = / at "([^"]*)"; /.exec(message)?.[1];
+  const field = /; (Field "[^"]+" (?:is not defined by type|of required type) "[^"]+"(?: was not provided)?\.?)$/.exec(message)?.[1];
+  return `Variable "${m[1]}" got an invalid value${at ? ` at "${at}"` : ''}${field ? `: ${field}` : type}`;
 }
 
 /** class-validator errors of nested inputs, each named by its path (filter.spatial.near.radiusMeters). */
@@ -77,7 +85,7 @@ export function formatError(log: ErrorLogger) {
     if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
       // Parse and validation errors describe the query, not the server.
       const mapped = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? ErrorCode.BAD_USER_INPUT : code;
-      return { message: withoutValue(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
+      return { message: withoutValue(formatted.message, original), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
     }
     const driverCode = (original as { code?: string } | null)?.code;
     if (driverCode === '57014') {

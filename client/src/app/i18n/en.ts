@@ -1,0 +1,32 @@
+import type { Messages } from './zh-CN';
+
+/** UI strings, English. */
+export const en: Messages = {
+  appTitle: 'Lingyan · Party Building for Poverty Alleviation',
+  appShortTitle: 'Lingyan',
+  appSubtitle: (prefecture: string) => `${prefecture} · poverty incidence by county`,
+  yearLabel: 'Year',
+  languageLabel: 'Language',
+  legendTitle: 'Poverty incidence (%)',
+  legendSubtitle: (year: number, classes: number) => `${year} · ${classes} quantile classes`,
+  legendClass: (from: string, to: string, count: number) =>
+    `${from} – ${to} (${count} ${count === 1 ? 'county' : 'counties'})`,
+  legendNoData: 'No data',
+  legendThreshold: (value: string) => `Exit line ${value}%`,
+  legendThresholdNote: (value: string) => `A county may exit poverty below ${value}%`,
+  legendAllBelow: (value: string) => `This year every county is below the ${value}% exit line`,
+  legendAllAbove: (value: string) => `This year no county is below the ${value}% exit line`,
+  tooltipIncidence: 'Poverty incidence',
+  tooltipPoorPopulation: 'Poor population',
+  tooltipRuralPopulation: 'Rural population',
+  tooltipPersons: (n: string) => n,
+  tooltipBelowThreshold: 'Below the exit line',
+  tooltipAboveThreshold: 'Above the exit line',
+  tooltipNoData: 'No data',
+  countyKind: { BANNER: 'Banner', COUNTY: 'County', DISTRICT: 'District' },
+  loading: 'Loading data…',
+  loadError: (detail: string) => `Could not load data: ${detail}`,
+  mapLabel: 'Map of poverty incidence by county',
+  nameField: 'nameEn',
+  numberLocale: 'en',
+};

@@ -1,0 +1,35 @@
+/**
+ * UI strings, Simplified Chinese (the default locale). `en.ts` must match this
+ * shape; the map's part of it is `MapMessages` (map/messages.ts).
+ */
+export const zhCN = {
+  appTitle: '领雁 · 抓党建促脱贫攻坚数据平台',
+  appShortTitle: '领雁',
+  appSubtitle: (prefecture: string) => `${prefecture} · 旗县贫困发生率`,
+  yearLabel: '年份',
+  languageLabel: '语言',
+  legendTitle: '贫困发生率 (%)',
+  legendSubtitle: (year: number, classes: number) => `${year} 年 · ${classes} 级分位数分级`,
+  legendClass: (from: string, to: string, count: number) => `${from} – ${to}（${count} 个旗县区）`,
+  legendNoData: '无数据',
+  legendThreshold: (value: string) => `退出线 ${value}%`,
+  legendThresholdNote: (value: string) => `旗县贫困发生率低于 ${value}% 可申请脱贫摘帽`,
+  legendAllBelow: (value: string) => `本年所有旗县区均已低于退出线 ${value}%`,
+  legendAllAbove: (value: string) => `本年所有旗县区均未低于退出线 ${value}%`,
+  tooltipIncidence: '贫困发生率',
+  tooltipPoorPopulation: '贫困人口',
+  tooltipRuralPopulation: '农村人口',
+  tooltipPersons: (n: string) => `${n} 人`,
+  tooltipBelowThreshold: '已低于退出线',
+  tooltipAboveThreshold: '未达退出线',
+  tooltipNoData: '无数据',
+  countyKind: { BANNER: '旗', COUNTY: '县', DISTRICT: '区' } as Record<string, string>,
+  loading: '正在加载数据…',
+  loadError: (detail: string) => `数据加载失败：${detail}`,
+  mapLabel: '旗县贫困发生率地图',
+  /** Which county name the map labels show. */
+  nameField: 'name' as 'name' | 'nameEn',
+  numberLocale: 'zh-CN',
+};
+
+export type Messages = typeof zhCN;

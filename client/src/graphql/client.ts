@@ -1,0 +1,21 @@
+/**
+ * The one Apollo Client of the app, talking to the hub's `POST /graphql` on the
+ * same origin. Entities are keyed by their statistical division `code` (the
+ * schema has no `id` field), so a county fetched by two operations is one
+ * cache entry whose `figures({"year":…})` fields accumulate per year.
+ */
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+
+export function createApolloClient(uri = '/graphql'): ApolloClient {
+  return new ApolloClient({
+    link: new HttpLink({ uri }),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Prefecture: { keyFields: ['code'] },
+        County: { keyFields: ['code'] },
+        // AreaFigures has no identity of its own: it belongs to its county.
+        AreaFigures: { keyFields: false },
+      },
+    }),
+  });
+}

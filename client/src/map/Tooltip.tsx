@@ -1,0 +1,53 @@
+/** The hover card: county name, incidence, poor and rural population, exit status. */
+import { formatNumber, type MapMessages } from './messages';
+import type { AtlasView } from './layers/types';
+import type { HoveredArea } from './MapView';
+
+interface TooltipProps {
+  hovered: HoveredArea | null;
+  view: AtlasView | null;
+  threshold: number;
+  messages: MapMessages;
+}
+
+export function Tooltip({ hovered, view, threshold, messages }: TooltipProps) {
+  if (!hovered || !view || hovered.source !== 'counties') return null;
+  const county = view.atlas.counties.find((c) => c.code === hovered.code);
+  if (!county) return null;
+  const figures = view.figures.get(county.code) ?? null;
+  const incidence = figures?.povertyIncidence ?? null;
+  const persons = (n: number) => messages.tooltipPersons(formatNumber(messages, n));
+  const status =
+    incidence == null
+      ? null
+      : incidence < threshold
+        ? { text: messages.tooltipBelowThreshold, className: 'ok' }
+        : { text: messages.tooltipAboveThreshold, className: 'warn' };
+
+  // Open towards the middle of the window so the card never leaves it.
+  const flip = [
+    hovered.x > window.innerWidth - 260 ? 'flip-x' : '',
+    hovered.y > window.innerHeight - 200 ? 'flip-y' : '',
+  ].join(' ');
+
+  return (
+    <div className={`tooltip card ${flip}`} role="status" data-testid="tooltip" style={{ left: hovered.x, top: hovered.y }}>
+      <div className="tooltip-name">{county[messages.nameField]}</div>
+      <dl>
+        <dt>{messages.tooltipIncidence}</dt>
+        <dd data-testid="tooltip-incidence">
+          {incidence == null ? messages.tooltipNoData : `${formatNumber(messages, incidence, 2)}%`}
+        </dd>
+        {figures && (
+          <>
+            <dt>{messages.tooltipPoorPopulation}</dt>
+            <dd>{persons(figures.poorPopulation)}</dd>
+            <dt>{messages.tooltipRuralPopulation}</dt>
+            <dd>{persons(figures.ruralPopulation)}</dd>
+          </>
+        )}
+      </dl>
+      {status && <div className={`tooltip-status ${status.className}`}>{status.text}</div>}
+    </div>
+  );
+}

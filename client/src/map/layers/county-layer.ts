@@ -1,0 +1,95 @@
+/**
+ * Counties (旗县区) shaded by poverty incidence for the chosen year, in the
+ * quantile classes of `classify.ts`, with outlines, a hover highlight and
+ * name labels. Labels have no glyph server: the style has no `glyphs` URL, so
+ * MapLibre draws each glyph locally with the system font named in `text-font`.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOR, type Classification } from '../classify';
+import type { LayerModule } from './types';
+
+export const COUNTY_FILL_LAYER_ID = 'county-fill';
+/** System CJK fonts, in order of preference (no web font, see style.md). */
+export const LABEL_FONTS = ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'];
+
+/** `step` over the incidence, with a fallback colour for counties without a value. */
+export function fillColorExpression(classification: Classification): ExpressionSpecification | string {
+  const [first, ...rest] = classification.classes;
+  if (!first) return NO_DATA_COLOR;
+  const stops = rest.flatMap((c) => [c.from, c.color]);
+  const step = ['step', ['to-number', ['get', 'incidence']], first.color, ...stops];
+  return [
+    'case',
+    ['==', ['typeof', ['get', 'incidence']], 'number'],
+    step as ExpressionSpecification,
+    NO_DATA_COLOR,
+  ];
+}
+
+export const countyLayer = {
+  key: 'counties',
+  description: 'Counties shaded by poverty incidence (quantile classes), outlined and labelled',
+  hoverLayerIds: [COUNTY_FILL_LAYER_ID],
+  toGeoJSON: ({ atlas, figures }) => ({
+    type: 'FeatureCollection',
+    features: atlas.counties.map((county) => {
+      const f = figures.get(county.code) ?? null;
+      return {
+        type: 'Feature',
+        properties: {
+          code: county.code,
+          name: county.name,
+          nameEn: county.nameEn,
+          kind: county.kind,
+          // null incidence is left out: MapLibre's `get` then yields null.
+          ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
+          ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
+        },
+        geometry: county.boundary,
+      };
+    }),
+  }),
+  layers: ({ classification, messages }) => [
+    {
+      id: COUNTY_FILL_LAYER_ID,
+      type: 'fill',
+      source: 'counties',
+      // Opaque, so the colours on the canvas are the legend's colours exactly.
+      paint: { 'fill-color': fillColorExpression(classification), 'fill-opacity': 1 },
+    },
+    {
+      id: 'county-outline',
+      type: 'line',
+      source: 'counties',
+      paint: { 'line-color': '#ffffff', 'line-width': 1 },
+    },
+    {
+      // Its own layer, above every outline, so neighbours cannot draw over it.
+      id: 'county-hover',
+      type: 'line',
+      source: 'counties',
+      paint: {
+        'line-color': '#1f2d3d',
+        'line-width': 2.5,
+        'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+      },
+    },
+    {
+      id: 'county-label',
+      type: 'symbol',
+      source: 'counties',
+      layout: {
+        'text-field': ['get', messages.nameField],
+        'text-font': LABEL_FONTS,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 9, 16],
+        'text-max-width': 8,
+        'text-padding': 4,
+      },
+      paint: {
+        'text-color': '#1f2d3d',
+        'text-halo-color': 'rgba(255,255,255,0.9)',
+        'text-halo-width': 1.6,
+      },
+    },
+  ],
+} satisfies LayerModule;

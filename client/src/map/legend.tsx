@@ -1,0 +1,95 @@
+/**
+ * The choropleth's legend: one swatch per class in the very colours of the
+ * county layer's `step` expression (both come from one `Classification`),
+ * the class bounds under the bar, and the county exit line (3 %) marked on it.
+ */
+import { formatNumber, type MapMessages } from './messages';
+import { NO_DATA_COLOR, positionOnScale, type Classification } from './classify';
+
+interface LegendProps {
+  classification: Classification;
+  year: number;
+  /** county exit incidence, in percent */
+  threshold: number;
+  messages: MapMessages;
+}
+
+export function Legend({ classification, year, threshold, messages }: LegendProps) {
+  const { classes } = classification;
+  const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
+  const decimals = tickDecimals(ticks);
+  const fmt = (v: number) => formatNumber(messages, v, decimals);
+  const marker = positionOnScale(classification, threshold);
+  const thresholdText = formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : 1);
+  const align = marker.position < 0.2 ? 'start' : marker.position > 0.8 ? 'end' : 'middle';
+
+  return (
+    <section className="legend card" data-testid="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title" className="legend-title">
+        {messages.legendTitle}
+      </h2>
+      <p className="legend-subtitle">{messages.legendSubtitle(year, classes.length)}</p>
+      <div className="legend-scale">
+        <div
+          className={`legend-threshold legend-threshold-${align}`}
+          data-testid="legend-threshold"
+          data-value={threshold}
+          data-clamped={marker.clamped ?? undefined}
+          style={{ left: `${marker.position * 100}%` }}
+        >
+          <span className="legend-threshold-label">
+            {/* Off the scale (every county above, or below, the line): say which way. */}
+            {marker.clamped === 'below' && '← '}
+            {messages.legendThreshold(thresholdText)}
+            {marker.clamped === 'above' && ' →'}
+          </span>
+          <span className="legend-threshold-line" aria-hidden="true" />
+        </div>
+        <ol className="legend-bar">
+          {classes.map((c) => {
+            const label = messages.legendClass(fmt(c.from), fmt(c.to), c.count);
+            return (
+              <li
+                key={c.color}
+                className="legend-class"
+                data-testid="legend-class"
+                data-color={c.color}
+                style={{ backgroundColor: c.color }}
+                title={label}
+                aria-label={label}
+              />
+            );
+          })}
+        </ol>
+        <ol className="legend-ticks" aria-hidden="true">
+          {ticks.map((t, i) => (
+            <li key={i} style={{ left: `${(i / classes.length) * 100}%` }}>
+              {fmt(t)}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {classification.missing > 0 && (
+        <p className="legend-nodata">
+          <span className="legend-swatch" style={{ backgroundColor: NO_DATA_COLOR }} />
+          {messages.legendNoData}
+        </p>
+      )}
+      <p className="legend-note">
+        {marker.clamped === 'above'
+          ? messages.legendAllBelow(thresholdText)
+          : marker.clamped === 'below'
+            ? messages.legendAllAbove(thresholdText)
+            : messages.legendThresholdNote(thresholdText)}
+      </p>
+    </section>
+  );
+}
+
+/** The fewest decimals (1…4) at which neighbouring bounds print differently. */
+function tickDecimals(ticks: readonly number[]): number {
+  for (let decimals = 1; decimals < 4; decimals += 1) {
+    if (ticks.every((t, i) => i === 0 || t.toFixed(decimals) !== ticks[i - 1]!.toFixed(decimals))) return decimals;
+  }
+  return 4;
+}

@@ -1,0 +1,36 @@
+/**
+ * The strings and number format the map needs, as an interface: the map does
+ * not import the app's i18n (imports point app → panels → map); the app's
+ * message tables satisfy this and are passed down.
+ */
+export interface MapMessages {
+  legendTitle: string;
+  legendSubtitle(year: number, classes: number): string;
+  legendClass(from: string, to: string, count: number): string;
+  legendNoData: string;
+  legendThreshold(value: string): string;
+  legendThresholdNote(value: string): string;
+  /** every county is below the exit line */
+  legendAllBelow(value: string): string;
+  /** every county is at or above the exit line */
+  legendAllAbove(value: string): string;
+  tooltipIncidence: string;
+  tooltipPoorPopulation: string;
+  tooltipRuralPopulation: string;
+  tooltipPersons(n: string): string;
+  tooltipBelowThreshold: string;
+  tooltipAboveThreshold: string;
+  tooltipNoData: string;
+  /** which county name the labels and tooltip show */
+  nameField: 'name' | 'nameEn';
+  /** BCP 47 locale for numbers */
+  numberLocale: string;
+}
+
+/** Formats a number for the messages' locale with a fixed number of decimals. */
+export function formatNumber(messages: Pick<MapMessages, 'numberLocale'>, value: number, decimals = 0): string {
+  return value.toLocaleString(messages.numberLocale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+}

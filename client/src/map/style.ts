@@ -1,0 +1,27 @@
+/**
+ * The base style, built in code. Self-contained on purpose (architecture.md,
+ * "Offline"): no `glyphs` URL, no `sprite`, no basemap; our own polygons are
+ * the base layer over a plain background colour. Sources start empty and are
+ * filled by `sync.ts` once the GraphQL data is in.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import { LAYER_ORDER } from './layers/registry';
+
+export const BACKGROUND_COLOR = '#e9edf1';
+
+export function baseStyle(): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  for (const module of LAYER_ORDER) {
+    sources[module.key] = {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+      // Feature ids = division codes, for `feature-state` (hover).
+      promoteId: 'code',
+    };
+  }
+  return {
+    version: 8,
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The atlas page in real Chromium against the real server (embedded database,
+ * demo region): the choropleth draws every county, the legend's colours are
+ * the map's colours, the canvas is not blank, the tooltip and the year and
+ * language switches work, and nothing leaves the machine.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server';
+import {
+  canvasColors,
+  changeAndSettle,
+  fillStepColors,
+  findCountyPoint,
+  hexToRgb,
+  layoutProperty,
+  legendClasses,
+  loadTimings,
+  mapStyleKeys,
+  renderedCountyCodes,
+  textOf,
+  waitForMapReady,
+} from './helpers/atlas-page';
+import { guardOffline, launchChromium, type OfflineGuard } from './helpers/browser';
+import { ensureClientBuild } from './helpers/client-build';
+import { graphqlRequest } from './helpers/graphql';
+
+const LEGEND = '[data-testid="legend"]';
+const ARTIFACTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../artifacts');
+
+interface Expected {
+  prefecture: { years: number[]; thresholds: { countyExitIncidence: number } };
+  counties: Array<{ code: string; name: string; nameEn: string }>;
+}
+interface YearFigures {
+  counties: Array<{ code: string; figures: { povertyIncidence: number | null } | null }>;
+}
+
+describe('atlas page', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let offline: OfflineGuard;
+  let expected: Expected;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuild();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    offline = await guardOffline(context);
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+    expected = await graphqlRequest<Expected>(
+      server.url,
+      '{ prefecture { years thresholds { countyExitIncidence } } counties { code name nameEn } }',
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens and draws the choropleth, then reports idle', async () => {
+    const started = performance.now();
+    await page.goto(new URL('/', server.url).href);
+    await waitForMapReady(page);
+    const elapsed = performance.now() - started;
+    const timings = await loadTimings(page);
+    console.info(
+      `[atlas] navigation → first idle with data: ${elapsed.toFixed(0)} ms ` +
+        `(DOMContentLoaded ${timings.domContentLoaded} ms, /graphql ${timings.graphql.join(', ')} ms)`,
+    );
+    await page.screenshot({ path: resolve(ARTIFACTS, 'atlas.png') });
+
+    expect(await textOf(page, 'h1')).toContain('领雁');
+    expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
+  }, 90_000);
+
+  it('has a self-contained style: no glyphs, no sprite, only our GeoJSON', async () => {
+    const style = await mapStyleKeys(page);
+    expect(style.glyphs).toBeNull();
+    expect(style.sprite).toBeNull();
+    expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson']));
+  });
+
+  it('shows a legend whose classes are the colours of the map', async () => {
+    const firstYear = Math.min(...expected.prefecture.years);
+    const figures = await graphqlRequest<YearFigures>(
+      server.url,
+      'query($year: Int!) { counties { code figures(year: $year) { povertyIncidence } } }',
+      { year: firstYear },
+    );
+    const values = figures.counties.map((c) => c.figures?.povertyIncidence).filter((v) => typeof v === 'number');
+    const classCount = Math.min(5, new Set(values).size);
+
+    const stepColors = await fillStepColors(page);
+    const legend = await legendClasses(page);
+    expect(stepColors).toHaveLength(classCount);
+    expect(legend.map((c) => c.dataColor)).toEqual(stepColors);
+    expect(legend.map((c) => c.background)).toEqual(stepColors.map((hex) => `rgb(${hexToRgb(hex).join(', ')})`));
+    expect(new Set(stepColors).size).toBe(stepColors.length);
+
+    const legendText = await textOf(page, LEGEND);
+    expect(legendText).toContain('贫困发生率 (%)');
+    expect(legendText).toContain(String(firstYear));
+    const threshold = page.getByTestId('legend-threshold');
+    const exitLine = expected.prefecture.thresholds.countyExitIncidence;
+    expect(Number(await threshold.getAttribute('data-value'))).toBe(exitLine);
+    expect(await threshold.textContent()).toContain(`${exitLine}%`);
+
+    // The canvas shows every legend colour (opaque fills: exact up to rounding).
+    const pixels = await canvasColors(page, stepColors.map(hexToRgb));
+    console.info(`[atlas] canvas ${pixels.width}×${pixels.height}, ${pixels.distinct} colours, class pixels ${pixels.matches.join('/')}`);
+    expect(pixels.distinct).toBeGreaterThan(stepColors.length + 2);
+    for (const count of pixels.matches) expect(count).toBeGreaterThan(100);
+    expect(pixels.dataUrlLength).toBeGreaterThan(10_000);
+  });
+
+  it('shows a tooltip with the county under the pointer', async () => {
+    const point = await findCountyPoint(page);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const county = expected.counties.find((c) => c.code === point.code)!;
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toContain(county.name);
+    expect(text).toContain('贫困发生率');
+    await page.mouse.move(1, 799);
+  });
+
+  it('changes the year and the language', async () => {
+    const years = [...expected.prefecture.years].sort((a, b) => a - b);
+    const lastYear = years[years.length - 1]!;
+    if (years.length > 1) {
+      await changeAndSettle(page, () => page.getByTestId('year-control').getByRole('button', { name: String(lastYear) }).click());
+      expect(await textOf(page, LEGEND)).toContain(String(lastYear));
+      const stepColors = await fillStepColors(page).catch(() => []);
+      const legend = await legendClasses(page);
+      expect(legend.map((c) => c.dataColor)).toEqual(stepColors);
+      await page.screenshot({ path: resolve(ARTIFACTS, `atlas-${lastYear}.png`) });
+    }
+
+    await changeAndSettle(page, () => page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click());
+    expect(await textOf(page, 'h1')).toContain('Lingyan');
+    expect(await textOf(page, LEGEND)).toContain('Poverty incidence (%)');
+    expect(await layoutProperty(page, 'county-label', 'text-field')).toEqual(['get', 'nameEn']);
+    expect(await renderedCountyCodes(page)).toHaveLength(expected.counties.length);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'atlas-en.png') });
+  }, 60_000);
+
+  it('made no request outside the machine and logged no error', () => {
+    expect(offline.external).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
