@@ -69,7 +69,14 @@ function serveClient(app: express.Express, dist: string): void {
     // Vite names assets by content hash; index.html must always be fresh.
     if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
   } }));
-  app.get(/^\/(?!graphql|healthz|readyz|metrics|tiles)(.*)$/, (_req, res) => {
+  // The GraphQL IDE is its own page of the client build (GraphiQL, bundled: no CDN).
+  const explorer = path.join(dist, 'explorer.html');
+  app.get(['/explorer', '/explorer/'], (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    if (fs.existsSync(explorer)) res.sendFile(explorer);
+    else res.status(503).type('text/plain; charset=utf-8').send('The explorer is not built: run "pnpm build".\n');
+  });
+  app.get(/^\/(?!graphql|healthz|readyz|metrics|tiles|explorer)(.*)$/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
