@@ -17,6 +17,9 @@ export default defineConfig({
     // Boots the database (embedded, or a fresh database on DATABASE_URL's server) once per run.
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
+    // One database per run, shared: files that write (planning) must not race
+    // files that compare the API with SQL. Files run one after another.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],

@@ -20,6 +20,7 @@ import {
   legendClasses,
   loadTimings,
   mapStyleKeys,
+  renderedCountyClasses,
   renderedCountyCodes,
   textOf,
   waitForMapReady,
@@ -35,9 +36,15 @@ interface Expected {
   prefecture: { years: number[]; thresholds: { countyExitIncidence: number } };
   counties: Array<{ code: string; name: string; nameEn: string }>;
 }
-interface YearFigures {
-  counties: Array<{ code: string; figures: { povertyIncidence: number | null } | null }>;
+interface YearChoropleth {
+  choropleth: { classes: number; breaks: number[]; areas: Array<{ code: string; classIndex: number | null }> };
 }
+/** What the atlas asks for (client/src/app/App.tsx): the server classifies, the map draws. */
+const ATLAS_CHOROPLETH = `query($year: Int!) {
+  choropleth(year: $year, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) {
+    classes breaks areas { code classIndex }
+  }
+}`;
 
 describe('atlas page', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -95,19 +102,21 @@ describe('atlas page', () => {
     expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson']));
   });
 
-  it('shows a legend whose classes are the colours of the map', async () => {
+  it('shows a legend whose classes are the colours of the map, in the server\'s classes', async () => {
     const firstYear = Math.min(...expected.prefecture.years);
-    const figures = await graphqlRequest<YearFigures>(
-      server.url,
-      'query($year: Int!) { counties { code figures(year: $year) { povertyIncidence } } }',
-      { year: firstYear },
+    const { choropleth } = await graphqlRequest<YearChoropleth>(server.url, ATLAS_CHOROPLETH, { year: firstYear });
+    const classCount = choropleth.classes;
+    expect(classCount).toBeGreaterThan(1);
+
+    // Every county is drawn in the class the server gave it (the client does not classify).
+    expect(await renderedCountyClasses(page)).toEqual(
+      Object.fromEntries(choropleth.areas.map((a) => [a.code, a.classIndex])),
     );
-    const values = figures.counties.map((c) => c.figures?.povertyIncidence).filter((v) => typeof v === 'number');
-    const classCount = Math.min(5, new Set(values).size);
 
     const stepColors = await fillStepColors(page);
     const legend = await legendClasses(page);
     expect(stepColors).toHaveLength(classCount);
+    expect(legend).toHaveLength(classCount);
     expect(legend.map((c) => c.dataColor)).toEqual(stepColors);
     expect(legend.map((c) => c.background)).toEqual(stepColors.map((hex) => `rgb(${hexToRgb(hex).join(', ')})`));
     expect(new Set(stepColors).size).toBe(stepColors.length);

@@ -1,6 +1,8 @@
 /** Starts the real hub (HTTP + GraphQL + client) on the run's database, on a free loopback port. */
 import { loadConfig } from '../../server/src/config/config.js';
 import { bootstrap, type App, type Hooks, type Logger } from '../../server/src/http/app.js';
+import type { Role } from '../../server/src/auth/roles.js';
+import { mintToken } from '../../server/src/auth/tokens.js';
 import { databaseUrl } from './db.js';
 
 export interface TestServer {
@@ -8,21 +10,29 @@ export interface TestServer {
   app: App;
   close(): Promise<void>;
   /** POST /graphql; returns the parsed JSON body. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string; [k: string]: unknown } }> }>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, bearer?: string): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string; [k: string]: unknown } }> }>;
+}
+
+/** The token secret of test servers (tests mint their own tokens with it). */
+export const TEST_SECRET = 'lingyan-test-secret-0123456789abcdef-not-for-production';
+
+/** A signed token for tests. */
+export function token(role: Role, counties: string[] = [], days = 1, subject = `${role}-test`): Promise<string> {
+  return mintToken(new TextEncoder().encode(TEST_SECRET), { subject, role, counties, days });
 }
 
 export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e) };
 
 export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}): Promise<TestServer> {
-  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, ...overrides }, quietLogger, hooks);
+  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, ...overrides }, quietLogger, hooks);
   return {
     url: app.url,
     app,
     close: () => app.close(),
-    async graphql(query, variables) {
+    async graphql(query, variables, bearer) {
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return res.json() as never;

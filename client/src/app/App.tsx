@@ -1,11 +1,12 @@
 /**
  * The atlas page: title bar, full-window choropleth of poverty incidence by
- * county for one year, legend (bottom-left) and hover tooltip.
+ * county for one year (classified by the server's `choropleth` query),
+ * legend (bottom-left) and hover tooltip.
  */
 import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
-import { ATLAS, COUNTY_FIGURES, type CountyFigures } from '../graphql/documents';
-import { classify } from '../map/classify';
+import { ATLAS, ATLAS_CHOROPLETH, type ClassificationMethod, type CountyFigures } from '../graphql/documents';
+import { fromChoropleth } from '../map/classes';
 import type { AtlasView } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView, type HoveredArea } from '../map/MapView';
@@ -15,7 +16,9 @@ import { TitleBar } from '../panels/TitleBar';
 import { YearControl } from '../panels/YearControl';
 import { LOCALES, useI18n } from './i18n';
 
+/** The server classifies (one implementation for the API and the map); these are our choices. */
 const CLASS_COUNT = 5;
+const METHOD: ClassificationMethod = 'QUANTILE';
 
 export function App() {
   const { locale, messages, setLocale } = useI18n();
@@ -24,7 +27,10 @@ export function App() {
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   // Default: the first year with data.
   const year = chosenYear ?? years[0] ?? null;
-  const figures = useQuery(COUNTY_FIGURES, year == null ? skipToken : { variables: { year } });
+  const figures = useQuery(
+    ATLAS_CHOROPLETH,
+    year == null ? skipToken : { variables: { year, method: METHOD, classes: CLASS_COUNT } },
+  );
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
@@ -32,16 +38,14 @@ export function App() {
   const view = useMemo<AtlasView | null>(() => {
     if (!atlas.data || !figuresData) return null;
     const byCode = new Map<string, CountyFigures | null>(figuresData.counties.map((c) => [c.code, c.figures]));
-    const shownYear = figuresData.counties.find((c) => c.figures)?.figures?.year ?? year ?? 0;
-    const classification = classify(
-      atlas.data.counties.map((c) => byCode.get(c.code)?.povertyIncidence ?? null),
-      CLASS_COUNT,
-    );
-    return { atlas: atlas.data, year: shownYear, figures: byCode, classification, messages };
-  }, [atlas.data, figuresData, year, messages]);
+    const { choropleth } = figuresData;
+    const classification = fromChoropleth(choropleth);
+    return { atlas: atlas.data, year: choropleth.year, figures: byCode, classification, method: choropleth.method, messages };
+  }, [atlas.data, figuresData, messages]);
 
   const prefecture = atlas.data?.prefecture;
-  const threshold = prefecture?.thresholds.countyExitIncidence ?? 3;
+  // The exit line the server classified against; the prefecture's own setting before the first year arrives.
+  const threshold = figuresData?.choropleth.threshold ?? prefecture?.thresholds.countyExitIncidence ?? 3;
   const error = atlas.error ?? figures.error;
   const prefectureName = prefecture ? (messages.nameField === 'nameEn' ? prefecture.nameEn : prefecture.name) : null;
 
@@ -60,7 +64,15 @@ export function App() {
         )}
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
-      {view && <Legend classification={view.classification} year={view.year} threshold={threshold} messages={messages} />}
+      {view && (
+        <Legend
+          classification={view.classification}
+          year={view.year}
+          method={view.method}
+          threshold={threshold}
+          messages={messages}
+        />
+      )}
       <Tooltip hovered={hovered} view={view} threshold={threshold} messages={messages} />
       {error && (
         <div className="notice error card" role="alert">

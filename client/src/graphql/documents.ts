@@ -1,55 +1,30 @@
 /**
- * The client's typed GraphQL documents. The operation text lives in
- * `operations/*.graphql` (loaded as raw text by Vite); the result types below
- * are written by hand against schema.graphql until codegen generates them.
+ * The client's typed GraphQL documents, generated from the contract
+ * (schema/operations/*.graphql against schema/schema.graphql; see
+ * schema/codegen.ts). This file only names what the app uses, so the rest of
+ * the client has one import path and never reads generated code directly.
  */
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Geometry } from 'geojson';
-import atlasText from './operations/Atlas.graphql?raw';
-import countyFiguresText from './operations/CountyFigures.graphql?raw';
+import {
+  AtlasChoroplethDocument,
+  AtlasDocument,
+  type AtlasChoroplethQuery,
+  type AtlasQuery,
+  type ClassificationMethod,
+  type CountyKind,
+} from '@lingyan/schema/generated';
 
 /** A GeoJSON geometry object (RFC 7946), as carried by the `GeoJSON` scalar. */
 export type { Geometry };
-export type CountyKind = 'BANNER' | 'COUNTY' | 'DISTRICT';
+export type { AtlasChoroplethQuery, AtlasQuery, ClassificationMethod, CountyKind };
 
-export interface AtlasCounty {
-  __typename?: 'County';
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: CountyKind;
-  boundary: Geometry;
-}
+export type AtlasCounty = AtlasQuery['counties'][number];
+/** The server's classification of one year (breaks, each county's class, the exit line). */
+export type ChoroplethResult = AtlasChoroplethQuery['choropleth'];
+/** A county's figures for the tooltip; null when the year has none. */
+export type CountyFigures = NonNullable<AtlasChoroplethQuery['counties'][number]['figures']>;
 
-export interface AtlasQuery {
-  prefecture: {
-    __typename?: 'Prefecture';
-    code: string;
-    name: string;
-    nameEn: string;
-    years: number[];
-    thresholds: { __typename?: 'Thresholds'; countyExitIncidence: number };
-    boundary: Geometry;
-  };
-  counties: AtlasCounty[];
-}
-
-export interface CountyFigures {
-  __typename?: 'AreaFigures';
-  year: number;
-  ruralPopulation: number;
-  poorPopulation: number;
-  /** percent (7.25 means 7.25 %); null when the rural population is 0 */
-  povertyIncidence: number | null;
-}
-
-export interface CountyFiguresQuery {
-  counties: Array<{ __typename?: 'County'; code: string; figures: CountyFigures | null }>;
-}
-export interface CountyFiguresVariables {
-  year: number;
-}
-
-export const ATLAS: TypedDocumentNode<AtlasQuery, Record<string, never>> = gql(atlasText);
-export const COUNTY_FIGURES: TypedDocumentNode<CountyFiguresQuery, CountyFiguresVariables> =
-  gql(countyFiguresText);
+/** The prefecture and its counties with their boundaries; fetched once. */
+export const ATLAS = AtlasDocument;
+/** One year: the server's choropleth of poverty incidence and the counties' figures. */
+export const ATLAS_CHOROPLETH = AtlasChoroplethDocument;

@@ -1,20 +1,23 @@
 /**
  * The choropleth's legend: one swatch per class in the very colours of the
- * county layer's `step` expression (both come from one `Classification`),
- * the class bounds under the bar, and the county exit line (3 %) marked on it.
+ * county layer's `step` expression (both come from one `Classification`, built
+ * from the server's classes), the class bounds under the bar, and the county
+ * exit line (3 %) marked on it.
  */
+import type { ClassificationMethod } from '../graphql/documents';
 import { formatNumber, type MapMessages } from './messages';
-import { NO_DATA_COLOR, positionOnScale, type Classification } from './classify';
+import { NO_DATA_COLOR, positionOnScale, type Classification } from './classes';
 
 interface LegendProps {
   classification: Classification;
   year: number;
+  method: ClassificationMethod;
   /** county exit incidence, in percent */
   threshold: number;
   messages: MapMessages;
 }
 
-export function Legend({ classification, year, threshold, messages }: LegendProps) {
+export function Legend({ classification, year, method, threshold, messages }: LegendProps) {
   const { classes } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
   const decimals = tickDecimals(ticks);
@@ -28,7 +31,7 @@ export function Legend({ classification, year, threshold, messages }: LegendProp
       <h2 id="legend-title" className="legend-title">
         {messages.legendTitle}
       </h2>
-      <p className="legend-subtitle">{messages.legendSubtitle(year, classes.length)}</p>
+      <p className="legend-subtitle">{messages.legendSubtitle(year, classes.length, method)}</p>
       <div className="legend-scale">
         <div
           className={`legend-threshold legend-threshold-${align}`}

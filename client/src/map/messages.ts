@@ -3,9 +3,12 @@
  * not import the app's i18n (imports point app → panels → map); the app's
  * message tables satisfy this and are passed down.
  */
+import type { ClassificationMethod } from '../graphql/documents';
+
 export interface MapMessages {
   legendTitle: string;
-  legendSubtitle(year: number, classes: number): string;
+  /** `method`: how the server chose the breaks */
+  legendSubtitle(year: number, classes: number, method: ClassificationMethod): string;
   legendClass(from: string, to: string, count: number): string;
   legendNoData: string;
   legendThreshold(value: string): string;

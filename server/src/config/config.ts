@@ -24,6 +24,10 @@ export interface Config {
   statementTimeoutMs: number;
   /** Size of the connection pool; default 10 (4 in embedded mode, which runs one query at a time). */
   poolSize: number | null;
+  /** Key that signs tokens; unset: one generated once and kept in DATA_DIR. Replicas must share one. */
+  authSecret: string | null;
+  /** Whether anonymous users may read; default true. Writes always need a token. */
+  publicRead: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: path.resolve(REPO_ROOT, env.CLIENT_DIST?.trim() || 'client/dist'),
     statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),
     poolSize: env.DB_POOL_SIZE ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : null,
+    authSecret: env.AUTH_SECRET?.trim() || null,
+    publicRead: bool(env, 'PUBLIC_READ', true),
   };
 }

@@ -1,6 +1,7 @@
 /** Every MikroORM entity, for the ORM config. */
 import 'reflect-metadata';
 import { Alliance } from './alliance/alliance.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Assignment, AssignmentFund } from './assistance/assignment.entity.js';
 import { AssistingUnit } from './assistance/assisting-unit.entity.js';
 import { WorkTeam } from './assistance/work-team.entity.js';
@@ -15,6 +16,7 @@ import { Village } from './village/village.entity.js';
 
 export {
   Alliance,
+  AuditEntry,
   Assignment,
   AssignmentFund,
   AssistingUnit,
@@ -43,4 +45,5 @@ export const entities = [
   Assignment,
   AssignmentFund,
   WorkTeam,
+  AuditEntry,
 ];

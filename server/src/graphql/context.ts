@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
+import type { Principal } from '../auth/roles.js';
 import type { Thresholds } from '../domain/rules.js';
 import { areaFigures, figureYears, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
@@ -19,6 +20,8 @@ export interface AreaKey {
 export interface Context {
   em: EntityManager;
   loaders: Loaders;
+  /** who is asking; null for an anonymous reader */
+  principal: Principal | null;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -131,7 +134,7 @@ export function createLoaders(em: EntityManager) {
   };
 }
 
-export function createContext(em: EntityManager): Context {
+export function createContext(em: EntityManager, principal: Principal | null = null): Context {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork) };
+  return { em: fork, loaders: createLoaders(fork), principal };
 }

@@ -7,6 +7,16 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
+import {
+  CheckConstraintViolationException,
+  DriverException,
+  ForeignKeyConstraintViolationException,
+  NotNullConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { RuleViolation } from '../domain/planning.js';
+import { Missing, StaleVersion } from '../domain/planning/edit.js';
 import { LIMIT_MESSAGE } from './limits.js';
 
 export enum ErrorCode {
@@ -55,6 +65,25 @@ function withoutValue(message: string, error: unknown): string {
   return `Variable "${m[1]}" got an invalid value${at ? ` at "${at}"` : ''}${field ? `: ${field}` : type}`;
 }
 
+/** The one place where domain and database failures become API errors. */
+function mapDomainError(e: unknown): ApiError | null {
+  if (e instanceof RuleViolation) return new ApiError(ErrorCode.BAD_USER_INPUT, `${e.subject} breaks a rule: ${e.message}`, { problems: e.problems });
+  if (e instanceof StaleVersion) return new ApiError(ErrorCode.CONFLICT, e.message, { currentVersion: e.current });
+  if (e instanceof OptimisticLockError) return new ApiError(ErrorCode.CONFLICT, 'the row was changed by someone else meanwhile; reload it and try again');
+  if (e instanceof Missing) return new ApiError(ErrorCode.NOT_FOUND, e.message, { entity: e.entity, id: e.id, ...(e.field ? { argument: e.field } : {}) });
+  if (e instanceof UniqueConstraintViolationException) return new ApiError(ErrorCode.CONFLICT, `the change conflicts with existing data (${constraint(e)})`);
+  if (e instanceof CheckConstraintViolationException || e instanceof NotNullConstraintViolationException) {
+    return new ApiError(ErrorCode.BAD_USER_INPUT, `the change breaks a database rule (${constraint(e)})`);
+  }
+  if (e instanceof ForeignKeyConstraintViolationException) return new ApiError(ErrorCode.BAD_USER_INPUT, `the change refers to something that does not exist (${constraint(e)})`);
+  return null;
+}
+
+/** The constraint's name only: the driver's message holds SQL and values. */
+function constraint(e: DriverException): string {
+  return (e as DriverException & { constraint?: string }).constraint ?? 'constraint';
+}
+
 /** class-validator errors of nested inputs, each named by its path (filter.spatial.near.radiusMeters). */
 function flatten(errors: ValidationError[], prefix: string): string[] {
   return errors.flatMap((e) => {
@@ -73,6 +102,8 @@ export function formatError(log: ErrorLogger) {
     if (original instanceof ApiError) {
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
     }
+    const mapped = mapDomainError(original);
+    if (mapped) return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions: mapped.extensions };
     if (original instanceof ArgumentValidationError) {
       // Name each argument and what is wrong with it, never the value sent.
       const what = flatten(original.extensions.validationErrors, '').join('. ');
@@ -86,6 +117,10 @@ export function formatError(log: ErrorLogger) {
       // Parse and validation errors describe the query, not the server.
       const mapped = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? ErrorCode.BAD_USER_INPUT : code;
       return { message: withoutValue(formatted.message, original), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
+    }
+    if ((original as Error | null)?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test((original as Error | null)?.message ?? '')) {
+      log(original);
+      return { message: 'the database is busy; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
     }
     const driverCode = (original as { code?: string } | null)?.code;
     if (driverCode === '57014') {

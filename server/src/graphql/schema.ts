@@ -8,6 +8,7 @@ import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './r
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
+import { PlanningResolver } from './resolvers/planning.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
@@ -26,6 +27,7 @@ export const resolvers = [
   AssignmentResolver,
   WorkTeamResolver,
   IndicatorsResolver,
+  PlanningResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -37,5 +39,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   // type-graphql has no option for the root types' descriptions.
   const query = schema.getQueryType();
   if (query) query.description = 'Reading the hub: the region, its areas and villages, alliances, projects, pairings and indicators.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Planners\' changes: each needs a token with role planner (or admin) covering the county, obeys the domain rules, runs in one transaction and is audited.';
   return schema;
 }

@@ -17,6 +17,8 @@ import { ConfigError, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { loadSecret } from '../auth/secret.js';
+import { principalOf } from '../graphql/auth.js';
 import { formatError } from '../graphql/errors.js';
 import { armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
@@ -121,7 +123,12 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger, 
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', database: db.mode, postgis: db.postgisVersion });
     });
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(db.orm.em as never) }));
+    const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, { context: async ({ req }) => createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth)) }),
+    );
     serveClient(app, config.clientDist);
 
     const port = await listen(httpServer, config.port, config.host);

@@ -38,8 +38,9 @@ export function raw(text: string): Sql {
   return new Sql(text);
 }
 
+/** Runs on `em`'s transaction when it has one (the bare connection would take another pool slot). */
 export async function query<T>(em: EntityManager, q: Sql): Promise<T[]> {
-  return em.getConnection().execute<T[]>(q.text, q.values as unknown[]);
+  return em.execute<T[]>(q.text, q.values as unknown[]);
 }
 
 /** `x in (values…)` via a JSON array parameter (one binding whatever the length). */

@@ -49,6 +49,19 @@ export function renderedCountyCodes(page: Page): Promise<string[]> {
   }, COUNTY_FILL_LAYER);
 }
 
+/** Each rendered county's class index as the map holds it (from the server's `choropleth`), by code. */
+export function renderedCountyClasses(page: Page): Promise<Record<string, number | null>> {
+  return page.evaluate((layer) => {
+    const features = (window as AtlasWindow).__lingyan!.map.queryRenderedFeatures({ layers: [layer] });
+    const classes: Record<string, number | null> = {};
+    for (const f of features) {
+      const value = f.properties.classIndex;
+      classes[String(f.properties.code)] = typeof value === 'number' ? value : null;
+    }
+    return classes;
+  }, COUNTY_FILL_LAYER);
+}
+
 /** The class colours of the fill layer's `step` expression, lowest class first. */
 export async function fillStepColors(page: Page): Promise<string[]> {
   const expression = await page.evaluate(

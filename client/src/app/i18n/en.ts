@@ -1,4 +1,7 @@
+import type { ClassificationMethod } from '../../graphql/documents';
 import type { Messages } from './zh-CN';
+
+const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
 
 /** UI strings, English. */
 export const en: Messages = {
@@ -8,7 +11,8 @@ export const en: Messages = {
   yearLabel: 'Year',
   languageLabel: 'Language',
   legendTitle: 'Poverty incidence (%)',
-  legendSubtitle: (year: number, classes: number) => `${year} · ${classes} quantile classes`,
+  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
+    `${year} · ${classes} ${METHOD_EN[method]} classes`,
   legendClass: (from: string, to: string, count: number) =>
     `${from} – ${to} (${count} ${count === 1 ? 'county' : 'counties'})`,
   legendNoData: 'No data',

@@ -2,6 +2,10 @@
  * UI strings, Simplified Chinese (the default locale). `en.ts` must match this
  * shape; the map's part of it is `MapMessages` (map/messages.ts).
  */
+import type { ClassificationMethod } from '../../graphql/documents';
+
+const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
+
 export const zhCN = {
   appTitle: '领雁 · 抓党建促脱贫攻坚数据平台',
   appShortTitle: '领雁',
@@ -9,7 +13,8 @@ export const zhCN = {
   yearLabel: '年份',
   languageLabel: '语言',
   legendTitle: '贫困发生率 (%)',
-  legendSubtitle: (year: number, classes: number) => `${year} 年 · ${classes} 级分位数分级`,
+  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
+    `${year} 年 · ${classes} 级${METHOD_ZH[method]}分级`,
   legendClass: (from: string, to: string, count: number) => `${from} – ${to}（${count} 个旗县区）`,
   legendNoData: '无数据',
   legendThreshold: (value: string) => `退出线 ${value}%`,

@@ -1,26 +1,30 @@
 /**
  * Counties (旗县区) shaded by poverty incidence for the chosen year, in the
- * quantile classes of `classify.ts`, with outlines, a hover highlight and
+ * classes the server made (`classes.ts`), with outlines, a hover highlight and
  * name labels. Labels have no glyph server: the style has no `glyphs` URL, so
  * MapLibre draws each glyph locally with the system font named in `text-font`.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR, type Classification } from '../classify';
+import { NO_DATA_COLOR, type Classification } from '../classes';
 import type { LayerModule } from './types';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
 /** System CJK fonts, in order of preference (no web font, see style.md). */
 export const LABEL_FONTS = ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'];
 
-/** `step` over the incidence, with a fallback colour for counties without a value. */
+/**
+ * `step` over each county's class index as the server gave it (not over the
+ * value: comparing values with the breaks here would be a second classifier),
+ * with a fallback colour for counties without a class.
+ */
 export function fillColorExpression(classification: Classification): ExpressionSpecification | string {
   const [first, ...rest] = classification.classes;
   if (!first) return NO_DATA_COLOR;
-  const stops = rest.flatMap((c) => [c.from, c.color]);
-  const step = ['step', ['to-number', ['get', 'incidence']], first.color, ...stops];
+  const stops = rest.flatMap((c, i) => [i + 1, c.color]);
+  const step = ['step', ['get', 'classIndex'], first.color, ...stops];
   return [
     'case',
-    ['==', ['typeof', ['get', 'incidence']], 'number'],
+    ['==', ['typeof', ['get', 'classIndex']], 'number'],
     step as ExpressionSpecification,
     NO_DATA_COLOR,
   ];
@@ -28,12 +32,13 @@ export function fillColorExpression(classification: Classification): ExpressionS
 
 export const countyLayer = {
   key: 'counties',
-  description: 'Counties shaded by poverty incidence (quantile classes), outlined and labelled',
+  description: 'Counties shaded by poverty incidence (the server\'s classes), outlined and labelled',
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
-  toGeoJSON: ({ atlas, figures }) => ({
+  toGeoJSON: ({ atlas, figures, classification }) => ({
     type: 'FeatureCollection',
     features: atlas.counties.map((county) => {
       const f = figures.get(county.code) ?? null;
+      const classIndex = classification.classOf.get(county.code);
       return {
         type: 'Feature',
         properties: {
@@ -43,6 +48,7 @@ export const countyLayer = {
           kind: county.kind,
           // null incidence is left out: MapLibre's `get` then yields null.
           ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
+          ...(classIndex != null ? { classIndex } : {}),
           ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
         },
         geometry: county.boundary,

@@ -6,8 +6,8 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { AtlasQuery, CountyFigures } from '../../graphql/documents';
-import type { Classification } from '../classify';
+import type { AtlasQuery, ClassificationMethod, CountyFigures } from '../../graphql/documents';
+import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
 
 /** Everything a layer may draw from: the data on screen and how it is shown. */
@@ -16,7 +16,10 @@ export interface AtlasView {
   year: number;
   /** figures for `year`, by county code */
   figures: ReadonlyMap<string, CountyFigures | null>;
+  /** the server's classes of the year, with their colours */
   classification: Classification;
+  /** how the server chose the breaks */
+  method: ClassificationMethod;
   messages: MapMessages;
 }
 

@@ -1,8 +1,10 @@
 /** The migrations, in order. Listed by hand so they run the same under tsx, tsc output and vitest. */
 import { Migration20261126000001_domain } from './Migration20261126000001_domain.js';
 import { Migration20261126000002_geography_indexes } from './Migration20261126000002_geography_indexes.js';
+import { Migration20261126000003_planning } from './Migration20261126000003_planning.js';
 
 export const migrationsList = [
   { name: 'Migration20261126000001_domain', class: Migration20261126000001_domain },
   { name: 'Migration20261126000002_geography_indexes', class: Migration20261126000002_geography_indexes },
+  { name: 'Migration20261126000003_planning', class: Migration20261126000003_planning },
 ];

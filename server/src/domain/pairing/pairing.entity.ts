@@ -13,6 +13,10 @@ export class Pairing {
   @Field(() => Int, { description: 'Identifier.' })
   id!: number;
 
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
+  version!: number;
+
   @Enum({ items: enumValues(PairingKind), type: 'text' })
   @Field(() => PairingKind, { description: 'Kind of link (结对类型).' })
   kind!: PairingKind;

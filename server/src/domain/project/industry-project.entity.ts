@@ -15,6 +15,10 @@ export class IndustryProject {
   @Field(() => Int, { description: 'Identifier.' })
   id!: number;
 
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
+  version!: number;
+
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Name (名称).' })
   name!: string;

@@ -10,6 +10,10 @@ export class VillageYear {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
+  version!: number;
+
   @ManyToOne({ entity: () => Village, ref: true })
   village!: Ref<Village>;
 

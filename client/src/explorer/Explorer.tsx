@@ -1,0 +1,35 @@
+/**
+ * The GraphQL IDE at /explorer: GraphiQL (bundled, offline) against the hub's
+ * /graphql, with the planner's cookbook in the sidebar and its first example
+ * in the first tab.
+ */
+import { useMemo } from 'react';
+import { GraphiQL } from 'graphiql';
+import { COOKBOOK } from './cookbook';
+import { cookbookPlugin } from './CookbookPlugin';
+import { useQuietCjkPunctuation } from './editor-options';
+import { createFetcher } from './fetcher';
+
+export function Explorer() {
+  const fetcher = useMemo(() => createFetcher(), []);
+  // GraphiQL checks plugins by identity: build the plugin once.
+  const plugin = useMemo(() => cookbookPlugin(COOKBOOK), []);
+  const first = COOKBOOK[0];
+  useQuietCjkPunctuation();
+
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      plugins={[plugin]}
+      visiblePlugin={plugin}
+      defaultTabs={first ? [{ query: first.query, variables: '' }] : undefined}
+      defaultEditorToolsVisibility={false}
+    >
+      <GraphiQL.Logo>
+        <a className="explorer-logo" href="/" title="返回地图 · Back to the map">
+          领雁 <span className="explorer-logo-sub">GraphQL 查询台</span>
+        </a>
+      </GraphiQL.Logo>
+    </GraphiQL>
+  );
+}

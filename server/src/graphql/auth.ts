@@ -1,0 +1,55 @@
+/**
+ * Authentication and authorisation for GraphQL: the principal of a request
+ * from its bearer token, and the checks resolvers call before changing data.
+ * Errors say which role or county is missing.
+ */
+import { ANONYMOUS, coversCounty, hasRole, type Principal, type Role } from '../auth/roles.js';
+import { TokenProblem, verifyToken } from '../auth/tokens.js';
+import { ApiError, ErrorCode } from './errors.js';
+
+export interface AuthOptions {
+  secret: Uint8Array;
+  publicRead: boolean;
+}
+
+function unauthenticated(message: string): ApiError {
+  return new ApiError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+}
+
+/** The principal of a request; anonymous readers only when PUBLIC_READ allows them. */
+export async function principalOf(authorization: string | undefined, o: AuthOptions): Promise<Principal | null> {
+  if (!authorization) {
+    if (!o.publicRead) throw unauthenticated('reading needs a token: send "Authorization: Bearer <token>" (pnpm token --role viewer mints one)');
+    return null;
+  }
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!m) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+  try {
+    return await verifyToken(o.secret, m[1]!);
+  } catch (error) {
+    if (error instanceof TokenProblem) throw unauthenticated(error.message);
+    throw error;
+  }
+}
+
+/** Throws unless the request carries a token with at least `role`. */
+export function requireRole(principal: Principal | null, role: Role, action: string): Principal {
+  if (!principal) throw unauthenticated(`${action} needs a token with role ${role}: send "Authorization: Bearer <token>"`);
+  if (!hasRole(principal, role)) {
+    throw new ApiError(ErrorCode.FORBIDDEN, `${action} needs role ${role}; this token has role ${principal.role}`, { neededRole: role, role: principal.role });
+  }
+  return principal;
+}
+
+/** Throws unless the principal may change data of the county. */
+export function requireCounty(principal: Principal, countyCode: string, action: string): void {
+  if (!coversCounty(principal, countyCode)) {
+    throw new ApiError(
+      ErrorCode.FORBIDDEN,
+      `${action} changes county ${countyCode}, which this token is not limited to (it covers ${principal.counties?.join(', ') ?? 'none'})`,
+      { county: countyCode },
+    );
+  }
+}
+
+export { ANONYMOUS };
