@@ -7,6 +7,7 @@ import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
+import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
@@ -28,6 +29,7 @@ export const resolvers = [
   WorkTeamResolver,
   IndicatorsResolver,
   PlanningResolver,
+  PairingAnalysisResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -115,18 +115,19 @@ export async function uncoveredWeakVillages(em: EntityManager, o: { year: number
     within: number;
   }>(
     em,
-    sql`select v.code, vy.collective_income as income, ${incidenceSql('vy')} as incidence, vy.soft_lax, vy.branch_rating,
+    // Strong villages once, then per weak village a count within the radius and a KNN probe.
+    sql`with strong as materialized (
+          select c.code, c.location from village c join village_year cy on cy.village_code = c.code and cy.year = ${y} where ${strong} = 'STRONG')
+        select v.code, vy.collective_income as income, ${incidenceSql('vy')} as incidence, vy.soft_lax, vy.branch_rating,
           v.is_poor_village, v.exited_year, vy.poor_population, n.code as nearest_code, n.meters as nearest_meters,
-          (select count(*)::int from village c join village_year cy on cy.village_code = c.code and cy.year = ${y}
-            where c.code <> v.code and ST_DWithin(c.location::geography, v.location::geography, ${o.radiusMeters}) and ${strong} = 'STRONG') as within
+          (select count(*)::int from strong c where c.code <> v.code and ST_DWithin(c.location::geography, v.location::geography, ${o.radiusMeters})) as within
         from village v
         join township tw on tw.code = v.township_code
         join village_year vy on vy.village_code = v.code and vy.year = ${y}
         left join lateral (
           select c.code, ST_Distance(c.location::geography, v.location::geography) as meters
-          from village c join village_year cy on cy.village_code = c.code and cy.year = ${y}
-          where c.code <> v.code and ${strong} = 'STRONG'
-          order by c.location::geography <-> v.location::geography limit 1) n on true
+          from strong c where c.code <> v.code
+          order by 2 limit 1) n on true
         where ${strengthSql('v', 'vy', y, t)} = 'WEAK'
           ${o.countyCode ? sql`and tw.county_code = ${o.countyCode}` : raw('')}
           and not exists (select 1 from ${linksSql(y, [])} l ${linkJoins()} where ${coversSql(o.radiusMeters)})`,
