@@ -228,6 +228,33 @@ describe('alliances', () => {
     const removeCentre = await server.graphql(`mutation ($id: Int!, $v: String!) { removeAllianceMember(id: $id, villageCode: $v, version: 2) { version } }`, { id: ok.data.createAlliance.id, v: free[0]!.code }, plannerA);
     expect(removeCentre.errors?.[0]?.message).toContain('the centre village must be a member');
     expect(await auditCount()).toBe(before + 2);
+
+    // Updates: rename and move the centre; a stale version, another county's planner and a failed member change leave no trace.
+    const id = ok.data.createAlliance.id as number;
+    const UPDATE = `mutation ($i: AllianceUpdateInput!) { updateAlliance(input: $i) { version name centre { code } members { code } } }`;
+    const moved = await server.graphql(UPDATE, { i: { id, version: 2, name: '测试联合党委（二）', centreCode: free[1]!.code } }, plannerA);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.updateAlliance).toMatchObject({ version: 3, name: '测试联合党委（二）', centre: { code: free[1]!.code } });
+    const stale = await server.graphql(UPDATE, { i: { id, version: 2, name: 'x' } }, plannerA);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(3);
+    const otherCounty = await server.graphql(UPDATE, { i: { id, version: 3, name: 'x' } }, plannerB);
+    expect(otherCounty.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const withFar = await server.graphql(UPDATE, { i: { id, version: 3, memberCodes: [free[1]!.code, free[2]!.code, far.code] } }, plannerA);
+    expect(withFar.errors?.[0]?.message).toContain(`village ${far.code} is neither in the centre's township nor in an adjacent one`);
+    const members = await sql<{ code: string }>(`select code from village where alliance_id = $1 order by code`, [id]);
+    expect(members.map((m) => m.code)).toEqual(free.map((f) => f.code));
+    const removed = await server.graphql(`mutation ($id: Int!, $v: String!) { removeAllianceMember(id: $id, villageCode: $v, version: 3) { version members { code } } }`, { id, v: free[0]!.code }, plannerA);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.removeAllianceMember).toEqual({ version: 4, members: [{ code: free[1]!.code }, { code: free[2]!.code }] });
+    expect((await sql<{ alliance_id: number | null }>(`select alliance_id from village where code = $1`, [free[0]!.code]))[0]!.alliance_id).toBeNull();
+    expect(await auditCount()).toBe(before + 4);
+    const [entry] = await sql<{ before: { name: string; memberCodes: string[] }; after: { name: string } }>(
+      `select before, after from audit_entry where entity = 'Alliance' and entity_id = $1 and action = 'updateAlliance'`,
+      [String(id)],
+    );
+    expect(entry!.before).toMatchObject({ name: '测试联合党委', memberCodes: free.map((f) => f.code) });
+    expect(entry!.after).toMatchObject({ name: '测试联合党委（二）' });
   });
 });
 
@@ -245,8 +272,24 @@ describe('industry projects and assignments', () => {
     expect(await auditCount()).toBe(before);
     const ok = await server.graphql(CREATE, { i: { ...PROJECT, villageCode: W, location: { type: 'Point', coordinates: [v.lon, v.lat] } } }, plannerA);
     expect(ok.errors).toBeUndefined();
-    const retire = await server.graphql(`mutation ($id: Int!) { retireIndustryProject(id: $id, version: 1, endYear: 2025) { endYear version activeIn(year: 2026) } }`, { id: ok.data.createIndustryProject.id }, plannerA);
-    expect(retire.data.retireIndustryProject).toMatchObject({ endYear: 2025, version: 2, activeIn: false });
+    const id = ok.data.createIndustryProject.id as number;
+    const UPDATE = `mutation ($id: Int!, $v: Int!, $i: IndustryProjectInput!) { updateIndustryProject(id: $id, version: $v, input: $i) { name version investmentTotal } }`;
+    const changed = { ...PROJECT, name: '测试温室蔬菜（扩建）', investmentTotal: 120, investmentFiscal: 80, villageCode: W, location: { type: 'Point', coordinates: [v.lon, v.lat] } };
+    const updated = await server.graphql(UPDATE, { id, v: 1, i: changed }, plannerA);
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateIndustryProject).toEqual({ name: '测试温室蔬菜（扩建）', version: 2, investmentTotal: 120 });
+    const stale = await server.graphql(UPDATE, { id, v: 1, i: { ...changed, name: '丢失的修改' } }, plannerA);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const badSplit = await server.graphql(UPDATE, { id, v: 2, i: { ...changed, investmentFiscal: 10 } }, plannerA);
+    expect(badSplit.errors?.[0]?.message).toContain('investmentTotal: the sources add up to 50.00, not 120.00');
+    const unknown = await server.graphql(UPDATE, { id: 999999, v: 1, i: changed }, plannerA);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const [stored] = await sql<{ name: string; version: number }>(`select name, version from industry_project where id = $1`, [id]);
+    expect(stored).toEqual({ name: '测试温室蔬菜（扩建）', version: 2 });
+    const retire = await server.graphql(`mutation ($id: Int!) { retireIndustryProject(id: $id, version: 2, endYear: 2025) { endYear version activeIn(year: 2026) } }`, { id }, plannerA);
+    expect(retire.data.retireIndustryProject).toMatchObject({ endYear: 2025, version: 3, activeIn: false });
+    const again = await server.graphql(`mutation ($id: Int!) { retireIndustryProject(id: $id, version: 3, endYear: 2026) { endYear } }`, { id }, plannerA);
+    expect(again.errors?.[0]?.message).toContain(`id: project ${id} was already retired in 2025`);
   });
 
   it('assigns an assisting unit with yearly funds, and refuses funds outside the period', async () => {
@@ -258,6 +301,9 @@ describe('industry projects and assignments', () => {
     expect(ok.data.assignUnit.fundsTotal).toBe(20);
     const outOfScope = await server.graphql(ASSIGN, { i: { unitId: 1, villageCode: W, startYear: 2024, funds: [] } }, plannerB);
     expect(outOfScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknownUnit = await server.graphql(ASSIGN, { i: { unitId: 999999, villageCode: W, startYear: 2024, funds: [] } }, plannerA);
+    expect(unknownUnit.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(unknownUnit.errors?.[0]?.extensions?.argument).toBe('unitId');
   });
 });
 
