@@ -139,6 +139,26 @@ describe('villages: attribute filters and order', () => {
     );
   });
 
+  it('finds weak villages more than 20 km from any strong village, as ST_DWithin says, and refuses a radius out of range', async () => {
+    const q = `query ($f: VillageFilter!) { villages(filter: $f, limit: 500) { totalCount items { code } } }`;
+    const { data, errors } = await server.graphql(q, { f: { year: 2019, strength: ['WEAK'], noStrongVillageWithinMeters: 20000 } });
+    expect(errors).toBeUndefined();
+    const rule = (v: string, vy: string) => `(case when ${vy}.collective_income < 5 or ${vy}.soft_lax or ${vy}.branch_rating = 'LAGGING'
+        or (${v}.is_poor_village and (${v}.exited_year is null or ${v}.exited_year > ${vy}.year)) then 'WEAK'
+      when ${vy}.collective_income >= 10 and ${vy}.branch_rating = 'ADVANCED' then 'STRONG' else 'MIDDLE' end)`;
+    const expected = await sql<{ code: string }>(
+      `select v.code from village v join village_year vy on vy.village_code = v.code and vy.year = 2019
+        where ${rule('v', 'vy')} = 'WEAK' and (select min(ST_Distance(c.location::geography, v.location::geography)) from village c
+          join village_year cy on cy.village_code = c.code and cy.year = 2019 where c.code <> v.code and ${rule('c', 'cy')} = 'STRONG') > 20000
+        order by v.code`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(codes(data.villages.items)).toEqual(codes(expected));
+    const bad = await server.graphql(q, { f: { noStrongVillageWithinMeters: -5 } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('noStrongVillageWithinMeters');
+  });
+
   it('orders by poverty incidence, descending', async () => {
     const { data } = await server.graphql(`{ villages(filter: { year: 2016 }, orderBy: POVERTY_INCIDENCE, direction: DESC, limit: 5) { items { code figures(year: 2016) { povertyIncidence } } } }`);
     const expected = await sql<{ code: string }>(

@@ -27,6 +27,8 @@ export interface VillageSearch {
   inAlliance?: boolean;
   allianceId?: number;
   hasActivePairing?: boolean;
+  /** no strong village (other than itself) within this many metres */
+  noStrongVillageWithinMeters?: number;
   nameContains?: string;
   /** leave this village out (the reference of a nearest search) */
   notCode?: string;
@@ -63,6 +65,11 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
   if (s.hasActivePairing !== undefined) {
     const exists = sql`exists (select 1 from pairing p where p.helped_village_code = v.code and ${activePairingSql('p', year)})`;
     where.push(s.hasActivePairing ? exists : sql`not ${exists}`);
+  }
+  if (s.noStrongVillageWithinMeters !== undefined) {
+    where.push(sql`not exists (select 1 from village c join village_year cy on cy.village_code = c.code and cy.year = ${year}
+        where c.code <> v.code and ST_DWithin(c.location::geography, v.location::geography, ${s.noStrongVillageWithinMeters})
+          and ${strengthSql('c', 'cy', year, t)} = 'STRONG')`);
   }
   if (s.nameContains) {
     const like = `%${escapeLike(s.nameContains)}%`;

@@ -1,5 +1,5 @@
 import { IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { BranchRating, PovertyStatus, VillageStrength } from '../../domain/enums.js';
 import { MAX_PAGE_SIZE, PageArgs } from '../types/page.js';
 import { ReferenceInput, SpatialFilter } from './spatial.input.js';
@@ -52,6 +52,14 @@ export class VillageFilter {
   allianceId?: number;
   @Field(() => Boolean, { nullable: true, description: 'Has (true) or lacks (false) a pairing helping it that is active in the year (有帮扶结对).' })
   hasActivePairing?: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'No strong village (by the rule, in the year) lies within this many metres, geodesic (周边无强村); 1 to 100000. E.g. weak villages more than 20 km from any strong village: `{ strength: [WEAK], noStrongVillageWithinMeters: 20000 }`.',
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(100_000)
+  noStrongVillageWithinMeters?: number;
   @Field(() => String, { nullable: true, description: 'Chinese or English name contains this text (名称包含).' })
   @IsOptional()
   @Length(1, 50)
