@@ -12,6 +12,12 @@ export interface OrmOptions {
   url: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /**
+   * How long a request may wait for a pooled connection, and for a new one to
+   * connect, before it fails (SERVICE_UNAVAILABLE): when the database goes
+   * away, requests answer quickly instead of hanging. Default 5000 ms.
+   */
+  acquireTimeoutMs?: number;
   debug?: boolean;
   /** Called with every SQL statement (tests count statements with it). */
   onQuery?: (sql: string) => void;
@@ -39,6 +45,10 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
       afterCreate(conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}`, (err) => done(err, conn));
       },
+    },
+    driverOptions: {
+      acquireConnectionTimeout: o.acquireTimeoutMs ?? 5000,
+      connection: { connectionTimeoutMillis: o.acquireTimeoutMs ?? 5000, keepAlive: true },
     },
     ...(o.onQuery ? { debug: ['query' as const], logger: queryLogger(o.onQuery), colors: false } : { debug: o.debug ?? false }),
     allowGlobalContext: false,

@@ -22,6 +22,7 @@ import { principalOf } from '../graphql/auth.js';
 import { formatError } from '../graphql/errors.js';
 import { armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
+import { healthRoutes } from './health.js';
 
 export interface Logger {
   info(message: string): void;
@@ -120,9 +121,7 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger, 
     });
     await apollo.start();
 
-    app.get('/healthz', (_req, res) => {
-      res.json({ status: 'ok', database: db.mode, postgis: db.postgisVersion });
-    });
+    healthRoutes(app, db);
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
     app.use(
       '/graphql',
