@@ -21,10 +21,10 @@ export function token(role: Role, counties: string[] = [], days = 1, subject = `
   return mintToken(new TextEncoder().encode(TEST_SECRET), { subject, role, counties, days });
 }
 
-export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e) };
+export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e), request: () => {} };
 
-export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}): Promise<TestServer> {
-  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, ...overrides }, quietLogger, hooks);
+export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}, logger: Logger = quietLogger): Promise<TestServer> {
+  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, ...overrides }, logger, hooks);
   return {
     url: app.url,
     app,

@@ -22,6 +22,8 @@ export interface Context {
   loaders: Loaders;
   /** who is asking; null for an anonymous reader */
   principal: Principal | null;
+  /** filled by the server with the operation's name and error codes, for the request's log line and metrics */
+  report?: { operation?: string; errorCodes?: string[] };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

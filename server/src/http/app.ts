@@ -23,16 +23,9 @@ import { formatError } from '../graphql/errors.js';
 import { armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
 import { healthRoutes } from './health.js';
+import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 
-export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (m) => console.log(m),
-  error: (m, e) => console.error(m, e ?? ''),
-};
+export type { Logger, RequestEntry } from './observability.js';
 
 export interface App {
   url: string;
@@ -85,12 +78,18 @@ function serveClient(app: express.Express, dist: string): void {
   });
 }
 
+/** Connections of the pool behind the ORM (knex's tarn pool), for /metrics. */
+function poolStats(db: Database) {
+  const pool = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } } }).getKnex().client.pool;
+  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
+}
+
 export interface Hooks {
   /** Called with every SQL statement the ORM sends. */
   onQuery?: (sql: string) => void;
 }
 
-export async function bootstrap(config: Config, logger: Logger = consoleLogger, hooks: Hooks = {}): Promise<App> {
+export async function bootstrap(config: Config, logger: Logger = jsonLogger(), hooks: Hooks = {}): Promise<App> {
   const db = await openDatabase(config, hooks.onQuery);
   try {
     if (config.seedDemo && (await isEmpty(db.orm.em as never))) {
@@ -101,6 +100,9 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger, 
     const schema = await createSchema();
     const app = express();
     app.disable('x-powered-by');
+    const observability = new Observability(logger, () => poolStats(db));
+    app.use(observability.middleware());
+    app.get('/metrics', observability.route());
     app.use((_req, res, next) => {
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'same-origin');
@@ -116,7 +118,7 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger, 
       includeStacktraceInErrorResponses: false,
       validationRules: limits.validationRules,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      plugins: [...limits.plugins, reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
       formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
     });
     await apollo.start();
@@ -126,7 +128,13 @@ export async function bootstrap(config: Config, logger: Logger = consoleLogger, 
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
-      expressMiddleware(apollo, { context: async ({ req }) => createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth)) }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth));
+          // Apollo copies the context per operation; the report object travels by reference.
+          return { ...context, report: res.locals.graphql as GraphQLReport };
+        },
+      }),
     );
     serveClient(app, config.clientDist);
 

@@ -1,0 +1,170 @@
+/**
+ * What operators see: one JSON log line per request (pino) and Prometheus
+ * metrics at /metrics (prom-client). A request carries an id (the caller's
+ * X-Request-Id when it is sane, else a new one) that is echoed back and
+ * logged, so a planner's "it failed at 10:02" can be found. Logs never hold
+ * headers, tokens, variables or query text: only what identifies the work
+ * (method, path, GraphQL operation name) and how it went.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import type express from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import pino from 'pino';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One finished HTTP request, as logged. */
+export interface RequestEntry {
+  reqId: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  /** GraphQL operation name, when the request was one */
+  operation?: string;
+  /** error codes of a GraphQL answer, when it had errors */
+  errorCodes?: string[];
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+  request(entry: RequestEntry): void;
+}
+
+/** The hub's logger: JSON lines on stdout (or `destination`), as log shippers expect. */
+export function jsonLogger(destination?: Writable): Logger {
+  const log = pino({ base: { service: 'lingyan' }, timestamp: pino.stdTimeFunctions.isoTime }, destination ?? pino.destination(1));
+  return {
+    info: (message) => log.info(message),
+    error: (message, error) => log.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error }, message),
+    request: (entry) => log.info(entry, 'request'),
+  };
+}
+
+/** What a GraphQL request reports back to the HTTP layer for its log line and metrics. */
+export interface GraphQLReport {
+  operation?: string;
+  errorCodes?: string[];
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+const OPERATION = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Operation names are chosen by clients: cap the label values so metrics stay bounded. */
+const MAX_OPERATION_LABELS = 200;
+
+export interface PoolStats {
+  used: number;
+  free: number;
+  pending: number;
+}
+
+export class Observability {
+  readonly registry = new Registry();
+  private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly operationDuration: Histogram<'operation' | 'outcome'>;
+  private readonly errors: Counter<'code'>;
+  private readonly operations = new Set<string>();
+
+  constructor(
+    readonly logger: Logger,
+    poolStats: () => PoolStats | null,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'lingyan_' });
+    this.httpDuration = new Histogram({
+      name: 'lingyan_http_request_duration_seconds',
+      help: 'HTTP requests by route, method and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.operationDuration = new Histogram({
+      name: 'lingyan_graphql_operation_duration_seconds',
+      help: 'GraphQL operations by name and outcome (ok or error)',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.errors = new Counter({ name: 'lingyan_graphql_errors_total', help: 'GraphQL errors by code', labelNames: ['code'], registers: [this.registry] });
+    new Gauge({
+      name: 'lingyan_db_pool_connections',
+      help: 'Database pool connections: used, free, and requests waiting for one (pending)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const s = poolStats();
+        if (!s) return;
+        this.set({ state: 'used' }, s.used);
+        this.set({ state: 'free' }, s.free);
+        this.set({ state: 'pending' }, s.pending);
+      },
+    });
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (!name || !OPERATION.test(name)) return 'anonymous';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+
+  /** Express middleware: request id, timing, one log line and the HTTP metrics per request. */
+  middleware(): express.RequestHandler {
+    return (req, res, next) => {
+      const header = req.get('x-request-id');
+      const reqId = header && REQUEST_ID.test(header) ? header : randomUUID();
+      res.setHeader('X-Request-Id', reqId);
+      const report: GraphQLReport = {};
+      res.locals.graphql = report;
+      const started = process.hrtime.bigint();
+      // Read now: mounted routers rewrite req.url while they run.
+      const path = req.path;
+      res.on('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const route = path.startsWith('/graphql') ? '/graphql' : path.startsWith('/assets/') ? '/assets' : ['/healthz', '/readyz', '/metrics', '/explorer'].includes(path) ? path : 'other';
+        this.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+        if (report.operation !== undefined || route === '/graphql') {
+          this.operationDuration.observe({ operation: this.operationLabel(report.operation), outcome: report.errorCodes?.length ? 'error' : 'ok' }, seconds);
+        }
+        for (const code of report.errorCodes ?? []) this.errors.inc({ code });
+        this.logger.request({
+          reqId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1e4) / 10,
+          ...(report.operation ? { operation: report.operation } : {}),
+          ...(report.errorCodes?.length ? { errorCodes: report.errorCodes } : {}),
+        });
+      });
+      next();
+    };
+  }
+
+  /** GET /metrics in Prometheus' text format. */
+  route(): express.RequestHandler {
+    return async (_req, res) => {
+      res.setHeader('Content-Type', this.registry.contentType);
+      res.send(await this.registry.metrics());
+    };
+  }
+}
+
+/** Apollo plugin: tells the HTTP layer the operation's name and its errors' codes. */
+export function reportPlugin(reportOf: (context: unknown) => GraphQLReport | undefined): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const report = reportOf(rc.contextValue);
+          if (!report) return;
+          if (rc.operationName) report.operation = rc.operationName;
+          const body = rc.response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+          if (errors?.length) report.errorCodes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL'));
+        },
+      };
+    },
+  };
+}
