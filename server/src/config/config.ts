@@ -28,6 +28,12 @@ export interface Config {
   authSecret: string | null;
   /** Whether anonymous users may read; default true. Writes always need a token. */
   publicRead: boolean;
+  /** Requests per minute one client (IP address) may send to /graphql; 0 turns the limit off; default 600. */
+  rateLimitPerMinute: number;
+  /** Whether the schema may be introspected; default true, false when NODE_ENV=production. */
+  introspection: boolean;
+  /** Origins allowed to call the API from browsers on other origins (CORS); default none. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -67,6 +73,23 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+/** A comma-separated list of origins (scheme://host[:port]). */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(`${name}: "${origin}" is not an origin; expected e.g. https://portal.example.gov.cn`);
+    }
+    if (url.origin !== origin.replace(/\/$/, '')) throw new ConfigError(`${name}: "${origin}" is not an origin (scheme://host[:port], no path)`);
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -79,5 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: env.DB_POOL_SIZE ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : null,
     authSecret: env.AUTH_SECRET?.trim() || null,
     publicRead: bool(env, 'PUBLIC_READ', true),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
   };
 }

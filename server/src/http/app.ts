@@ -22,6 +22,7 @@ import { principalOf } from '../graphql/auth.js';
 import { formatError } from '../graphql/errors.js';
 import { armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
+import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 
@@ -112,7 +113,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const limits = armor();
     const apollo = new ApolloServer<Context>({
       schema,
-      introspection: true,
+      introspection: config.introspection,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
@@ -125,8 +126,10 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
 
     healthRoutes(app, db);
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
+    const guards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute)].filter((g): g is express.RequestHandler => g !== null);
     app.use(
       '/graphql',
+      ...guards,
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
@@ -136,6 +139,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
         },
       }),
     );
+    app.use('/graphql', bodyErrors);
     serveClient(app, config.clientDist);
 
     const port = await listen(httpServer, config.port, config.host);
