@@ -5,3 +5,15 @@ export { readDataset, writeDataset, readDemoRegion, datasetFiles, DATASET_FILES,
 export { DEMO_SEED } from "./demo/rng.js";
 
 export { checkGeometry, GeometryProblem, type GeometryTypeName } from "./validate/geometry.js";
+
+// Import: readers of GeoJSON / Shapefile / CSV / XLSX and the record builders of each kind.
+export * from './import/source.js';
+export { openSource, SOURCE_EXTENSIONS, type OpenOptions } from './import/open-source.js';
+export { detectEncoding, encodingFromLabel, type TextEncodingName } from './import/encoding.js';
+export { SOURCE_CRSES, toWgs84, wgs84ToGcj02, gcj02ToWgs84, bd09ToGcj02, gcj02ToBd09, geometryToWgs84, type SourceCrs } from './import/crs.js';
+export { parseDivisionCode, parentCode, type DivisionLevel } from './import/codes.js';
+export { parseNumber, parseInteger, parseBoolean, parseEnum, type Parsed } from './import/cells.js';
+export { FieldReader, type ColumnAliases, type ColumnOverrides } from './import/columns.js';
+export { DuplicateKeys } from './import/duplicates.js';
+export type { RowProblem } from './import/problem.js';
+export * from './import/kinds/index.js';

@@ -1,0 +1,79 @@
+/**
+ * `pnpm data:import <file> --kind <kind> [options]`, parsed and checked. Paths
+ * are relative to where the user ran pnpm (INIT_CWD), not to server/.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodingFromLabel, IMPORT_KINDS, SOURCE_CRSES, type ImportKind, type SourceCrs } from '@lingyan/data';
+import { ConfigError } from '../config/config.js';
+import type { ImportOptions } from './run-import.js';
+
+export const USAGE = `usage: pnpm data:import <file.geojson|.zip|.shp|.csv|.xlsx> --kind <${IMPORT_KINDS.join('|')}>
+  [--dry-run] [--skip-invalid] [--repair] [--crs ${SOURCE_CRSES.join('|')}] [--encoding utf-8|gbk]
+  [--code-field <header>] [--name-field <header>] [--lon-field <header>] [--lat-field <header>] [--year-field <header>]
+  [--field <recordField>=<header> …] [--prefecture-name <名称>] [--report <path>]`;
+
+export interface CliOptions extends ImportOptions {
+  /** where the report is written; default <file name>.report.txt in the current folder */
+  reportPath: string;
+}
+
+/** The record field that --code-field names for each kind. */
+const CODE_FIELD: Partial<Record<ImportKind, string>> = { figures: 'villageCode' };
+
+export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? process.cwd()): CliOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
+      repair: { type: 'boolean', default: false },
+      crs: { type: 'string', default: 'wgs84' },
+      encoding: { type: 'string' },
+      'code-field': { type: 'string' },
+      'name-field': { type: 'string' },
+      'lon-field': { type: 'string' },
+      'lat-field': { type: 'string' },
+      'year-field': { type: 'string' },
+      field: { type: 'string', multiple: true },
+      'prefecture-name': { type: 'string' },
+      report: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new ConfigError(`give exactly one file to import\n${USAGE}`);
+  const kind = values.kind as ImportKind;
+  if (!IMPORT_KINDS.includes(kind)) throw new ConfigError(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
+  const crs = values.crs!.toLowerCase().replace(/[^a-z0-9]/g, '') as SourceCrs;
+  if (!SOURCE_CRSES.includes(crs)) throw new ConfigError(`--crs must be one of ${SOURCE_CRSES.join(', ')}, got "${values.crs}"`);
+  const encoding = values.encoding ? encodingFromLabel(values.encoding) : null;
+  if (values.encoding && !encoding) throw new ConfigError(`--encoding must be utf-8 or gbk (gb18030), got "${values.encoding}"`);
+  const overrides: Record<string, string> = {};
+  for (const f of values.field ?? []) {
+    const [name, ...header] = f.split('=');
+    if (!name || header.length === 0 || header.join('=') === '') throw new ConfigError(`--field must be <recordField>=<header>, e.g. --field poorPopulation=贫困人口数; got "${f}"`);
+    overrides[name.trim()] = header.join('=').trim();
+  }
+  const named: Array<[string | undefined, string]> = [
+    [values['code-field'], CODE_FIELD[kind] ?? 'code'],
+    [values['name-field'], 'name'],
+    [values['lon-field'], 'lon'],
+    [values['lat-field'], 'lat'],
+    [values['year-field'], 'year'],
+  ];
+  for (const [header, field] of named) if (header) overrides[field] = header;
+  const file = path.resolve(cwd, positionals[0]!);
+  return {
+    file,
+    kind,
+    dryRun: values['dry-run']!,
+    skipInvalid: values['skip-invalid']!,
+    repair: values.repair!,
+    crs,
+    encoding,
+    overrides,
+    prefectureName: values['prefecture-name']?.trim() || null,
+    reportPath: path.resolve(cwd, values.report ?? `${path.basename(file)}.report.txt`),
+  };
+}

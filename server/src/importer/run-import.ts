@@ -1,0 +1,183 @@
+/**
+ * One import: read the file row by row, build records (pure, @lingyan/data),
+ * apply the domain rules, check batches against the database, and upsert
+ * them, all inside one transaction on the caller's EntityManager. Memory is
+ * one batch plus the keys seen (for "listed twice"), whatever the file's size.
+ *
+ * All-or-nothing: when any row is rejected the transaction is rolled back,
+ * unless --skip-invalid asks to keep the good rows. A dry run does everything,
+ * upserts included (so it reports what would change), then rolls back.
+ */
+import { basename } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  DuplicateKeys,
+  openSource,
+  SourceError,
+  type ColumnOverrides,
+  type ImportKind,
+  type RowProblem,
+  type RowUnit,
+  type Source,
+  type SourceCrs,
+  type TextEncodingName,
+} from '@lingyan/data';
+import { WRITERS } from './kinds/index.js';
+import { progress as noProgress, type Progress } from './progress.js';
+import { reportText, type ImportSummary } from './report.js';
+import type { GoodRow, KindWriter, WriteOptions } from './writer.js';
+
+export interface ImportOptions {
+  file: string;
+  kind: ImportKind;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  repair: boolean;
+  /** CRS of lon/lat columns and GeoJSON; a Shapefile's .prj is applied first */
+  crs: SourceCrs;
+  /** CSV/DBF encoding; null detects it */
+  encoding: TextEncodingName | null;
+  overrides: ColumnOverrides;
+  prefectureName: string | null;
+  /** rows per database round trip; default 500 */
+  batchSize?: number;
+}
+
+export interface ImportResult {
+  summary: ImportSummary;
+  unit: RowUnit;
+  problems: RowProblem[];
+  repaired: RowProblem[];
+  report: string;
+  /** 0 when nothing was rejected, 1 otherwise */
+  exitCode: number;
+}
+
+/** Report at most this many problem lines; a file wrong everywhere needs its first lines fixed, not a million. */
+const MAX_PROBLEMS = 10_000;
+
+class RollBack extends Error {}
+
+export async function runImport(em: EntityManager, o: ImportOptions, bar: Progress = noProgress(process.stderr, true)): Promise<ImportResult> {
+  const writer = WRITERS[o.kind];
+  if (!writer) throw new SourceError(`--kind ${o.kind} is not importable yet; the importable kinds are ${Object.keys(WRITERS).join(', ')}`);
+  const started = Date.now();
+  const problems: RowProblem[] = [];
+  const repaired: RowProblem[] = [];
+  const rejectedRows = new Set<number>();
+  let extraProblems = 0;
+  const reject = (list: RowProblem[]) => {
+    for (const p of list) {
+      rejectedRows.add(p.row);
+      if (problems.length < MAX_PROBLEMS) problems.push(p);
+      else extraProblems++;
+    }
+  };
+  const counts = { read: 0, inserted: 0, updated: 0 };
+  let source: Source | null = null;
+  let written = false;
+  try {
+    source = await openSource(o.file, { encoding: o.encoding });
+    const opened = source;
+    const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName };
+    writer.start?.();
+    await em
+      .fork()
+      .transactional(async (tx) => {
+        await readAll(tx as EntityManager, opened, writer, o, writeOptions, counts, reject, repaired, () => rejectedRows.size > 0, bar);
+        if (o.dryRun || (rejectedRows.size > 0 && !o.skipInvalid)) throw new RollBack();
+        if (counts.inserted + counts.updated > 0) await audit(tx as EntityManager, o, writer, counts, rejectedRows.size);
+        written = true;
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RollBack)) throw error;
+      });
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    reject([{ row: 0, field: basename(o.file), reason: error.message.replace(`${o.file}: `, '') }]);
+  } finally {
+    await source?.close();
+  }
+  bar.done(counts.read);
+  problems.sort((a, b) => a.row - b.row);
+  repaired.sort((a, b) => a.row - b.row);
+  if (extraProblems > 0) problems.push({ row: 0, field: 'report', reason: `${extraProblems} more problems not listed` });
+  const summary: ImportSummary = {
+    file: o.file,
+    kind: o.kind,
+    format: source?.format ?? 'unreadable',
+    encoding: source?.encoding ?? null,
+    crs: source?.crs ?? null,
+    read: counts.read,
+    rejectedRows: [...rejectedRows].filter((r) => r > 0).length,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    written,
+    dryRun: o.dryRun,
+    skipInvalid: o.skipInvalid,
+    seconds: (Date.now() - started) / 1000,
+  };
+  const unit = source?.unit ?? 'row';
+  return { summary, unit, problems, repaired, report: reportText(summary, unit, problems, repaired), exitCode: rejectedRows.size > 0 ? 1 : 0 };
+}
+
+async function readAll(
+  tx: EntityManager,
+  source: Source,
+  writer: KindWriter<unknown>,
+  o: ImportOptions,
+  writeOptions: WriteOptions,
+  counts: { read: number; inserted: number; updated: number },
+  reject: (p: RowProblem[]) => void,
+  repaired: RowProblem[],
+  anyRejected: () => boolean,
+  bar: Progress,
+): Promise<void> {
+  const spec = writer.spec;
+  const keys = new DuplicateKeys();
+  const size = o.batchSize ?? 500;
+  let batch: Array<GoodRow<unknown>> = [];
+  // Which columns the file has, from its first row: on update, only those change.
+  let given: ReadonlySet<string> | null = null;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const checked = await writer.check(tx, batch, writeOptions);
+    reject(checked.problems);
+    repaired.push(...checked.repaired);
+    const bad = new Set(checked.problems.map((p) => p.row));
+    // Once a row is rejected the transaction will roll back: keep checking, stop writing.
+    if (!anyRejected() || o.skipInvalid) {
+      const result = await writer.upsert(tx, batch.filter((r) => !bad.has(r.row)), given ?? new Set(), writeOptions);
+      counts.inserted += result.inserted;
+      counts.updated += result.updated;
+    }
+    batch = [];
+  };
+  for await (const row of source.rows) {
+    counts.read++;
+    const b = spec.build(row, { crs: o.crs, overrides: o.overrides });
+    given ??= b.given;
+    const found = [...b.problems];
+    if (b.key !== null) {
+      const first = keys.seen(b.key, b.row);
+      if (first !== null) found.push({ row: b.row, field: b.label(spec.keyField), reason: `${b.key} is listed twice (first at ${source.unit} ${first})` });
+    }
+    if (b.record !== null && found.length === 0) {
+      found.push(...writer.rules(b.record).map((p) => ({ row: b.row, field: b.label(p.field), reason: p.reason })));
+    }
+    if (found.length > 0) reject(found);
+    else batch.push(b as GoodRow<unknown>);
+    if (batch.length >= size) await flush();
+    bar.update(counts.read, source.progress());
+  }
+  await flush();
+  await writer.finish?.(tx);
+}
+
+/** One audit entry per import that changed something, in the import's transaction. */
+async function audit(tx: EntityManager, o: ImportOptions, writer: KindWriter<unknown>, counts: { read: number; inserted: number; updated: number }, rejected: number): Promise<void> {
+  await tx.execute(
+    `insert into audit_entry (subject, role, action, entity, entity_id, county_code, before, after) values ('import@cli', 'admin', 'import', ?, ?, null, null, ?::jsonb)`,
+    [writer.entity, basename(o.file), JSON.stringify({ kind: o.kind, read: counts.read, inserted: counts.inserted, updated: counts.updated, rejected, skipInvalid: o.skipInvalid })],
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * What the server adds to a kind of import: the domain rules on one record,
+ * the checks that need the database (parents exist, geometry valid and in
+ * place) for a batch, and the idempotent upsert of a batch.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BuiltRow, KindSpec, RowProblem } from '@lingyan/data';
+import type { Problem } from '../domain/planning.js';
+
+export interface WriteOptions {
+  /** repair invalid polygons with ST_MakeValid instead of rejecting them */
+  repair: boolean;
+  /** name of the prefecture to create when counties arrive for one the database lacks */
+  prefectureName: string | null;
+}
+
+/** A row that passed the pure checks, with its record. */
+export type GoodRow<R> = BuiltRow<R> & { record: R };
+
+export interface CheckOutcome {
+  problems: RowProblem[];
+  /** rows whose geometry was repaired, with what was wrong */
+  repaired: RowProblem[];
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+export interface KindWriter<R> {
+  spec: KindSpec<R>;
+  /** the table, for the audit entry */
+  entity: string;
+  /** domain rules on the record alone (server/src/domain, shared with the API) */
+  rules(record: R): Problem[];
+  check(tx: EntityManager, rows: Array<GoodRow<R>>, options: WriteOptions): Promise<CheckOutcome>;
+  upsert(tx: EntityManager, rows: Array<GoodRow<R>>, given: ReadonlySet<string>, options: WriteOptions): Promise<UpsertCounts>;
+  /** called once before the first batch of a run (resets per-run state) */
+  start?(): void;
+  /** work after the last batch (e.g. a created prefecture's boundary) */
+  finish?(tx: EntityManager): Promise<void>;
+}

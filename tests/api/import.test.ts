@@ -1,0 +1,197 @@
+/**
+ * `pnpm data:import` against the run's database: a made-up prefecture
+ * 152500000000 (apart from the demo region's 1599…) loaded in four steps from
+ * four formats, re-imported without change, and each rejection reason
+ * reported with its exact line while the database stays as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
+import { gcj02ToWgs84 } from '@lingyan/data';
+import { databaseUrl, sql, testOrm } from '../support/db.js';
+import { REPO } from '../support/process.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+let orm: MikroORM<PostgreSqlDriver>;
+
+function run(file: string, kind: ImportOptions['kind'], more: Partial<ImportOptions> = {}) {
+  return runImport(orm.em as unknown as EntityManager, {
+    file: fixture(file), kind, dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: null, ...more,
+  });
+}
+
+/** A fingerprint of every row the importer may touch. */
+async function state(): Promise<string> {
+  const [row] = await sql<{ s: string }>(`select concat_ws('|',
+      (select md5(string_agg(p::text, ',' order by code)) from prefecture p),
+      (select md5(string_agg(c::text, ',' order by code)) from county c),
+      (select md5(string_agg(t::text, ',' order by code)) from township t),
+      (select md5(string_agg(v::text, ',' order by code)) from village v),
+      (select md5(string_agg(y::text, ',' order by id)) from village_year y),
+      (select count(*) from audit_entry)) as s`);
+  return row!.s;
+}
+
+async function cleanUp(): Promise<void> {
+  await sql(`delete from village_year where village_code like '1525%'`);
+  await sql(`delete from village where code like '1525%'`);
+  await sql(`delete from township where code like '1525%'`);
+  await sql(`delete from county where code like '1525%'`);
+  await sql(`delete from prefecture where code like '1525%'`);
+  await sql(`delete from audit_entry where subject = 'import@cli'`);
+}
+
+beforeAll(async () => {
+  orm = await testOrm();
+  await cleanUp();
+});
+afterAll(async () => {
+  await cleanUp();
+  await orm?.close(true);
+});
+
+describe('loading a prefecture in four imports', () => {
+  it('refuses counties of a prefecture the database lacks unless told its name', async () => {
+    const before = await state();
+    const r = await run('counties.geojson', 'counties');
+    expect(r.exitCode).toBe(1);
+    expect(r.problems.map((p) => `${r.unit} ${p.row}, ${p.field}: ${p.reason}`)).toEqual([
+      'feature 1, 代码: its prefecture 152500000000 (the code\'s first 4 digits) is not in the database; pass --prefecture-name <名称> to create it',
+      'feature 2, 代码: its prefecture 152500000000 (the code\'s first 4 digits) is not in the database; pass --prefecture-name <名称> to create it',
+    ]);
+    expect(await state()).toBe(before);
+  });
+
+  it('counties (GeoJSON), townships (zipped Shapefile in EPSG:4547, GBK), villages (GBK CSV), figures (XLSX)', async () => {
+    const counties = await run('counties.geojson', 'counties', { prefectureName: '测试盟' });
+    expect(counties.report).toContain('result: 2 inserted, 0 updated, 0 unchanged');
+    const townships = await run('townships.zip', 'townships');
+    expect(townships.summary).toMatchObject({ format: 'shapefile', encoding: 'gb18030', crs: 'CGCS2000_3_Degree_GK_CM_114E', inserted: 2 });
+    const villages = await run('villages-gbk.csv', 'villages');
+    expect(villages.summary).toMatchObject({ encoding: 'gb18030', inserted: 2, rejectedRows: 0 });
+    const figures = await run('figures.xlsx', 'figures');
+    expect(figures.summary).toMatchObject({ format: 'xlsx', inserted: 2, rejectedRows: 0 });
+
+    expect(await sql(`select code, name, kind, key_poor_county from county where code like '1525%' order by code`)).toEqual([
+      { code: '152591000000', name: '甲旗', kind: 'BANNER', key_poor_county: true },
+      { code: '152592000000', name: '乙县', kind: 'COUNTY', key_poor_county: false },
+    ]);
+    // The prefecture made for them covers exactly its counties.
+    const [pref] = await sql<{ name: string; same: boolean }>(`select name, ST_Equals(boundary, (select ST_Union(boundary) from county where prefecture_code = '152500000000')) as same from prefecture where code = '152500000000'`);
+    expect(pref).toEqual({ name: '测试盟', same: true });
+    // Reprojected from Gauss-Krüger: the corners are back on whole tenths of a degree.
+    const [t] = await sql<{ name: string; xmin: number; xmax: number; ymax: number }>(
+      `select name, ST_XMin(boundary) as xmin, ST_XMax(boundary) as xmax, ST_YMax(boundary) as ymax from township where code = '152591102000'`,
+    );
+    expect(t!.name).toBe('新民镇');
+    expect([t!.xmin, t!.xmax, t!.ymax].map((x) => Number(x.toFixed(7)))).toEqual([114.2, 114.4, 43.4]);
+    expect(await sql(`select code, name, kind, is_poor_village, exited_year, ST_AsText(location) as at from village where code like '1525%' order by code`)).toEqual([
+      { code: '152591101201', name: '巴音嘎查', kind: 'GACHA', is_poor_village: true, exited_year: 2019, at: 'POINT(114.1 43.2)' },
+      { code: '152591102201', name: '新民村', kind: 'VILLAGE', is_poor_village: false, exited_year: null, at: 'POINT(114.3 43.2)' },
+    ]);
+    expect(await sql(`select village_code, year, households, poor_population, collective_income::float as income, branch_rating, version from village_year where village_code like '1525%' order by village_code`)).toEqual([
+      { village_code: '152591101201', year: 2024, households: 320, poor_population: 30, income: 4.5, branch_rating: 'MIDDLE', version: 1 },
+      { village_code: '152591102201', year: 2024, households: 280, poor_population: 0, income: 15, branch_rating: 'ADVANCED', version: 1 },
+    ]);
+  });
+
+  it('re-importing the same files changes nothing', async () => {
+    const before = await state();
+    for (const [file, kind] of [['counties.geojson', 'counties'], ['townships.zip', 'townships'], ['villages-gbk.csv', 'villages'], ['figures.xlsx', 'figures']] as const) {
+      const r = await run(file, kind, { prefectureName: '测试盟' });
+      expect(r.summary, file).toMatchObject({ inserted: 0, updated: 0, rejectedRows: 0, written: true });
+      expect(r.exitCode).toBe(0);
+    }
+    expect(await state()).toBe(before);
+  });
+
+  it('converts GCJ-02 coordinates with --crs gcj02, and a dry run writes nothing', async () => {
+    const before = await state();
+    const dry = await run('villages-gcj02.csv', 'villages', { crs: 'gcj02', dryRun: true });
+    expect(dry.report).toContain('result: dry run, nothing written; it would give 1 inserted, 0 updated, 0 unchanged');
+    expect(await state()).toBe(before);
+    const r = await run('villages-gcj02.csv', 'villages', { crs: 'gcj02' });
+    expect(r.summary.inserted).toBe(1);
+    const [v] = await sql<{ x: number; y: number }>(`select ST_X(location) as x, ST_Y(location) as y from village where code = '152591102202'`);
+    const [lon, lat] = gcj02ToWgs84(114.306129, 43.201122);
+    expect(v!.x).toBeCloseTo(lon, 9);
+    expect(v!.y).toBeCloseTo(lat, 9);
+    expect(Math.abs(v!.x - 114.306129)).toBeGreaterThan(0.004); // a few hundred metres moved
+    await sql(`delete from village where code = '152591102202'`);
+  });
+});
+
+describe('rejections: every problem reported, nothing written', () => {
+  it('townships: self-intersecting, outside its county, listed twice, county missing', async () => {
+    const before = await state();
+    const r = await run('townships-bad.geojson', 'townships');
+    expect(r.exitCode).toBe(1);
+    expect(r.summary).toMatchObject({ read: 5, rejectedRows: 4, written: false });
+    expect(r.report.split('\n').filter((l) => l.startsWith('feature '))).toEqual([
+      'feature 1, boundary: is not a valid polygon (Self-intersection[114.1 43.1]); pass --repair to fix it with ST_MakeValid',
+      'feature 2, boundary: 100.0 % of the township lies outside its county 152591000000',
+      'feature 4, code: 152591105000 is listed twice (first at feature 3)',
+      "feature 5, code: its county 152599000000 (the code's first 6 digits) is not in the database; import the counties first",
+    ]);
+    expect(r.report).toContain('result: nothing written (all-or-nothing)');
+    expect(await state()).toBe(before);
+  });
+
+  it('--repair mends the bow-tie with ST_MakeValid and says so; --skip-invalid writes the good rows', async () => {
+    const r = await run('townships-bad.geojson', 'townships', { repair: true, skipInvalid: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.repaired.map((p) => `${p.row} ${p.field}: ${p.reason}`)).toEqual(['1 boundary: repaired with ST_MakeValid (was: Self-intersection[114.1 43.1])']);
+    expect(r.summary).toMatchObject({ rejectedRows: 3, inserted: 2, written: true });
+    expect(await sql(`select code, ST_IsValid(boundary) as valid, ST_NumGeometries(boundary) as parts from township where code in ('152591103000', '152591105000') order by code`)).toEqual([
+      { code: '152591103000', valid: true, parts: 2 },
+      { code: '152591105000', valid: true, parts: 1 },
+    ]);
+    await sql(`delete from township where code in ('152591103000', '152591105000')`);
+  });
+
+  it('villages: duplicate code, non-numeric longitude, outside its township, malformed code', async () => {
+    const before = await state();
+    const r = await run('villages-bad.csv', 'villages');
+    expect(r.report.split('\n').filter((l) => l.startsWith('row '))).toEqual([
+      'row 3, code: 152591101202 is listed twice (first at row 2)',
+      'row 4, lon: "东经114度" is not a number',
+      'row 5, location: lies 12.2 km outside its township 152591101000',
+      'row 6, code: "1525911012" is not a village code: 12 digits not ending in 000',
+    ]);
+    expect(await state()).toBe(before);
+  });
+
+  it('figures: non-numeric count, poor above population, negative count (the API\'s checkVillageFigures)', async () => {
+    const before = await state();
+    const r = await run('figures-bad.csv', 'figures');
+    expect(r.report.split('\n').filter((l) => l.startsWith('row '))).toEqual([
+      'row 2, households: "十二" is not a number',
+      'row 3, poorPopulation: must not exceed ruralPopulation (100)',
+      'row 4, poorHouseholds: must be a whole number, 0 or more',
+    ]);
+    expect(await state()).toBe(before);
+  });
+
+  it('the command prints the report, writes it to --report and exits 1', async () => {
+    const before = await state();
+    const report = path.join(mkdtempSync(path.join(tmpdir(), 'lingyan-report-')), 'figures.txt');
+    const cli = spawnSync(path.join(REPO, 'server/node_modules/.bin/tsx'), ['server/src/cli/import.ts', fixture('figures-bad.csv'), '--kind', 'figures', '--report', report], {
+      cwd: REPO,
+      env: { ...process.env, DATABASE_URL: databaseUrl(), INIT_CWD: REPO },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(cli.status, cli.stderr).toBe(1);
+    expect(cli.stdout).toContain('row 2, households: "十二" is not a number');
+    expect(readFileSync(report, 'utf8')).toContain('row 4, poorHouseholds: must be a whole number, 0 or more');
+    expect(cli.stderr).toContain('progress: 4 rows read');
+    expect(await state()).toBe(before);
+  });
+});
