@@ -3,6 +3,7 @@
  * thrown inside a resolver into an error a client may see. Internals (stack
  * traces, SQL, driver messages) never leave the server.
  */
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
@@ -17,7 +18,7 @@ import {
 } from '@mikro-orm/core';
 import { RuleViolation } from '../domain/planning.js';
 import { Missing, StaleVersion } from '../domain/planning/edit.js';
-import { LIMIT_MESSAGE } from './limits.js';
+import { LIMIT_MESSAGE, tokenLimitMessage } from './limits.js';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -110,12 +111,14 @@ export function formatError(log: ErrorLogger) {
       return { message: `invalid argument: ${what}`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.code;
+    const tokens = tokenLimitMessage(formatted.message);
+    if (tokens) return { message: tokens, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
     if (LIMIT_MESSAGE.test(formatted.message)) {
       return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
     }
     if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
       // Parse and validation errors describe the query, not the server.
-      const mapped = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? ErrorCode.BAD_USER_INPUT : code;
+      const mapped = ErrorCode.BAD_USER_INPUT;
       return { message: withoutValue(formatted.message, original), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
     }
     if ((original as Error | null)?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test((original as Error | null)?.message ?? '')) {
@@ -131,5 +134,34 @@ export function formatError(log: ErrorLogger) {
     }
     log(original);
     return { message: 'internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}
+
+/** HTTP status of a request-level failure (no data) by its error code. */
+const REQUEST_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.LIMIT_EXCEEDED]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/**
+ * Apollo answers 500 for errors raised before execution by plugins (e.g. a
+ * syntax error found by the token limit's parser). A client's mistake is not
+ * a server failure: give such answers the status their code stands for.
+ */
+export function requestStatusPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.http.status !== 500 || response.body.kind !== 'single' || response.body.singleResult.data) return;
+          const statuses = new Set((response.body.singleResult.errors ?? []).map((e) => REQUEST_STATUS[String(e.extensions?.code)]));
+          const [status] = [...statuses];
+          if (statuses.size === 1 && status !== undefined) response.http.status = status;
+        },
+      };
+    },
   };
 }

@@ -20,7 +20,9 @@ export function armor() {
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: true },
     maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Counted by graphql-js's own parser instead (ApolloServer parseOptions.maxTokens): armor's
+    // token plugin throws from a parsing hook, which Apollo answers with 500, even for a syntax error.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     // Planners explore the schema in the IDE; suggestions help them and introspection shows the same.
     blockFieldSuggestion: { enabled: false },
@@ -29,3 +31,10 @@ export function armor() {
 
 /** graphql-armor's rejection messages, told apart from other validation errors. */
 export const LIMIT_MESSAGE = /(depth|cost|aliases|token|directives) limit of \d+ exceeded/i;
+
+/** graphql-js's token-limit message, reworded like armor's. */
+export function tokenLimitMessage(message: string): string | null {
+  // graphql 16 spells it "more that".
+  const m = /Document contains more th(?:an|at) (\d+) tokens/.exec(message);
+  return m ? `token limit of ${m[1]} exceeded` : null;
+}

@@ -19,9 +19,10 @@ import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { loadSecret } from '../auth/secret.js';
 import { principalOf } from '../graphql/auth.js';
-import { formatError } from '../graphql/errors.js';
-import { armor } from '../graphql/limits.js';
+import { formatError, requestStatusPlugin } from '../graphql/errors.js';
+import { LIMITS, armor } from '../graphql/limits.js';
 import { createSchema } from '../graphql/schema.js';
+import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
@@ -117,9 +118,12 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
-      validationRules: limits.validationRules,
+      validationRules: [...limits.validationRules, nulFreeLiterals],
+      // Automatic persisted queries are not used by our clients; off, a wrong hash cannot reach the pipeline.
+      persistedQueries: false,
+      parseOptions: { maxTokens: LIMITS.maxTokens },
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...limits.plugins, reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      plugins: [...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
       formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
     });
     await apollo.start();
