@@ -1,20 +1,23 @@
 /**
  * The atlas page: title bar, full-window choropleth of poverty incidence by
  * county for one year (classified by the server's `choropleth` query),
- * legend (bottom-left) and hover tooltip.
+ * legend (bottom-left), hover tooltip, and the overlays (pairings, villages,
+ * alliances, townships) with their toggles and legends (right).
  */
 import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS, ATLAS_CHOROPLETH, type ClassificationMethod, type CountyFigures } from '../graphql/documents';
 import { fromChoropleth } from '../map/classes';
-import type { AtlasView } from '../map/layers/types';
+import type { AtlasView, OverlayKey } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
 import { LanguageSwitch } from '../panels/LanguageSwitch';
+import { LayerPanel } from '../panels/LayerPanel';
 import { TitleBar } from '../panels/TitleBar';
 import { YearControl } from '../panels/YearControl';
 import { LOCALES, useI18n } from './i18n';
+import { useOverlays } from './useOverlays';
 
 /** The server classifies (one implementation for the API and the map); these are our choices. */
 const CLASS_COUNT = 5;
@@ -25,8 +28,9 @@ export function App() {
   const atlas = useQuery(ATLAS);
   const years = useMemo(() => [...(atlas.data?.prefecture.years ?? [])].sort((a, b) => a - b), [atlas.data]);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
-  // Default: the first year with data.
-  const year = chosenYear ?? years[0] ?? null;
+  // Default: the latest year with data, the state leaders ask about (and the
+  // years before the first pairing and alliance would show neither).
+  const year = chosenYear ?? years[years.length - 1] ?? null;
   const figures = useQuery(
     ATLAS_CHOROPLETH,
     year == null ? skipToken : { variables: { year, method: METHOD, classes: CLASS_COUNT } },
@@ -34,24 +38,41 @@ export function App() {
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<OverlayKey>>(() => new Set());
+  const [drawn, setDrawn] = useState(false);
+  const overlays = useOverlays({ requested: year, shown: figuresData?.choropleth.year ?? null }, drawn, METHOD, CLASS_COUNT);
 
-  const view = useMemo<AtlasView | null>(() => {
+  const countyView = useMemo(() => {
     if (!atlas.data || !figuresData) return null;
     const byCode = new Map<string, CountyFigures | null>(figuresData.counties.map((c) => [c.code, c.figures]));
     const { choropleth } = figuresData;
     const classification = fromChoropleth(choropleth);
-    return { atlas: atlas.data, year: choropleth.year, figures: byCode, classification, method: choropleth.method, messages };
-  }, [atlas.data, figuresData, messages]);
+    return { atlas: atlas.data, year: choropleth.year, figures: byCode, classification, method: choropleth.method };
+  }, [atlas.data, figuresData]);
+
+  const view = useMemo<AtlasView | null>(() => {
+    if (!countyView) return null;
+    const loaded = new Set<string>(['prefecture', 'counties', ...overlays.loaded]);
+    return { ...countyView, messages, overlays: overlays.overlays, hidden, loaded };
+  }, [countyView, messages, overlays.overlays, overlays.loaded, hidden]);
+
+  const toggleLayer = (key: OverlayKey, visible: boolean) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (visible) next.delete(key);
+      else next.add(key);
+      return next;
+    });
 
   const prefecture = atlas.data?.prefecture;
   // The exit line the server classified against; the prefecture's own setting before the first year arrives.
   const threshold = figuresData?.choropleth.threshold ?? prefecture?.thresholds.countyExitIncidence ?? 3;
-  const error = atlas.error ?? figures.error;
+  const error = atlas.error ?? figures.error ?? overlays.error;
   const prefectureName = prefecture ? (messages.nameField === 'nameEn' ? prefecture.nameEn : prefecture.name) : null;
 
   return (
     <div className="app">
-      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} />
+      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} onFirstDraw={() => setDrawn(true)} />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName) : null}>
         {year != null && years.length > 0 && (
           <YearControl
@@ -73,6 +94,7 @@ export function App() {
           messages={messages}
         />
       )}
+      {view && <LayerPanel view={view} onToggle={toggleLayer} />}
       <Tooltip hovered={hovered} view={view} threshold={threshold} messages={messages} />
       {error && (
         <div className="notice error card" role="alert">

@@ -13,8 +13,12 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
       typePolicies: {
         Prefecture: { keyFields: ['code'] },
         County: { keyFields: ['code'] },
+        Township: { keyFields: ['code'] },
+        Village: { keyFields: ['code'] },
         // AreaFigures has no identity of its own: it belongs to its county.
         AreaFigures: { keyFields: false },
+        // Nor has a village's year; two operations asking for it merge their fields.
+        VillageYear: { keyFields: false, merge: true },
       },
     }),
   });

@@ -6,17 +6,43 @@
  */
 import type { Geometry } from 'geojson';
 import {
+  AtlasAlliancesDocument,
   AtlasChoroplethDocument,
   AtlasDocument,
+  AtlasPairingsDocument,
+  AtlasTownshipChoroplethDocument,
+  AtlasTownshipsDocument,
+  AtlasVillagesDocument,
+  type AtlasAlliancesQuery,
   type AtlasChoroplethQuery,
+  type AtlasPairingsQuery,
   type AtlasQuery,
+  type AtlasTownshipChoroplethQuery,
+  type AtlasTownshipsQuery,
+  type AtlasVillagesQuery,
   type ClassificationMethod,
   type CountyKind,
+  type PairingKind,
+  type PovertyStatus,
+  type VillageStrength,
 } from '@lingyan/schema/generated';
 
 /** A GeoJSON geometry object (RFC 7946), as carried by the `GeoJSON` scalar. */
 export type { Geometry };
-export type { AtlasChoroplethQuery, AtlasQuery, ClassificationMethod, CountyKind };
+export type {
+  AtlasAlliancesQuery,
+  AtlasChoroplethQuery,
+  AtlasPairingsQuery,
+  AtlasQuery,
+  AtlasTownshipChoroplethQuery,
+  AtlasTownshipsQuery,
+  AtlasVillagesQuery,
+  ClassificationMethod,
+  CountyKind,
+  PairingKind,
+  PovertyStatus,
+  VillageStrength,
+};
 
 export type AtlasCounty = AtlasQuery['counties'][number];
 /** The server's classification of one year (breaks, each county's class, the exit line). */
@@ -28,3 +54,21 @@ export type CountyFigures = NonNullable<AtlasChoroplethQuery['counties'][number]
 export const ATLAS = AtlasDocument;
 /** One year: the server's choropleth of poverty incidence and the counties' figures. */
 export const ATLAS_CHOROPLETH = AtlasChoroplethDocument;
+
+/** A pairing active in the year, with its line (null: an enterprise helper without a home village). */
+export type AtlasPairing = AtlasPairingsQuery['pairings']['items'][number];
+/** A village with its point and (null when the year has none) its status, strength and population. */
+export type AtlasVillage = AtlasVillagesQuery['villages']['items'][number];
+export type AtlasAlliance = AtlasAlliancesQuery['alliances']['items'][number];
+export type AtlasTownship = AtlasTownshipsQuery['counties'][number]['townships'][number];
+
+/** Pairings active in a year (paged). */
+export const ATLAS_PAIRINGS = AtlasPairingsDocument;
+/** Villages with one year's status, strength and population (paged). */
+export const ATLAS_VILLAGES = AtlasVillagesDocument;
+/** Alliances with footprints and their villages' points (paged; the same every year). */
+export const ATLAS_ALLIANCES = AtlasAlliancesDocument;
+/** Township boundaries; fetched once. */
+export const ATLAS_TOWNSHIPS = AtlasTownshipsDocument;
+/** One year's township choropleth (the same metric as the counties). */
+export const ATLAS_TOWNSHIP_CHOROPLETH = AtlasTownshipChoroplethDocument;

@@ -25,17 +25,21 @@ interface MapViewProps {
   view: AtlasView | null;
   ariaLabel: string;
   onHover(area: HoveredArea | null): void;
+  /** the map is idle for the first time with data drawn (the moment to load what can wait) */
+  onFirstDraw(): void;
 }
 
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
 
-export function MapView({ view, ariaLabel, onHover }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
   const fittedRef = useRef(false);
   const onHoverRef = useRef(onHover);
   onHoverRef.current = onHover;
+  const onFirstDrawRef = useRef(onFirstDraw);
+  onFirstDrawRef.current = onFirstDraw;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -76,8 +80,9 @@ export function MapView({ view, ariaLabel, onHover }: MapViewProps) {
       const [west, south, east, north] = geometryBounds(view.atlas.prefecture.boundary);
       map.fitBounds([west, south, east, north], { padding: FIT_PADDING, duration: 0 });
       fittedRef.current = true;
+      map.once('idle', () => onFirstDrawRef.current());
     }
-    hookRef.current?.dataSynced();
+    hookRef.current?.dataSynced(view.loaded);
   }, [loaded, view]);
 
   return <div ref={container} className="map" data-testid="map" />;

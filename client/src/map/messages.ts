@@ -3,7 +3,8 @@
  * not import the app's i18n (imports point app → panels → map); the app's
  * message tables satisfy this and are passed down.
  */
-import type { ClassificationMethod } from '../graphql/documents';
+import type { ClassificationMethod, PairingKind, PovertyStatus } from '../graphql/documents';
+import type { OverlayKey } from './layers/types';
 
 export interface MapMessages {
   legendTitle: string;
@@ -24,6 +25,31 @@ export interface MapMessages {
   tooltipBelowThreshold: string;
   tooltipAboveThreshold: string;
   tooltipNoData: string;
+  /** the layer panel's heading */
+  layersTitle: string;
+  /** each overlay's name (its toggle's label) */
+  layerNames: Record<OverlayKey, string>;
+  /** shown under a switched-on overlay whose data is still loading */
+  layerLoading: string;
+  pairingKinds: Record<PairingKind, string>;
+  /** a legend item with the number of features it stands for */
+  legendCount(label: string, count: number): string;
+  pairingDirectionNote: string;
+  /** `count` active pairings have an enterprise helper without a home village: no line to draw */
+  pairingsWithoutLine(count: number): string;
+  villageStatuses: Record<PovertyStatus, string>;
+  villageNoFigures: string;
+  villageStrong: string;
+  villageWeak: string;
+  villageSizeNote: string;
+  allianceFootprint: string;
+  allianceSpoke: string;
+  allianceCentre: string;
+  /** alliances founded by the year / all alliances */
+  allianceFoundedNote(shown: number, total: number): string;
+  /** a township class in the legend: its bounds (%) */
+  townshipClass(from: string, to: string): string;
+  townshipZoomNote: string;
   /** which county name the labels and tooltip show */
   nameField: 'name' | 'nameEn';
   /** BCP 47 locale for numbers */

@@ -1,12 +1,13 @@
 /**
- * Puts an `AtlasView` on a map: sets each module's source data and adds or
- * updates its layers in place (paint / layout properties only where they
- * changed), so changing the year or the language does not rebuild the style.
+ * Puts an `AtlasView` on a map: sets each module's source data (only when its
+ * inputs changed) and adds or updates its layers in place (paint / layout
+ * properties only where they changed, visibility from the layer toggles), so
+ * changing the year, the language or a toggle does not rebuild the style.
  */
 import type { Geometry } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { LAYER_ORDER } from './layers/registry';
-import type { AtlasView } from './layers/types';
+import { ABOVE_OVERLAYS, type AtlasView, type LayerModule, type OverlayKey } from './layers/types';
 
 type Props = Record<string, unknown>;
 
@@ -28,13 +29,50 @@ function syncLayer(map: MapLibreMap, spec: LayerSpecification): void {
   syncProps(map, spec.id, 'layout', 'layout' in spec ? (spec.layout as Props | undefined) : undefined);
 }
 
+/** The inputs each source's data was last made from, per map. */
+const lastInputs = new WeakMap<MapLibreMap, Map<string, readonly unknown[]>>();
+
+function inputsChanged(map: MapLibreMap, module: LayerModule, view: AtlasView): boolean {
+  const byKey = lastInputs.get(map) ?? new Map<string, readonly unknown[]>();
+  lastInputs.set(map, byKey);
+  const next = module.dataInputs(view);
+  const previous = byKey.get(module.key);
+  byKey.set(module.key, next);
+  return !previous || previous.length !== next.length || next.some((input, i) => input !== previous[i]);
+}
+
+/** Hidden overlays keep their layers (and data): only `visibility` changes, so switching back is instant. */
+function withVisibility(spec: LayerSpecification, visible: boolean): LayerSpecification {
+  if (spec.type === 'background' || !('source' in spec)) return spec;
+  return { ...spec, layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' } } as LayerSpecification;
+}
+
+function addImages(map: MapLibreMap, module: LayerModule): void {
+  for (const image of module.images ?? []) {
+    if (!map.hasImage(image.id)) map.addImage(image.id, image.draw(), { pixelRatio: image.pixelRatio });
+  }
+}
+
+function isAboveOverlays(spec: LayerSpecification): boolean {
+  return (spec.metadata as Record<string, unknown> | undefined)?.[ABOVE_OVERLAYS] === true;
+}
+
 export function syncAtlas(map: MapLibreMap, view: AtlasView): void {
+  // Layers are added once, in this order (first sync), so the draw order is the registry's, then the flagged ones.
+  const above: LayerSpecification[] = [];
   for (const module of LAYER_ORDER) {
     const source = map.getSource<GeoJSONSource>(module.key);
     if (!source) throw new Error(`The base style has no source "${module.key}".`);
-    source.setData(module.toGeoJSON(view));
-    for (const spec of module.layers(view)) syncLayer(map, spec);
+    if (inputsChanged(map, module, view)) source.setData(module.toGeoJSON(view));
+    addImages(map, module);
+    const visible = !view.hidden.has(module.key as OverlayKey);
+    for (const spec of module.layers(view)) {
+      const placed = withVisibility(spec, visible);
+      if (isAboveOverlays(spec)) above.push(placed);
+      else syncLayer(map, placed);
+    }
   }
+  for (const spec of above) syncLayer(map, spec);
 }
 
 /** [west, south, east, north] of a GeoJSON geometry's coordinates. */

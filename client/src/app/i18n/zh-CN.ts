@@ -2,7 +2,8 @@
  * UI strings, Simplified Chinese (the default locale). `en.ts` must match this
  * shape; the map's part of it is `MapMessages` (map/messages.ts).
  */
-import type { ClassificationMethod } from '../../graphql/documents';
+import type { ClassificationMethod, PairingKind, PovertyStatus } from '../../graphql/documents';
+import type { OverlayKey } from '../../map/layers/types';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
 
@@ -28,6 +29,28 @@ export const zhCN = {
   tooltipBelowThreshold: '已低于退出线',
   tooltipAboveThreshold: '未达退出线',
   tooltipNoData: '无数据',
+  layersTitle: '图层',
+  layerNames: { pairings: '结对帮扶', villages: '嘎查村', alliances: '联合党委', townships: '苏木乡镇' } as Record<OverlayKey, string>,
+  layerLoading: '正在加载…',
+  pairingKinds: {
+    STRONG_HELPS_WEAK: '强村带弱村',
+    CENTRE_RADIATES: '中心村辐射',
+    ENTERPRISE_VILLAGE: '村企结对',
+  } as Record<PairingKind, string>,
+  legendCount: (label: string, count: number) => `${label}（${count}）`,
+  pairingDirectionNote: '箭头由帮扶方指向受帮扶村',
+  pairingsWithoutLine: (count: number) => `另有 ${count} 个结对的帮扶企业无所在村，未绘线`,
+  villageStatuses: { POOR: '贫困村', EXITED: '已出列贫困村', NEVER_POOR: '非贫困村' } as Record<PovertyStatus, string>,
+  villageNoFigures: '本年无数据',
+  villageStrong: '强村（深蓝外圈）',
+  villageWeak: '弱村（橙色外圈）',
+  villageSizeNote: '圆面积表示农村人口',
+  allianceFootprint: '联合党委覆盖范围',
+  allianceSpoke: '中心村—成员村',
+  allianceCentre: '中心村（领雁）',
+  allianceFoundedNote: (shown: number, total: number) => `本年已成立 ${shown} 个，共 ${total} 个`,
+  townshipClass: (from: string, to: string) => `${from} – ${to}%`,
+  townshipZoomNote: '放大地图后按苏木乡镇分级显示',
   countyKind: { BANNER: '旗', COUNTY: '县', DISTRICT: '区' } as Record<string, string>,
   loading: '正在加载数据…',
   loadError: (detail: string) => `数据加载失败：${detail}`,

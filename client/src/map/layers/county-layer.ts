@@ -5,8 +5,11 @@
  * MapLibre draws each glyph locally with the system font named in `text-font`.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Feature } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
-import type { LayerModule } from './types';
+import { labelPoint } from '../label-point';
+import { ABOVE_OVERLAYS, type AtlasView, type LayerModule } from './types';
+import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
 /** System CJK fonts, in order of preference (no web font, see style.md). */
@@ -34,34 +37,36 @@ export const countyLayer = {
   key: 'counties',
   description: 'Counties shaded by poverty incidence (the server\'s classes), outlined and labelled',
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
+  dataInputs: ({ atlas, figures, classification }) => [atlas, figures, classification],
   toGeoJSON: ({ atlas, figures, classification }) => ({
     type: 'FeatureCollection',
-    features: atlas.counties.map((county) => {
+    features: atlas.counties.flatMap((county): Feature[] => {
       const f = figures.get(county.code) ?? null;
       const classIndex = classification.classOf.get(county.code);
-      return {
-        type: 'Feature',
-        properties: {
-          code: county.code,
-          name: county.name,
-          nameEn: county.nameEn,
-          kind: county.kind,
-          // null incidence is left out: MapLibre's `get` then yields null.
-          ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
-          ...(classIndex != null ? { classIndex } : {}),
-          ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
-        },
-        geometry: county.boundary,
+      const properties = {
+        code: county.code,
+        name: county.name,
+        nameEn: county.nameEn,
+        kind: county.kind,
+        // null incidence is left out: MapLibre's `get` then yields null.
+        ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
+        ...(classIndex != null ? { classIndex } : {}),
+        ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
       };
+      const label = labelPoint(county.boundary);
+      return [
+        { type: 'Feature', properties, geometry: county.boundary },
+        ...(label ? [{ type: 'Feature' as const, properties, geometry: { type: 'Point' as const, coordinates: label } }] : []),
+      ];
     }),
   }),
-  layers: ({ classification, messages }) => [
+  layers: (view) => [
     {
       id: COUNTY_FILL_LAYER_ID,
       type: 'fill',
       source: 'counties',
       // Opaque, so the colours on the canvas are the legend's colours exactly.
-      paint: { 'fill-color': fillColorExpression(classification), 'fill-opacity': 1 },
+      paint: { 'fill-color': fillColorExpression(view.classification), 'fill-opacity': countyFillOpacity(view) },
     },
     {
       id: 'county-outline',
@@ -84,8 +89,10 @@ export const countyLayer = {
       id: 'county-label',
       type: 'symbol',
       source: 'counties',
+      metadata: { [ABOVE_OVERLAYS]: true },
+      filter: ['==', ['geometry-type'], 'Point'],
       layout: {
-        'text-field': ['get', messages.nameField],
+        'text-field': ['get', view.messages.nameField],
         'text-font': LABEL_FONTS,
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 9, 16],
         'text-max-width': 8,
@@ -99,3 +106,13 @@ export const countyLayer = {
     },
   ],
 } satisfies LayerModule;
+
+/**
+ * Closer in, the townships (drawn under the counties) show through: the fill
+ * turns transparent but stays queryable, so hovering a county still works.
+ * With the township layer off or not loaded yet, the counties stay shaded.
+ */
+function countyFillOpacity(view: AtlasView): ExpressionSpecification | number {
+  if (view.hidden.has('townships') || !view.overlays.townships) return 1;
+  return ['step', ['zoom'], 1, TOWNSHIP_MIN_ZOOM, 0];
+}

@@ -4,6 +4,7 @@ import type { LayerModule } from './types';
 export const prefectureLayer = {
   key: 'prefecture',
   description: 'Outline of the whole prefecture',
+  dataInputs: ({ atlas }) => [atlas.prefecture],
   toGeoJSON: ({ atlas }) => ({
     type: 'FeatureCollection',
     features: [

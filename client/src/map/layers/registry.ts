@@ -1,15 +1,30 @@
 /**
  * Every layer kind of the atlas, keyed by a constant, in draw order (first is
  * lowest). Adding a layer kind is one module and one line here.
+ *
+ * Townships sit under the counties (whose fill clears at closer zoom) so that
+ * county outlines and names stay above them; villages are last, so lines end
+ * under their villages.
  */
+import { allianceLayer } from './alliance-layer';
 import { countyLayer } from './county-layer';
+import { pairingLayer } from './pairing-layer';
 import { prefectureLayer } from './prefecture-layer';
-import type { LayerModule } from './types';
+import { townshipLayer } from './township-layer';
+import type { LayerModule, OverlayKey } from './types';
+import { villageLayer } from './village-layer';
 
 export const LAYER_REGISTRY = {
   prefecture: prefectureLayer,
+  townships: townshipLayer,
   counties: countyLayer,
+  alliances: allianceLayer,
+  pairings: pairingLayer,
+  villages: villageLayer,
 } as const satisfies Record<string, LayerModule>;
 
 export type LayerKey = keyof typeof LAYER_REGISTRY;
 export const LAYER_ORDER: readonly LayerModule[] = Object.values(LAYER_REGISTRY);
+
+/** The overlays in the order the layer panel lists them (top of the map first). */
+export const OVERLAY_KEYS: readonly OverlayKey[] = ['pairings', 'villages', 'alliances', 'townships'];

@@ -6,9 +6,36 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { AtlasQuery, ClassificationMethod, CountyFigures } from '../../graphql/documents';
+import type {
+  AtlasAlliance,
+  AtlasPairing,
+  AtlasQuery,
+  AtlasTownship,
+  AtlasVillage,
+  ClassificationMethod,
+  CountyFigures,
+} from '../../graphql/documents';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
+
+/** The layers a user can switch on and off (the others are the base map). */
+export type OverlayKey = 'townships' | 'alliances' | 'pairings' | 'villages';
+
+/**
+ * The overlays' data, each null until its first answer arrives. A yearly part
+ * carries the year it answers: while the next year loads, the last one stays
+ * on the map rather than blanking it.
+ */
+export interface OverlayData {
+  /** pairings active in `year` */
+  pairings: { year: number; items: readonly AtlasPairing[] } | null;
+  /** every village, with its figures of `year` */
+  villages: { year: number; items: readonly AtlasVillage[] } | null;
+  /** every alliance (the map shows those founded by the view's year) */
+  alliances: readonly AtlasAlliance[] | null;
+  /** township boundaries and the server's township classes of `year` */
+  townships: { year: number; boundaries: readonly AtlasTownship[]; classification: Classification } | null;
+}
 
 /** Everything a layer may draw from: the data on screen and how it is shown. */
 export interface AtlasView {
@@ -21,17 +48,70 @@ export interface AtlasView {
   /** how the server chose the breaks */
   method: ClassificationMethod;
   messages: MapMessages;
+  overlays: OverlayData;
+  /** overlays the user switched off */
+  hidden: ReadonlySet<OverlayKey>;
+  /** registry keys whose data for `year` is on the view (reported to tests by the test hook) */
+  loaded: ReadonlySet<string>;
 }
+
+/** How a legend entry draws its sample. */
+export type Swatch =
+  | { shape: 'arrow'; color: string }
+  | { shape: 'line'; color: string; dashed?: boolean }
+  | { shape: 'circle'; color: string; stroke: string; strokeWidth: number }
+  | { shape: 'fill'; color: string; stroke?: string; opacity?: number };
+
+export interface LegendItem {
+  label: string;
+  swatch: Swatch;
+  /** the data value the item stands for (e.g. `POOR`), for tests and list views */
+  value: string;
+}
+
+/** A layer's legend entry, in the layer panel under its toggle. */
+export interface LayerLegend {
+  items: LegendItem[];
+  notes: string[];
+}
+
+/** An image the style needs, drawn at run time (there is no sprite URL: offline). */
+export interface RuntimeImage {
+  id: string;
+  /** device pixels per CSS pixel of the drawn image */
+  pixelRatio: number;
+  draw(): ImageData;
+}
+
+/**
+ * A style layer whose `metadata` sets this flag is drawn above every module's
+ * other layers (area names: no village circle or pairing line may hide a
+ * county's name), though it reads its own module's source.
+ */
+export const ABOVE_OVERLAYS = 'lingyan:above-overlays';
 
 export interface LayerModule {
   /** registry key, also the id of the module's GeoJSON source */
   readonly key: string;
   /** what the layer shows, for people reading the registry */
   readonly description: string;
+  /**
+   * The parts of the view `toGeoJSON` reads. The source's data is replaced
+   * only when one of them changed (by identity): a language or visibility
+   * change then re-sends nothing to the map's worker.
+   */
+  dataInputs(view: AtlasView): readonly unknown[];
   /** the source data; features carry the properties the layers' expressions read */
   toGeoJSON(view: AtlasView): FeatureCollection;
   /** style layers in draw order, all reading source `key` */
   layers(view: AtlasView): LayerSpecification[];
   /** ids of layers that answer hover (tooltip), if any */
   readonly hoverLayerIds?: readonly string[];
+  /** images its layers use, added to the map once */
+  readonly images?: readonly RuntimeImage[];
+  /**
+   * An overlay (one with a toggle and a legend entry) gives its legend;
+   * null while its data is not in.
+   */
+  legend?(view: AtlasView): LayerLegend | null;
 }

@@ -1,0 +1,129 @@
+/**
+ * The overlays' data (pairings, villages, alliances, townships), loaded after
+ * the counties so the first map shows the choropleth as soon as it can: the
+ * embedded database answers one query at a time, and an overlay asked for in
+ * parallel would queue in front of the counties. The exception is the
+ * pairings (one small page, and part of what a leader must see at once):
+ * asked for with the counties' year, they reach the first drawn map. The rest
+ * waits until that map is drawn, since every answer that lands before then
+ * postpones it: alliances and villages (two pages) first, then the townships
+ * (the heaviest geometry). Once an overlay has loaded, a new year is asked
+ * for together with the counties' figures.
+ */
+import { useMemo, useState } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import {
+  ATLAS_ALLIANCES,
+  ATLAS_PAIRINGS,
+  ATLAS_TOWNSHIP_CHOROPLETH,
+  ATLAS_TOWNSHIPS,
+  ATLAS_VILLAGES,
+  type AtlasAlliancesQuery,
+  type AtlasPairingsQuery,
+  type AtlasVillagesQuery,
+  type ClassificationMethod,
+} from '../graphql/documents';
+import { useAllPages } from '../graphql/paged';
+import { fromChoropleth } from '../map/classes';
+import type { OverlayData, OverlayKey } from '../map/layers/types';
+
+// Module-level: useAllPages needs stable page selectors.
+const pairingsPage = (data: AtlasPairingsQuery) => data.pairings;
+const villagesPage = (data: AtlasVillagesQuery) => data.villages;
+const alliancesPage = (data: AtlasAlliancesQuery) => data.alliances;
+const NO_VARIABLES = {};
+
+export interface Overlays {
+  overlays: OverlayData;
+  /** overlays whose data for `year` is in */
+  loaded: ReadonlySet<OverlayKey>;
+  error: Error | null;
+}
+
+/**
+ * The part to draw: the latest one when it is of the shown year; while the
+ * counties of a newly asked year are still loading, the one drawn so far, so
+ * the map never mixes years (and does not change until the counties do).
+ */
+function useOfShownYear<T extends { year: number }>(latest: T | null, shown: number | null): T | null {
+  const [drawn, setDrawn] = useState<T | null>(latest);
+  const current = latest != null && (latest.year === shown || drawn == null) ? latest : drawn;
+  // React's pattern for state derived from the previous render.
+  if (current !== drawn) setDrawn(current);
+  return current;
+}
+
+export interface OverlayYears {
+  /** the year asked for (the counties' figures of it may still be loading) */
+  requested: number | null;
+  /** the year the counties on the map show: an overlay is loaded when its data is of this year */
+  shown: number | null;
+}
+
+/**
+ * `drawn`: the map has been drawn with the counties (its first 'idle').
+ * Townships are classified like the counties (`method`, `classes`).
+ */
+export function useOverlays(
+  { requested: year, shown }: OverlayYears,
+  drawn: boolean,
+  method: ClassificationMethod,
+  classes: number,
+): Overlays {
+  const pairings = useAllPages(ATLAS_PAIRINGS, year != null ? { year } : null, pairingsPage);
+  const alliances = useAllPages(ATLAS_ALLIANCES, drawn ? NO_VARIABLES : null, alliancesPage);
+  const villages = useAllPages(ATLAS_VILLAGES, drawn && year != null ? { year } : null, villagesPage);
+  const afterVillages = villages.data != null || villages.error != null;
+  const townshipShapes = useQuery(ATLAS_TOWNSHIPS, afterVillages ? {} : skipToken);
+  const townshipYear = useQuery(
+    ATLAS_TOWNSHIP_CHOROPLETH,
+    afterVillages && year != null ? { variables: { year, method, classes } } : skipToken,
+  );
+
+  const pairingsPart = useOfShownYear(
+    useMemo<OverlayData['pairings']>(
+      () => (pairings.data ? { year: pairings.data.variables.year, items: pairings.data.items } : null),
+      [pairings.data],
+    ),
+    shown,
+  );
+  const villagesPart = useOfShownYear(
+    useMemo<OverlayData['villages']>(
+      () => (villages.data ? { year: villages.data.variables.year, items: villages.data.items } : null),
+      [villages.data],
+    ),
+    shown,
+  );
+  const alliancesPart = alliances.data?.items ?? null;
+  const boundaries = useMemo(
+    () => townshipShapes.data?.counties.flatMap((c) => c.townships) ?? null,
+    [townshipShapes.data],
+  );
+  const townshipChoropleth = (townshipYear.data ?? townshipYear.previousData)?.choropleth ?? null;
+  const townshipsPart = useOfShownYear(
+    useMemo<OverlayData['townships']>(
+      () =>
+        boundaries && townshipChoropleth
+          ? { year: townshipChoropleth.year, boundaries, classification: fromChoropleth(townshipChoropleth) }
+          : null,
+      [boundaries, townshipChoropleth],
+    ),
+    shown,
+  );
+
+  const overlays = useMemo<OverlayData>(
+    () => ({ pairings: pairingsPart, villages: villagesPart, alliances: alliancesPart, townships: townshipsPart }),
+    [pairingsPart, villagesPart, alliancesPart, townshipsPart],
+  );
+  const loaded = useMemo(() => {
+    const keys = new Set<OverlayKey>();
+    if (pairingsPart?.year === shown) keys.add('pairings');
+    if (villagesPart?.year === shown) keys.add('villages');
+    if (alliancesPart) keys.add('alliances');
+    if (townshipsPart?.year === shown) keys.add('townships');
+    return keys;
+  }, [pairingsPart, villagesPart, alliancesPart, townshipsPart, shown]);
+
+  const error = pairings.error ?? villages.error ?? alliances.error ?? townshipShapes.error ?? townshipYear.error ?? null;
+  return { overlays, loaded, error };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every page of a paged list query (`items`, `hasNextPage`; the API gives at
+ * most 500 items a page), fetched one page after another through the app's
+ * Apollo Client, so the cache still answers a repeat (going back to a year).
+ * `useQuery` alone holds one page; a layer needs the whole list.
+ */
+import { useEffect, useState } from 'react';
+import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
+
+/** The API's largest page (README: "Every list pages with offset/limit (at most 500)"). */
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageOf<TItem> {
+  items: readonly TItem[];
+  hasNextPage: boolean;
+}
+
+interface Paging {
+  offset: number;
+  limit: number;
+}
+
+export interface AllPages<TItem, TVariables> {
+  /** the variables (without paging) the items answer */
+  variables: TVariables;
+  items: readonly TItem[];
+}
+
+export interface AllPagesState<TItem, TVariables> {
+  /** the latest complete answer; kept while the next variables load, so a layer does not blink */
+  data: AllPages<TItem, TVariables> | null;
+  error: Error | null;
+}
+
+/**
+ * Fetches every page for `variables` (null: not yet, e.g. until the counties
+ * are drawn). `pageOf` must be a stable function (module level).
+ */
+export function useAllPages<TData, TVariables extends OperationVariables & Paging, TItem>(
+  query: TypedDocumentNode<TData, TVariables>,
+  variables: Omit<TVariables, keyof Paging> | null,
+  pageOf: (data: TData) => PageOf<TItem>,
+): AllPagesState<TItem, Omit<TVariables, keyof Paging>> {
+  const client = useApolloClient();
+  // By value: callers build a new variables object on every render.
+  const key = variables == null ? null : JSON.stringify(variables);
+  const [state, setState] = useState<AllPagesState<TItem, Omit<TVariables, keyof Paging>>>({ data: null, error: null });
+
+  useEffect(() => {
+    if (key == null) return;
+    const base = JSON.parse(key) as Omit<TVariables, keyof Paging>;
+    let cancelled = false;
+    void (async () => {
+      const items: TItem[] = [];
+      try {
+        for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+          const page = { ...base, offset, limit: MAX_PAGE_SIZE } as TVariables;
+          const { data } = await client.query<TData, TVariables>({ query, variables: page });
+          if (cancelled) return;
+          const { items: pageItems, hasNextPage } = pageOf(data as TData);
+          items.push(...pageItems);
+          if (!hasNextPage || pageItems.length === 0) break;
+        }
+        setState({ data: { variables: base, items }, error: null });
+      } catch (error) {
+        if (!cancelled) setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)) }));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, query, key, pageOf]);
+
+  return state;
+}

@@ -1,0 +1,53 @@
+/**
+ * Arrowheads drawn on a canvas at run time and added to the map as images:
+ * the style has no sprite URL (offline), and a plain (not SDF) image keeps
+ * its exact colours and a crisp white rim at every size.
+ */
+import type { RuntimeImage } from './layers/types';
+
+const PIXEL_RATIO = 2;
+/** CSS pixels; the tip is at the top edge, centred. */
+const WIDTH = 13;
+const HEIGHT = 14;
+
+/** An arrowhead pointing up (north when the map rotates it by a bearing), tip at the top centre. */
+export function arrowImage(id: string, color: string): RuntimeImage {
+  return {
+    id,
+    pixelRatio: PIXEL_RATIO,
+    draw() {
+      const canvas = document.createElement('canvas');
+      canvas.width = WIDTH * PIXEL_RATIO;
+      canvas.height = HEIGHT * PIXEL_RATIO;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas to draw the arrowheads');
+      ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
+      const rim = 1.4;
+      ctx.beginPath();
+      ctx.moveTo(WIDTH / 2, rim);
+      ctx.lineTo(WIDTH - rim, HEIGHT - rim);
+      ctx.lineTo(WIDTH / 2, HEIGHT * 0.68);
+      ctx.lineTo(rim, HEIGHT - rim);
+      ctx.closePath();
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = rim * 2;
+      ctx.strokeStyle = '#ffffff';
+      ctx.stroke();
+      ctx.fillStyle = color;
+      ctx.fill();
+      return ctx.getImageData(0, 0, canvas.width, canvas.height);
+    },
+  };
+}
+
+/**
+ * The bearing (degrees clockwise from north) of the segment from `from` to
+ * `to` as drawn on a Web Mercator map, which is what `icon-rotate` with
+ * map alignment needs (a geodesic bearing would tilt the arrow off the line).
+ */
+export function mercatorBearing(from: readonly number[], to: readonly number[]): number {
+  const y = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI;
+  const dx = (to[0] ?? 0) - (from[0] ?? 0);
+  const dy = y(to[1] ?? 0) - y(from[1] ?? 0);
+  return (Math.atan2(dx, dy) * 180) / Math.PI;
+}

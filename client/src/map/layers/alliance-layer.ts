@@ -1,0 +1,111 @@
+/**
+ * Alliances (联合党委) founded by the year: the footprint (hull of the member
+ * villages + 2 km, from the API) as a light polygon with a dashed rim, a spoke
+ * from the centre village to each member, and a party-red ring around the
+ * centre village, the "lead goose" (领雁) of its alliance.
+ */
+import type { Feature } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { AtlasAlliance } from '../../graphql/documents';
+import type { AtlasView, LayerModule } from './types';
+
+export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
+export const ALLIANCE_SPOKE_LAYER_ID = 'alliance-spoke';
+
+export const ALLIANCE_COLOR = '#1f2d3d';
+export const ALLIANCE_CENTRE_COLOR = '#c8102e';
+const FILL_OPACITY = 0.1;
+
+/** The alliances that exist in the view's year. */
+function shown({ overlays, year }: Pick<AtlasView, 'overlays' | 'year'>): AtlasAlliance[] {
+  return (overlays.alliances ?? []).filter((a) => a.foundedYear <= year);
+}
+
+const byPart = (part: 'footprint' | 'spoke' | 'centre'): ExpressionSpecification => ['==', ['get', 'part'], part];
+
+export const allianceLayer = {
+  key: 'alliances',
+  description: 'Alliances founded by the year: footprint polygons, spokes from the centre village to each member, the centre ringed',
+  // The year matters: an alliance appears in the year it was founded.
+  dataInputs: ({ overlays, year }) => [overlays.alliances, year],
+  toGeoJSON: (view) => {
+    const features: Feature[] = [];
+    for (const alliance of shown(view)) {
+      const properties = { id: alliance.id, name: alliance.name };
+      if (alliance.footprint) features.push({ type: 'Feature', properties: { ...properties, part: 'footprint' }, geometry: alliance.footprint });
+      const centre = alliance.centre.location;
+      if (centre.type !== 'Point') continue;
+      for (const member of alliance.members) {
+        if (member.code === alliance.centre.code || member.location.type !== 'Point') continue;
+        features.push({
+          type: 'Feature',
+          properties: { ...properties, part: 'spoke', member: member.code },
+          geometry: { type: 'LineString', coordinates: [centre.coordinates, member.location.coordinates] },
+        });
+      }
+      features.push({ type: 'Feature', properties: { ...properties, part: 'centre', code: alliance.centre.code }, geometry: centre });
+    }
+    return { type: 'FeatureCollection', features };
+  },
+  layers: () => [
+    {
+      id: ALLIANCE_FILL_LAYER_ID,
+      type: 'fill',
+      source: 'alliances',
+      filter: byPart('footprint'),
+      paint: { 'fill-color': ALLIANCE_COLOR, 'fill-opacity': FILL_OPACITY },
+    },
+    {
+      id: 'alliance-outline',
+      type: 'line',
+      source: 'alliances',
+      filter: byPart('footprint'),
+      paint: { 'line-color': ALLIANCE_COLOR, 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: ALLIANCE_SPOKE_LAYER_ID,
+      type: 'line',
+      source: 'alliances',
+      filter: byPart('spoke'),
+      paint: {
+        'line-color': ALLIANCE_COLOR,
+        'line-opacity': 0.7,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 1.6],
+      },
+    },
+    {
+      // A ring just outside the largest village circle (village-layer.ts), drawn under the villages.
+      id: 'alliance-centre',
+      type: 'circle',
+      source: 'alliances',
+      filter: byPart('centre'),
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6.5, 10, 14, 14, 26],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': ALLIANCE_CENTRE_COLOR,
+        'circle-stroke-width': 2,
+      },
+    },
+  ],
+  legend: (view) => {
+    const { overlays, messages } = view;
+    if (!overlays.alliances) return null;
+    const count = shown(view).length;
+    return {
+      items: [
+        {
+          label: messages.legendCount(messages.allianceFootprint, count),
+          swatch: { shape: 'fill', color: ALLIANCE_COLOR, opacity: FILL_OPACITY, stroke: ALLIANCE_COLOR },
+          value: 'footprint',
+        },
+        { label: messages.allianceSpoke, swatch: { shape: 'line', color: ALLIANCE_COLOR }, value: 'spoke' },
+        {
+          label: messages.allianceCentre,
+          swatch: { shape: 'circle', color: 'rgba(0,0,0,0)', stroke: ALLIANCE_CENTRE_COLOR, strokeWidth: 2 },
+          value: 'centre',
+        },
+      ],
+      notes: [messages.allianceFoundedNote(count, overlays.alliances.length)],
+    };
+  },
+} satisfies LayerModule;
