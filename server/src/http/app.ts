@@ -25,6 +25,7 @@ import { createSchema } from '../graphql/schema.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
+import { securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 
 export type { Logger, RequestEntry } from './observability.js';
@@ -105,11 +106,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const observability = new Observability(logger, () => poolStats(db));
     app.use(observability.middleware());
     app.get('/metrics', observability.route());
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      next();
-    });
+    app.use(securityHeaders());
     const httpServer = http.createServer(app);
     const limits = armor();
     const apollo = new ApolloServer<Context>({
