@@ -29,7 +29,7 @@ export interface EmbeddedOptions {
 }
 
 /** Takes an exclusive lock on the data directory: two processes writing one PGlite directory corrupt it. */
-function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): () => void {
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
