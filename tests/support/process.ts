@@ -19,7 +19,8 @@ export interface HubProcess {
 export function runHub(env: Record<string, string | undefined>): HubProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  const child = spawn(TSX, ['server/src/main.ts'], { cwd: REPO, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: tsx runs the hub in a child node process, and a SIGKILL to tsx alone would leave that running.
+  const child = spawn(TSX, ['server/src/main.ts'], { cwd: REPO, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -39,7 +40,11 @@ export function runHub(env: Record<string, string | undefined>): HubProcess {
     ready,
     exited,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null) {
+        // tsx passes SIGTERM/SIGINT on to the hub; SIGKILL cannot be passed on, so it goes to the whole group.
+        if (signal === 'SIGKILL') process.kill(-child.pid!, 'SIGKILL');
+        else child.kill(signal);
+      }
       return exited;
     },
   };
