@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
 import type { Principal } from '../auth/roles.js';
 import type { Thresholds } from '../domain/rules.js';
-import { areaFigures, figureYears, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
+import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 
 export interface AreaKey {
@@ -78,7 +78,7 @@ export function createLoaders(em: EntityManager) {
     thresholds,
     /** The latest year with village figures (the default year of filters). */
     latestYear(): Promise<number> {
-      latest ??= figureYears(em).then((years) => years.at(-1) ?? new Date().getFullYear());
+      latest ??= latestFigureYear(em).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
     countyBoundary: lazyGeometry(em, County, 'boundary'),

@@ -87,6 +87,12 @@ export async function areaFigures(em: EntityManager, level: AreaLevel, codes: re
   }));
 }
 
+/** The latest year with village figures; null when there are none (one probe of the year index). */
+export async function latestFigureYear(em: EntityManager): Promise<number | null> {
+  const [row] = await em.getConnection().execute<{ year: number | null }[]>(`select max(year) as year from village_year`);
+  return row?.year === null || row?.year === undefined ? null : Number(row.year);
+}
+
 /** The years with any village figures, ascending. */
 export async function figureYears(em: EntityManager): Promise<number[]> {
   const rows = await em.getConnection().execute<{ year: number }[]>(`select distinct year from village_year order by year`);

@@ -16,6 +16,8 @@ export interface AllianceSearch {
   descending: boolean;
   offset: number;
   limit: number;
+  /** false when the caller needs no total (nearest k) */
+  withTotal?: boolean;
 }
 
 export function searchAlliances(em: EntityManager, s: AllianceSearch): Promise<FeaturePage<number>> {
@@ -40,5 +42,6 @@ export function searchAlliances(em: EntityManager, s: AllianceSearch): Promise<F
     descending: s.descending,
     offset: s.offset,
     limit: s.limit,
+    withTotal: s.withTotal ?? true,
   });
 }

@@ -21,6 +21,8 @@ export interface FeatureQuery {
   descending: boolean;
   offset: number;
   limit: number;
+  /** whether the caller needs the total (lists do; a nearest-k answer does not); default true */
+  withTotal?: boolean;
 }
 
 export interface FeaturePage<K> {
@@ -30,15 +32,20 @@ export interface FeaturePage<K> {
 
 export async function featureSearch<K extends string | number>(em: EntityManager, q: FeatureQuery): Promise<FeaturePage<K>> {
   const body = sql`${q.from} where ${q.where.length ? Sql.join(q.where, ' and ') : raw('true')}`;
-  const [count] = await query<{ n: string }>(em, sql`select count(*) as n ${body}`);
-  const total = Number(count?.n ?? 0);
-  if (total === 0 || q.offset >= total) return { rows: [], total };
+  const count = async () => Number((await query<{ n: string }>(em, sql`select count(*) as n ${body}`))[0]?.n ?? 0);
+  const withTotal = q.withTotal ?? true;
 
   const key = raw(q.key);
   const distance = q.distanceFrom ? distanceSql(q.geom, q.distanceFrom) : raw('null::float8');
   let page: Sql;
+  let total: number | null = null;
   if (q.order === 'DISTANCE') {
     if (!q.distanceFrom) throw new Error('ordering by DISTANCE needs a reference');
+    // The KNN candidates below cannot count the whole set: count apart when asked.
+    if (withTotal) {
+      total = await count();
+      if (total === 0 || q.offset >= total) return { rows: [], total };
+    }
     page = q.descending
       ? sql`select ${key} as key, ${distance} as distance ${body} order by distance desc, ${key} limit ${q.limit} offset ${q.offset}`
       : sql`select key, distance from (
@@ -47,8 +54,13 @@ export async function featureSearch<K extends string | number>(em: EntityManager
                limit ${(q.offset + q.limit) * 2 + 10}) candidates
              order by distance, key limit ${q.limit} offset ${q.offset}`;
   } else {
-    page = sql`select ${key} as key, ${distance} as distance ${body} order by ${q.order} limit ${q.limit} offset ${q.offset}`;
+    // One statement for the page and its total (a window count over the whole filtered set).
+    page = sql`select ${key} as key, ${distance} as distance${withTotal ? raw(', count(*) over () as total') : raw('')} ${body} order by ${q.order} limit ${q.limit} offset ${q.offset}`;
   }
-  const rows = await query<{ key: K; distance: number | null }>(em, page);
+  const rows = await query<{ key: K; distance: number | null; total?: string }>(em, page);
+  if (total === null) {
+    // An empty page past the end says nothing of the total: count apart.
+    total = !withTotal ? rows.length : rows.length ? Number(rows[0]!.total) : q.offset > 0 ? await count() : 0;
+  }
   return { rows: rows.map((r) => ({ key: r.key, distance: r.distance === null ? null : Number(r.distance) })), total };
 }

@@ -20,6 +20,8 @@ export interface ProjectSearch {
   descending: boolean;
   offset: number;
   limit: number;
+  /** false when the caller needs no total (nearest k) */
+  withTotal?: boolean;
 }
 
 export function searchProjects(em: EntityManager, s: ProjectSearch): Promise<FeaturePage<number>> {
@@ -48,5 +50,6 @@ export function searchProjects(em: EntityManager, s: ProjectSearch): Promise<Fea
     descending: s.descending,
     offset: s.offset,
     limit: s.limit,
+    withTotal: s.withTotal ?? true,
   });
 }

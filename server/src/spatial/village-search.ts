@@ -39,6 +39,8 @@ export interface VillageSearch {
   descending: boolean;
   offset: number;
   limit: number;
+  /** false when the caller needs no total (nearest k) */
+  withTotal?: boolean;
 }
 
 export interface SearchPage {
@@ -97,6 +99,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
     descending: s.descending,
     offset: s.offset,
     limit: s.limit,
+    withTotal: s.withTotal ?? true,
   });
   return { rows: result.rows.map((r) => ({ code: r.key, distance: r.distance })), total: result.total };
 }

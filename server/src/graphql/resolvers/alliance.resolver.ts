@@ -97,6 +97,7 @@ export class AllianceResolver {
       descending: false,
       offset: 0,
       limit: args.k,
+      withTotal: false,
     });
     return this.load(ctx, result.rows);
   }

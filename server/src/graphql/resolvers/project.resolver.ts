@@ -115,6 +115,7 @@ export class IndustryProjectResolver {
       descending: false,
       offset: 0,
       limit: args.k,
+      withTotal: false,
     });
     return this.load(ctx, result.rows);
   }

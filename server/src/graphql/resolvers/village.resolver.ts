@@ -60,7 +60,7 @@ export class VillageResolver {
     if (reference.kind === 'village') search.notCode = reference.code;
     const result = await searchVillages(
       ctx.em,
-      { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k },
+      { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k, withTotal: false },
       await ctx.loaders.thresholds(),
     );
     return this.load(ctx, result.rows);
