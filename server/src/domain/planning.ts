@@ -4,6 +4,7 @@
  * Each returns the problems found (empty when the change is allowed), each
  * naming the field and saying why.
  */
+import type { VillageYearRecord } from '@lingyan/data';
 import { PairingKind, VillageStrength } from './enums.js';
 import type { StrengthVerdict } from './rules.js';
 
@@ -45,16 +46,8 @@ function count(field: string, value: number): Problem[] {
   return Number.isInteger(value) && value >= 0 ? [] : [{ field, reason: 'must be a whole number, 0 or more' }];
 }
 
-export interface VillageFigures {
-  year: number;
-  households: number;
-  ruralPopulation: number;
-  poorHouseholds: number;
-  poorPopulation: number;
-  collectiveIncome: number;
-  partyMembers: number;
-  memberPairings: number;
-}
+/** The counted part of a village's yearly record (the importer's and the API's shape alike). */
+export type VillageFigures = Pick<VillageYearRecord, 'year' | 'households' | 'ruralPopulation' | 'poorHouseholds' | 'poorPopulation' | 'collectiveIncome' | 'partyMembers' | 'memberPairings'>;
 
 /** Non-negative counts, poor within the population and households, a year in range. */
 export function checkVillageFigures(f: VillageFigures): Problem[] {
