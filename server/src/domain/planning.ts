@@ -4,7 +4,7 @@
  * Each returns the problems found (empty when the change is allowed), each
  * naming the field and saying why.
  */
-import type { VillageYearRecord } from '@lingyan/data';
+import type { IndustryProjectRecord, VillageYearRecord } from '@lingyan/data';
 import { PairingKind, VillageStrength } from './enums.js';
 import type { StrengthVerdict } from './rules.js';
 
@@ -126,18 +126,11 @@ export function checkAlliance(f: AllianceFacts): Problem[] {
   return problems;
 }
 
-export interface InvestmentSplit {
-  investmentTotal: number;
-  investmentFiscal: number;
-  investmentAssisting: number;
-  investmentCollective: number;
-  investmentEnterprise: number;
-  investmentOther: number;
-}
+const SOURCES = ['investmentTotal', 'investmentFiscal', 'investmentAssisting', 'investmentCollective', 'investmentEnterprise', 'investmentOther'] as const;
+/** A project's investment by source, 万元 (the project record's own fields). */
+export type InvestmentSplit = Pick<IndustryProjectRecord, (typeof SOURCES)[number]>;
 
 const cents = (x: number) => Math.round(x * 100);
-const SOURCES = ['investmentTotal', 'investmentFiscal', 'investmentAssisting', 'investmentCollective', 'investmentEnterprise', 'investmentOther'] as const;
-
 /** Every part non-negative with at most 2 decimals, and the parts add up to the total (to the cent). */
 export function checkInvestment(s: InvestmentSplit): Problem[] {
   const problems: Problem[] = [];

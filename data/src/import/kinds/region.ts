@@ -1,13 +1,12 @@
 /** Counties (旗/县/区) and townships (苏木/乡/镇): a code, a name, a kind and a boundary polygon. */
 import type { CountyKind, CountyRecord, TownshipKind, TownshipRecord } from '../../records.js';
-import { parseBoolean, parseEnum, parseInteger, text, type Parsed } from '../cells.js';
+import { parseBoolean, parseEnum, parseInteger } from '../cells.js';
 import { parentCode, parseDivisionCode } from '../codes.js';
 import { areaOf } from './geometry.js';
-import { built, reader } from './built.js';
+import { built, impliedParent, plainText, reader } from './built.js';
 import type { KindSpec } from './kind.js';
 import { CODE, KIND, NAME, NAME_EN } from './shared-columns.js';
 
-const nonEmpty = (raw: unknown): Parsed<string> => ({ ok: true, value: text(raw) });
 
 /** The kind from the name's last character when the file has no kind column: 旗 banner, 区 district, else county. */
 function countyKindFromName(name: string): CountyKind {
@@ -32,12 +31,12 @@ export const counties: KindSpec<CountyRecord> = {
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
     const code = r.required('code', (v) => parseDivisionCode(v, 'county'));
-    const name = r.required('name', nonEmpty) ?? '';
+    const name = r.required('name', plainText) ?? '';
     const record: CountyRecord = {
       code: code ?? '',
       prefectureCode: code ? parentCode(code, 'county') : '',
       name,
-      nameEn: r.optional('nameEn', nonEmpty, ''),
+      nameEn: r.optional('nameEn', plainText, ''),
       kind: r.optional('kind', (v) => parseEnum(v, ['BANNER', 'COUNTY', 'DISTRICT'] as const, { 旗: 'BANNER', 县: 'COUNTY', 区: 'DISTRICT' }), countyKindFromName(name)),
       keyPoorCounty: r.optional('keyPoorCounty', parseBoolean, false),
       exitedYear: r.optional('exitedYear', parseInteger, null as number | null),
@@ -60,16 +59,13 @@ export const townships: KindSpec<TownshipRecord> = {
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
     const code = r.required('code', (v) => parseDivisionCode(v, 'township'));
-    const name = r.required('name', nonEmpty) ?? '';
-    const county = code ? parentCode(code, 'township') : '';
-    // A county column is optional; when present it must agree with the code's first 6 digits.
-    const given = r.optional('countyCode', (v) => parseDivisionCode(v, 'county'), null as string | null);
-    if (code && given && given !== county) r.problem('countyCode', `${given} is not the county of township ${code} (its first 6 digits give ${county})`);
+    const name = r.required('name', plainText) ?? '';
+    const county = impliedParent(r, code, 'township', 'countyCode');
     const record: TownshipRecord = {
       code: code ?? '',
       countyCode: county,
       name,
-      nameEn: r.optional('nameEn', nonEmpty, ''),
+      nameEn: r.optional('nameEn', plainText, ''),
       kind: r.optional('kind', (v) => parseEnum(v, ['SUMU', 'TOWNSHIP', 'TOWN'] as const, { 苏木: 'SUMU', 乡: 'TOWNSHIP', 镇: 'TOWN' }), townshipKindFromName(name)),
       boundary: areaOf(r, row.geometry, ctx)!,
     };

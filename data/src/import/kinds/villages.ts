@@ -1,13 +1,12 @@
 /** Villages (嘎查/行政村): a code, a name, a point (geometry or 经度/纬度) and the party branch's lasting fields. */
 import type { BranchFocus, VillageKind, VillageRecord } from '../../records.js';
-import { parseBoolean, parseEnum, parseInteger, text, type Parsed } from '../cells.js';
-import { parentCode, parseDivisionCode } from '../codes.js';
+import { parseBoolean, parseEnum, parseInteger } from '../cells.js';
+import { parseDivisionCode } from '../codes.js';
 import { pointOf } from './geometry.js';
-import { built, reader } from './built.js';
+import { built, impliedParent, plainText, reader } from './built.js';
 import type { KindSpec } from './kind.js';
 import { CODE, KIND, LAT, LON, NAME, NAME_EN } from './shared-columns.js';
 
-const plain = (raw: unknown): Parsed<string> => ({ ok: true, value: text(raw) });
 const FOCUS = ['FARMING_HERDING', 'TOURISM', 'SPECIALTY_INDUSTRY', 'E_COMMERCE'] as const;
 
 export const villages: KindSpec<VillageRecord> = {
@@ -30,10 +29,8 @@ export const villages: KindSpec<VillageRecord> = {
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
     const code = r.required('code', (v) => parseDivisionCode(v, 'village'));
-    const name = r.required('name', plain) ?? '';
-    const township = code ? parentCode(code, 'village') : '';
-    const given = r.optional('townshipCode', (v) => parseDivisionCode(v, 'township'), null as string | null);
-    if (code && given && given !== township) r.problem('townshipCode', `${given} is not the township of village ${code} (its first 9 digits give ${township})`);
+    const name = r.required('name', plainText) ?? '';
+    const township = impliedParent(r, code, 'village', 'townshipCode');
     const isPoorVillage = r.optional('isPoorVillage', parseBoolean, false);
     const exitedYear = r.optional('exitedYear', parseInteger, null as number | null);
     if (exitedYear !== null && !isPoorVillage) r.problem('exitedYear', 'only a registered poor village (贫困村) can have an exit year');
@@ -41,12 +38,12 @@ export const villages: KindSpec<VillageRecord> = {
       code: code ?? '',
       townshipCode: township,
       name,
-      nameEn: r.optional('nameEn', plain, ''),
+      nameEn: r.optional('nameEn', plainText, ''),
       kind: r.optional('kind', (v) => parseEnum(v, ['GACHA', 'VILLAGE'] as const, { 嘎查: 'GACHA', 村: 'VILLAGE', 行政村: 'VILLAGE' }), name.endsWith('嘎查') ? 'GACHA' : 'VILLAGE') as VillageKind,
       location: pointOf(r, row.geometry, ctx)!,
       isPoorVillage,
       exitedYear,
-      branchName: r.optional('branchName', plain, `${name}党支部`),
+      branchName: r.optional('branchName', plainText, `${name}党支部`),
       branchFocus: r.optional<BranchFocus | null>('branchFocus', (v) => parseEnum<BranchFocus>(v, FOCUS, { 种养殖型: 'FARMING_HERDING', 旅游型: 'TOURISM', 特色产业型: 'SPECIALTY_INDUSTRY', 电商型: 'E_COMMERCE' }), null as BranchFocus | null),
       branchGovernance15: r.optional('branchGovernance15', parseBoolean, false),
     };
