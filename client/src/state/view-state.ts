@@ -1,0 +1,249 @@
+/**
+ * The view a link carries: year, metric, classification, layers, filters,
+ * selection, camera and language, read from and written to the URL's query
+ * string. One format for the atlas (`/`) and the embedded view (`/embed`), so
+ * a link and an iframe snippet of the same view are the same parameters.
+ *
+ * Parameters are written in a fixed order, each only when it differs from
+ * the default, so the same view always gives the same link. Reading is
+ * strict: a value that is not valid is dropped (the default applies) and
+ * reported by name, so the page can say which part of a link it ignored
+ * instead of silently showing something else.
+ */
+
+export const METRICS = [
+  'POVERTY_INCIDENCE',
+  'POOR_POPULATION',
+  'WEAK_VILLAGE_SHARE',
+  'COLLECTIVE_INCOME_MEDIAN',
+  'SECRETARY_IS_DIRECTOR_SHARE',
+  'SOFT_LAX_COUNT',
+] as const;
+export type MetricKey = (typeof METRICS)[number];
+
+export const METHODS = ['QUANTILE', 'EQUAL_INTERVAL', 'JENKS'] as const;
+export type MethodKey = (typeof METHODS)[number];
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASS_COUNT = 7;
+
+/** The overlays a user can switch, in the layer panel's order. */
+export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships'] as const;
+export type Overlay = (typeof OVERLAYS)[number];
+
+export const STATUSES = ['POOR', 'EXITED', 'NEVER_POOR'] as const;
+export const STRENGTHS = ['WEAK', 'MIDDLE', 'STRONG'] as const;
+export const PAIRING_KINDS = ['STRONG_HELPS_WEAK', 'CENTRE_RADIATES', 'ENTERPRISE_VILLAGE'] as const;
+export const INDUSTRY_TYPES = [
+  'LIVESTOCK',
+  'DAIRY',
+  'VEGETABLES',
+  'POTATOES',
+  'EDIBLE_FUNGI',
+  'PHOTOVOLTAIC',
+  'PROCESSING',
+  'RURAL_TOURISM',
+  'E_COMMERCE',
+] as const;
+
+/** Which features the overlays show; an empty list means "all". */
+export interface ViewFilters {
+  status: ReadonlyArray<(typeof STATUSES)[number]>;
+  strength: ReadonlyArray<(typeof STRENGTHS)[number]>;
+  pairing: ReadonlyArray<(typeof PAIRING_KINDS)[number]>;
+  industry: ReadonlyArray<(typeof INDUSTRY_TYPES)[number]>;
+}
+
+export const SELECTION_KINDS = ['county', 'township', 'village', 'alliance', 'pairing', 'project'] as const;
+export type SelectionKind = (typeof SELECTION_KINDS)[number];
+
+/** The feature whose panel is open: a 12-digit code for areas and villages, an id otherwise. */
+export interface Selection {
+  kind: SelectionKind;
+  id: string;
+}
+
+/** Map centre (WGS-84 degrees) and zoom. */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export type ViewLocale = 'zh-CN' | 'en';
+
+export interface ViewState {
+  /** null: the latest year with data */
+  year: number | null;
+  metric: MetricKey;
+  method: MethodKey;
+  classes: number;
+  /** overlays switched on */
+  layers: ReadonlySet<Overlay>;
+  filters: ViewFilters;
+  selection: Selection | null;
+  /** null: fit the region */
+  camera: Camera | null;
+  locale: ViewLocale;
+}
+
+export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villages', 'alliances', 'townships']);
+
+export const DEFAULT_VIEW: ViewState = {
+  year: null,
+  metric: 'POVERTY_INCIDENCE',
+  method: 'QUANTILE',
+  classes: 5,
+  layers: DEFAULT_LAYERS,
+  filters: { status: [], strength: [], pairing: [], industry: [] },
+  selection: null,
+  camera: null,
+  locale: 'zh-CN',
+};
+
+/** The parameters, in the order they are written. */
+export const PARAMS = [
+  'year',
+  'metric',
+  'method',
+  'classes',
+  'layers',
+  'status',
+  'strength',
+  'pairing',
+  'industry',
+  'sel',
+  'at',
+  'lang',
+] as const;
+export type ViewParam = (typeof PARAMS)[number];
+
+export interface ParsedView {
+  state: ViewState;
+  /** parameters present but not valid, ignored (the default applies) */
+  rejected: ViewParam[];
+}
+
+const CODE = /^\d{12}$/;
+const ID = /^[1-9]\d{0,9}$/;
+const AREA_OR_VILLAGE: ReadonlySet<SelectionKind> = new Set(['county', 'township', 'village']);
+
+/** Enum values are written in lower case: `metric=poor_population`. */
+function parseEnum<T extends string>(raw: string, values: readonly T[]): T | undefined {
+  const upper = raw.toUpperCase();
+  return values.find((v) => v === upper);
+}
+
+/** A comma-separated list of enum values: all must be valid, no repeats. */
+function parseEnumList<T extends string>(raw: string, values: readonly T[]): T[] | undefined {
+  if (raw === '') return [];
+  const parts = raw.split(',').map((part) => parseEnum(part, values));
+  if (parts.some((p) => p === undefined)) return undefined;
+  const list = parts as T[];
+  return new Set(list).size === list.length ? values.filter((v) => list.includes(v)) : undefined;
+}
+
+function parseInteger(raw: string, min: number, max: number): number | undefined {
+  if (!/^\d{1,4}$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : undefined;
+}
+
+function parseSelection(raw: string): Selection | undefined {
+  const [kind, id, ...rest] = raw.split(':');
+  const known = SELECTION_KINDS.find((k) => k === kind);
+  if (!known || id === undefined || rest.length > 0) return undefined;
+  return (AREA_OR_VILLAGE.has(known) ? CODE : ID).test(id) ? { kind: known, id } : undefined;
+}
+
+function parseCamera(raw: string): Camera | undefined {
+  const parts = raw.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
+  const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 22) return undefined;
+  return { lon, lat, zoom };
+}
+
+const FILTER_VALUES = {
+  status: STATUSES,
+  strength: STRENGTHS,
+  pairing: PAIRING_KINDS,
+  industry: INDUSTRY_TYPES,
+} as const;
+
+/** Reads a view from a query string (`location.search`), defaults for what is absent or invalid. */
+export function parseView(search: string): ParsedView {
+  const params = new URLSearchParams(search);
+  const rejected: ViewParam[] = [];
+  const read = <T>(name: ViewParam, parse: (raw: string) => T | undefined, fallback: T): T => {
+    const raw = params.get(name);
+    if (raw === null) return fallback;
+    const value = parse(raw);
+    if (value === undefined) {
+      rejected.push(name);
+      return fallback;
+    }
+    return value;
+  };
+  const filters = {} as Record<keyof ViewFilters, readonly string[]>;
+  for (const key of Object.keys(FILTER_VALUES) as Array<keyof ViewFilters>) {
+    filters[key] = read(key, (raw) => parseEnumList(raw, FILTER_VALUES[key] as readonly string[]), []);
+  }
+  const state: ViewState = {
+    year: read('year', (raw) => parseInteger(raw, 2000, 2100), null),
+    metric: read('metric', (raw) => parseEnum(raw, METRICS), DEFAULT_VIEW.metric),
+    method: read('method', (raw) => parseEnum(raw, METHODS), DEFAULT_VIEW.method),
+    classes: read('classes', (raw) => parseInteger(raw, MIN_CLASSES, MAX_CLASS_COUNT), DEFAULT_VIEW.classes),
+    layers: read('layers', (raw) => toSet(parseEnumList(raw.toUpperCase(), upper(OVERLAYS))), DEFAULT_LAYERS),
+    filters: filters as unknown as ViewFilters,
+    selection: read('sel', parseSelection, null),
+    camera: read('at', parseCamera, null),
+    locale: read('lang', (raw) => (raw === 'en' ? 'en' : raw === 'zh-CN' ? 'zh-CN' : undefined), DEFAULT_VIEW.locale),
+  };
+  return { state, rejected };
+}
+
+function upper(values: readonly Overlay[]): string[] {
+  return values.map((v) => v.toUpperCase());
+}
+
+function toSet(list: string[] | undefined): ReadonlySet<Overlay> | undefined {
+  return list && new Set(list.map((v) => v.toLowerCase() as Overlay));
+}
+
+/** Camera to a short, stable text: ~1 m of position, 1/100 of a zoom level. */
+function formatCamera({ lon, lat, zoom }: Camera): string {
+  const trim = (value: number, digits: number) => String(Number(value.toFixed(digits)));
+  return `${trim(lon, 5)},${trim(lat, 5)},${trim(zoom, 2)}`;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((v) => b.has(v));
+}
+
+/** The query string of a view (without `?`): only what differs from the defaults, in `PARAMS` order. */
+export function formatView(state: ViewState): string {
+  const out = new URLSearchParams();
+  if (state.year !== null) out.set('year', String(state.year));
+  if (state.metric !== DEFAULT_VIEW.metric) out.set('metric', state.metric.toLowerCase());
+  if (state.method !== DEFAULT_VIEW.method) out.set('method', state.method.toLowerCase());
+  if (state.classes !== DEFAULT_VIEW.classes) out.set('classes', String(state.classes));
+  if (!sameSet(state.layers, DEFAULT_LAYERS)) out.set('layers', OVERLAYS.filter((o) => state.layers.has(o)).join(','));
+  for (const key of Object.keys(FILTER_VALUES) as Array<keyof ViewFilters>) {
+    const chosen = state.filters[key] as readonly string[];
+    if (chosen.length > 0) {
+      const ordered = (FILTER_VALUES[key] as readonly string[]).filter((v) => chosen.includes(v));
+      out.set(key, ordered.map((v) => v.toLowerCase()).join(','));
+    }
+  }
+  if (state.selection) out.set('sel', `${state.selection.kind}:${state.selection.id}`);
+  if (state.camera) out.set('at', formatCamera(state.camera));
+  if (state.locale !== DEFAULT_VIEW.locale) out.set('lang', state.locale);
+  // URLSearchParams escapes ',' and ':'; both are safe in a query and easier to read unescaped.
+  return out.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+}
+
+/** Whether a filter list lets a value through (an empty list lets everything through). */
+export function passes<T extends string>(chosen: readonly T[], value: T | null | undefined): boolean {
+  return chosen.length === 0 || (value != null && chosen.includes(value));
+}
