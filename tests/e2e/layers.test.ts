@@ -208,8 +208,8 @@ describe('atlas overlays', () => {
     expect(alliances.hasNextPage).toBe(false);
     const founded = alliances.items.filter((a) => a.foundedYear <= year && a.footprint != null);
     expect(founded.length).toBeGreaterThan(0);
-    // Back to the whole prefecture.
-    await page.reload();
+    // Back to the whole prefecture: the plain address (a reload would keep the camera the link now holds).
+    await page.goto(new URL('/', server.url).href);
     await waitForMapReady(page);
     await waitForOverlays(page);
 
