@@ -40,21 +40,21 @@ export function Legend({ classification, year, method, metric, unit, threshold, 
       <p className="legend-subtitle">{messages.legendSubtitle(year, classes.length, method)}</p>
       <div className="legend-scale">
         {marker && threshold != null && (
-        <div
-          className={`legend-threshold legend-threshold-${align}`}
-          data-testid="legend-threshold"
-          data-value={threshold}
-          data-clamped={marker.clamped ?? undefined}
-          style={{ left: `${marker.position * 100}%` }}
-        >
-          <span className="legend-threshold-label">
-            {/* Off the scale (every county above, or below, the line): say which way. */}
-            {marker.clamped === 'below' && '← '}
-            {isIncidence ? messages.legendThreshold(thresholdText) : messages.legendPolicyLine(thresholdText, unitText)}
-            {marker.clamped === 'above' && ' →'}
-          </span>
-          <span className="legend-threshold-line" aria-hidden="true" />
-        </div>
+          <div
+            className={`legend-threshold legend-threshold-${align}`}
+            data-testid="legend-threshold"
+            data-value={threshold}
+            data-clamped={marker.clamped ?? undefined}
+            style={{ left: `${marker.position * 100}%` }}
+          >
+            <span className="legend-threshold-label">
+              {/* Off the scale (every county above, or below, the line): say which way. */}
+              {marker.clamped === 'below' && '← '}
+              {isIncidence ? messages.legendThreshold(thresholdText) : messages.legendPolicyLine(thresholdText, unitText)}
+              {marker.clamped === 'above' && ' →'}
+            </span>
+            <span className="legend-threshold-line" aria-hidden="true" />
+          </div>
         )}
         <ol className="legend-bar">
           {classes.map((c) => {
