@@ -42,54 +42,55 @@ interface LayerPanelProps {
 
 const CLASS_COUNTS = Array.from({ length: MAX_CLASS_COUNT - MIN_CLASSES + 1 }, (_, i) => MIN_CLASSES + i);
 
+/** A labelled select of fixed options ([value, label] pairs). */
+function Choice<T extends string>(props: {
+  label: string;
+  testId: string;
+  value: T;
+  options: ReadonlyArray<readonly [T, string]>;
+  onChange(value: T): void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select data-testid={props.testId} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function LayerPanel({ view, messages, shading, onShading, onToggle, onFilter }: LayerPanelProps) {
   const { hidden } = view;
   return (
     <section className="layer-panel card" data-testid="layer-panel" aria-labelledby="layer-panel-title">
       <h2 className="layer-panel-title">{messages.thematicTitle}</h2>
       <div className="thematic-controls" data-testid="thematic-controls">
-        <label>
-          <span>{messages.metricLabel}</span>
-          <select
-            data-testid="metric-select"
-            value={shading.metric}
-            onChange={(event) => onShading({ metric: event.target.value as Metric })}
-          >
-            {METRICS.map((metric) => (
-              <option key={metric} value={metric}>
-                {messages.metricNames[metric]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{messages.methodLabel}</span>
-          <select
-            data-testid="method-select"
-            value={shading.method}
-            onChange={(event) => onShading({ method: event.target.value as ClassificationMethod })}
-          >
-            {METHODS.map((method) => (
-              <option key={method} value={method}>
-                {messages.methodNames[method]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{messages.classesLabel}</span>
-          <select
-            data-testid="classes-select"
-            value={shading.classes}
-            onChange={(event) => onShading({ classes: Number(event.target.value) })}
-          >
-            {CLASS_COUNTS.map((n) => (
-              <option key={n} value={n}>
-                {messages.classesOption(n)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={messages.metricLabel}
+          testId="metric-select"
+          value={shading.metric}
+          options={METRICS.map((metric) => [metric, messages.metricNames[metric]])}
+          onChange={(metric) => onShading({ metric })}
+        />
+        <Choice
+          label={messages.methodLabel}
+          testId="method-select"
+          value={shading.method}
+          options={METHODS.map((method) => [method, messages.methodNames[method]])}
+          onChange={(method) => onShading({ method })}
+        />
+        <Choice
+          label={messages.classesLabel}
+          testId="classes-select"
+          value={String(shading.classes)}
+          options={CLASS_COUNTS.map((n) => [String(n), messages.classesOption(n)])}
+          onChange={(classes) => onShading({ classes: Number(classes) })}
+        />
       </div>
       <h2 id="layer-panel-title" className="layer-panel-title">
         {messages.layersTitle}
