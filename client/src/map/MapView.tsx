@@ -69,6 +69,8 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
       center: [0, 0],
       zoom: 1,
       attributionControl: false,
+      // Labels appear at once: a fade-in would hold back the map's 'idle' (the moment it is ready) by 300 ms.
+      fadeDuration: 0,
       // CJK label glyphs are drawn locally; there is no glyph server.
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       // Keep the last frame readable, for canvas export (and tests reading pixels).
