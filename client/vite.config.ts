@@ -3,8 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Two pages, both served by the hub from `client/dist`: the atlas (`index.html`,
- * at `/`) and the GraphQL IDE (`explorer.html`, at `/explorer`). Everything
+ * Three pages, all served by the hub from `client/dist`: the atlas (`index.html`,
+ * at `/`), the embedded map (`embed.html`, at `/embed`) and the GraphQL IDE
+ * (`explorer.html`, at `/explorer`). The embed script (`/embed.js`) is built
+ * after them by `vite.embed-script.config.ts`. Everything
  * they need is bundled here: no CDN, no web font, no remote style; Monaco's
  * workers are emitted as files of our own origin (see architecture.md,
  * "Offline"). In development `vite` proxies the API to a running hub.
@@ -33,7 +35,7 @@ export default defineConfig({
     // maplibre-gl is ~1 MB minified on its own, Monaco ~3 MB.
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { main: page('index.html'), explorer: page('explorer.html') },
+      input: { main: page('index.html'), embed: page('embed.html'), explorer: page('explorer.html') },
       output: { manualChunks },
     },
   },

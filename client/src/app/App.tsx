@@ -17,9 +17,10 @@ import { KpiBar } from '../panels/KpiBar';
 import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
 import { LinkNotice } from '../panels/LinkNotice';
+import { ShareDialog } from '../panels/ShareDialog';
 import { TitleBar } from '../panels/TitleBar';
 import { YearSlider } from '../panels/YearSlider';
-import type { ViewFilters } from '../state/view-state';
+import { formatView, type ViewFilters } from '../state/view-state';
 import { useViewState } from '../state/useViewState';
 import { LOCALES, useI18n } from './i18n';
 import { useAtlasView } from './useAtlasView';
@@ -67,6 +68,11 @@ export function App() {
         {year != null && years.length > 0 && (
           <YearSlider years={years} year={year} busy={busy} messages={messages} onChange={(next) => update({ year: next })} />
         )}
+        <ShareDialog
+          view={formatView({ ...state, locale })}
+          heading={prefectureName ? messages.appSubtitle(prefectureName, metric) : messages.appTitle}
+          messages={messages}
+        />
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}

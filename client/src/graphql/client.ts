@@ -6,9 +6,10 @@
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 
-export function createApolloClient(uri = '/graphql'): ApolloClient {
+/** `token`: a bearer token sent with every request (an embedded view's, when reading needs one). */
+export function createApolloClient(uri = '/graphql', token: string | null = null): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri }),
+    link: new HttpLink({ uri, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) }),
     cache: new InMemoryCache({
       typePolicies: {
         Prefecture: { keyFields: ['code'] },

@@ -34,6 +34,8 @@ export interface Config {
   introspection: boolean;
   /** Origins allowed to call the API from browsers on other origins (CORS); default none. */
   corsOrigins: string[];
+  /** Origins whose pages may frame the embedded map (`/embed`, CSP frame-ancestors); default none but the hub's own. */
+  embedOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -105,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    embedOrigins: origins(env, 'EMBED_ORIGINS'),
   };
 }

@@ -3,6 +3,7 @@
  * never be shared between requests) and its own DataLoaders, so nested
  * fields over many parents cost one query per level, not one per parent.
  */
+import type { MintOptions } from '../auth/tokens.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
@@ -24,6 +25,8 @@ export interface Context {
   principal: Principal | null;
   /** filled by the server with the operation's name and error codes, for the request's log line and metrics */
   report?: { operation?: string; errorCodes?: string[] };
+  /** signs a token with the hub's key (absent where nothing may be minted, e.g. in scripts) */
+  mint?: (o: MintOptions) => Promise<string>;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -136,7 +139,11 @@ export function createLoaders(em: EntityManager) {
   };
 }
 
-export function createContext(em: EntityManager, principal: Principal | null = null): Context {
+export function createContext(
+  em: EntityManager,
+  principal: Principal | null = null,
+  mint?: (o: MintOptions) => Promise<string>,
+): Context {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork), principal };
+  return { em: fork, loaders: createLoaders(fork), principal, ...(mint ? { mint } : {}) };
 }

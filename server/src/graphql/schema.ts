@@ -4,6 +4,7 @@ import './enums.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
+import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   IndicatorsResolver,
   PlanningResolver,
   PairingAnalysisResolver,
+  EmbedTokenResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -18,6 +18,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { loadSecret } from '../auth/secret.js';
+import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
 import { LIMITS, armor } from '../graphql/limits.js';
@@ -25,7 +26,7 @@ import { createSchema } from '../graphql/schema.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
-import { securityHeaders } from './security-headers.js';
+import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 
 export type { Logger, RequestEntry } from './observability.js';
@@ -56,7 +57,26 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function serveClient(app: express.Express, dist: string): void {
+/**
+ * The embedded map's page, with the origins that may frame it (and so may
+ * talk to it by postMessage) written into a meta tag for its script: the
+ * page has no inline script to carry them (CSP).
+ */
+function serveEmbed(app: express.Express, dist: string, embedOrigins: readonly string[]): void {
+  const page = path.join(dist, 'embed.html');
+  const meta = `<meta name="lingyan-embed-origins" content="${embedOrigins.join(' ')}" />`;
+  app.get(['/embed', '/embed/'], (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    if (!fs.existsSync(page)) {
+      res.status(503).type('text/plain; charset=utf-8').send('The embedded map is not built: run "pnpm build".\n');
+      return;
+    }
+    allowFramingBy(res, embedOrigins);
+    res.type('html').send(fs.readFileSync(page, 'utf8').replace('</head>', `  ${meta}\n  </head>`));
+  });
+}
+
+function serveClient(app: express.Express, dist: string, embedOrigins: readonly string[]): void {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', (_req, res) => {
@@ -64,9 +84,10 @@ function serveClient(app: express.Express, dist: string): void {
     });
     return;
   }
+  serveEmbed(app, dist, embedOrigins);
   app.use(express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
-    // Vite names assets by content hash; index.html must always be fresh.
-    if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+    // Vite names assets by content hash; the pages and the embed script (a fixed name analysts link to) must always be fresh.
+    if (/(index|explorer|embed)\.html$|embed\.js$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
   } }));
   // The GraphQL IDE is its own page of the client build (GraphiQL, bundled: no CDN).
   const explorer = path.join(dist, 'explorer.html');
@@ -75,7 +96,7 @@ function serveClient(app: express.Express, dist: string): void {
     if (fs.existsSync(explorer)) res.sendFile(explorer);
     else res.status(503).type('text/plain; charset=utf-8').send('The explorer is not built: run "pnpm build".\n');
   });
-  app.get(/^\/(?!graphql|healthz|readyz|metrics|tiles|explorer)(.*)$/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|readyz|metrics|tiles|explorer|embed)(.*)$/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
@@ -134,14 +155,16 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth));
+          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) =>
+            mintToken(auth.secret, o),
+          );
           // Apollo copies the context per operation; the report object travels by reference.
           return { ...context, report: res.locals.graphql as GraphQLReport };
         },
       }),
     );
     app.use('/graphql', bodyErrors);
-    serveClient(app, config.clientDist);
+    serveClient(app, config.clientDist, config.embedOrigins);
 
     const port = await listen(httpServer, config.port, config.host);
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

@@ -5,11 +5,12 @@
  * builds of external modules. Styles may be inline (MapLibre, GraphiQL and
  * Monaco inject <style> elements); workers come from our own files (MapLibre's
  * CSP worker, Monaco's) or blobs. No page of the hub may be framed by
- * another site.
+ * another site, but the embedded map (`/embed`), which the origins in
+ * EMBED_ORIGINS may frame.
  */
 import type express from 'express';
 
-export const CONTENT_SECURITY_POLICY = [
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -20,8 +21,17 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = [...POLICY, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The policy of the embedded map (`/embed`): the same, except that the hub
+ * itself and the configured origins (EMBED_ORIGINS) may frame it.
+ */
+export function embedContentSecurityPolicy(embedOrigins: readonly string[]): string {
+  return [...POLICY, `frame-ancestors ${["'self'", ...embedOrigins].join(' ')}`].join('; ');
+}
 
 export function securityHeaders(): express.RequestHandler {
   return (_req, res, next) => {
@@ -32,4 +42,11 @@ export function securityHeaders(): express.RequestHandler {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     next();
   };
+}
+
+/** Replaces the page-wide headers on a response of the embedded map: framing by the allowed origins only. */
+export function allowFramingBy(res: express.Response, embedOrigins: readonly string[]): void {
+  res.setHeader('Content-Security-Policy', embedContentSecurityPolicy(embedOrigins));
+  // X-Frame-Options cannot name origins; frame-ancestors decides.
+  res.removeHeader('X-Frame-Options');
 }

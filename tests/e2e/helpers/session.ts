@@ -26,10 +26,13 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowserSession(viewport: { width: number; height: number }): Promise<BrowserSession> {
+export async function openBrowserSession(
+  viewport: { width: number; height: number },
+  serverConfig: Parameters<typeof startTestServer>[0] = {},
+): Promise<BrowserSession> {
   ensureClientBuild();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startTestServer();
+  const server = await startTestServer(serverConfig);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
   const offline = await guardOffline(context);

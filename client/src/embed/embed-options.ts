@@ -1,0 +1,36 @@
+/**
+ * The embedded view's own link parameters, beside the view's
+ * (state/view-state.ts): what to show around the map, and the read token.
+ * `title=` a heading over the map (none by default); `legend=0` hides the
+ * legend; `controls=year` shows the year slider; `token=` a read-only embed
+ * token (needed when the hub does not let anonymous users read).
+ */
+export interface EmbedOptions {
+  title: string | null;
+  legend: boolean;
+  yearControl: boolean;
+  token: string | null;
+}
+
+export const EMBED_PARAMS = ['title', 'legend', 'controls', 'token'] as const;
+
+export function parseEmbedOptions(search: string): EmbedOptions {
+  const params = new URLSearchParams(search);
+  const title = params.get('title')?.trim().slice(0, 120) || null;
+  const token = params.get('token')?.trim() || null;
+  return {
+    title,
+    legend: params.get('legend') !== '0',
+    yearControl: (params.get('controls') ?? '').split(',').includes('year'),
+    token,
+  };
+}
+
+/** Why the hub refused to read: no token where one is needed, an expired one, or one it does not accept. */
+export type TokenProblem = 'missing' | 'expired' | 'invalid';
+
+export function tokenProblem(errorText: string, hadToken: boolean): TokenProblem | null {
+  if (!/UNAUTHENTICATED|needs a token|token/i.test(errorText) || !/UNAUTHENTICATED|401/.test(errorText)) return null;
+  if (!hadToken) return 'missing';
+  return /expired/i.test(errorText) ? 'expired' : 'invalid';
+}
