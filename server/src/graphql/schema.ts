@@ -9,6 +9,7 @@ import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
+import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   IndicatorsResolver,
   PlanningResolver,
   PairingAnalysisResolver,
+  PlaceResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
