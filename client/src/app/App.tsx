@@ -16,6 +16,9 @@ import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
 import { TitleBar } from '../panels/TitleBar';
 import { YearControl } from '../panels/YearControl';
+import { DetailPanel, type BBox } from '../panels/detail/DetailPanel';
+import { SearchBox } from '../panels/SearchBox';
+import type { Selection } from '../state/view-state';
 import { LOCALES, useI18n } from './i18n';
 import { useOverlays } from './useOverlays';
 
@@ -40,6 +43,8 @@ export function App() {
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<OverlayKey>>(() => new Set());
   const [drawn, setDrawn] = useState(false);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [focus, setFocus] = useState<BBox | null>(null);
   const overlays = useOverlays({ requested: year, shown: figuresData?.choropleth.year ?? null }, drawn, METHOD, CLASS_COUNT);
 
   const countyView = useMemo(() => {
@@ -72,7 +77,7 @@ export function App() {
 
   return (
     <div className="app">
-      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} onFirstDraw={() => setDrawn(true)} />
+      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} onFirstDraw={() => setDrawn(true)} focus={focus} />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName) : null}>
         {year != null && years.length > 0 && (
           <YearControl
@@ -83,6 +88,7 @@ export function App() {
             onChange={setChosenYear}
           />
         )}
+        <SearchBox messages={messages.detail} onSelect={setSelection} onFocus={setFocus} />
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {view && (
@@ -95,6 +101,9 @@ export function App() {
         />
       )}
       {view && <LayerPanel view={view} onToggle={toggleLayer} />}
+      {selection && year != null && (
+        <DetailPanel selection={selection} year={year} messages={messages.detail} onSelect={setSelection} onFocus={setFocus} />
+      )}
       <Tooltip hovered={hovered} view={view} threshold={threshold} messages={messages} />
       {error && (
         <div className="notice error card" role="alert">

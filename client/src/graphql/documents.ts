@@ -72,3 +72,26 @@ export const ATLAS_ALLIANCES = AtlasAlliancesDocument;
 export const ATLAS_TOWNSHIPS = AtlasTownshipsDocument;
 /** One year's township choropleth (the same metric as the counties). */
 export const ATLAS_TOWNSHIP_CHOROPLETH = AtlasTownshipChoroplethDocument;
+
+// The detail panel (panels/detail) and the search box (panels/SearchBox.tsx).
+export {
+  AtlasDetailAllianceDocument as ATLAS_DETAIL_ALLIANCE,
+  AtlasDetailCountyDocument as ATLAS_DETAIL_COUNTY,
+  AtlasDetailPairingDocument as ATLAS_DETAIL_PAIRING,
+  AtlasDetailProjectDocument as ATLAS_DETAIL_PROJECT,
+  AtlasDetailTownshipDocument as ATLAS_DETAIL_TOWNSHIP,
+  AtlasDetailVillageDocument as ATLAS_DETAIL_VILLAGE,
+  AtlasSearchDocument as ATLAS_SEARCH,
+} from '@lingyan/schema/generated';
+export type {
+  AtlasDetailAllianceQuery,
+  AtlasDetailCountyQuery,
+  AtlasDetailPairingQuery,
+  AtlasDetailProjectQuery,
+  AtlasDetailTownshipQuery,
+  AtlasDetailVillageQuery,
+  AtlasSearchQuery,
+  IndustryType,
+  PlaceLevel,
+} from '@lingyan/schema/generated';
+export type { BranchFocus, BranchRating, TownshipKind, VillageKind } from '@lingyan/schema/generated';

@@ -27,11 +27,15 @@ interface MapViewProps {
   onHover(area: HoveredArea | null): void;
   /** the map is idle for the first time with data drawn (the moment to load what can wait) */
   onFirstDraw(): void;
+  /** fly to this extent [west, south, east, north] when it changes (the selected feature's) */
+  focus?: readonly [number, number, number, number] | null;
 }
 
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
+/** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
+const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw, focus }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -84,6 +88,17 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw }: MapViewProps)
     }
     hookRef.current?.dataSynced(view.loaded);
   }, [loaded, view]);
+
+  const focusedRef = useRef('');
+  useEffect(() => {
+    const map = mapRef.current;
+    // The same extent asked for twice (search, then the panel) is one flight.
+    if (!map || !loaded || !focus || focusedRef.current === focus.join()) return;
+    focusedRef.current = focus.join();
+    const [west, south, east, north] = focus;
+    const padding = map.getContainer().clientWidth > 900 ? FOCUS_PADDING : FIT_PADDING;
+    map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
+  }, [loaded, focus]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }
