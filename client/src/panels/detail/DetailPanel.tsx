@@ -93,6 +93,7 @@ export function DetailPanel({ selection, year, messages, onSelect, onFocus }: De
       data-testid="detail-panel"
       data-kind={selection.kind}
       data-id={selection.id}
+      data-year={year}
     >
       <button type="button" className="detail-close" aria-label={messages.close} title={`${messages.close} (Esc)`} onClick={() => onSelect(null)}>
         ×
