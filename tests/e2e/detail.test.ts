@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
-import { waitForMapReady } from './helpers/atlas-page';
+import { changeAndSettle, waitForMapReady } from './helpers/atlas-page';
 import { PANEL, figureValues, searchFor, waitForPanel } from './helpers/detail-page';
 import { graphqlRequest } from './helpers/graphql';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
@@ -49,6 +49,8 @@ const HELPERS = `query ($code: String!, $year: Int!) {
   village(code: $code) { pairingsReceived { activeIn(year: $year) helperVillage { name } helperOrganisation { name } } }
 }`;
 
+const QUESTION_YEAR = 2017;
+
 describe('detail panel and search', () => {
   let session: BrowserSession;
   let server: TestServer;
@@ -66,9 +68,13 @@ describe('detail panel and search', () => {
   it('finds the county with the highest incidence by its Chinese name and shows its figures as the API gives them', async () => {
     await page.goto(new URL('/', server.url).href);
     await waitForMapReady(page);
-    // The atlas opens on the latest year; the panel follows the page's year.
+    // The year of the issue's question ("which county has the highest incidence in 2017 and who helps
+    // its weakest village"), chosen on the page; the panel follows the page's year.
     const years = (await graphqlRequest<{ prefecture: { years: number[] } }>(server.url, '{ prefecture { years } }')).prefecture.years;
-    year = Math.max(...years);
+    year = years.includes(QUESTION_YEAR) ? QUESTION_YEAR : Math.max(...years);
+    if (year !== Math.max(...years)) {
+      await changeAndSettle(page, () => page.getByTestId('year-control').getByRole('button', { name: String(year) }).click());
+    }
     answer = await graphqlRequest<CountyAnswer>(server.url, COUNTIES, { year });
     const county = [...answer.counties].sort((a, b) => (b.figures?.povertyIncidence ?? -1) - (a.figures?.povertyIncidence ?? -1))[0]!;
 
@@ -127,6 +133,36 @@ describe('detail panel and search', () => {
     expect(await panel.getByTestId('detail-trend').getByTestId('trend-point').count()).toBeGreaterThan(0);
     expect(await panel.locator('.detail-trail [data-kind="county"]').getAttribute('data-id')).toBe(county.code);
     await page.screenshot({ path: resolve(ARTIFACTS, 'detail-village.png') });
+  }, 60_000);
+
+  it('finds a helped weak village by name, lists its helpers as the API gives them, and opens a helper', async () => {
+    const county = [...answer.counties].sort((a, b) => (b.figures?.povertyIncidence ?? -1) - (a.figures?.povertyIncidence ?? -1))[0]!;
+    const { villages } = await graphqlRequest<WeakestAnswer>(
+      server.url,
+      `query ($code: String!, $year: Int!) {
+        villages(filter: { countyCode: $code, year: $year, strength: [WEAK], hasActivePairing: true }, orderBy: COLLECTIVE_INCOME, limit: 1) { items { code name } } }`,
+      { code: county.code, year },
+    );
+    const helped = villages.items[0];
+    expect(helped, 'the county has a weak village that is helped').toBeDefined();
+    await (await searchFor(page, helped!.name, helped!.code)).click();
+    const panel = await waitForPanel(page, 'village', helped!.code, helped!.name);
+
+    const { village } = await graphqlRequest<HelpersAnswer>(server.url, HELPERS, { code: helped!.code, year });
+    const active = village.pairingsReceived.filter((p) => p.activeIn);
+    const expected = active.map((p) => p.helperVillage?.name ?? `${p.helperOrganisation!.name}（企业）`);
+    expect(expected.length).toBeGreaterThan(0);
+    const helpers = panel.getByTestId('detail-helpers');
+    expect(await helpers.getByTestId('helper').allTextContents()).toEqual(expected);
+    console.info(`[detail] ${helped!.name} (weak, ${county.name}) in ${year} is helped by: ${expected.join('、')}`);
+
+    const helperName = active.find((p) => p.helperVillage)?.helperVillage?.name;
+    if (helperName) {
+      const link = helpers.getByRole('button', { name: helperName }).first();
+      const code = (await link.getAttribute('data-id'))!;
+      await link.click();
+      await waitForPanel(page, 'village', code, helperName);
+    }
   }, 60_000);
 
   it('finds a township by its Chinese name and opens it; Esc closes the panel', async () => {
