@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_ALLIANCE, type AtlasDetailAllianceQuery } from '../../graphql/documents';
 import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, LinkButton, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
 export function AllianceDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
@@ -43,18 +43,9 @@ export function AllianceDetail({ ctx, id }: { ctx: DetailContext; id: string }) 
           {nameOf(m, alliance.centre)}
         </LinkButton>
       </Section>
-      <Section title={m.allianceMembers(alliance.members.length)} testId="detail-members">
-        <ul className="detail-list columns">
-          {alliance.members.map((v) => (
-            <li key={v.code}>
-              <LinkButton ctx={ctx} to={{ kind: 'village', id: v.code }}>
-                {nameOf(m, v)}
-              </LinkButton>
-              {v.figures && <span className="detail-meta">{m.strengths[v.figures.strength]}</span>}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <ListSection ctx={ctx} title={m.allianceMembers(alliance.members.length)} items={alliance.members} testId="detail-members" className="detail-list columns">
+        {(v) => <LinkItem key={v.code} ctx={ctx} to={{ kind: 'village', id: v.code }} label={nameOf(m, v)} meta={v.figures && m.strengths[v.figures.strength]} />}
+      </ListSection>
       <Section title={m.platformCompany}>
         <p>{alliance.platformCompany?.name ?? m.none}</p>
       </Section>

@@ -9,7 +9,7 @@ import { ATLAS_DETAIL_COUNTY } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
 import { focusBox } from './bounds';
 import { HelperLinks } from './links';
-import { DetailHeader, DetailPending, LinkButton, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
 
 /** How many of the weakest villages the panel lists. */
 const WEAKEST = 5;
@@ -68,18 +68,17 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
           </>
         )}
       </Section>
-      <Section title={m.townships} testId="detail-townships">
-        <ul className="detail-list columns">
-          {county.townships.map((t) => (
-            <li key={t.code}>
-              <LinkButton ctx={ctx} to={{ kind: 'township', id: t.code }}>
-                {nameOf(m, t)}
-              </LinkButton>
-              {t.figures?.povertyIncidence != null && <span className="detail-meta">{f.percent(t.figures.povertyIncidence)}</span>}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <ListSection ctx={ctx} title={m.townships} items={county.townships} testId="detail-townships" className="detail-list columns">
+        {(t) => (
+          <LinkItem
+            key={t.code}
+            ctx={ctx}
+            to={{ kind: 'township', id: t.code }}
+            label={nameOf(m, t)}
+            meta={t.figures?.povertyIncidence != null && f.percent(t.figures.povertyIncidence)}
+          />
+        )}
+      </ListSection>
     </>
   );
 }

@@ -4,10 +4,19 @@
  */
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { ATLAS_DETAIL_PAIRING } from '../../graphql/documents';
+import { ATLAS_DETAIL_PAIRING, type VillageStrength } from '../../graphql/documents';
 import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useFocusOnce, type DetailContext } from './parts';
 import { VillageTrends } from './village-trend';
+
+/** One end of the pairing: the village as a link, with its strength in the year. */
+function VillageEnd({ ctx, village }: { ctx: DetailContext; village: { code: string; name: string; nameEn: string; figures: { strength: VillageStrength } | null } }) {
+  return (
+    <ul className="detail-list">
+      <LinkItem ctx={ctx} to={{ kind: 'village', id: village.code }} label={nameOf(ctx.messages, village)} meta={village.figures && ctx.messages.strengths[village.figures.strength]} />
+    </ul>
+  );
+}
 
 export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
   const m = ctx.messages;
@@ -39,24 +48,10 @@ export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
         />
       </Section>
       <Section title={m.helper} testId="detail-helper">
-        {helperVillage ? (
-          <p>
-            <LinkButton ctx={ctx} to={{ kind: 'village', id: helperVillage.code }}>
-              {nameOf(m, helperVillage)}
-            </LinkButton>
-            {helperVillage.figures && <span className="detail-meta">{m.strengths[helperVillage.figures.strength]}</span>}
-          </p>
-        ) : (
-          <p>{helperName}</p>
-        )}
+        {helperVillage ? <VillageEnd ctx={ctx} village={helperVillage} /> : <p>{helperName}</p>}
       </Section>
       <Section title={m.helped} testId="detail-helped">
-        <p>
-          <LinkButton ctx={ctx} to={{ kind: 'village', id: helpedVillage.code }}>
-            {nameOf(m, helpedVillage)}
-          </LinkButton>
-          {helpedVillage.figures && <span className="detail-meta">{m.strengths[helpedVillage.figures.strength]}</span>}
-        </p>
+        <VillageEnd ctx={ctx} village={helpedVillage} />
       </Section>
       <VillageTrends ctx={ctx} years={helpedVillage.years} thresholds={data.prefecture.thresholds} />
     </>

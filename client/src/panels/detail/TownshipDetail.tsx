@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_TOWNSHIP } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
 import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, LinkButton, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
 
 export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
   const m = ctx.messages;
@@ -32,23 +32,22 @@ export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string
         trend={township.trend}
         exitLine={data.prefecture.thresholds.countyExitIncidence}
       />
-      <Section title={m.villagesOfTownship} testId="detail-villages">
-        <ul className="detail-list">
-          {township.villages.map((v) => (
-            <li key={v.code}>
-              <LinkButton ctx={ctx} to={{ kind: 'village', id: v.code }}>
-                {nameOf(m, v)}
-              </LinkButton>
-              {v.figures && (
-                <span className="detail-meta">
-                  {m.statuses[v.figures.status]} · {m.strengths[v.figures.strength]}
-                  {v.figures.povertyIncidence != null && ` · ${f.percent(v.figures.povertyIncidence)}`}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <ListSection ctx={ctx} title={m.villagesOfTownship} items={township.villages} testId="detail-villages">
+        {(v) => (
+          <LinkItem
+            key={v.code}
+            ctx={ctx}
+            to={{ kind: 'village', id: v.code }}
+            label={nameOf(m, v)}
+            meta={
+              v.figures &&
+              [m.statuses[v.figures.status], m.strengths[v.figures.strength], v.figures.povertyIncidence != null ? f.percent(v.figures.povertyIncidence) : null]
+                .filter(Boolean)
+                .join(' · ')
+            }
+          />
+        )}
+      </ListSection>
     </>
   );
 }

@@ -8,21 +8,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_VILLAGE, type AtlasDetailVillageQuery } from '../../graphql/documents';
 import { focusBox } from './bounds';
 import { HelperLinks } from './links';
-import {
-  DetailHeader,
-  DetailPending,
-  FigureList,
-  LineBadge,
-  LinkButton,
-  Section,
-  Status,
-  answerFor,
-  formats,
-  nameOf,
-  useFocusOnce,
-  type DetailContext,
-  type Figure,
-} from './parts';
+import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext, type Figure } from './parts';
 import { VillageTrends } from './village-trend';
 
 type Village = AtlasDetailVillageQuery['village'];
@@ -171,54 +157,36 @@ function Links({ ctx, village }: { ctx: DetailContext; village: Village }) {
   const f = formats(m);
   return (
     <>
-      <Section title={m.projects} testId="detail-projects">
-        {village.industryProjects.length === 0 ? (
-          <p className="detail-muted">{m.none}</p>
-        ) : (
-          <ul className="detail-list">
-            {village.industryProjects.map((p) => (
-              <li key={p.id} className={p.activeIn ? undefined : 'inactive'}>
-                <LinkButton ctx={ctx} to={{ kind: 'project', id: String(p.id) }}>
-                  {p.name}
-                </LinkButton>
-                <span className="detail-meta">
-                  {m.industryTypes[p.type]} · {f.money(p.investmentTotal)}
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ListSection ctx={ctx} title={m.projects} items={village.industryProjects} testId="detail-projects">
+        {(p) => (
+          <LinkItem
+            key={p.id}
+            ctx={ctx}
+            to={{ kind: 'project', id: String(p.id) }}
+            label={p.name}
+            meta={`${m.industryTypes[p.type]} · ${f.money(p.investmentTotal)}`}
+            className={p.activeIn ? undefined : 'inactive'}
+          />
         )}
-      </Section>
-      <Section title={m.assistingUnits} testId="detail-units">
-        {village.assignments.length === 0 ? (
-          <p className="detail-muted">{m.none}</p>
-        ) : (
-          <ul className="detail-list">
-            {village.assignments.map((a) => (
-              <li key={a.id}>
-                {a.unit.name}
-                <span className="detail-meta">
-                  {m.period(a.startYear, a.endYear)} · {m.funds(f.threshold(a.fundsTotal))}
-                </span>
-              </li>
-            ))}
-          </ul>
+      </ListSection>
+      <ListSection ctx={ctx} title={m.assistingUnits} items={village.assignments} testId="detail-units">
+        {(a) => (
+          <li key={a.id}>
+            {a.unit.name}
+            <span className="detail-meta">
+              {m.period(a.startYear, a.endYear)} · {m.funds(f.threshold(a.fundsTotal))}
+            </span>
+          </li>
         )}
-      </Section>
-      <Section title={m.workTeams} testId="detail-work-teams">
-        {village.workTeams.length === 0 ? (
-          <p className="detail-muted">{m.none}</p>
-        ) : (
-          <ul className="detail-list">
-            {village.workTeams.map((w) => (
-              <li key={w.id}>
-                {m.workTeam(w.dispatchingUnit.name, w.members)}
-                <span className="detail-meta">{m.period(w.startYear, w.endYear)}</span>
-              </li>
-            ))}
-          </ul>
+      </ListSection>
+      <ListSection ctx={ctx} title={m.workTeams} items={village.workTeams} testId="detail-work-teams">
+        {(w) => (
+          <li key={w.id}>
+            {m.workTeam(w.dispatchingUnit.name, w.members)}
+            <span className="detail-meta">{m.period(w.startYear, w.endYear)}</span>
+          </li>
         )}
-      </Section>
+      </ListSection>
     </>
   );
 }

@@ -162,3 +162,38 @@ export function DetailPending({ ctx, kind, error }: { ctx: DetailContext; kind: 
     </>
   );
 }
+
+/** A titled list, or "none" when it is empty. */
+export function ListSection<T>({
+  ctx,
+  title,
+  items,
+  testId,
+  className = 'detail-list',
+  children,
+}: {
+  ctx: DetailContext;
+  title: string;
+  items: readonly T[];
+  testId?: string;
+  className?: string;
+  children(item: T): ReactNode;
+}) {
+  return (
+    <Section title={title} testId={testId}>
+      {items.length === 0 ? <p className="detail-muted">{ctx.messages.none}</p> : <ul className={className}>{items.map(children)}</ul>}
+    </Section>
+  );
+}
+
+/** One list entry: a link to a feature, and what to know about it in a word or two. */
+export function LinkItem({ ctx, to, label, meta, className }: { ctx: DetailContext; to: Selection; label: string; meta?: ReactNode; className?: string }) {
+  return (
+    <li className={className}>
+      <LinkButton ctx={ctx} to={to}>
+        {label}
+      </LinkButton>
+      {meta != null && meta !== false && <span className="detail-meta">{meta}</span>}
+    </li>
+  );
+}
