@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import { changeAndSettle, waitForMapReady } from './helpers/atlas-page';
-import { PANEL, figureValues, searchFor, waitForPanel } from './helpers/detail-page';
+import { PANEL, figureValues, searchFor, waitForCameraIdle, waitForPanel } from './helpers/detail-page';
 import { graphqlRequest } from './helpers/graphql';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
 
@@ -109,6 +109,7 @@ describe('detail panel and search', () => {
     expect(await panel.locator('svg[role="img"] title').first().textContent()).toContain('贫困发生率');
     // Every township is a link (drill down).
     expect(await panel.getByTestId('detail-townships').locator('[data-kind="township"]').count()).toBe(county.townships.length);
+    await waitForCameraIdle(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'detail-county.png') });
   }, 90_000);
 
@@ -132,6 +133,7 @@ describe('detail panel and search', () => {
     // Its trend charts have a point per year it has figures, and the trail leads back up.
     expect(await panel.getByTestId('detail-trend').getByTestId('trend-point').count()).toBeGreaterThan(0);
     expect(await panel.locator('.detail-trail [data-kind="county"]').getAttribute('data-id')).toBe(county.code);
+    await waitForCameraIdle(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'detail-village.png') });
   }, 60_000);
 
@@ -182,6 +184,7 @@ describe('detail panel and search', () => {
     expect(Number(figures.poorPopulation)).toBe(expected.figures.poorPopulation);
     expect(Number(figures.ruralPopulation)).toBe(expected.figures.ruralPopulation);
     expect(await panel.getByTestId('detail-villages').locator('[data-kind="village"]').count()).toBe(expected.figures.villages);
+    await waitForCameraIdle(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'detail-township.png') });
 
     await page.keyboard.press('Escape');

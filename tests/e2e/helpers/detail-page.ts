@@ -1,8 +1,14 @@
+/// <reference lib="dom" />
 /**
  * Helpers that drive and read the atlas's detail panel and search box
  * (client/src/panels/detail, client/src/panels/SearchBox.tsx).
  */
 import type { Locator, Page } from 'playwright-core';
+
+/** The part of MapLibre's Map this file uses (the tests do not depend on maplibre-gl). */
+interface CameraWindow extends Window {
+  __lingyan?: { map: { isMoving(): boolean; loaded(): boolean; once(event: 'moveend' | 'idle', listener: () => void): void } };
+}
 
 export const PANEL = '[data-testid="detail-panel"]';
 
@@ -31,4 +37,13 @@ export async function figureValues(panel: Locator): Promise<Record<string, strin
         .map((n) => [n.getAttribute('data-testid')!.slice('figure-'.length), n.getAttribute('data-value')!]),
     ),
   );
+}
+
+/** Waits (no sleep) until the map has finished flying to the selection and drawn the place it arrived at. */
+export async function waitForCameraIdle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const map = (window as CameraWindow).__lingyan!.map;
+    if (map.isMoving()) await new Promise<void>((resolve) => map.once('moveend', () => resolve()));
+    if (!map.loaded()) await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  });
 }

@@ -26,7 +26,7 @@ interface TrendChartProps {
 
 const WIDTH = 300;
 const HEIGHT = 116;
-const PAD = { top: 12, right: 10, bottom: 20, left: 34 };
+const PAD = { top: 12, right: 10, bottom: 20, left: 46 };
 
 export function TrendChart({ title, points, year, line, format, messages, testId }: TrendChartProps) {
   const titleId = useId();
