@@ -18,6 +18,8 @@ import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
 import { LinkNotice } from '../panels/LinkNotice';
 import { ShareDialog } from '../panels/ShareDialog';
+import { DetailPanel, type BBox } from '../panels/detail/DetailPanel';
+import { SearchBox } from '../panels/SearchBox';
 import { TitleBar } from '../panels/TitleBar';
 import { YearSlider } from '../panels/YearSlider';
 import { formatView, type ViewFilters } from '../state/view-state';
@@ -31,6 +33,8 @@ export function App() {
   const { atlas, years, year, view, busy, threshold, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
   const summary = useQuery(ATLAS_SUMMARY, year == null ? skipToken : { variables: { year } });
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
+  // Where the map should fly: a place found by search, a feature opened from a panel.
+  const [focus, setFocus] = useState<BBox | null>(null);
   const { metric, method, classes } = state;
 
   const toggleLayer = useCallback(
@@ -63,11 +67,13 @@ export function App() {
         initialCamera={state.camera}
         onCameraChange={(camera) => update({ camera })}
         onSelect={(selection) => update({ selection })}
+        focus={focus}
       />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName, metric) : null}>
         {year != null && years.length > 0 && (
           <YearSlider years={years} year={year} busy={busy} messages={messages} onChange={(next) => update({ year: next })} />
         )}
+        <SearchBox messages={messages.detail} onSelect={(selection) => update({ selection })} onFocus={setFocus} />
         <ShareDialog
           view={formatView({ ...state, locale })}
           heading={prefectureName ? messages.appSubtitle(prefectureName, metric) : messages.appTitle}
@@ -95,6 +101,15 @@ export function App() {
           onShading={(shading) => update(shading)}
           onToggle={toggleLayer}
           onFilter={setFilter}
+        />
+      )}
+      {state.selection && year != null && (
+        <DetailPanel
+          selection={state.selection}
+          year={year}
+          messages={messages.detail}
+          onSelect={(selection) => update({ selection })}
+          onFocus={setFocus}
         />
       )}
       <Tooltip hovered={hovered} view={view} threshold={exitLine} messages={messages} />

@@ -90,3 +90,25 @@ export const ATLAS_PROJECTS = AtlasProjectsDocument;
 /** The prefecture's figures of a year, for the KPI bar (null: none that year). */
 export type AtlasSummary = NonNullable<AtlasSummaryQuery['summary']>;
 export const ATLAS_SUMMARY = AtlasSummaryDocument;
+
+// The detail panel (panels/detail) and the search box (panels/SearchBox.tsx).
+export {
+  AtlasDetailAllianceDocument as ATLAS_DETAIL_ALLIANCE,
+  AtlasDetailCountyDocument as ATLAS_DETAIL_COUNTY,
+  AtlasDetailPairingDocument as ATLAS_DETAIL_PAIRING,
+  AtlasDetailProjectDocument as ATLAS_DETAIL_PROJECT,
+  AtlasDetailTownshipDocument as ATLAS_DETAIL_TOWNSHIP,
+  AtlasDetailVillageDocument as ATLAS_DETAIL_VILLAGE,
+  AtlasSearchDocument as ATLAS_SEARCH,
+} from '@lingyan/schema/generated';
+export type {
+  AtlasDetailAllianceQuery,
+  AtlasDetailCountyQuery,
+  AtlasDetailPairingQuery,
+  AtlasDetailProjectQuery,
+  AtlasDetailTownshipQuery,
+  AtlasDetailVillageQuery,
+  AtlasSearchQuery,
+  PlaceLevel,
+} from '@lingyan/schema/generated';
+export type { BranchFocus, BranchRating, TownshipKind, VillageKind } from '@lingyan/schema/generated';

@@ -40,14 +40,18 @@ interface MapViewProps {
   onSelect(selection: Selection | null): void;
   /** the MapLibre map, once created (null when it is removed) */
   onMap?(map: MapLibreMap | null): void;
+  /** fly to this extent [west, south, east, north] when it changes (the selected feature's) */
+  focus?: readonly [number, number, number, number] | null;
 }
 
 /** Marks the moves the map makes by itself (opening), which are not the user's camera. */
 const OPENING_MOVE = { lingyanOpening: true };
 
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
+/** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
+const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -118,6 +122,17 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
     }
     hookRef.current?.dataSynced(view.loaded);
   }, [loaded, view]);
+
+  const focusedRef = useRef('');
+  useEffect(() => {
+    const map = mapRef.current;
+    // The same extent asked for twice (search, then the panel) is one flight.
+    if (!map || !loaded || !focus || focusedRef.current === focus.join()) return;
+    focusedRef.current = focus.join();
+    const [west, south, east, north] = focus;
+    const padding = map.getContainer().clientWidth > 900 ? FOCUS_PADDING : FIT_PADDING;
+    map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
+  }, [loaded, focus]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

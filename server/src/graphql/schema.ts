@@ -10,6 +10,7 @@ import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
+import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   PlanningResolver,
   PairingAnalysisResolver,
   EmbedTokenResolver,
+  PlaceResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -1,5 +1,6 @@
 import type { ClassificationMethod, Metric } from '../../graphql/documents';
 import type { ViewParam } from '../../state/view-state';
+import { detailEn } from './detail.en';
 import type { Messages } from './zh-CN';
 
 const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
@@ -122,4 +123,5 @@ export const en: Messages = {
   mapLabel: (metric: Metric) => `Map of ${METRIC_EN[metric].toLowerCase()} by county`,
   nameField: 'nameEn',
   numberLocale: 'en',
+  detail: detailEn,
 };

@@ -6,6 +6,7 @@ import type { KpiKey } from '../../panels/KpiBar';
 import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertyStatus } from '../../graphql/documents';
 import type { ViewParam } from '../../state/view-state';
 import type { OverlayKey } from '../../map/layers/types';
+import { detailZhCN } from './detail.zh-CN';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
 const METRIC_ZH: Record<Metric, string> = {
@@ -132,6 +133,7 @@ export const zhCN = {
   /** Which county name the map labels show. */
   nameField: 'name' as 'name' | 'nameEn',
   numberLocale: 'zh-CN',
+  detail: detailZhCN,
 };
 
 export type Messages = typeof zhCN;

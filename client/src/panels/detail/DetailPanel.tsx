@@ -1,0 +1,131 @@
+/**
+ * The side panel of the selected feature (county, township, village,
+ * alliance, pairing or industry project): its figures for the year, its trend
+ * over the years and its links. Every link selects another feature (drill
+ * down county → township → village, or across to a helper); when a feature's
+ * extent is known the panel asks the map to fly there.
+ *
+ * A non-modal dialog: the map stays usable beside it. Opening it, or moving
+ * to another feature, puts the keyboard focus on the panel (named by its heading); the close
+ * button or Esc closes it and gives the focus back to where it was before it
+ * opened (the search box, the map).
+ */
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { Selection } from '../../state/view-state';
+import { AllianceDetail } from './AllianceDetail';
+import type { BBox } from './bounds';
+import { CountyDetail } from './CountyDetail';
+import type { DetailMessages } from './messages';
+import { PairingDetail } from './PairingDetail';
+import type { DetailContext } from './parts';
+import { ProjectDetail } from './ProjectDetail';
+import { TownshipDetail } from './TownshipDetail';
+import { VillageDetail } from './VillageDetail';
+import './detail.css';
+
+export type { BBox } from './bounds';
+export type { DetailMessages } from './messages';
+
+export interface DetailPanelProps {
+  selection: Selection;
+  year: number;
+  messages: DetailMessages;
+  /** another feature (a link), or null to close */
+  onSelect(selection: Selection | null): void;
+  /** the selected feature's extent [west, south, east, north], for the map to fly to */
+  onFocus(bbox: BBox): void;
+}
+
+export function DetailPanel({ selection, year, messages, onSelect, onFocus }: DetailPanelProps) {
+  const headingId = useId();
+  const panel = useRef<HTMLElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const onFocusRef = useRef(onFocus);
+  onFocusRef.current = onFocus;
+
+  const ctx = useMemo<DetailContext>(
+    () => ({
+      messages,
+      year,
+      headingId,
+      onSelect: (s) => onSelectRef.current(s),
+      onFocus: (b) => onFocusRef.current(b),
+    }),
+    [messages, year, headingId],
+  );
+
+  // Where the focus was before the panel opened, to give it back on close.
+  useEffect(() => {
+    const before = document.activeElement;
+    if (before && !panel.current?.contains(before)) returnFocus.current = before;
+    return () => {
+      const target = returnFocus.current;
+      if (target instanceof HTMLElement && target.isConnected) target.focus();
+    };
+  }, []);
+
+  // A new feature: the focus goes to the panel, named by the feature's heading
+  // (the link that was clicked is gone; the heading itself is replaced when the answer arrives).
+  const key = `${selection.kind}:${selection.id}`;
+  useEffect(() => {
+    panel.current?.focus({ preventScroll: true });
+  }, [key]);
+
+  // Esc closes, unless something inside handled it already (an open list).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onSelectRef.current(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section
+      ref={panel}
+      className="detail-panel card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-testid="detail-panel"
+      data-kind={selection.kind}
+      data-id={selection.id}
+      data-year={year}
+    >
+      <button type="button" className="detail-close" aria-label={messages.close} title={`${messages.close} (Esc)`} onClick={() => onSelect(null)}>
+        ×
+      </button>
+      <Body ctx={ctx} selection={selection} />
+    </section>
+  );
+}
+
+function Body({ ctx, selection }: { ctx: DetailContext; selection: Selection }) {
+  // key: a new feature starts with fresh state (its own focus-once and loading).
+  const key = `${selection.kind}:${selection.id}`;
+  switch (selection.kind) {
+    case 'county':
+      return <CountyDetail key={key} ctx={ctx} code={selection.id} />;
+    case 'township':
+      return <TownshipDetail key={key} ctx={ctx} code={selection.id} />;
+    case 'village':
+      return <VillageDetail key={key} ctx={ctx} code={selection.id} />;
+    case 'alliance':
+      return <AllianceDetail key={key} ctx={ctx} id={selection.id} />;
+    case 'pairing':
+      return <PairingDetail key={key} ctx={ctx} id={selection.id} />;
+    case 'project':
+      return <ProjectDetail key={key} ctx={ctx} id={selection.id} />;
+    default:
+      throw new UnreachableCaseError(selection.kind);
+  }
+}
+
+class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${String(value)}`);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A pairing: its two ends (the helper a village or an enterprise), kind,
+ * period and distance; the helped village's trends show what the help is for.
+ */
+import { useMemo } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { ATLAS_DETAIL_PAIRING, type VillageStrength } from '../../graphql/documents';
+import { focusBox } from './bounds';
+import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { VillageTrends } from './village-trend';
+
+/** One end of the pairing: the village as a link, with its strength in the year. */
+function VillageEnd({ ctx, village }: { ctx: DetailContext; village: { code: string; name: string; nameEn: string; figures: { strength: VillageStrength } | null } }) {
+  return (
+    <ul className="detail-list">
+      <LinkItem ctx={ctx} to={{ kind: 'village', id: village.code }} label={nameOf(ctx.messages, village)} meta={village.figures && ctx.messages.strengths[village.figures.strength]} />
+    </ul>
+  );
+}
+
+export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
+  const m = ctx.messages;
+  const result = useQuery(ATLAS_DETAIL_PAIRING, { variables: { id: Number(id), year: ctx.year } });
+  const data = answerFor(result, (d) => String(d.pairing.id) === id);
+  const bbox = useMemo(
+    () => (data ? focusBox([data.pairing.line, data.pairing.helpedVillage.location, data.pairing.helperVillage?.location]) : null),
+    [data],
+  );
+  useFocusOnce(`pairing:${id}`, bbox, ctx.onFocus);
+
+  if (!data) return <DetailPending ctx={ctx} kind="pairing" error={result.error} />;
+  const { pairing } = data;
+  const { helperVillage, helpedVillage } = pairing;
+  const helperName = helperVillage ? nameOf(m, helperVillage) : m.helpedByEnterprise(pairing.helperOrganisation?.name ?? m.none);
+  const title = `${helperName} → ${nameOf(m, helpedVillage)}`;
+  return (
+    <>
+      <DetailHeader ctx={ctx} kind="pairing" title={title} subtitle={`${m.pairingKinds[pairing.kind]} · ${m.period(pairing.startYear, pairing.endYear)}`} />
+      <Status ctx={ctx} loading={false} error={result.error} />
+      <Section title={m.figuresOf(ctx.year)}>
+        <FigureList
+          figures={[
+            { key: 'active', label: m.status, value: pairing.activeIn ? m.activeIn(ctx.year) : m.notActiveIn(ctx.year), raw: pairing.activeIn },
+            ...(pairing.distanceMeters == null
+              ? []
+              : [{ key: 'distance', label: m.distance, value: m.kilometres((pairing.distanceMeters / 1000).toLocaleString(m.numberLocale, { maximumFractionDigits: 1 })), raw: pairing.distanceMeters }]),
+          ]}
+        />
+      </Section>
+      <Section title={m.helper} testId="detail-helper">
+        {helperVillage ? <VillageEnd ctx={ctx} village={helperVillage} /> : <p>{helperName}</p>}
+      </Section>
+      <Section title={m.helped} testId="detail-helped">
+        <VillageEnd ctx={ctx} village={helpedVillage} />
+      </Section>
+      <VillageTrends ctx={ctx} years={helpedVillage.years} thresholds={data.prefecture.thresholds} />
+    </>
+  );
+}
