@@ -5,6 +5,7 @@
  * alliances, townships) with their toggles and legends (right).
  */
 import { useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS, ATLAS_CHOROPLETH, type ClassificationMethod, type CountyFigures } from '../graphql/documents';
 import { fromChoropleth } from '../map/classes';
@@ -12,10 +13,13 @@ import type { AtlasView, OverlayKey } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
+import { ExportMenu } from '../panels/ExportMenu';
+import { FeatureList } from '../panels/FeatureList';
 import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
 import { TitleBar } from '../panels/TitleBar';
 import { YearControl } from '../panels/YearControl';
+import type { Selection } from '../state/view-state';
 import { LOCALES, useI18n } from './i18n';
 import { useOverlays } from './useOverlays';
 
@@ -40,6 +44,8 @@ export function App() {
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<OverlayKey>>(() => new Set());
   const [drawn, setDrawn] = useState(false);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
   const overlays = useOverlays({ requested: year, shown: figuresData?.choropleth.year ?? null }, drawn, METHOD, CLASS_COUNT);
 
   const countyView = useMemo(() => {
@@ -72,7 +78,7 @@ export function App() {
 
   return (
     <div className="app">
-      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} onFirstDraw={() => setDrawn(true)} />
+      <MapView view={view} ariaLabel={messages.mapLabel} onHover={setHovered} onFirstDraw={() => setDrawn(true)} onMap={setMap} />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName) : null}>
         {year != null && years.length > 0 && (
           <YearControl
@@ -81,6 +87,16 @@ export function App() {
             label={messages.yearLabel}
             busy={figures.loading}
             onChange={setChosenYear}
+          />
+        )}
+        {view && map && (
+          <ExportMenu
+            map={map}
+            view={view}
+            messages={messages.export.menu}
+            title={messages.appTitle}
+            prefecture={prefectureName ?? ''}
+            threshold={threshold}
           />
         )}
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
@@ -95,6 +111,7 @@ export function App() {
         />
       )}
       {view && <LayerPanel view={view} onToggle={toggleLayer} />}
+      {view && map && <FeatureList map={map} view={view} messages={messages.export.list} selected={selection} onSelect={setSelection} />}
       <Tooltip hovered={hovered} view={view} threshold={threshold} messages={messages} />
       {error && (
         <div className="notice error card" role="alert">

@@ -27,11 +27,13 @@ interface MapViewProps {
   onHover(area: HoveredArea | null): void;
   /** the map is idle for the first time with data drawn (the moment to load what can wait) */
   onFirstDraw(): void;
+  /** the MapLibre map once created (null when removed), for the export and the feature list */
+  onMap?(map: MapLibreMap | null): void;
 }
 
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -61,7 +63,9 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw }: MapViewProps)
     hookRef.current = installTestHook(map);
     map.once('load', () => setLoaded(true));
     attachHover(map, (area) => onHoverRef.current(area));
+    onMap?.(map);
     return () => {
+      onMap?.(null);
       mapRef.current = null;
       map.remove();
     };

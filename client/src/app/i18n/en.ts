@@ -1,4 +1,5 @@
 import type { ClassificationMethod } from '../../graphql/documents';
+import { exportEn } from './export.en';
 import type { Messages } from './zh-CN';
 
 const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
@@ -56,4 +57,5 @@ export const en: Messages = {
   mapLabel: 'Map of poverty incidence by county',
   nameField: 'nameEn',
   numberLocale: 'en',
+  export: exportEn,
 };

@@ -4,6 +4,7 @@
  */
 import type { ClassificationMethod, PairingKind, PovertyStatus } from '../../graphql/documents';
 import type { OverlayKey } from '../../map/layers/types';
+import { exportZhCN } from './export.zh-CN';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
 
@@ -58,6 +59,7 @@ export const zhCN = {
   /** Which county name the map labels show. */
   nameField: 'name' as 'name' | 'nameEn',
   numberLocale: 'zh-CN',
+  export: exportZhCN,
 };
 
 export type Messages = typeof zhCN;
