@@ -10,15 +10,12 @@ import { LABEL_FONTS } from '../map/layers/county-layer';
 import type { PngContent } from './png-content';
 
 const FONT_FAMILY = LABEL_FONTS.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', ');
-const INK = '#1f2d3d';
-const INK_SOFT = '#52606d';
-const BAR = '#17212e';
-const ACCENT = '#c8102e';
-
+/** The atlas's colours (app.css). */
+const COLORS = { ink: '#1f2d3d', inkSoft: '#52606d', bar: '#17212e', accent: '#c8102e', rule: '#d9dee4' };
+/** CSS pixels: padding, title band, legend swatch, class row height, gap between class columns. */
 const PAD = 20;
 const HEADER = 64;
-const SWATCH_W = 28;
-const SWATCH_H = 14;
+const SWATCH = { width: 28, height: 14 };
 const ROW = 22;
 const GAP = 24;
 
@@ -38,7 +35,7 @@ function font(ctx: CanvasRenderingContext2D, size: number, weight = 400): void {
 /** Lays the legend's classes out in columns of equal width, as many per row as fit. */
 function classGrid(ctx: CanvasRenderingContext2D, content: PngContent, width: number) {
   font(ctx, 13);
-  const cell = SWATCH_W + 8 + Math.max(0, ...content.classes.map((c) => ctx.measureText(c.label).width)) + GAP;
+  const cell = SWATCH.width + 8 + Math.max(0, ...content.classes.map((c) => ctx.measureText(c.label).width)) + GAP;
   const perRow = Math.max(1, Math.floor((width - 2 * PAD + GAP) / cell));
   return { cell, perRow, rows: Math.ceil(content.classes.length / perRow) };
 }
@@ -62,9 +59,9 @@ export function composeMapImage(map: MapLibreMap, content: PngContent): HTMLCanv
   ctx.textBaseline = 'middle';
 
   // Title band, as the title bar on screen.
-  ctx.fillStyle = BAR;
+  ctx.fillStyle = COLORS.bar;
   ctx.fillRect(0, 0, width, HEADER);
-  ctx.fillStyle = ACCENT;
+  ctx.fillStyle = COLORS.accent;
   ctx.fillRect(PAD, 15, 6, HEADER - 30);
   ctx.fillStyle = '#ffffff';
   font(ctx, 19, 600);
@@ -81,11 +78,11 @@ export function composeMapImage(map: MapLibreMap, content: PngContent): HTMLCanv
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, y, width, footer);
   y += PAD + 11;
-  ctx.fillStyle = INK;
+  ctx.fillStyle = COLORS.ink;
   font(ctx, 15, 600);
   ctx.fillText(content.legendTitle, PAD, y);
   const titleWidth = ctx.measureText(content.legendTitle).width;
-  ctx.fillStyle = INK_SOFT;
+  ctx.fillStyle = COLORS.inkSoft;
   font(ctx, 12);
   ctx.fillText(content.legendSubtitle, PAD + titleWidth + 12, y);
   y += 28;
@@ -94,21 +91,21 @@ export function composeMapImage(map: MapLibreMap, content: PngContent): HTMLCanv
     const x = PAD + (i % grid.perRow) * grid.cell;
     const rowY = y + Math.floor(i / grid.perRow) * ROW;
     ctx.fillStyle = c.color;
-    ctx.fillRect(x, rowY - SWATCH_H / 2, SWATCH_W, SWATCH_H);
+    ctx.fillRect(x, rowY - SWATCH.height / 2, SWATCH.width, SWATCH.height);
     ctx.strokeStyle = 'rgba(0,0,0,0.15)';
-    ctx.strokeRect(x + 0.5, rowY - SWATCH_H / 2 + 0.5, SWATCH_W - 1, SWATCH_H - 1);
-    ctx.fillStyle = INK;
-    ctx.fillText(c.label, x + SWATCH_W + 8, rowY);
+    ctx.strokeRect(x + 0.5, rowY - SWATCH.height / 2 + 0.5, SWATCH.width - 1, SWATCH.height - 1);
+    ctx.fillStyle = COLORS.ink;
+    ctx.fillText(c.label, x + SWATCH.width + 8, rowY);
   });
   y += grid.rows * ROW + 6;
-  ctx.fillStyle = INK;
+  ctx.fillStyle = COLORS.ink;
   font(ctx, 12, 600);
   ctx.fillText(content.note, PAD, y, width - 2 * PAD);
   y += 16;
-  ctx.fillStyle = '#d9dee4';
+  ctx.fillStyle = COLORS.rule;
   ctx.fillRect(PAD, y, width - 2 * PAD, 1);
   y += 16;
-  ctx.fillStyle = INK_SOFT;
+  ctx.fillStyle = COLORS.inkSoft;
   font(ctx, 12);
   ctx.fillText(content.source, PAD, y, width - 2 * PAD);
   return canvas;

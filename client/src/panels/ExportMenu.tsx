@@ -5,23 +5,14 @@
  * Home End move, Enter runs, Escape closes and returns to the button.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../export/actions';
 import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures } from '../export/layer-tables';
 import type { ExportMessages } from '../export/messages';
 import type { AtlasView } from '../map/layers/types';
 import './atlas-tools.css';
 
-interface ExportMenuProps {
-  map: MapLibreMap;
-  view: AtlasView;
-  messages: ExportMessages;
-  /** the page's title (the PNG's title) */
-  title: string;
-  prefecture: string;
-  /** county exit incidence, in percent */
-  threshold: number;
-}
+/** What the exports read: the map, the view on it, the strings and the PNG's texts. */
+type ExportMenuProps = ExportContext;
 
 interface MenuItem {
   id: string;
@@ -47,7 +38,8 @@ function countAlliances(view: AtlasView): number {
   return new Set(layerFeatures(view, 'alliances').map((f) => f.properties?.id)).size;
 }
 
-export function ExportMenu({ map, view, messages, title, prefecture, threshold }: ExportMenuProps) {
+export function ExportMenu(props: ExportMenuProps) {
+  const { view, messages } = props;
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +70,7 @@ export function ExportMenu({ map, view, messages, title, prefecture, threshold }
     setBusy(true);
     setStatus({ text: messages.working, failed: false });
     try {
-      const name = await item.run({ map, view, messages, title, prefecture, threshold });
+      const name = await item.run(props);
       setStatus({ text: messages.done(name), failed: false });
     } catch (error) {
       setStatus({ text: messages.failed(error instanceof Error ? error.message : String(error)), failed: true });
