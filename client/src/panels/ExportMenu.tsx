@@ -112,7 +112,7 @@ export function ExportMenu(props: ExportMenuProps) {
         id="export-menu-button"
         aria-haspopup="menu"
         aria-expanded={open !== false}
-        aria-controls="export-menu-list"
+        aria-controls={open ? 'export-menu-list' : undefined}
         aria-busy={busy}
         data-testid="export-button"
         onClick={() => setOpen(open ? false : 'first')}

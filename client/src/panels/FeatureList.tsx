@@ -107,7 +107,7 @@ export function FeatureList({ map, view, messages, selected, onSelect }: Feature
         type="button"
         className="feature-list-toggle card"
         aria-expanded={open}
-        aria-controls="feature-list"
+        aria-controls={open ? 'feature-list' : undefined}
         data-testid="feature-list-toggle"
         onClick={() => setOpen(!open)}
       >

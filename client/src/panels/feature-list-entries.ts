@@ -4,6 +4,7 @@
  * with a name and the figure that matters for the layer, ordered by it.
  * Pure: the list component does the querying.
  */
+import { tickDecimals } from '../map/classes';
 import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
 import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
 import { PAIRING_LINE_LAYER_ID } from '../map/layers/pairing-layer';
@@ -88,11 +89,13 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         return { ...base(p), name: name(p), figure: incidence == null ? lm.noData : `${formatNumber(m, incidence, 2)}%`, rank: incidence };
       });
     case 'townships': {
-      const classes = view.overlays.townships?.classification.classes ?? [];
+      const { classes = [], breaks = [] } = view.overlays.townships?.classification ?? {};
+      // As many decimals as tell the class bounds apart (small incidences are all "0.0" at one).
+      const decimals = tickDecimals(breaks);
       return features.map((p) => {
         const index = num(p.classIndex);
         const c = index == null ? undefined : classes[index];
-        const figure = c ? m.townshipClass(formatNumber(m, c.from, 1), formatNumber(m, c.to, 1)) : lm.noData;
+        const figure = c ? m.townshipClass(formatNumber(m, c.from, decimals), formatNumber(m, c.to, decimals)) : lm.noData;
         return { ...base(p), name: name(p), figure, rank: index };
       });
     }
