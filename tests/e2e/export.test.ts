@@ -10,14 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillStepColors, hexToRgb, renderedCountyCodes, waitForMapReady } from './helpers/atlas-page';
+import { changeAndSettle, fillStepColors, hexToRgb, renderedCountyCodes, waitForMapReady } from './helpers/atlas-page';
 import { decodePng, parseCsv, pngColors } from './helpers/export-files';
 import { graphqlRequest } from './helpers/graphql';
 import { jumpAndSettle, waitForOverlays } from './helpers/layers-page';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
 
 interface Expected {
-  prefecture: { name: string; years: number[] };
+  prefecture: { name: string; nameEn: string; years: number[] };
   villages: { totalCount: number };
 }
 interface YearData {
@@ -67,7 +67,7 @@ function activeElement(page: Page) {
 
 /** The answers the files are checked against, asked of the API by the test itself. */
 async function askApi(url: string) {
-  const { prefecture, villages } = await graphqlRequest<Expected>(url, '{ prefecture { name years } villages(limit: 1) { totalCount } }');
+  const { prefecture, villages } = await graphqlRequest<Expected>(url, '{ prefecture { name nameEn years } villages(limit: 1) { totalCount } }');
   // The atlas opens on the latest year.
   const year = Math.max(...prefecture.years);
   const data = await graphqlRequest<YearData>(url, YEAR_DATA, { year });
@@ -118,6 +118,12 @@ describe('atlas export and list view', () => {
   it('exports the counties as CSV (menu by keyboard): BOM, Chinese header, one row per county as the API says', async () => {
     await page.getByTestId('export-button').focus();
     await page.keyboard.press('Enter');
+    expect((await activeElement(page)).testId).toBe('export-png');
+    // Escape closes the menu and gives the focus back to its button; ↓ opens it again.
+    await page.keyboard.press('Escape');
+    expect((await activeElement(page)).testId).toBe('export-button');
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 10 && (await activeElement(page)).testId !== 'export-csv-counties'; i += 1) await page.keyboard.press('ArrowDown');
     expect((await activeElement(page)).testId).toBe('export-csv-counties');
     const file = await downloaded(page, () => page.keyboard.press('Enter'), 'export-counties.csv');
@@ -211,6 +217,16 @@ describe('atlas export and list view', () => {
     await page.keyboard.press('Escape');
     expect((await activeElement(page)).testId).toBe('feature-list-toggle');
     expect(await page.getByTestId('feature-list').count()).toBe(0);
+  }, 60_000);
+
+  it('exports in English: file name and CSV header in the language', async () => {
+    await changeAndSettle(page, () => page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click());
+    await page.getByTestId('export-button').click();
+    const file = await downloaded(page, () => page.getByTestId('export-csv-counties').click(), 'export-counties-en.csv');
+    expect(file.name).toBe(`Lingyan-${api.prefecture.nameEn}-${api.year}-counties.csv`);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(file.bytes.subarray(3)));
+    expect(header?.slice(0, 5)).toEqual(['Year', 'Code', 'Name', 'English name', 'Poverty incidence (%)']);
+    expect(rows).toHaveLength(api.data.counties.length);
   }, 60_000);
 
   it('made no request outside the machine and logged no error', () => {
