@@ -196,6 +196,8 @@ describe('atlas export and list view', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await activeElement(page)).current).toBe('true');
     expect(await page.locator('[aria-current="true"]').getAttribute('data-entry')).toBe(listed[1]);
+    // The selection is the view's: it is in the link.
+    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(listed[1]);
     await page.screenshot({ path: resolve(ARTIFACTS, 'export-list.png') });
 
     // Closer in, the list follows the map: fewer counties, as drawn there.

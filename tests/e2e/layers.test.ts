@@ -60,6 +60,9 @@ const TOWNSHIP_CLASSES = `query($year: Int!) {
 }`;
 
 const drawable = (pairings: Pairing[]) => pairings.filter((p) => p.line?.type === 'LineString');
+const PROJECTS = `query($year: Int!) {
+  industryProjects(filter: { activeInYear: $year }, limit: 500) { hasNextPage items { id type } }
+}`;
 const sortedIds = (values: unknown[]) => values.map(Number).sort((a, b) => a - b);
 
 describe('atlas overlays', () => {
@@ -208,8 +211,8 @@ describe('atlas overlays', () => {
     expect(alliances.hasNextPage).toBe(false);
     const founded = alliances.items.filter((a) => a.foundedYear <= year && a.footprint != null);
     expect(founded.length).toBeGreaterThan(0);
-    // Back to the whole prefecture.
-    await page.reload();
+    // Back to the whole prefecture: the plain address (a reload would keep the camera the link now holds).
+    await page.goto(new URL('/', server.url).href);
     await waitForMapReady(page);
     await waitForOverlays(page);
 
@@ -276,6 +279,31 @@ describe('atlas overlays', () => {
     expect(await page.getByTestId('layer-panel').textContent()).toContain('Strong village helps weak');
     expect(await layoutProperty(page, LAYER_IDS.townshipLabel, 'text-field')).toEqual(['get', 'nameEn']);
   });
+
+  it('draws the industry projects of the year when switched on, coloured by type, filtered by the legend', async () => {
+    const { industryProjects } = await graphqlRequest<{
+      industryProjects: { hasNextPage: boolean; items: Array<{ id: number; type: string }> };
+    }>(server.url, PROJECTS, { year });
+    expect(industryProjects.hasNextPage).toBe(false);
+    expect(industryProjects.items.length).toBeGreaterThan(0);
+    // Off by default; a link can switch it on (here alone).
+    await page.goto(new URL(`/?year=${year}&layers=projects`, server.url).href);
+    await waitForMapReady(page);
+    await waitForOverlays(page, ['projects']);
+    const drawn = await renderedProperties(page, ['project-circle'], 'id');
+    expect(sortedIds(drawn.map((p) => p.id))).toEqual(sortedIds(industryProjects.items.map((p) => p.id)));
+    for (const p of drawn) expect(p.type).toBe(industryProjects.items.find((i) => i.id === p.id)!.type);
+    const colours = matchOutputs(await paintProperty(page, 'project-circle', 'circle-color'));
+    const legend = await layerLegend(page, 'projects');
+    for (const item of legend) expect(item.color).toBe(colours[item.value]);
+
+    const hiddenType = String(drawn[0]!.type);
+    await changeAndSettle(page, () => page.getByTestId(`filter-industry-${hiddenType}`).uncheck());
+    const filtered = await renderedProperties(page, ['project-circle'], 'id');
+    expect(filtered.length).toBe(industryProjects.items.filter((p) => p.type !== hiddenType).length);
+    expect(new URL(page.url()).searchParams.get('industry')).not.toContain(hiddenType.toLowerCase());
+    await page.screenshot({ path: resolve(ARTIFACTS, 'layers-projects.png') });
+  }, 90_000);
 
   it('made no request outside the machine and logged no error', () => {
     expect(session.offline.external).toEqual([]);

@@ -7,21 +7,25 @@
  * asked for with the counties' year, they reach the first drawn map. The rest
  * waits until that map is drawn, since every answer that lands before then
  * postpones it: alliances and villages (two pages) first, then the townships
- * (the heaviest geometry). Once an overlay has loaded, a new year is asked
- * for together with the counties' figures.
+ * (the heaviest geometry). Projects are asked for only once their layer is
+ * switched on (it is off by default). Once an overlay has loaded, a new year
+ * is asked for together with the counties' figures.
  */
 import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import {
   ATLAS_ALLIANCES,
   ATLAS_PAIRINGS,
+  ATLAS_PROJECTS,
   ATLAS_TOWNSHIP_CHOROPLETH,
   ATLAS_TOWNSHIPS,
   ATLAS_VILLAGES,
   type AtlasAlliancesQuery,
   type AtlasPairingsQuery,
+  type AtlasProjectsQuery,
   type AtlasVillagesQuery,
   type ClassificationMethod,
+  type Metric,
 } from '../graphql/documents';
 import { useAllPages } from '../graphql/paged';
 import { fromChoropleth } from '../map/classes';
@@ -31,6 +35,7 @@ import type { OverlayData, OverlayKey } from '../map/layers/types';
 const pairingsPage = (data: AtlasPairingsQuery) => data.pairings;
 const villagesPage = (data: AtlasVillagesQuery) => data.villages;
 const alliancesPage = (data: AtlasAlliancesQuery) => data.alliances;
+const projectsPage = (data: AtlasProjectsQuery) => data.industryProjects;
 const NO_VARIABLES = {};
 
 export interface Overlays {
@@ -60,24 +65,36 @@ export interface OverlayYears {
   shown: number | null;
 }
 
+/** How the counties are shaded: the townships are classified the same way. */
+export interface Shading {
+  metric: Metric;
+  method: ClassificationMethod;
+  classes: number;
+}
+
 /**
  * `drawn`: the map has been drawn with the counties (its first 'idle').
- * Townships are classified like the counties (`method`, `classes`).
+ * `wanted`: overlays switched on (a switched-off one that loads on demand is not asked for).
  */
 export function useOverlays(
   { requested: year, shown }: OverlayYears,
   drawn: boolean,
-  method: ClassificationMethod,
-  classes: number,
+  { metric, method, classes }: Shading,
+  wanted: ReadonlySet<OverlayKey>,
 ): Overlays {
   const pairings = useAllPages(ATLAS_PAIRINGS, year != null ? { year } : null, pairingsPage);
   const alliances = useAllPages(ATLAS_ALLIANCES, drawn ? NO_VARIABLES : null, alliancesPage);
   const villages = useAllPages(ATLAS_VILLAGES, drawn && year != null ? { year } : null, villagesPage);
+  const projects = useAllPages(
+    ATLAS_PROJECTS,
+    drawn && year != null && wanted.has('projects') ? { year } : null,
+    projectsPage,
+  );
   const afterVillages = villages.data != null || villages.error != null;
   const townshipShapes = useQuery(ATLAS_TOWNSHIPS, afterVillages ? {} : skipToken);
   const townshipYear = useQuery(
     ATLAS_TOWNSHIP_CHOROPLETH,
-    afterVillages && year != null ? { variables: { year, method, classes } } : skipToken,
+    afterVillages && year != null ? { variables: { year, metric, method, classes } } : skipToken,
   );
 
   const pairingsPart = useOfShownYear(
@@ -91,6 +108,13 @@ export function useOverlays(
     useMemo<OverlayData['villages']>(
       () => (villages.data ? { year: villages.data.variables.year, items: villages.data.items } : null),
       [villages.data],
+    ),
+    shown,
+  );
+  const projectsPart = useOfShownYear(
+    useMemo<OverlayData['projects']>(
+      () => (projects.data ? { year: projects.data.variables.year, items: projects.data.items } : null),
+      [projects.data],
     ),
     shown,
   );
@@ -112,18 +136,32 @@ export function useOverlays(
   );
 
   const overlays = useMemo<OverlayData>(
-    () => ({ pairings: pairingsPart, villages: villagesPart, alliances: alliancesPart, townships: townshipsPart }),
-    [pairingsPart, villagesPart, alliancesPart, townshipsPart],
+    () => ({
+      pairings: pairingsPart,
+      projects: projectsPart,
+      villages: villagesPart,
+      alliances: alliancesPart,
+      townships: townshipsPart,
+    }),
+    [pairingsPart, projectsPart, villagesPart, alliancesPart, townshipsPart],
   );
   const loaded = useMemo(() => {
     const keys = new Set<OverlayKey>();
     if (pairingsPart?.year === shown) keys.add('pairings');
     if (villagesPart?.year === shown) keys.add('villages');
+    if (projectsPart?.year === shown) keys.add('projects');
     if (alliancesPart) keys.add('alliances');
     if (townshipsPart?.year === shown) keys.add('townships');
     return keys;
-  }, [pairingsPart, villagesPart, alliancesPart, townshipsPart, shown]);
+  }, [pairingsPart, villagesPart, projectsPart, alliancesPart, townshipsPart, shown]);
 
-  const error = pairings.error ?? villages.error ?? alliances.error ?? townshipShapes.error ?? townshipYear.error ?? null;
+  const error =
+    pairings.error ??
+    villages.error ??
+    projects.error ??
+    alliances.error ??
+    townshipShapes.error ??
+    townshipYear.error ??
+    null;
   return { overlays, loaded, error };
 }

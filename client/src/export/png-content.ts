@@ -31,6 +31,7 @@ export interface PngTexts {
 
 export function pngContent(view: AtlasView, { title, prefecture, threshold, date }: PngTexts, m: ExportMessages): PngContent {
   const { messages, classification, year, method } = view;
+  const metric = messages.legendTitle(view.metric, view.unit);
   const { classes } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
   const decimals = tickDecimals(ticks);
@@ -38,8 +39,8 @@ export function pngContent(view: AtlasView, { title, prefecture, threshold, date
   const { clamped } = positionOnScale(classification, threshold);
   return {
     title,
-    subtitle: m.pngSubtitle(prefecture, messages.legendTitle, year),
-    legendTitle: messages.legendTitle,
+    subtitle: m.pngSubtitle(prefecture, metric, year),
+    legendTitle: metric,
     legendSubtitle: messages.legendSubtitle(year, classes.length, method),
     classes: classes.map((c) => ({
       color: c.color,

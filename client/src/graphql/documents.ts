@@ -10,18 +10,24 @@ import {
   AtlasChoroplethDocument,
   AtlasDocument,
   AtlasPairingsDocument,
+  AtlasProjectsDocument,
+  AtlasSummaryDocument,
   AtlasTownshipChoroplethDocument,
   AtlasTownshipsDocument,
   AtlasVillagesDocument,
   type AtlasAlliancesQuery,
   type AtlasChoroplethQuery,
   type AtlasPairingsQuery,
+  type AtlasProjectsQuery,
   type AtlasQuery,
+  type AtlasSummaryQuery,
   type AtlasTownshipChoroplethQuery,
   type AtlasTownshipsQuery,
   type AtlasVillagesQuery,
   type ClassificationMethod,
   type CountyKind,
+  type IndustryType,
+  type Metric,
   type PairingKind,
   type PovertyStatus,
   type VillageStrength,
@@ -33,12 +39,16 @@ export type {
   AtlasAlliancesQuery,
   AtlasChoroplethQuery,
   AtlasPairingsQuery,
+  AtlasProjectsQuery,
   AtlasQuery,
+  AtlasSummaryQuery,
   AtlasTownshipChoroplethQuery,
   AtlasTownshipsQuery,
   AtlasVillagesQuery,
   ClassificationMethod,
   CountyKind,
+  IndustryType,
+  Metric,
   PairingKind,
   PovertyStatus,
   VillageStrength,
@@ -72,3 +82,11 @@ export const ATLAS_ALLIANCES = AtlasAlliancesDocument;
 export const ATLAS_TOWNSHIPS = AtlasTownshipsDocument;
 /** One year's township choropleth (the same metric as the counties). */
 export const ATLAS_TOWNSHIP_CHOROPLETH = AtlasTownshipChoroplethDocument;
+
+/** An industry project running in the year, with its point. */
+export type AtlasProject = AtlasProjectsQuery['industryProjects']['items'][number];
+/** Industry projects running in a year (paged). */
+export const ATLAS_PROJECTS = AtlasProjectsDocument;
+/** The prefecture's figures of a year, for the KPI bar (null: none that year). */
+export type AtlasSummary = NonNullable<AtlasSummaryQuery['summary']>;
+export const ATLAS_SUMMARY = AtlasSummaryDocument;

@@ -1,14 +1,19 @@
 /**
  * The full-window map. Creates one MapLibre map with the self-contained base
- * style, puts each new `AtlasView` on it (`sync.ts`), and reports the county
- * under the pointer for the tooltip.
+ * style, puts each new `AtlasView` on it (`sync.ts`), reports the county
+ * under the pointer (tooltip), the feature clicked (selection) and the camera
+ * after each move the user makes (for the link). It opens on the link's
+ * camera, or fitted to the region.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
+import type { Camera, Selection } from '../state/view-state';
 import { maplibregl } from './maplibre';
 import { LAYER_ORDER } from './layers/registry';
 import type { AtlasView } from './layers/types';
-import { LABEL_FONTS } from './layers/county-layer';
+import { COUNTY_FILL_LAYER_ID, LABEL_FONTS } from './layers/county-layer';
+import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
+import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { baseStyle } from './style';
 import { geometryBounds, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
@@ -27,13 +32,22 @@ interface MapViewProps {
   onHover(area: HoveredArea | null): void;
   /** the map is idle for the first time with data drawn (the moment to load what can wait) */
   onFirstDraw(): void;
-  /** the MapLibre map once created (null when removed), for the export and the feature list */
+  /** where to open; null: fit the region */
+  initialCamera: Camera | null;
+  /** after a move (drag, zoom, fly): where the map is now */
+  onCameraChange(camera: Camera): void;
+  /** a click: the feature under it (topmost selectable layer), or null on empty ground */
+  onSelect(selection: Selection | null): void;
+  /** the MapLibre map, once created (null when it is removed) */
   onMap?(map: MapLibreMap | null): void;
 }
 
+/** Marks the moves the map makes by itself (opening), which are not the user's camera. */
+const OPENING_MOVE = { lingyanOpening: true };
+
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -42,6 +56,9 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapVie
   onHoverRef.current = onHover;
   const onFirstDrawRef = useRef(onFirstDraw);
   onFirstDrawRef.current = onFirstDraw;
+  const callbacks = useRef({ onCameraChange, onSelect, onMap });
+  callbacks.current = { onCameraChange, onSelect, onMap };
+  const initialCameraRef = useRef(initialCamera);
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -52,6 +69,8 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapVie
       center: [0, 0],
       zoom: 1,
       attributionControl: false,
+      // Labels appear at once: a fade-in would hold back the map's 'idle' (the moment it is ready) by 300 ms.
+      fadeDuration: 0,
       // CJK label glyphs are drawn locally; there is no glyph server.
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       // Keep the last frame readable, for canvas export (and tests reading pixels).
@@ -63,10 +82,16 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapVie
     hookRef.current = installTestHook(map);
     map.once('load', () => setLoaded(true));
     attachHover(map, (area) => onHoverRef.current(area));
-    onMap?.(map);
+    map.on('click', (event) => callbacks.current.onSelect(selectionAt(map, event.point)));
+    map.on('moveend', (event) => {
+      if ((event as unknown as typeof OPENING_MOVE).lingyanOpening || !fittedRef.current) return;
+      const { lng, lat } = map.getCenter();
+      callbacks.current.onCameraChange({ lon: lng, lat, zoom: map.getZoom() });
+    });
+    callbacks.current.onMap?.(map);
     return () => {
-      onMap?.(null);
       mapRef.current = null;
+      callbacks.current.onMap?.(null);
       map.remove();
     };
     // The map is created once; the label is kept current by the next effect.
@@ -81,8 +106,13 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapVie
     if (!map || !loaded || !view) return;
     syncAtlas(map, view);
     if (!fittedRef.current) {
-      const [west, south, east, north] = geometryBounds(view.atlas.prefecture.boundary);
-      map.fitBounds([west, south, east, north], { padding: FIT_PADDING, duration: 0 });
+      const camera = initialCameraRef.current;
+      if (camera) {
+        map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, OPENING_MOVE);
+      } else {
+        const [west, south, east, north] = geometryBounds(view.atlas.prefecture.boundary);
+        map.fitBounds([west, south, east, north], { padding: FIT_PADDING, duration: 0 }, OPENING_MOVE);
+      }
       fittedRef.current = true;
       map.once('idle', () => onFirstDrawRef.current());
     }
@@ -90,6 +120,26 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, onMap }: MapVie
   }, [loaded, view]);
 
   return <div ref={container} className="map" data-testid="map" />;
+}
+
+/** The layers that answer a click, and what each selects. */
+const SELECTABLE = LAYER_ORDER.flatMap((m) => (m.select ? m.select.layerIds.map((id) => ({ id, ...m.select! })) : []));
+
+/** The selection a click at `point` makes: the topmost selectable feature's. */
+function selectionAt(map: MapLibreMap, point: { x: number; y: number }): Selection | null {
+  const layers = SELECTABLE.filter((s) => map.getLayer(s.id) && map.getLayoutProperty(s.id, 'visibility') !== 'none');
+  // A few pixels of slack: villages and lines are small targets.
+  const box: [[number, number], [number, number]] = [
+    [point.x - 3, point.y - 3],
+    [point.x + 3, point.y + 3],
+  ];
+  const features = map.queryRenderedFeatures(box, { layers: layers.map((s) => s.id) });
+  // Where townships show, the county fill above them is clear: the township is what the user sees.
+  const townshipShown = map.getZoom() >= TOWNSHIP_MIN_ZOOM && features.some((f) => f.layer.id === TOWNSHIP_FILL_LAYER_ID);
+  const feature = features.find((f) => !(townshipShown && f.layer.id === COUNTY_FILL_LAYER_ID));
+  const target = feature && SELECTABLE.find((s) => s.id === feature.layer.id);
+  const id = target ? feature.properties[target.idProperty] : undefined;
+  return target && id != null ? { kind: target.kind, id: String(id) } : null;
 }
 
 /** Hover: highlight the county under the pointer (feature-state) and report it. */

@@ -1,4 +1,7 @@
-/** The hover card: county name, incidence, poor and rural population, exit status. */
+/**
+ * The hover card: county name, the mapped metric when it is not incidence,
+ * incidence, poor and rural population, exit status.
+ */
 import { formatNumber, type MapMessages } from './messages';
 import type { AtlasView } from './layers/types';
 import type { HoveredArea } from './MapView';
@@ -6,6 +9,7 @@ import type { HoveredArea } from './MapView';
 interface TooltipProps {
   hovered: HoveredArea | null;
   view: AtlasView | null;
+  /** the county exit line (incidence, %) */
   threshold: number;
   messages: MapMessages;
 }
@@ -34,6 +38,16 @@ export function Tooltip({ hovered, view, threshold, messages }: TooltipProps) {
     <div className={`tooltip card ${flip}`} role="status" data-testid="tooltip" style={{ left: hovered.x, top: hovered.y }}>
       <div className="tooltip-name">{county[messages.nameField]}</div>
       <dl>
+        {view.metric !== 'POVERTY_INCIDENCE' && (
+          <>
+            <dt>{messages.metricNames[view.metric]}</dt>
+            <dd data-testid="tooltip-metric">
+              {view.classification.valueOf.has(county.code)
+                ? `${formatNumber(messages, view.classification.valueOf.get(county.code)!, view.unit === '人' || view.unit === '个' ? 0 : 2)} ${messages.unitNames[view.unit] ?? view.unit}`
+                : messages.tooltipNoData}
+            </dd>
+          </>
+        )}
         <dt>{messages.tooltipIncidence}</dt>
         <dd data-testid="tooltip-incidence">
           {incidence == null ? messages.tooltipNoData : `${formatNumber(messages, incidence, 2)}%`}

@@ -37,6 +37,8 @@ export interface Classification {
   classes: ClassInterval[];
   /** each area's class index (into `classes`) by code; areas without a value are absent */
   classOf: ReadonlyMap<string, number>;
+  /** each area's value of the metric by code; areas without a value are absent */
+  valueOf: ReadonlyMap<string, number>;
   /** how many areas have no value */
   missing: number;
 }
@@ -44,7 +46,7 @@ export interface Classification {
 /** What the server's `choropleth` returns that the classes are built from. */
 export interface ServerChoropleth {
   breaks: readonly number[];
-  areas: ReadonlyArray<{ code: string; classIndex: number | null }>;
+  areas: ReadonlyArray<{ code: string; classIndex: number | null; value?: number | null }>;
 }
 
 /** The sequential palette for `count` classes (1…MAX_CLASSES). */
@@ -58,7 +60,9 @@ export function paletteFor(count: number): readonly string[] {
 export function fromChoropleth({ breaks, areas }: ServerChoropleth): Classification {
   const classCount = Math.max(breaks.length - 1, 0);
   const missing = areas.filter((a) => a.classIndex == null).length;
-  if (classCount === 0) return { breaks, classes: [], classOf: new Map(), missing };
+  const valueOf = new Map<string, number>();
+  for (const { code, value } of areas) if (value != null) valueOf.set(code, value);
+  if (classCount === 0) return { breaks, classes: [], classOf: new Map(), valueOf, missing };
   const colors = paletteFor(classCount);
   const counts = new Array<number>(classCount).fill(0);
   const classOf = new Map<string, number>();
@@ -74,6 +78,7 @@ export function fromChoropleth({ breaks, areas }: ServerChoropleth): Classificat
     breaks,
     missing,
     classOf,
+    valueOf,
     classes: colors.map((color, i) => ({ from: breaks[i]!, to: breaks[i + 1]!, color, count: counts[i]! })),
   };
 }

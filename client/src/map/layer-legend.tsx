@@ -1,9 +1,11 @@
 /**
  * An overlay's legend entry: one row per item with a sample drawn in the
  * layer's own colours (the module's `legend()` reads the constants its style
- * uses, so the two cannot drift), then its notes.
+ * uses, so the two cannot drift), then its notes. An item that stands for a
+ * filterable category carries a checkbox: unticked, its features are hidden.
  */
-import type { LayerLegend, Swatch } from './layers/types';
+import { FILTER_VALUES, passes, type ViewFilters } from '../state/view-state';
+import type { LayerLegend, LegendItem, Swatch } from './layers/types';
 
 const W = 24;
 const H = 14;
@@ -58,14 +60,61 @@ function SwatchIcon({ swatch }: { swatch: Swatch }) {
   }
 }
 
-export function LayerLegendView({ legend, testId }: { legend: LayerLegend; testId: string }) {
+interface LayerLegendViewProps {
+  legend: LayerLegend;
+  testId: string;
+  filters: ViewFilters;
+  filterHint: string;
+  onFilter(key: keyof ViewFilters, values: readonly string[]): void;
+}
+
+/**
+ * The filter after ticking or unticking `value`. An empty list means "all",
+ * so ticking the last unticked category empties the list; unticking the only
+ * ticked one is not offered (the checkbox is disabled): "none" is the layer
+ * switched off.
+ */
+export function toggledFilter(chosen: readonly string[], all: readonly string[], value: string, on: boolean): string[] {
+  const current = chosen.length === 0 ? all : chosen;
+  const next = all.filter((v) => (v === value ? on : current.includes(v)));
+  return next.length === all.length ? [] : next;
+}
+
+function ItemRow({ item, filters, onFilter }: { item: LegendItem } & Pick<LayerLegendViewProps, 'filters' | 'onFilter'>) {
+  const body = (
+    <>
+      <SwatchIcon swatch={item.swatch} />
+      <span>{item.label}</span>
+    </>
+  );
+  if (!item.filter) return body;
+  const key = item.filter;
+  const chosen = filters[key] as readonly string[];
+  const all = FILTER_VALUES[key] as readonly string[];
+  const checked = passes(chosen, item.value);
+  const onlyOne = checked && chosen.length === 1;
+  return (
+    <label className="layer-legend-filter">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={onlyOne}
+        data-testid={`filter-${key}-${item.value}`}
+        onChange={(event) => onFilter(key, toggledFilter(chosen, all, item.value, event.target.checked))}
+      />
+      {body}
+    </label>
+  );
+}
+
+export function LayerLegendView({ legend, testId, filters, filterHint, onFilter }: LayerLegendViewProps) {
+  const filterable = legend.items.some((item) => item.filter);
   return (
     <div className="layer-legend" data-testid={testId}>
-      <ul>
+      <ul title={filterable ? filterHint : undefined}>
         {legend.items.map((item) => (
           <li key={item.value} data-value={item.value} data-color={item.swatch.color}>
-            <SwatchIcon swatch={item.swatch} />
-            <span>{item.label}</span>
+            <ItemRow item={item} filters={filters} onFilter={onFilter} />
           </li>
         ))}
       </ul>

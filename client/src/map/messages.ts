@@ -3,16 +3,22 @@
  * not import the app's i18n (imports point app → panels → map); the app's
  * message tables satisfy this and are passed down.
  */
-import type { ClassificationMethod, PairingKind, PovertyStatus } from '../graphql/documents';
+import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertyStatus } from '../graphql/documents';
 import type { OverlayKey } from './layers/types';
 
 export interface MapMessages {
-  legendTitle: string;
+  /** the metric's name and unit (as `unitNames` writes it) */
+  legendTitle(metric: Metric, unit: string): string;
+  metricNames: Record<Metric, string>;
+  /** the server's units ("%", "人", "万元", "个") in the messages' language */
+  unitNames: Record<string, string>;
   /** `method`: how the server chose the breaks */
   legendSubtitle(year: number, classes: number, method: ClassificationMethod): string;
   legendClass(from: string, to: string, count: number): string;
   legendNoData: string;
   legendThreshold(value: string): string;
+  /** the policy line of a metric other than incidence (e.g. the collective-income target) */
+  legendPolicyLine(value: string, unit: string): string;
   legendThresholdNote(value: string): string;
   /** every county is below the exit line */
   legendAllBelow(value: string): string;
@@ -32,6 +38,8 @@ export interface MapMessages {
   /** shown under a switched-on overlay whose data is still loading */
   layerLoading: string;
   pairingKinds: Record<PairingKind, string>;
+  industryTypes: Record<IndustryType, string>;
+  projectSizeNote: string;
   /** a legend item with the number of features it stands for */
   legendCount(label: string, count: number): string;
   pairingDirectionNote: string;

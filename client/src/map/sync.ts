@@ -25,6 +25,8 @@ function syncLayer(map: MapLibreMap, spec: LayerSpecification): void {
     map.addLayer(spec);
     return;
   }
+  const filter = 'filter' in spec ? spec.filter : undefined;
+  if (JSON.stringify(map.getFilter(spec.id) ?? null) !== JSON.stringify(filter ?? null)) map.setFilter(spec.id, filter ?? null);
   syncProps(map, spec.id, 'paint', 'paint' in spec ? (spec.paint as Props | undefined) : undefined);
   syncProps(map, spec.id, 'layout', 'layout' in spec ? (spec.layout as Props | undefined) : undefined);
 }

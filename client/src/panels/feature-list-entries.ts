@@ -8,11 +8,12 @@ import { tickDecimals } from '../map/classes';
 import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
 import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
 import { PAIRING_LINE_LAYER_ID } from '../map/layers/pairing-layer';
+import { PROJECT_CIRCLE_LAYER_ID } from '../map/layers/project-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from '../map/layers/township-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
 import { VILLAGE_CIRCLE_LAYER_ID } from '../map/layers/village-layer';
 import { formatNumber } from '../map/messages';
-import type { PairingKind, PovertyStatus } from '../graphql/documents';
+import type { IndustryType, PairingKind, PovertyStatus } from '../graphql/documents';
 import type { SelectionKind } from '../state/view-state';
 
 export type ListLayerKey = 'counties' | OverlayKey;
@@ -52,6 +53,7 @@ export const LIST_LAYERS: readonly ListLayer[] = [
   { key: 'villages', kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
   { key: 'alliances', kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
   { key: 'pairings', kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID], idProperty: 'id' },
+  { key: 'projects', kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
 ];
 
 export interface ListEntry {
@@ -118,6 +120,14 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         return { ...base(p), name: `${helper} → ${helped}`, figure: m.pairingKinds[p.kind as PairingKind] ?? '', rank: null };
       });
     }
+    case 'projects':
+      // Largest investment first; the figure is the industry.
+      return features.map((p) => ({
+        ...base(p),
+        name: name(p),
+        figure: m.industryTypes[p.type as IndustryType] ?? String(p.type ?? ''),
+        rank: num(p.investment),
+      }));
     default:
       throw new Error(`no list rows for layer ${JSON.stringify(layer.key satisfies never)}`);
   }

@@ -164,7 +164,8 @@ function parseCamera(raw: string): Camera | undefined {
   return { lon, lat, zoom };
 }
 
-const FILTER_VALUES = {
+/** Each filter's possible values, in display order. */
+export const FILTER_VALUES = {
   status: STATUSES,
   strength: STRENGTHS,
   pairing: PAIRING_KINDS,

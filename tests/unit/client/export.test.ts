@@ -127,6 +127,10 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
     figures,
     classification,
     method: 'QUANTILE',
+    metric: 'POVERTY_INCIDENCE',
+    unit: '%',
+    filters: { status: [], strength: [], pairing: [], industry: [] },
+    selection: null,
     messages,
     overlays: {
       villages: { year: 2017, items: villages },
@@ -134,6 +138,7 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
       // The second alliance is founded after the view's year: the map does not show it.
       alliances: [alliance(1, 2015), alliance(2, 2019)],
       townships: null,
+      projects: null,
     },
     hidden: new Set(hidden),
     loaded: new Set(['prefecture', 'counties', 'villages', 'pairings', 'alliances']),

@@ -1,23 +1,36 @@
-import type { ClassificationMethod } from '../../graphql/documents';
+import type { ClassificationMethod, Metric } from '../../graphql/documents';
+import type { ViewParam } from '../../state/view-state';
 import { exportEn } from './export.en';
 import type { Messages } from './zh-CN';
 
 const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
+const METRIC_EN: Record<Metric, string> = {
+  POVERTY_INCIDENCE: 'Poverty incidence',
+  POOR_POPULATION: 'Poor population',
+  WEAK_VILLAGE_SHARE: 'Share of weak villages',
+  COLLECTIVE_INCOME_MEDIAN: 'Median collective income',
+  SECRETARY_IS_DIRECTOR_SHARE: 'Secretary also director',
+  SOFT_LAX_COUNT: 'Soft and lax branches',
+};
 
 /** UI strings, English. */
 export const en: Messages = {
   appTitle: 'Lingyan · Party Building for Poverty Alleviation',
   appShortTitle: 'Lingyan',
-  appSubtitle: (prefecture: string) => `${prefecture} · poverty incidence by county`,
+  appSubtitle: (prefecture: string, metric: Metric) => `${prefecture} · ${METRIC_EN[metric].toLowerCase()} by county`,
   yearLabel: 'Year',
   languageLabel: 'Language',
-  legendTitle: 'Poverty incidence (%)',
+  metricNames: METRIC_EN,
+  methodNames: { QUANTILE: 'Quantile', EQUAL_INTERVAL: 'Equal interval', JENKS: 'Natural breaks (Jenks)' },
+  unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches' },
+  legendTitle: (metric: Metric, unit: string) => `${METRIC_EN[metric]} (${unit})`,
   legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
     `${year} · ${classes} ${METHOD_EN[method]} classes`,
   legendClass: (from: string, to: string, count: number) =>
     `${from} – ${to} (${count} ${count === 1 ? 'county' : 'counties'})`,
   legendNoData: 'No data',
   legendThreshold: (value: string) => `Exit line ${value}%`,
+  legendPolicyLine: (value: string, unit: string) => `Policy line ${value} ${unit}`,
   legendThresholdNote: (value: string) => `A county may exit poverty below ${value}%`,
   legendAllBelow: (value: string) => `This year every county is below the ${value}% exit line`,
   legendAllAbove: (value: string) => `This year no county is below the ${value}% exit line`,
@@ -28,8 +41,43 @@ export const en: Messages = {
   tooltipBelowThreshold: 'Below the exit line',
   tooltipAboveThreshold: 'Above the exit line',
   tooltipNoData: 'No data',
+  thematicTitle: 'Thematic map',
+  metricLabel: 'Metric',
+  methodLabel: 'Classification',
+  classesLabel: 'Classes',
+  classesOption: (n: number) => `${n} classes`,
+  yearPlay: 'Play through the years',
+  yearPause: 'Pause',
+  filterHint: 'Untick to hide a category',
+  industryTypes: {
+    LIVESTOCK: 'Livestock',
+    DAIRY: 'Dairy',
+    VEGETABLES: 'Vegetables',
+    POTATOES: 'Potatoes',
+    EDIBLE_FUNGI: 'Edible fungi',
+    PHOTOVOLTAIC: 'Photovoltaic',
+    PROCESSING: 'Processing',
+    RURAL_TOURISM: 'Rural tourism',
+    E_COMMERCE: 'E-commerce',
+  },
+  projectSizeNote: 'Circle area: total investment',
+  kpiTitle: (year: number) => `Prefecture in ${year}`,
+  kpi: {
+    povertyIncidence: 'Poverty incidence',
+    poorPopulation: 'Poor population',
+    countiesBelowExitLine: 'Counties below exit line',
+    villagesExited: 'Poor villages exited',
+    weakVillages: 'Weak villages',
+    activePairings: 'Active pairings',
+    alliances: 'Alliances',
+    softLaxBranches: 'Soft and lax branches',
+  },
+  kpiOf: (part: string, whole: string) => `${part} / ${whole}`,
+  kpiNone: (year: number) => `No summary for ${year}`,
+  linkIgnored: (params: readonly ViewParam[]) => `The link's ${params.join(', ')} ${params.length === 1 ? 'is' : 'are'} not valid; showing the default instead`,
+  dismiss: 'Dismiss',
   layersTitle: 'Layers',
-  layerNames: { pairings: 'Pairings', villages: 'Villages', alliances: 'Alliances', townships: 'Townships' },
+  layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships' },
   layerLoading: 'Loading…',
   pairingKinds: {
     STRONG_HELPS_WEAK: 'Strong village helps weak',
@@ -54,7 +102,7 @@ export const en: Messages = {
   countyKind: { BANNER: 'Banner', COUNTY: 'County', DISTRICT: 'District' },
   loading: 'Loading data…',
   loadError: (detail: string) => `Could not load data: ${detail}`,
-  mapLabel: 'Map of poverty incidence by county',
+  mapLabel: (metric: Metric) => `Map of ${METRIC_EN[metric].toLowerCase()} by county`,
   nameField: 'nameEn',
   numberLocale: 'en',
   export: exportEn,

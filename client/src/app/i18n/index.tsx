@@ -1,8 +1,10 @@
 /**
- * Locale state and the `useMessages()` hook. Every UI string comes from the
- * message tables here (zh-CN first); the chosen locale is kept in `?lang=`.
+ * Locale state and the `useI18n()` hook. Every UI string comes from the
+ * message tables here (zh-CN first). The locale opens from the link's
+ * `?lang=` (state/view-state.ts reads it; state/useViewState.ts writes it).
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { parseView } from '../../state/view-state';
 import { en } from './en';
 import { zhCN, type Messages } from './zh-CN';
 
@@ -21,8 +23,7 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLocale(): Locale {
-  const requested = new URLSearchParams(window.location.search).get('lang');
-  return requested === 'en' ? 'en' : 'zh-CN';
+  return parseView(window.location.search).state.locale;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -30,10 +31,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = TABLES[locale].appTitle;
-    const url = new URL(window.location.href);
-    if (locale === 'zh-CN') url.searchParams.delete('lang');
-    else url.searchParams.set('lang', locale);
-    window.history.replaceState(null, '', url);
   }, [locale]);
   const value = useMemo(() => ({ locale, messages: TABLES[locale], setLocale }), [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -2,24 +2,39 @@
  * UI strings, Simplified Chinese (the default locale). `en.ts` must match this
  * shape; the map's part of it is `MapMessages` (map/messages.ts).
  */
-import type { ClassificationMethod, PairingKind, PovertyStatus } from '../../graphql/documents';
+import type { KpiKey } from '../../panels/KpiBar';
+import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertyStatus } from '../../graphql/documents';
+import type { ViewParam } from '../../state/view-state';
 import type { OverlayKey } from '../../map/layers/types';
 import { exportZhCN } from './export.zh-CN';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
+const METRIC_ZH: Record<Metric, string> = {
+  POVERTY_INCIDENCE: '贫困发生率',
+  POOR_POPULATION: '贫困人口',
+  WEAK_VILLAGE_SHARE: '弱村占比',
+  COLLECTIVE_INCOME_MEDIAN: '村集体经济收入中位数',
+  SECRETARY_IS_DIRECTOR_SHARE: '书记主任一肩挑比例',
+  SOFT_LAX_COUNT: '软弱涣散党组织数',
+};
 
 export const zhCN = {
   appTitle: '领雁 · 抓党建促脱贫攻坚数据平台',
   appShortTitle: '领雁',
-  appSubtitle: (prefecture: string) => `${prefecture} · 旗县贫困发生率`,
+  appSubtitle: (prefecture: string, metric: Metric) => `${prefecture} · 旗县${METRIC_ZH[metric]}`,
   yearLabel: '年份',
   languageLabel: '语言',
-  legendTitle: '贫困发生率 (%)',
+  metricNames: METRIC_ZH,
+  methodNames: METHOD_ZH,
+  /** the server's units ("%", "人", "万元", "个") as written in this language */
+  unitNames: { '%': '%', 人: '人', 万元: '万元', 个: '个' } as Record<string, string>,
+  legendTitle: (metric: Metric, unit: string) => `${METRIC_ZH[metric]} (${unit})`,
   legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
     `${year} 年 · ${classes} 级${METHOD_ZH[method]}分级`,
   legendClass: (from: string, to: string, count: number) => `${from} – ${to}（${count} 个旗县区）`,
   legendNoData: '无数据',
   legendThreshold: (value: string) => `退出线 ${value}%`,
+  legendPolicyLine: (value: string, unit: string) => `政策线 ${value} ${unit}`,
   legendThresholdNote: (value: string) => `旗县贫困发生率低于 ${value}% 可申请脱贫摘帽`,
   legendAllBelow: (value: string) => `本年所有旗县区均已低于退出线 ${value}%`,
   legendAllAbove: (value: string) => `本年所有旗县区均未低于退出线 ${value}%`,
@@ -30,8 +45,49 @@ export const zhCN = {
   tooltipBelowThreshold: '已低于退出线',
   tooltipAboveThreshold: '未达退出线',
   tooltipNoData: '无数据',
+  thematicTitle: '专题图',
+  metricLabel: '指标',
+  methodLabel: '分级方法',
+  classesLabel: '分级数',
+  classesOption: (n: number) => `${n} 级`,
+  yearPlay: '播放年份变化',
+  yearPause: '暂停播放',
+  filterHint: '取消勾选可隐藏该类',
+  industryTypes: {
+    LIVESTOCK: '畜牧养殖',
+    DAIRY: '奶业',
+    VEGETABLES: '蔬菜',
+    POTATOES: '马铃薯',
+    EDIBLE_FUNGI: '食用菌',
+    PHOTOVOLTAIC: '光伏',
+    PROCESSING: '农畜产品加工',
+    RURAL_TOURISM: '乡村旅游',
+    E_COMMERCE: '电子商务',
+  } as Record<IndustryType, string>,
+  projectSizeNote: '圆面积表示总投资',
+  kpiTitle: (year: number) => `${year} 年全盟（市）概况`,
+  kpi: {
+    povertyIncidence: '贫困发生率',
+    poorPopulation: '贫困人口',
+    countiesBelowExitLine: '达到摘帽标准旗县',
+    villagesExited: '已出列贫困村',
+    weakVillages: '弱村',
+    activePairings: '在帮结对',
+    alliances: '联合党委',
+    softLaxBranches: '软弱涣散党组织',
+  } as Record<KpiKey, string>,
+  kpiOf: (part: string, whole: string) => `${part} / ${whole}`,
+  kpiNone: (year: number) => `${year} 年无汇总数据`,
+  linkIgnored: (params: readonly ViewParam[]) => `链接中的参数 ${params.join('、')} 无效，已按默认显示`,
+  dismiss: '关闭',
   layersTitle: '图层',
-  layerNames: { pairings: '结对帮扶', villages: '嘎查村', alliances: '联合党委', townships: '苏木乡镇' } as Record<OverlayKey, string>,
+  layerNames: {
+    pairings: '结对帮扶',
+    projects: '产业项目',
+    villages: '嘎查村',
+    alliances: '联合党委',
+    townships: '苏木乡镇',
+  } as Record<OverlayKey, string>,
   layerLoading: '正在加载…',
   pairingKinds: {
     STRONG_HELPS_WEAK: '强村带弱村',
@@ -55,7 +111,7 @@ export const zhCN = {
   countyKind: { BANNER: '旗', COUNTY: '县', DISTRICT: '区' } as Record<string, string>,
   loading: '正在加载数据…',
   loadError: (detail: string) => `数据加载失败：${detail}`,
-  mapLabel: '旗县贫困发生率地图',
+  mapLabel: (metric: Metric) => `旗县${METRIC_ZH[metric]}地图`,
   /** Which county name the map labels show. */
   nameField: 'name' as 'name' | 'nameEn',
   numberLocale: 'zh-CN',

@@ -27,6 +27,7 @@ export const allianceLayer = {
   key: 'alliances',
   description: 'Alliances founded by the year: footprint polygons, spokes from the centre village to each member, the centre ringed',
   // The year matters: an alliance appears in the year it was founded.
+  select: { kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
   dataInputs: ({ overlays, year }) => [overlays.alliances, year],
   toGeoJSON: (view) => {
     const features: Feature[] = [];

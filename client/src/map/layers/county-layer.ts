@@ -8,6 +8,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
 import { labelPoint } from '../label-point';
+import { selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type AtlasView, type LayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
@@ -35,8 +36,9 @@ export function fillColorExpression(classification: Classification): ExpressionS
 
 export const countyLayer = {
   key: 'counties',
-  description: 'Counties shaded by poverty incidence (the server\'s classes), outlined and labelled',
+  description: 'Counties shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
+  select: { kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
   dataInputs: ({ atlas, figures, classification }) => [atlas, figures, classification],
   toGeoJSON: ({ atlas, figures, classification }) => ({
     type: 'FeatureCollection',
@@ -48,8 +50,9 @@ export const countyLayer = {
         name: county.name,
         nameEn: county.nameEn,
         kind: county.kind,
-        // null incidence is left out: MapLibre's `get` then yields null.
+        // null values are left out: MapLibre's `get` then yields null.
         ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
+        ...(classification.valueOf.has(county.code) ? { value: classification.valueOf.get(county.code) } : {}),
         ...(classIndex != null ? { classIndex } : {}),
         ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
       };
@@ -84,6 +87,14 @@ export const countyLayer = {
         'line-width': 2.5,
         'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
       },
+    },
+    {
+      // The open panel's county, outlined above its neighbours.
+      id: 'county-selected',
+      type: 'line',
+      source: 'counties',
+      filter: selectedFilter(view, 'county', 'code'),
+      paint: { 'line-color': '#0b3d91', 'line-width': 3.5 },
     },
     {
       id: 'county-label',

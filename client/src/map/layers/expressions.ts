@@ -1,5 +1,7 @@
 /** Small builders for the style expressions several layers write. */
 import type { ExpressionSpecification } from 'maplibre-gl';
+import type { SelectionKind } from '../../state/view-state';
+import type { AtlasView } from './types';
 
 /**
  * `['match', ['get', property], value1, output1, …, fallback]` from a table.
@@ -14,4 +16,19 @@ export function matchProperty(
   const pairs = Object.entries(outputs).flat();
   if (pairs.length === 0) throw new RangeError(`no outputs to match "${property}" against`);
   return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/**
+ * The features of the view's selection, if it is of `kind` (none otherwise):
+ * the filter of a layer that outlines the open panel's feature.
+ */
+export function selectedFilter(
+  view: Pick<AtlasView, 'selection'>,
+  kind: SelectionKind,
+  property: string,
+): ExpressionSpecification {
+  const id = view.selection?.kind === kind ? view.selection.id : null;
+  // Ids are numbers in the data (alliances, pairings, projects) and strings in the selection.
+  const value = id != null && property === 'id' ? Number(id) : id;
+  return ['==', ['get', property], value ?? ''];
 }

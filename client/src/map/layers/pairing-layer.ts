@@ -10,7 +10,8 @@ import type { Feature, LineString } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { PairingKind } from '../../graphql/documents';
 import { arrowImage, mercatorBearing } from '../arrow-images';
-import { matchProperty } from './expressions';
+import { passes } from '../../state/view-state';
+import { matchProperty, selectedFilter } from './expressions';
 import type { LayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
@@ -40,11 +41,12 @@ export const pairingLayer = {
   key: 'pairings',
   description: 'Pairings active in the year: helper → helped village lines coloured by kind, arrowheads at the helped end',
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
-  dataInputs: ({ overlays }) => [overlays.pairings],
-  toGeoJSON: ({ overlays }) => {
+  select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
+  dataInputs: ({ overlays, filters }) => [overlays.pairings, filters.pairing],
+  toGeoJSON: ({ overlays, filters }) => {
     const features: Feature[] = [];
     for (const pairing of overlays.pairings?.items ?? []) {
-      if (!isLine(pairing.line)) continue;
+      if (!isLine(pairing.line) || !passes(filters.pairing, pairing.kind)) continue;
       const coordinates = pairing.line.coordinates;
       const end = coordinates[coordinates.length - 1]!;
       const properties = {
@@ -63,7 +65,7 @@ export const pairingLayer = {
     }
     return { type: 'FeatureCollection', features };
   },
-  layers: () => {
+  layers: ({ selection }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
     const isLineString: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
     return [
@@ -79,6 +81,15 @@ export const pairingLayer = {
           'line-opacity': 0.75,
           'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3.2, 10, 5.5],
         },
+      },
+      {
+        // The open panel's pairing: a wide dark band under its line.
+        id: 'pairing-selected',
+        type: 'line',
+        source: 'pairings',
+        filter: ['all', isLineString, selectedFilter({ selection }, 'pairing', 'id')],
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': '#0b3d91', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 10, 9] },
       },
       {
         id: PAIRING_LINE_LAYER_ID,
@@ -122,6 +133,7 @@ export const pairingLayer = {
         label: messages.legendCount(messages.pairingKinds[kind], items.filter((p) => p.kind === kind && isLine(p.line)).length),
         swatch: { shape: 'arrow', color: PAIRING_COLORS[kind] },
         value: kind,
+        filter: 'pairing',
       })),
       notes: [messages.pairingDirectionNote, ...(undrawn > 0 ? [messages.pairingsWithoutLine(undrawn)] : [])],
     };

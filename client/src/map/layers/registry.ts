@@ -10,7 +10,9 @@ import { allianceLayer } from './alliance-layer';
 import { countyLayer } from './county-layer';
 import { pairingLayer } from './pairing-layer';
 import { prefectureLayer } from './prefecture-layer';
+import { projectLayer } from './project-layer';
 import { townshipLayer } from './township-layer';
+import { OVERLAYS } from '../../state/view-state';
 import type { LayerModule, OverlayKey } from './types';
 import { villageLayer } from './village-layer';
 
@@ -20,11 +22,12 @@ export const LAYER_REGISTRY = {
   counties: countyLayer,
   alliances: allianceLayer,
   pairings: pairingLayer,
+  projects: projectLayer,
   villages: villageLayer,
 } as const satisfies Record<string, LayerModule>;
 
 export type LayerKey = keyof typeof LAYER_REGISTRY;
 export const LAYER_ORDER: readonly LayerModule[] = Object.values(LAYER_REGISTRY);
 
-/** The overlays in the order the layer panel lists them (top of the map first). */
-export const OVERLAY_KEYS: readonly OverlayKey[] = ['pairings', 'villages', 'alliances', 'townships'];
+/** The overlays in the order the layer panel lists them (the view state's order). */
+export const OVERLAY_KEYS: readonly OverlayKey[] = OVERLAYS;

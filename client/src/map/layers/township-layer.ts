@@ -9,6 +9,7 @@ import type { Feature } from 'geojson';
 import { labelPoint } from '../label-point';
 import { formatNumber } from '../messages';
 import { fillColorExpression, LABEL_FONTS } from './county-layer';
+import { selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type LayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
@@ -17,7 +18,8 @@ export const TOWNSHIP_LABEL_LAYER_ID = 'township-label';
 
 export const townshipLayer = {
   key: 'townships',
-  description: 'Townships shaded by poverty incidence (the server\'s township classes) at closer zoom, outlined and labelled',
+  description: 'Townships shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
+  select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
   dataInputs: ({ overlays }) => [overlays.townships],
   toGeoJSON: ({ overlays }) => {
     const townships = overlays.townships;
@@ -40,7 +42,7 @@ export const townshipLayer = {
       }),
     };
   },
-  layers: ({ overlays, messages }) => [
+  layers: (view) => [
     {
       id: TOWNSHIP_FILL_LAYER_ID,
       type: 'fill',
@@ -48,7 +50,9 @@ export const townshipLayer = {
       minzoom: TOWNSHIP_MIN_ZOOM,
       // Opaque like the counties: the canvas shows the legend's colours.
       paint: {
-        'fill-color': overlays.townships ? fillColorExpression(overlays.townships.classification) : 'rgba(0,0,0,0)',
+        'fill-color': view.overlays.townships
+          ? fillColorExpression(view.overlays.townships.classification)
+          : 'rgba(0,0,0,0)',
         'fill-opacity': 1,
       },
     },
@@ -60,6 +64,14 @@ export const townshipLayer = {
       paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.9 },
     },
     {
+      // The open panel's township, outlined above its neighbours.
+      id: 'township-selected',
+      type: 'line',
+      source: 'townships',
+      filter: selectedFilter(view, 'township', 'code'),
+      paint: { 'line-color': '#0b3d91', 'line-width': 3 },
+    },
+    {
       id: TOWNSHIP_LABEL_LAYER_ID,
       type: 'symbol',
       source: 'townships',
@@ -67,7 +79,7 @@ export const townshipLayer = {
       filter: ['==', ['geometry-type'], 'Point'],
       minzoom: TOWNSHIP_MIN_ZOOM,
       layout: {
-        'text-field': ['get', messages.nameField],
+        'text-field': ['get', view.messages.nameField],
         'text-font': LABEL_FONTS,
         'text-size': ['interpolate', ['linear'], ['zoom'], TOWNSHIP_MIN_ZOOM, 11, 12, 14],
         'text-max-width': 7,

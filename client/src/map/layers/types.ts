@@ -9,17 +9,20 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type {
   AtlasAlliance,
   AtlasPairing,
+  AtlasProject,
   AtlasQuery,
   AtlasTownship,
   AtlasVillage,
   ClassificationMethod,
   CountyFigures,
+  Metric,
 } from '../../graphql/documents';
+import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
 
 /** The layers a user can switch on and off (the others are the base map). */
-export type OverlayKey = 'townships' | 'alliances' | 'pairings' | 'villages';
+export type OverlayKey = Overlay;
 
 /**
  * The overlays' data, each null until its first answer arrives. A yearly part
@@ -31,6 +34,8 @@ export interface OverlayData {
   pairings: { year: number; items: readonly AtlasPairing[] } | null;
   /** every village, with its figures of `year` */
   villages: { year: number; items: readonly AtlasVillage[] } | null;
+  /** industry projects running in `year` */
+  projects: { year: number; items: readonly AtlasProject[] } | null;
   /** every alliance (the map shows those founded by the view's year) */
   alliances: readonly AtlasAlliance[] | null;
   /** township boundaries and the server's township classes of `year` */
@@ -47,6 +52,14 @@ export interface AtlasView {
   classification: Classification;
   /** how the server chose the breaks */
   method: ClassificationMethod;
+  /** what the counties and townships are shaded by */
+  metric: Metric;
+  /** the server's unit of the metric's values ("%", "人", "万元" or "个") */
+  unit: string;
+  /** which villages, pairings and projects the overlays show */
+  filters: ViewFilters;
+  /** the feature whose panel is open (outlined on the map) */
+  selection: Selection | null;
   messages: MapMessages;
   overlays: OverlayData;
   /** overlays the user switched off */
@@ -67,6 +80,8 @@ export interface LegendItem {
   swatch: Swatch;
   /** the data value the item stands for (e.g. `POOR`), for tests and list views */
   value: string;
+  /** the view filter the item switches (its checkbox shows and hides these features) */
+  filter?: keyof ViewFilters;
 }
 
 /** A layer's legend entry, in the layer panel under its toggle. */
@@ -107,6 +122,12 @@ export interface LayerModule {
   layers(view: AtlasView): LayerSpecification[];
   /** ids of layers that answer hover (tooltip), if any */
   readonly hoverLayerIds?: readonly string[];
+  /**
+   * What a click on the module's features selects: the selection kind, the
+   * layers that answer a click (topmost first wins across modules), and the
+   * feature property holding the code or id.
+   */
+  readonly select?: { kind: SelectionKind; layerIds: readonly string[]; idProperty: string };
   /** images its layers use, added to the map once */
   readonly images?: readonly RuntimeImage[];
   /**

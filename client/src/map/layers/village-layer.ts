@@ -8,7 +8,8 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
-import { matchProperty } from './expressions';
+import { passes } from '../../state/view-state';
+import { matchProperty, selectedFilter } from './expressions';
 import type { LayerModule, LegendItem } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
@@ -38,22 +39,29 @@ const RADIUS_BY_ZOOM: ReadonlyArray<[zoom: number, min: number, max: number]> = 
   [14, 6, 22],
 ];
 
-function radiusExpression(): ExpressionSpecification {
+/** The circle's radius by zoom and size; `extra` px more (the selection ring around it). */
+function radiusExpression(extra = 0): ExpressionSpecification {
   const size: ExpressionSpecification = ['get', 'size'];
   return [
     'interpolate',
     ['linear'],
     ['zoom'],
-    ...RADIUS_BY_ZOOM.flatMap(([zoom, min, max]) => [zoom, ['+', min, ['*', max - min, size]] as ExpressionSpecification]),
+    ...RADIUS_BY_ZOOM.flatMap(([zoom, min, max]) => [
+      zoom,
+      ['+', min + extra, ['*', max - min, size]] as ExpressionSpecification,
+    ]),
   ] as ExpressionSpecification;
 }
 
 export const villageLayer = {
   key: 'villages',
   description: 'Villages as circles: fill = poverty status in the year, ring = weak/strong, area = rural population',
-  dataInputs: ({ overlays }) => [overlays.villages],
-  toGeoJSON: ({ overlays }) => {
-    const items = overlays.villages?.items ?? [];
+  select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
+  dataInputs: ({ overlays, filters }) => [overlays.villages, filters.status, filters.strength],
+  toGeoJSON: ({ overlays, filters }) => {
+    const items = (overlays.villages?.items ?? []).filter(
+      (v) => passes(filters.status, v.figures?.status) && passes(filters.strength, v.figures?.strength),
+    );
     // Area ∝ population: the radius grows with the square root, against the year's most populous village.
     const largest = Math.max(1, ...items.map((v) => v.figures?.ruralPopulation ?? 0));
     return {
@@ -73,7 +81,7 @@ export const villageLayer = {
       })),
     };
   },
-  layers: ({ messages }) => [
+  layers: ({ messages, selection }) => [
     {
       id: VILLAGE_CIRCLE_LAYER_ID,
       type: 'circle',
@@ -95,6 +103,19 @@ export const villageLayer = {
           Object.fromEntries(Object.entries(VILLAGE_STRENGTH_RINGS).map(([k, r]) => [k, r.width])),
           VILLAGE_STRENGTH_RINGS.MIDDLE.width,
         ),
+      },
+    },
+    {
+      // The open panel's village: a wide dark ring around its circle.
+      id: 'village-selected',
+      type: 'circle',
+      source: 'villages',
+      filter: selectedFilter({ selection }, 'village', 'code'),
+      paint: {
+        'circle-radius': radiusExpression(4),
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': '#0b3d91',
+        'circle-stroke-width': 3,
       },
     },
     {
@@ -122,6 +143,7 @@ export const villageLayer = {
       label: messages.legendCount(messages.villageStatuses[status], count(status)),
       swatch: { shape: 'circle', color: VILLAGE_STATUS_COLORS[status], stroke: thin.color, strokeWidth: thin.width },
       value: status,
+      filter: 'status' as const,
     }));
     const missing = count(NO_FIGURES);
     if (missing > 0) {
@@ -140,6 +162,7 @@ export const villageLayer = {
         strokeWidth: VILLAGE_STRENGTH_RINGS[strength].width,
       },
       value: strength,
+      filter: 'strength',
     });
     return {
       items: [...statusItems, ring('STRONG', messages.villageStrong), ring('WEAK', messages.villageWeak)],

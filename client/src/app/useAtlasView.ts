@@ -1,0 +1,96 @@
+/**
+ * The data behind a map view, from its view state: the prefecture and its
+ * counties, the year's classification of the chosen metric, the overlays,
+ * assembled into the `AtlasView` the map draws. One hook for the atlas page
+ * and the embedded view, so both show the same thing for the same link.
+ */
+import { useMemo, useState } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS, ATLAS_CHOROPLETH, type AtlasQuery, type CountyFigures } from '../graphql/documents';
+import { fromChoropleth } from '../map/classes';
+import type { AtlasView } from '../map/layers/types';
+import type { MapMessages } from '../map/messages';
+import { OVERLAYS, type ViewState } from '../state/view-state';
+import { useOverlays } from './useOverlays';
+
+export interface AtlasViewData {
+  /** the prefecture and counties (null until loaded) */
+  atlas: AtlasQuery | null;
+  /** years with figures, ascending */
+  years: readonly number[];
+  /** the year asked for: the state's, or the latest with data */
+  year: number | null;
+  /** what the map draws (null until the first year's figures are in) */
+  view: AtlasView | null;
+  /** the year's figures are loading */
+  busy: boolean;
+  /** the metric's policy line in the server's classification (null: none) */
+  threshold: number | null;
+  /** the county exit line (incidence, %) */
+  exitLine: number;
+  error: Error | null;
+  /** call at the map's first 'idle': the overlays that wait for it are then asked for */
+  onFirstDraw(): void;
+}
+
+export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMessages): AtlasViewData {
+  const atlas = useQuery(ATLAS);
+  const years = useMemo(() => [...(atlas.data?.prefecture.years ?? [])].sort((a, b) => a - b), [atlas.data]);
+  // Default: the latest year with data, the state leaders ask about (and the
+  // years before the first pairing and alliance would show neither). A link's
+  // year without data falls back to it too.
+  const year = state.year != null && years.includes(state.year) ? state.year : (years[years.length - 1] ?? null);
+  const { metric, method, classes } = state;
+  const figures = useQuery(ATLAS_CHOROPLETH, year == null ? skipToken : { variables: { year, metric, method, classes } });
+  // While another year loads, keep showing the last one rather than blanking the map.
+  const figuresData = figures.data ?? figures.previousData;
+  const [drawn, setDrawn] = useState(false);
+  const overlays = useOverlays(
+    { requested: year, shown: figuresData?.choropleth.year ?? null },
+    drawn,
+    { metric, method, classes },
+    state.layers,
+  );
+
+  const countyView = useMemo(() => {
+    if (!atlas.data || !figuresData) return null;
+    const byCode = new Map<string, CountyFigures | null>(figuresData.counties.map((c) => [c.code, c.figures]));
+    const { choropleth } = figuresData;
+    return {
+      atlas: atlas.data,
+      year: choropleth.year,
+      figures: byCode,
+      classification: fromChoropleth(choropleth),
+      method: choropleth.method,
+      metric: choropleth.metric,
+      unit: choropleth.unit,
+    };
+  }, [atlas.data, figuresData]);
+
+  const hidden = useMemo(() => new Set(OVERLAYS.filter((o) => !state.layers.has(o))), [state.layers]);
+  const view = useMemo<AtlasView | null>(() => {
+    if (!countyView) return null;
+    const loaded = new Set<string>(['prefecture', 'counties', ...overlays.loaded]);
+    return {
+      ...countyView,
+      messages,
+      overlays: overlays.overlays,
+      hidden,
+      loaded,
+      filters: state.filters,
+      selection: state.selection,
+    };
+  }, [countyView, messages, overlays.overlays, overlays.loaded, hidden, state.filters, state.selection]);
+
+  return {
+    atlas: atlas.data ?? null,
+    years,
+    year,
+    view,
+    busy: figures.loading,
+    threshold: figuresData?.choropleth.threshold ?? null,
+    exitLine: atlas.data?.prefecture.thresholds.countyExitIncidence ?? 3,
+    error: atlas.error ?? figures.error ?? overlays.error ?? null,
+    onFirstDraw: () => setDrawn(true),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Industry projects (产业项目) running in the year, as circles coloured by
+ * industry type (no sprite: the map has no icon URL to fetch offline), sized
+ * by investment. Drawn under the villages, so a project at its village's
+ * centre does not hide the village's status.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { IndustryType } from '../../graphql/documents';
+import { passes } from '../../state/view-state';
+import { matchProperty } from './expressions';
+import type { LayerModule } from './types';
+
+export const PROJECT_CIRCLE_LAYER_ID = 'project-circle';
+
+/**
+ * Nine industries: ColorBrewer Set1 without its yellow (unreadable on the
+ * choropleth's yellows) plus two Dark2 colours; told apart by shape of the
+ * legend's label too, as nine hues cannot all be colour-blind safe.
+ */
+export const PROJECT_COLORS: Readonly<Record<IndustryType, string>> = {
+  LIVESTOCK: '#a65628',
+  DAIRY: '#377eb8',
+  VEGETABLES: '#4daf4a',
+  POTATOES: '#984ea3',
+  EDIBLE_FUNGI: '#f781bf',
+  PHOTOVOLTAIC: '#ff7f00',
+  PROCESSING: '#666666',
+  RURAL_TOURISM: '#1b9e77',
+  E_COMMERCE: '#e7298a',
+};
+const TYPES = Object.keys(PROJECT_COLORS) as IndustryType[];
+
+export const projectLayer = {
+  key: 'projects',
+  description: 'Industry projects running in the year: circles coloured by industry, area by investment',
+  select: { kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
+  dataInputs: ({ overlays, filters }) => [overlays.projects, filters.industry],
+  toGeoJSON: ({ overlays, filters }) => {
+    const items = (overlays.projects?.items ?? []).filter((p) => passes(filters.industry, p.type));
+    const largest = Math.max(1, ...items.map((p) => p.investmentTotal));
+    return {
+      type: 'FeatureCollection',
+      features: items.map((project) => ({
+        type: 'Feature',
+        properties: {
+          id: project.id,
+          name: project.name,
+          type: project.type,
+          investment: project.investmentTotal,
+          village: project.village.code,
+          size: Math.sqrt(project.investmentTotal / largest),
+        },
+        geometry: project.location,
+      })),
+    };
+  },
+  layers: () => [
+    {
+      id: PROJECT_CIRCLE_LAYER_ID,
+      type: 'circle',
+      source: 'projects',
+      paint: {
+        'circle-color': matchProperty('type', PROJECT_COLORS, '#52606d'),
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          6,
+          ['+', 2, ['*', 4, ['get', 'size']]],
+          12,
+          ['+', 5, ['*', 12, ['get', 'size']]],
+        ] as ExpressionSpecification,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+        // Offset a little so a project at its village's point stays visible beside the village circle.
+        'circle-translate': [4, -4],
+      },
+    },
+  ],
+  legend: ({ overlays, messages }) => {
+    if (!overlays.projects) return null;
+    const { items } = overlays.projects;
+    return {
+      items: TYPES.map((type) => ({
+        label: messages.legendCount(messages.industryTypes[type], items.filter((p) => p.type === type).length),
+        swatch: { shape: 'circle', color: PROJECT_COLORS[type], stroke: '#ffffff', strokeWidth: 1 },
+        value: type,
+        filter: 'industry',
+      })),
+      notes: [messages.projectSizeNote],
+    };
+  },
+} satisfies LayerModule;
