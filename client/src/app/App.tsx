@@ -7,12 +7,15 @@
  * in the view state (`state/useViewState.ts`), which is the URL.
  */
 import { useCallback, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_SUMMARY } from '../graphql/documents';
 import type { OverlayKey } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
+import { ExportMenu } from '../panels/ExportMenu';
+import { FeatureList } from '../panels/FeatureList';
 import { KpiBar } from '../panels/KpiBar';
 import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
@@ -35,6 +38,7 @@ export function App() {
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
   // Where the map should fly: a place found by search, a feature opened from a panel.
   const [focus, setFocus] = useState<BBox | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const { metric, method, classes } = state;
 
   const toggleLayer = useCallback(
@@ -68,6 +72,7 @@ export function App() {
         onCameraChange={(camera) => update({ camera })}
         onSelect={(selection) => update({ selection })}
         focus={focus}
+        onMap={setMap}
       />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName, metric) : null}>
         {year != null && years.length > 0 && (
@@ -79,6 +84,16 @@ export function App() {
           heading={prefectureName ? messages.appSubtitle(prefectureName, metric) : messages.appTitle}
           messages={messages}
         />
+        {view && map && (
+          <ExportMenu
+            map={map}
+            view={view}
+            messages={messages.export.menu}
+            title={messages.appTitle}
+            prefecture={prefectureName ?? ''}
+            threshold={exitLine}
+          />
+        )}
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
@@ -111,6 +126,9 @@ export function App() {
           onSelect={(selection) => update({ selection })}
           onFocus={setFocus}
         />
+      )}
+      {view && map && (
+        <FeatureList map={map} view={view} messages={messages.export.list} selected={state.selection} onSelect={(selection) => update({ selection })} />
       )}
       <Tooltip hovered={hovered} view={view} threshold={exitLine} messages={messages} />
       <LinkNotice rejected={rejected} messages={messages} />

@@ -105,3 +105,11 @@ export function positionOnScale(
   const within = c.to > c.from ? (value - c.from) / (c.to - c.from) : 0.5;
   return { position: (index + Math.min(Math.max(within, 0), 1)) / classes.length, clamped: null };
 }
+
+/** The fewest decimals (1…4) at which neighbouring class bounds print differently (legend ticks, export). */
+export function tickDecimals(ticks: readonly number[]): number {
+  for (let decimals = 1; decimals < 4; decimals += 1) {
+    if (ticks.every((t, i) => i === 0 || t.toFixed(decimals) !== ticks[i - 1]!.toFixed(decimals))) return decimals;
+  }
+  return 4;
+}

@@ -6,7 +6,7 @@
  */
 import type { ClassificationMethod, Metric } from '../graphql/documents';
 import { formatNumber, type MapMessages } from './messages';
-import { NO_DATA_COLOR, positionOnScale, type Classification } from './classes';
+import { NO_DATA_COLOR, positionOnScale, tickDecimals, type Classification } from './classes';
 
 interface LegendProps {
   classification: Classification;
@@ -97,12 +97,4 @@ export function Legend({ classification, year, method, metric, unit, threshold, 
       )}
     </section>
   );
-}
-
-/** The fewest decimals (1…4) at which neighbouring bounds print differently. */
-function tickDecimals(ticks: readonly number[]): number {
-  for (let decimals = 1; decimals < 4; decimals += 1) {
-    if (ticks.every((t, i) => i === 0 || t.toFixed(decimals) !== ticks[i - 1]!.toFixed(decimals))) return decimals;
-  }
-  return 4;
 }

@@ -35,7 +35,7 @@ export async function waitForMapReady(page: Page, timeout = 60_000): Promise<voi
 }
 
 /** Runs `change`, then waits for the map to take the new data and go idle. */
-export async function changeAndSettle(page: Page, change: () => Promise<void>, timeout = 30_000): Promise<void> {
+export async function changeAndSettle(page: Page, change: () => Promise<unknown>, timeout = 30_000): Promise<void> {
   const before = await page.evaluate(() => (window as AtlasWindow).__lingyan!.syncs);
   await change();
   await page.waitForFunction((n) => (window as AtlasWindow).__lingyan!.syncs > n, before, { timeout });

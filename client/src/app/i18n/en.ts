@@ -1,6 +1,7 @@
 import type { ClassificationMethod, Metric } from '../../graphql/documents';
 import type { ViewParam } from '../../state/view-state';
 import { detailEn } from './detail.en';
+import { exportEn } from './export.en';
 import type { Messages } from './zh-CN';
 
 const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
@@ -124,4 +125,5 @@ export const en: Messages = {
   nameField: 'nameEn',
   numberLocale: 'en',
   detail: detailEn,
+  export: exportEn,
 };

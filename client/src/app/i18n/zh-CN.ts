@@ -7,6 +7,7 @@ import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertySt
 import type { ViewParam } from '../../state/view-state';
 import type { OverlayKey } from '../../map/layers/types';
 import { detailZhCN } from './detail.zh-CN';
+import { exportZhCN } from './export.zh-CN';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
 const METRIC_ZH: Record<Metric, string> = {
@@ -134,6 +135,7 @@ export const zhCN = {
   nameField: 'name' as 'name' | 'nameEn',
   numberLocale: 'zh-CN',
   detail: detailZhCN,
+  export: exportZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,142 @@
+/**
+ * 导出 / Export: a menu button (WAI-ARIA menu button pattern) with the PNG of
+ * the map, a CSV table per shown layer and one GeoJSON file of the shown
+ * layers. Enter, Space or ↓ opens it on the first item, ↑ on the last; ↑ ↓
+ * Home End move, Enter runs, Escape closes and returns to the button.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../export/actions';
+import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures } from '../export/layer-tables';
+import type { ExportMessages } from '../export/messages';
+import type { AtlasView } from '../map/layers/types';
+import './atlas-tools.css';
+
+/** What the exports read: the map, the view on it, the strings and the PNG's texts. */
+type ExportMenuProps = ExportContext;
+
+interface MenuItem {
+  id: string;
+  label: string;
+  run(ctx: ExportContext): Promise<string> | string;
+}
+
+function menuItems(view: AtlasView, m: ExportMessages): MenuItem[] {
+  const shown = EXPORT_LAYERS.filter((key) => isShown(view, key));
+  return [
+    { id: 'png', label: m.png, run: exportPng },
+    ...shown.map((key) => ({
+      id: `csv-${key}`,
+      // Alliances are one row each, whatever their parts on the map.
+      label: m.csv(m.layerNames[key], key === 'alliances' ? countAlliances(view) : layerFeatures(view, key).length),
+      run: (ctx: ExportContext) => exportCsv(ctx, key),
+    })),
+    { id: 'geojson', label: m.geojson(exportFeatureCollection(view).features.length), run: exportGeoJson },
+  ];
+}
+
+function countAlliances(view: AtlasView): number {
+  return new Set(layerFeatures(view, 'alliances').map((f) => f.properties?.id)).size;
+}
+
+export function ExportMenu(props: ExportMenuProps) {
+  const { view, messages } = props;
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // Counted when the menu opens, not on every change of the view.
+  const items = useMemo(() => (open ? menuItems(view, messages) : []), [open, view, messages]);
+
+  const menuButtons = () => [...(root.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+  useEffect(() => {
+    if (!open) return;
+    const buttons = menuButtons();
+    (open === 'last' ? buttons[buttons.length - 1] : buttons[0])?.focus();
+    const closeOutside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  const run = async (item: MenuItem) => {
+    close();
+    setBusy(true);
+    setStatus({ text: messages.working, failed: false });
+    try {
+      const name = await item.run(props);
+      setStatus({ text: messages.done(name), failed: false });
+    } catch (error) {
+      setStatus({ text: messages.failed(error instanceof Error ? error.message : String(error)), failed: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onButtonKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    const buttons = menuButtons();
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      buttons[(to + buttons.length) % buttons.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(buttons.length - 1);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Tab') setOpen(false);
+  };
+
+  return (
+    <div className="export-menu" ref={root} data-testid="export-menu">
+      <button
+        ref={button}
+        type="button"
+        className="tool-button"
+        id="export-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? 'export-menu-list' : undefined}
+        aria-busy={busy}
+        data-testid="export-button"
+        onClick={() => setOpen(open ? false : 'first')}
+        onKeyDown={onButtonKey}
+      >
+        {messages.menuLabel}
+      </button>
+      {open && (
+        <div id="export-menu-list" role="menu" aria-labelledby="export-menu-button" className="export-menu-list card" onKeyDown={onMenuKey}>
+          {items.map((item) => (
+            <button key={item.id} type="button" role="menuitem" tabIndex={-1} data-testid={`export-${item.id}`} onClick={() => void run(item)}>
+              {item.label}
+            </button>
+          ))}
+        </div>
+      )}
+      <span
+        role="status"
+        data-testid="export-status"
+        data-failed={status?.failed || undefined}
+        className={status?.failed ? 'export-status failed' : 'visually-hidden'}
+      >
+        {status?.text}
+      </span>
+    </div>
+  );
+}
