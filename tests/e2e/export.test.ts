@@ -194,11 +194,16 @@ describe('atlas export and list view', () => {
     await page.keyboard.press('ArrowDown');
     expect((await activeElement(page)).entry).toBe(listed[1]);
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await activeElement(page)).current).toBe('true');
-    expect(await page.locator('[aria-current="true"]').getAttribute('data-entry')).toBe(listed[1]);
-    // The selection is the view's: it is in the link.
+    await expect.poll(() => page.locator('[aria-current="true"]').getAttribute('data-entry')).toBe(listed[1]);
+    // The selection is the view's: it is in the link, and its panel opens with the focus in it.
     await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(listed[1]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="detail-panel"]') != null))
+      .toBe(true);
     await page.screenshot({ path: resolve(ARTIFACTS, 'export-list.png') });
+    // Escape closes the panel and gives the focus back to the list entry it came from.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await activeElement(page)).entry).toBe(listed[1]);
 
     // Closer in, the list follows the map: fewer counties, as drawn there.
     const camera = await page.evaluate(() => {

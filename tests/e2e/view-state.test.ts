@@ -104,7 +104,11 @@ describe('the view in the link', () => {
       method: 'JENKS',
       classes: 4,
     });
-    expect(await renderedCountyClasses(page)).toEqual(classesOf(choropleth));
+    // The map flew to the selected county: every county drawn is in the server's class.
+    const drawn = await renderedCountyClasses(page);
+    expect(Object.keys(drawn).length).toBeGreaterThan(0);
+    const expected = classesOf(choropleth);
+    for (const [code, classIndex] of Object.entries(drawn)) expect(classIndex).toBe(expected[code]);
     expect(await legendClasses(page)).toHaveLength(choropleth.breaks.length - 1);
     expect(await textOf(page, '[data-testid="legend"]')).toContain('贫困人口 (人)');
     const params = query(page);

@@ -6,7 +6,7 @@
  * and the selected feature outlined. Everything a link should restore lives
  * in the view state (`state/useViewState.ts`), which is the URL.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_SUMMARY } from '../graphql/documents';
@@ -38,6 +38,18 @@ export function App() {
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
   // Where the map should fly: a place found by search, a feature opened from a panel.
   const [focus, setFocus] = useState<BBox | null>(null);
+  // A link with both a selection and a camera opens where it says: the panel of
+  // that selection must not fly the map away from the link's camera.
+  const linkSelection = useRef(state.camera ? state.selection : null);
+  const focusFromPanel = useCallback(
+    (bbox: BBox) => {
+      const opening = linkSelection.current;
+      linkSelection.current = null;
+      if (opening && opening.kind === state.selection?.kind && opening.id === state.selection.id) return;
+      setFocus(bbox);
+    },
+    [state.selection],
+  );
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const { metric, method, classes } = state;
 
@@ -124,7 +136,7 @@ export function App() {
           year={year}
           messages={messages.detail}
           onSelect={(selection) => update({ selection })}
-          onFocus={setFocus}
+          onFocus={focusFromPanel}
         />
       )}
       {view && map && (
