@@ -17,3 +17,6 @@ export { FieldReader, type ColumnAliases, type ColumnOverrides } from './import/
 export { DuplicateKeys } from './import/duplicates.js';
 export type { RowProblem } from './import/problem.js';
 export * from './import/kinds/index.js';
+
+// Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.
+export * from './export/format.js';

@@ -13,7 +13,8 @@ import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DEMO_DIR } from '@lingyan/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
-import { sql, testOrm } from '../support/db.js';
+import { fingerprint, sql, testOrm } from '../support/db.js';
+import { STRENGTH_SQL } from '../support/strength.js';
 
 let orm: MikroORM<PostgreSqlDriver>;
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-import-kinds-'));
@@ -35,24 +36,17 @@ const reportLines = (r: { report: string }) => r.report.split('\n').filter((l) =
 
 /** A fingerprint of every row these kinds may touch. */
 async function state(): Promise<string> {
-  const [row] = await sql<{ s: string }>(`select concat_ws('|',
-      (select md5(string_agg(a::text, ',' order by id)) from alliance a),
-      (select md5(string_agg(code || ':' || coalesce(alliance_id::text, '-'), ',' order by code)) from village),
-      (select md5(string_agg(p::text, ',' order by id)) from pairing p),
-      (select md5(string_agg(p::text, ',' order by id)) from industry_project p),
-      (select md5(string_agg(u::text, ',' order by id)) from assisting_unit u),
-      (select md5(string_agg(a::text, ',' order by id)) from assignment a),
-      (select md5(string_agg(f::text, ',' order by id)) from assignment_fund f),
-      (select count(*) from audit_entry)) as s`);
-  return row!.s;
+  return fingerprint([
+    'select * from alliance',
+    'select code, alliance_id from village',
+    'select * from pairing',
+    'select * from industry_project',
+    'select * from assisting_unit',
+    'select * from assignment',
+    'select * from assignment_fund',
+    'select count(*) from audit_entry',
+  ]);
 }
-
-/** Strength by the rule of domain.md, computed here in SQL independently of the code under test (default thresholds). */
-const STRENGTH = `
-  select v.code, y.year,
-         case when y.collective_income < 5 or y.soft_lax or y.branch_rating = 'LAGGING' or (v.is_poor_village and (v.exited_year is null or v.exited_year > y.year)) then 'WEAK'
-              when y.collective_income >= 10 and y.branch_rating = 'ADVANCED' then 'STRONG' else 'MIDDLE' end as strength
-    from village v join village_year y on y.village_code = v.code`;
 
 beforeAll(async () => {
   orm = await testOrm();
@@ -80,7 +74,7 @@ describe('the demo files', () => {
     const before = await state();
     const r = await run(path.join(DEMO_DIR, 'pairings.csv'), 'pairings');
     const notStrong = await sql<{ id: number; helper: string; start_year: number; strength: string }>(
-      `select p.id, p.helper_village_code as helper, p.start_year, s.strength from pairing p join (${STRENGTH}) s on s.code = p.helper_village_code and s.year = p.start_year
+      `select p.id, p.helper_village_code as helper, p.start_year, s.strength from pairing p join (${STRENGTH_SQL}) s on s.code = p.helper_village_code and s.year = p.start_year
         where s.strength <> 'STRONG' order by p.id`,
     );
     expect(notStrong.length).toBeGreaterThan(0);
@@ -176,16 +170,16 @@ describe('pairings (keyed by helper, helped village and start year)', () => {
   let open = { helper: '', helped: '', start: 0, other: 0 };
 
   beforeAll(async () => {
-    strong = (await sql<{ code: string; year: number }>(`select code, year from (${STRENGTH}) s where strength = 'STRONG' order by year desc, code limit 1`))[0]!;
-    middle = (await sql<{ code: string; year: number }>(`select s.code, s.year from (${STRENGTH}) s join village_year y on y.village_code = s.code and y.year = s.year
+    strong = (await sql<{ code: string; year: number }>(`select code, year from (${STRENGTH_SQL}) s where strength = 'STRONG' order by year desc, code limit 1`))[0]!;
+    middle = (await sql<{ code: string; year: number }>(`select s.code, s.year from (${STRENGTH_SQL}) s join village_year y on y.village_code = s.code and y.year = s.year
        where s.strength = 'MIDDLE' and not y.soft_lax order by s.year desc, s.code limit 1`))[0]!;
-    weak = (await sql<{ code: string }>(`select code from (${STRENGTH}) s where strength = 'WEAK' and year = $1 and code <> $2 order by code limit 1`, [strong.year, strong.code]))[0]!.code;
+    weak = (await sql<{ code: string }>(`select code from (${STRENGTH_SQL}) s where strength = 'WEAK' and year = $1 and code <> $2 order by code limit 1`, [strong.year, strong.code]))[0]!.code;
     enterprise = (await sql<{ id: number; name: string }>(`select id, name from organisation where kind = 'ENTERPRISE' order by id limit 1`))[0]!;
     coop = (await sql<{ id: number }>(`select id from organisation where kind = 'COOPERATIVE' order by id limit 1`))[0]!.id;
     // An open pairing whose helper is strong in another year too: a second open pairing of the pair in that year is a duplicate.
     open = (await sql<{ helper: string; helped: string; start: number; other: number }>(
       `select p.helper_village_code as helper, p.helped_village_code as helped, p.start_year as start, min(s.year) as other
-         from pairing p join (${STRENGTH}) s on s.code = p.helper_village_code and s.year <> p.start_year and s.strength = 'STRONG'
+         from pairing p join (${STRENGTH_SQL}) s on s.code = p.helper_village_code and s.year <> p.start_year and s.strength = 'STRONG'
         where p.end_year is null and p.kind = 'STRONG_HELPS_WEAK' group by 1, 2, 3 order by 1, 2 limit 1`,
     ))[0]!;
   });
