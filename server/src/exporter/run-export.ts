@@ -30,7 +30,7 @@ export const AREA_KINDS: readonly ImportKind[] = ['counties', 'townships'];
 export async function runExport(em: EntityManager, o: ExportOptions): Promise<ExportResult> {
   if (o.format === 'csv' && AREA_KINDS.includes(o.kind)) throw new Error(`--kind ${o.kind} has boundaries, which CSV cannot carry; use --format geojson`);
   const started = Date.now();
-  const writer = exportWriter(KIND_SPECS[o.kind]!, o.format);
+  const writer = exportWriter(KIND_SPECS[o.kind], o.format);
   const out = createWriteStream(o.out, { encoding: 'utf8' });
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');

@@ -8,7 +8,7 @@ import { units } from './units.js';
 import { counties, townships } from './region.js';
 import { villages } from './villages.js';
 
-export const KIND_SPECS: Partial<Record<ImportKind, KindSpec<unknown>>> = {
+export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   counties: counties as KindSpec<unknown>,
   townships: townships as KindSpec<unknown>,
   villages: villages as KindSpec<unknown>,

@@ -7,7 +7,7 @@
  */
 import { projects, referenceText, type ProjectImport, type RowProblem } from '@lingyan/data';
 import { checkProject, checkProjectLocation } from '../../domain/planning.js';
-import { townshipCovers } from '../../spatial/topology.js';
+import { townshipsCover } from '../../spatial/topology.js';
 import { notImported, resolveReferences, villagesByCode } from '../references.js';
 import { geometrySql } from '../geometry-checks.js';
 import { upsertByKey } from '../upsert.js';
@@ -25,11 +25,12 @@ export const projectsWriter: KindWriter<ProjectImport> = {
     const problems: RowProblem[] = [];
     const townshipOf = await villagesByCode(tx, rows.map((r) => r.record.villageCode));
     const operators = await resolveReferences(tx, 'organisation', rows.map((r) => r.record.operator));
+    const placed = rows.filter((r) => townshipOf.has(r.record.villageCode));
+    const covered = await townshipsCover(tx, placed.map((r) => ({ township: townshipOf.get(r.record.villageCode)!, point: r.record.location })));
+    placed.forEach((r, i) => problems.push(...rowProblems(r, checkProjectLocation(r.record.villageCode, townshipOf.get(r.record.villageCode)!, covered[i]!))));
     for (const r of rows) {
       const p = r.record;
-      const township = townshipOf.get(p.villageCode);
-      if (township === undefined) problems.push({ row: r.row, field: r.label('villageCode'), reason: notImported(p.villageCode) });
-      else problems.push(...rowProblems(r, checkProjectLocation(p.villageCode, township, await townshipCovers(tx, township, JSON.stringify(p.location)))));
+      if (!townshipOf.has(p.villageCode)) problems.push({ row: r.row, field: r.label('villageCode'), reason: notImported(p.villageCode) });
       if (p.operator) {
         const o = operators.get(referenceText(p.operator))!;
         if ('problem' in o) problems.push({ row: r.row, field: r.label('operator'), reason: o.problem });
