@@ -12,8 +12,11 @@ export { openSource, SOURCE_EXTENSIONS, type OpenOptions } from './import/open-s
 export { detectEncoding, encodingFromLabel, type TextEncodingName } from './import/encoding.js';
 export { SOURCE_CRSES, toWgs84, wgs84ToGcj02, gcj02ToWgs84, bd09ToGcj02, gcj02ToBd09, geometryToWgs84, type SourceCrs } from './import/crs.js';
 export { parseDivisionCode, parentCode, type DivisionLevel } from './import/codes.js';
-export { parseNumber, parseInteger, parseBoolean, parseEnum, type Parsed } from './import/cells.js';
+export { parseNumber, parseInteger, parseBoolean, parseEnum, parseList, parseYearAmounts, type Parsed } from './import/cells.js';
 export { FieldReader, type ColumnAliases, type ColumnOverrides } from './import/columns.js';
 export { DuplicateKeys } from './import/duplicates.js';
 export type { RowProblem } from './import/problem.js';
 export * from './import/kinds/index.js';
+
+// Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.
+export * from './export/format.js';

@@ -14,7 +14,7 @@ import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { gcj02ToWgs84 } from '@lingyan/data';
-import { databaseUrl, sql, testOrm } from '../support/db.js';
+import { databaseUrl, fingerprint, sql, testOrm } from '../support/db.js';
 import { REPO } from '../support/process.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -29,14 +29,14 @@ function run(file: string, kind: ImportOptions['kind'], more: Partial<ImportOpti
 
 /** A fingerprint of every row the importer may touch. */
 async function state(): Promise<string> {
-  const [row] = await sql<{ s: string }>(`select concat_ws('|',
-      (select md5(string_agg(p::text, ',' order by code)) from prefecture p),
-      (select md5(string_agg(c::text, ',' order by code)) from county c),
-      (select md5(string_agg(t::text, ',' order by code)) from township t),
-      (select md5(string_agg(v::text, ',' order by code)) from village v),
-      (select md5(string_agg(y::text, ',' order by id)) from village_year y),
-      (select count(*) from audit_entry)) as s`);
-  return row!.s;
+  return fingerprint([
+    'select * from prefecture',
+    'select * from county',
+    'select * from township',
+    'select * from village',
+    'select * from village_year',
+    'select count(*) from audit_entry',
+  ]);
 }
 
 async function cleanUp(): Promise<void> {

@@ -22,3 +22,10 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
     await client.end();
   }
 }
+
+/** One string for the rows of every query (each hashed in its rows' text order): equal strings, equal rows. */
+export async function fingerprint(queries: string[]): Promise<string> {
+  const parts = queries.map((q) => `(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from (${q}) t)`);
+  const [row] = await sql<{ s: string }>(`select concat_ws('|', ${parts.join(', ')}) as s`);
+  return row!.s;
+}

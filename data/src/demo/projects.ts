@@ -57,6 +57,14 @@ export function generateProjects(
   ]);
 
   const projects: IndustryProjectRecord[] = [];
+  // A project is known by its village and name (the importer's key): a second one of the same name is phase 2 (二期).
+  const names = new Set<string>();
+  const uniqueName = (base: string): string => {
+    let name = base;
+    for (let phase = 2; names.has(name); phase++) name = `${base}（${PHASES[phase] ?? phase}期）`;
+    names.add(name);
+    return name;
+  };
   while (projects.length < TARGET_PROJECTS) {
     const i = r.weighted(weights);
     const v = villages[i]!;
@@ -88,7 +96,7 @@ export function generateProjects(
 
     projects.push({
       id: projects.length + 1,
-      name: `${v.record.name}${r.pick(PROJECT_LABEL[type])}`,
+      name: uniqueName(`${v.record.name}${r.pick(PROJECT_LABEL[type])}`),
       type,
       villageCode: v.record.code,
       operatorId,
@@ -107,6 +115,8 @@ export function generateProjects(
   }
   return projects;
 }
+
+const PHASES: Record<number, string> = { 2: '二', 3: '三', 4: '四', 5: '五' };
 
 /** A point 0.3–2.5 km from the village, strictly inside its township. */
 function nearVillage(ctx: Context, village: number, r: Rng): number[] {

@@ -55,3 +55,28 @@ export function parseEnum<E extends string>(raw: unknown, values: readonly E[], 
   const hit = values.find((v) => v === upper) ?? synonyms[s];
   return hit ? ok(hit) : fail(`${shown(raw)} is not one of ${values.join(', ')}${Object.keys(synonyms).length ? ` (or ${Object.keys(synonyms).join('/')})` : ''}`);
 }
+
+/** Separators between the items of a list in one cell: ; ； , ， 、 or spaces. */
+const LIST_SEPARATOR = /[;；,，、\s]+/;
+
+/** A list in one cell (e.g. member village codes), each item parsed by `item`; the first bad item is the reason. */
+export function parseList<T>(raw: unknown, item: (raw: string) => Parsed<T>): Parsed<T[]> {
+  const values: T[] = [];
+  for (const part of text(raw).split(LIST_SEPARATOR).filter((p) => p !== '')) {
+    const p = item(part);
+    if (!p.ok) return p;
+    values.push(p.value);
+  }
+  return ok(values);
+}
+
+/** Amounts by year in one cell, "2019:20.5;2020:31" (also 2019=20.5, 2019：20.5, 2019: 20.5). */
+export function parseYearAmounts(raw: unknown): Parsed<Array<{ year: number; amount: number }>> {
+  // Commas and spaces separate items here, so "2019: 20.5" is one item and 1,000 is not a thousands separator.
+  return parseList(text(raw).replace(/\s*([:：=])\s*/g, '$1'), (part) => {
+    const m = /^(\d{4})\s*[:：=]\s*(.+)$/.exec(part);
+    if (!m) return fail(`${shown(part)} is not year:amount (e.g. 2019:20.5)`);
+    const amount = parseNumber(m[2]);
+    return amount.ok ? ok({ year: Number(m[1]), amount: amount.value }) : fail(`${m[1]}: ${amount.reason}`);
+  });
+}

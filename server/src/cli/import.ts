@@ -5,24 +5,19 @@
  * rejected (2 when the command itself is wrong).
  */
 import { SourceError } from '@lingyan/data';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
 import { parseImportArgs, USAGE } from '../importer/options.js';
 import { progress } from '../importer/progress.js';
 import { writeReport } from '../importer/report.js';
 import { runImport } from '../importer/run-import.js';
+import { dataCommand } from './data-command.js';
 
 const SHOWN_LINES = 40;
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const options = parseImportArgs(argv);
-  const db = await openDatabase(loadConfig());
-  try {
+dataCommand(
+  'data:import',
+  USAGE,
+  parseImportArgs,
+  async (db, options) => {
     const result = await runImport(db.orm.em as never, options, progress(process.stderr));
     // The terminal gets the head of a long report; the file gets all of it.
     const lines = result.report.trimEnd().split('\n');
@@ -34,20 +29,6 @@ async function main(): Promise<number> {
       console.error(`data:import: cannot write the report to ${options.reportPath} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --report <path>`);
     }
     return result.exitCode;
-  } finally {
-    await db.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof SourceError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    const message = (error as Error)?.message ?? String(error);
-    // A database error's message starts with the whole statement and its data; the reason is at the end.
-    const database = (error as Error)?.name?.endsWith('Exception') ?? false;
-    console.error(`data:import: ${database ? `the database refused the import, nothing was written: ${message.split(' - ').pop()}` : message}`);
-    if (!known && !database) console.error(error);
-    process.exit(2);
   },
+  (error) => error instanceof SourceError,
 );

@@ -151,6 +151,26 @@ export function checkBeneficiaries(households: number, poorHouseholds: number): 
   return problems;
 }
 
+/** The fields of an industry project that need nothing else: a name, the years, the investment split, the beneficiaries. */
+export function checkProject(f: InvestmentSplit & Pick<IndustryProjectRecord, 'name' | 'startYear' | 'beneficiaryHouseholds' | 'beneficiaryPoorHouseholds'> & { endYear?: number | null }): Problem[] {
+  return [
+    ...(f.name.trim() ? [] : [{ field: 'name', reason: 'must not be empty' }]),
+    ...checkPeriod('startYear', f.startYear, 'endYear', f.endYear),
+    ...checkInvestment(f),
+    ...checkBeneficiaries(f.beneficiaryHouseholds, f.beneficiaryPoorHouseholds),
+  ];
+}
+
+/** A project's location lies in (or on the border of) its village's township; `covered` is the database's answer. */
+export function checkProjectLocation(villageCode: string, townshipCode: string, covered: boolean): Problem[] {
+  return covered ? [] : [{ field: 'location', reason: `must lie inside the township of village ${villageCode} (${townshipCode})` }];
+}
+
+/** An organisation named for a role (an alliance's platform company) is of the kind the role needs. */
+export function checkOrganisationKind(field: string, o: { id: number; kind: string }, wanted: string): Problem[] {
+  return o.kind === wanted ? [] : [{ field, reason: `organisation ${o.id} is a ${o.kind}, not a ${wanted}` }];
+}
+
 export function checkFunds(funds: ReadonlyArray<{ year: number; amount: number }>, start: number, end: number | null): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<number>();

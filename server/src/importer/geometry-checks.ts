@@ -8,9 +8,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RowProblem } from '@lingyan/data';
 import type { CheckOutcome, GoodRow } from './writer.js';
 
+/** SQL for the geometry (in SRID 4326) of the GeoJSON text `json`. */
+export const geometrySql = (json: string) => `ST_SetSRID(ST_GeomFromGeoJSON(${json}::text), 4326)`;
+
 /** SQL for the stored polygon from the GeoJSON text `json`; repairs when asked to. */
 export function areaSql(json: string, repair: boolean): string {
-  const g = `ST_SetSRID(ST_GeomFromGeoJSON(${json}::text), 4326)`;
+  const g = geometrySql(json);
   return repair ? `ST_Multi(ST_CollectionExtract(ST_MakeValid(${g}), 3))` : `ST_Multi(${g})`;
 }
 

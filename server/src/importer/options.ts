@@ -19,7 +19,15 @@ export interface CliOptions extends ImportOptions {
 }
 
 /** The record field that --code-field names for each kind. */
-const CODE_FIELD: Partial<Record<ImportKind, string>> = { figures: 'villageCode' };
+const CODE_FIELD: Partial<Record<ImportKind, string>> = {
+  figures: 'villageCode',
+  alliances: 'centreVillageCode',
+  pairings: 'helpedVillageCode',
+  projects: 'villageCode',
+  units: 'villageCode',
+};
+/** The record field that --name-field names for each kind. */
+const NAME_FIELD: Partial<Record<ImportKind, string>> = { units: 'unit' };
 
 export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? process.cwd()): CliOptions {
   const { values, positionals } = parseArgs({
@@ -57,7 +65,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   }
   const named: Array<[string | undefined, string]> = [
     [values['code-field'], CODE_FIELD[kind] ?? 'code'],
-    [values['name-field'], 'name'],
+    [values['name-field'], NAME_FIELD[kind] ?? 'name'],
     [values['lon-field'], 'lon'],
     [values['lat-field'], 'lat'],
     [values['year-field'], 'year'],

@@ -60,7 +60,6 @@ class RollBack extends Error {}
 
 export async function runImport(em: EntityManager, o: ImportOptions, bar: Progress = noProgress(process.stderr, true)): Promise<ImportResult> {
   const writer = WRITERS[o.kind];
-  if (!writer) throw new SourceError(`--kind ${o.kind} is not importable yet; the importable kinds are ${Object.keys(WRITERS).join(', ')}`);
   const started = Date.now();
   const problems: RowProblem[] = [];
   const repaired: RowProblem[] = [];

@@ -41,3 +41,8 @@ export interface KindWriter<R> {
   /** work after the last batch (e.g. a created prefecture's boundary) */
   finish?(tx: EntityManager): Promise<void>;
 }
+
+/** A domain rule's problems as report lines of `row`; `rename` maps the rule's field names (the API's) to the record's. */
+export function rowProblems(row: BuiltRow<unknown>, problems: Problem[], rename: Readonly<Record<string, string>> = {}): RowProblem[] {
+  return problems.map((p) => ({ row: row.row, field: row.label(rename[p.field] ?? p.field), reason: p.reason }));
+}

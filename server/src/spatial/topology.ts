@@ -13,6 +13,18 @@ export async function adjacentTownships(em: EntityManager, townshipCode: string)
 
 /** Whether the GeoJSON point lies in (or on the border of) the township. */
 export async function townshipCovers(em: EntityManager, townshipCode: string, pointGeoJSON: string): Promise<boolean> {
-  const [row] = await query<{ ok: boolean }>(em, sql`select ST_Covers(boundary, ST_SetSRID(ST_GeomFromGeoJSON(${pointGeoJSON}), 4326)) as ok from township where code = ${townshipCode}`);
-  return row?.ok === true;
+  return (await townshipsCover(em, [{ township: townshipCode, point: JSON.parse(pointGeoJSON) as object }]))[0]!;
+}
+
+/** townshipCovers for many points at once (an import's batch), in the order given. */
+export async function townshipsCover(em: EntityManager, items: ReadonlyArray<{ township: string; point: object }>): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const rows = await query<{ i: number; ok: boolean | null }>(
+    em,
+    sql`select r.i, ST_Covers(t.boundary, ST_SetSRID(ST_GeomFromGeoJSON(r.p::text), 4326)) as ok
+          from json_to_recordset(${JSON.stringify(items.map((x, i) => ({ i, township: x.township, p: x.point })))}::json) as r(i int, township text, p json)
+          left join township t on t.code = r.township`,
+  );
+  const ok = new Map(rows.map((r) => [Number(r.i), r.ok === true]));
+  return items.map((_, i) => ok.get(i) ?? false);
 }

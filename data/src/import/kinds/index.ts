@@ -1,15 +1,28 @@
 /** The kinds of import with a pure record builder, keyed by the --kind name. */
 import type { ImportKind, KindSpec } from './kind.js';
+import { alliances } from './alliances.js';
 import { figures } from './figures.js';
+import { pairings } from './pairings.js';
+import { projects } from './projects.js';
+import { units } from './units.js';
 import { counties, townships } from './region.js';
 import { villages } from './villages.js';
 
-export const KIND_SPECS: Partial<Record<ImportKind, KindSpec<unknown>>> = {
+export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   counties: counties as KindSpec<unknown>,
   townships: townships as KindSpec<unknown>,
   villages: villages as KindSpec<unknown>,
   figures: figures as KindSpec<unknown>,
+  alliances: alliances as KindSpec<unknown>,
+  pairings: pairings as KindSpec<unknown>,
+  projects: projects as KindSpec<unknown>,
+  units: units as KindSpec<unknown>,
 };
 
-export { counties, townships, villages, figures };
+export { counties, townships, villages, figures, alliances, pairings, projects, units };
+export type { AllianceImport } from './alliances.js';
+export { pairingKey, type PairingImport } from './pairings.js';
+export type { ProjectImport } from './projects.js';
+export type { AssignmentImport, AssistingUnitImport } from './units.js';
+export { referenceText, type Reference } from './references.js';
 export * from './kind.js';

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { countyOf } from '../../auth/roles.js';
 import { adjacentTownships } from '../../spatial/topology.js';
 import { Alliance, Organisation, Village } from '../entities.js';
-import { checkAlliance, checkYear, enforce } from '../planning.js';
+import { checkAlliance, checkOrganisationKind, checkYear, enforce } from '../planning.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { Missing, checkVersion, type EditContext } from './edit.js';
 
@@ -45,7 +45,7 @@ async function platform(c: EditContext, id: number | null | undefined): Promise<
   if (id === null || id === undefined) return null;
   const o = await c.em.findOne(Organisation, { id });
   if (!o) throw new Missing('Organisation', id, 'platformCompanyId');
-  enforce(o.kind === 'PLATFORM_COMPANY' ? [] : [{ field: 'platformCompanyId', reason: `organisation ${id} is a ${o.kind}, not a PLATFORM_COMPANY` }]);
+  enforce(checkOrganisationKind('platformCompanyId', o, 'PLATFORM_COMPANY'));
   return o.id;
 }
 

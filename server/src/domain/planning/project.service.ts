@@ -5,7 +5,7 @@ import { countyOf } from '../../auth/roles.js';
 import { townshipCovers } from '../../spatial/topology.js';
 import { IndustryProject, Organisation, Village } from '../entities.js';
 import type { IndustryType } from '../enums.js';
-import { checkBeneficiaries, checkInvestment, checkPeriod, enforce, type InvestmentSplit, type Problem } from '../planning.js';
+import { checkPeriod, checkProject, checkProjectLocation, enforce, type InvestmentSplit } from '../planning.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { Missing, checkVersion, type EditContext } from './edit.js';
 
@@ -27,16 +27,8 @@ async function validate(c: EditContext, f: ProjectFields, authorise: (county: st
   if (!village) throw new Missing('Village', f.villageCode, 'villageCode');
   authorise(countyOf(village.code));
   if (f.operatorId !== undefined && f.operatorId !== null && !(await c.em.count(Organisation, { id: f.operatorId }))) throw new Missing('Organisation', f.operatorId, 'operatorId');
-  const problems: Problem[] = [
-    ...(f.name.trim() ? [] : [{ field: 'name', reason: 'must not be empty' }]),
-    ...checkPeriod('startYear', f.startYear, 'endYear', f.endYear),
-    ...checkInvestment(f),
-    ...checkBeneficiaries(f.beneficiaryHouseholds, f.beneficiaryPoorHouseholds),
-  ];
-  if (!(await townshipCovers(c.em, village.township.code, JSON.stringify(f.location)))) {
-    problems.push({ field: 'location', reason: `must lie inside the township of village ${village.code} (${village.township.code})` });
-  }
-  enforce(problems);
+  const covered = await townshipCovers(c.em, village.township.code, JSON.stringify(f.location));
+  enforce([...checkProject(f), ...checkProjectLocation(village.code, village.township.code, covered)]);
   return village;
 }
 

@@ -51,7 +51,7 @@ export const countiesWriter: KindWriter<CountyRecord> = {
           { name: 'boundary', type: 'json', expr: areaSql('r.boundary', options.repair) },
         ],
       },
-      rows.map(({ record: c }) => ({ code: c.code, prefecture_code: c.prefectureCode, name: c.name, name_en: c.nameEn, kind: c.kind, key_poor_county: c.keyPoorCounty, exited_year: c.exitedYear, boundary: c.boundary })),
+      rows.map((r) => r.record),
       given,
     );
   },

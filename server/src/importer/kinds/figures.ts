@@ -6,6 +6,7 @@
  */
 import { figures, type RowProblem, type VillageYearRecord } from '@lingyan/data';
 import { checkVillageFigures } from '../../domain/planning.js';
+import { notImported, villagesByCode } from '../references.js';
 import { upsertRows } from '../upsert.js';
 import type { KindWriter } from '../writer.js';
 
@@ -14,13 +15,10 @@ export const figuresWriter: KindWriter<VillageYearRecord> = {
   entity: 'VillageYear',
   rules: (f) => checkVillageFigures(f),
   async check(tx, rows) {
-    const codes = [...new Set(rows.map((r) => r.record.villageCode))];
-    const known = new Set(
-      (await tx.execute<Array<{ code: string }>>(`select code from village where code in (select json_array_elements_text(?::json))`, [JSON.stringify(codes)])).map((v) => v.code),
-    );
+    const known = await villagesByCode(tx, rows.map((r) => r.record.villageCode));
     const problems: RowProblem[] = rows
       .filter((r) => !known.has(r.record.villageCode))
-      .map((r) => ({ row: r.row, field: r.label('villageCode'), reason: `village ${r.record.villageCode} is not in the database; import the villages first` }));
+      .map((r) => ({ row: r.row, field: r.label('villageCode'), reason: notImported(r.record.villageCode) }));
     return { problems, repaired: [] };
   },
   upsert: (tx, rows, given) =>
@@ -45,20 +43,7 @@ export const figuresWriter: KindWriter<VillageYearRecord> = {
         ],
         onUpdate: 'version = village_year.version + 1',
       },
-      rows.map(({ record: f }) => ({
-        village_code: f.villageCode,
-        year: f.year,
-        households: f.households,
-        rural_population: f.ruralPopulation,
-        poor_households: f.poorHouseholds,
-        poor_population: f.poorPopulation,
-        collective_income: f.collectiveIncome,
-        party_members: f.partyMembers,
-        member_pairings: f.memberPairings,
-        secretary_is_director: f.secretaryIsDirector,
-        soft_lax: f.softLax,
-        branch_rating: f.branchRating,
-      })),
+      rows.map((r) => r.record),
       given,
     ),
 };

@@ -1,14 +1,22 @@
 /** The server half of each kind of import, keyed by the --kind name: adding a kind is one file and one line. */
 import type { ImportKind } from '@lingyan/data';
 import type { KindWriter } from '../writer.js';
+import { alliancesWriter } from './alliances.js';
 import { countiesWriter } from './counties.js';
 import { figuresWriter } from './figures.js';
+import { pairingsWriter } from './pairings.js';
+import { projectsWriter } from './projects.js';
 import { townshipsWriter } from './townships.js';
+import { unitsWriter } from './units.js';
 import { villagesWriter } from './villages.js';
 
-export const WRITERS: Partial<Record<ImportKind, KindWriter<unknown>>> = {
+export const WRITERS: Record<ImportKind, KindWriter<unknown>> = {
   counties: countiesWriter as KindWriter<unknown>,
   townships: townshipsWriter as KindWriter<unknown>,
   villages: villagesWriter as KindWriter<unknown>,
   figures: figuresWriter as KindWriter<unknown>,
+  alliances: alliancesWriter as KindWriter<unknown>,
+  pairings: pairingsWriter as KindWriter<unknown>,
+  projects: projectsWriter as KindWriter<unknown>,
+  units: unitsWriter as KindWriter<unknown>,
 };

@@ -52,7 +52,7 @@ export const townshipsWriter: KindWriter<TownshipRecord> = {
           { name: 'boundary', type: 'json', expr: areaSql('r.boundary', options.repair) },
         ],
       },
-      rows.map(({ record: t }) => ({ code: t.code, county_code: t.countyCode, name: t.name, name_en: t.nameEn, kind: t.kind, boundary: t.boundary })),
+      rows.map((r) => r.record),
       given,
     ),
 };

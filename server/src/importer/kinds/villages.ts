@@ -6,12 +6,11 @@
  */
 import { villages, type RowProblem, type VillageRecord } from '@lingyan/data';
 import { checkYear } from '../../domain/planning.js';
+import { geometrySql } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';
 import type { KindWriter } from '../writer.js';
 
 export const INSIDE_TOLERANCE_M = 100;
-
-const point = (json: string) => `ST_SetSRID(ST_GeomFromGeoJSON(${json}::text), 4326)`;
 
 export const villagesWriter: KindWriter<VillageRecord> = {
   spec: villages,
@@ -20,7 +19,7 @@ export const villagesWriter: KindWriter<VillageRecord> = {
   async check(tx, rows) {
     const problems: RowProblem[] = [];
     const placed = await tx.execute<Array<{ i: number; township: string | null; metres: number | null }>>(
-      `with r as (select r.i, r.township, ${point('r.p')} as p from json_to_recordset(?::json) as r(i int, township text, p json))
+      `with r as (select r.i, r.township, ${geometrySql('r.p')} as p from json_to_recordset(?::json) as r(i int, township text, p json))
        select r.i, t.code as township,
               case when t.code is null or ST_Intersects(t.boundary, r.p) then 0
                    else ST_Distance(t.boundary::geography, r.p::geography) end as metres
@@ -50,7 +49,7 @@ export const villagesWriter: KindWriter<VillageRecord> = {
           { name: 'name', type: 'text' },
           { name: 'name_en', type: 'text', field: 'nameEn' },
           { name: 'kind', type: 'text', field: 'kind' },
-          { name: 'location', type: 'json', expr: point('r.location') },
+          { name: 'location', type: 'json', expr: geometrySql('r.location') },
           { name: 'is_poor_village', type: 'boolean', field: 'isPoorVillage' },
           { name: 'exited_year', type: 'int', field: 'exitedYear' },
           { name: 'branch_name', type: 'text', field: 'branchName' },
@@ -58,19 +57,7 @@ export const villagesWriter: KindWriter<VillageRecord> = {
           { name: 'branch_governance15', type: 'boolean', field: 'branchGovernance15' },
         ],
       },
-      rows.map(({ record: v }) => ({
-        code: v.code,
-        township_code: v.townshipCode,
-        name: v.name,
-        name_en: v.nameEn,
-        kind: v.kind,
-        location: v.location,
-        is_poor_village: v.isPoorVillage,
-        exited_year: v.exitedYear,
-        branch_name: v.branchName,
-        branch_focus: v.branchFocus,
-        branch_governance15: v.branchGovernance15,
-      })),
+      rows.map((r) => r.record),
       given,
     ),
 };

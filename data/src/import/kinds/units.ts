@@ -1,0 +1,59 @@
+/**
+ * Assisting units (定点帮扶单位) and their assignments: one row per unit and
+ * village it helps, with the period and the funds by year in one cell
+ * ("2019:20.5;2020:31"); a row without a village gives the unit alone. A unit
+ * is known by its name (or its id in the hub), an assignment by unit, village
+ * and start year. Whether the funds fit the period is the domain rule
+ * checkFunds, which the server applies.
+ */
+import type { AssignmentRecord, AssistingUnitKind } from '../../records.js';
+import { parseEnum, parseInteger, parseYearAmounts } from '../cells.js';
+import { parseDivisionCode } from '../codes.js';
+import { built, reader } from './built.js';
+import type { KindSpec } from './kind.js';
+import { parseReference, referenceText, type Reference } from './references.js';
+import { END_YEAR, KIND, NAME, START_YEAR, VILLAGE_CODE } from './shared-columns.js';
+
+export type AssignmentImport = Omit<AssignmentRecord, 'id' | 'unitId'>;
+
+export interface AssistingUnitImport {
+  unit: Reference;
+  /** null when the row does not say (an existing unit keeps its kind) */
+  kind: AssistingUnitKind | null;
+  assignment: AssignmentImport | null;
+}
+
+const KINDS = ['GOVERNMENT', 'ENTERPRISE', 'INSTITUTION'] as const;
+const KIND_NAMES: Record<string, AssistingUnitKind> = { 机关: 'GOVERNMENT', 党政机关: 'GOVERNMENT', 企业: 'ENTERPRISE', 事业单位: 'INSTITUTION' };
+
+export const units: KindSpec<AssistingUnitImport> = {
+  kind: 'units',
+  keyField: 'unit',
+  aliases: {
+    unit: ['帮扶单位', '定点帮扶单位', '单位名称', 'unit', 'unitId', ...NAME],
+    kind: ['单位类型', ...KIND],
+    villageCode: ['帮扶村代码', '帮扶村', ...VILLAGE_CODE],
+    startYear: START_YEAR,
+    endYear: END_YEAR,
+    funds: ['年度资金', '帮扶资金', 'funds'],
+  },
+  build(row, ctx) {
+    const r = reader(row, this.aliases, ctx);
+    const unit = r.required('unit', parseReference);
+    const kind = r.optional('kind', (v) => parseEnum(v, KINDS, KIND_NAMES), null as AssistingUnitKind | null);
+    const villageCode = r.optional('villageCode', (v) => parseDivisionCode(v, 'village'), null as string | null);
+    let assignment: AssignmentImport | null = null;
+    if (r.has('villageCode')) {
+      assignment = {
+        villageCode: villageCode ?? '',
+        startYear: r.required('startYear', parseInteger) ?? 0,
+        endYear: r.optional('endYear', parseInteger, null as number | null),
+        funds: r.optional('funds', parseYearAmounts, []),
+      };
+    } else if (r.has('startYear') || r.has('funds')) {
+      r.problem('villageCode', 'is empty: an assignment with years or funds needs the village it helps');
+    }
+    const key = unit && (assignment === null ? referenceText(unit) : villageCode && r.has('startYear') ? `${referenceText(unit)} in ${villageCode} from ${assignment.startYear}` : null);
+    return built(r, { unit: unit ?? { name: '' }, kind, assignment }, key ?? null);
+  },
+};
