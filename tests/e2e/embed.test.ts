@@ -182,7 +182,8 @@ describe('embedding', () => {
     const snippet = await page.getByTestId('share-script').inputValue();
     expect(snippet).toContain(`${hub.url}/embed.js`);
     const iframe = await page.getByTestId('share-iframe').inputValue();
-    expect(iframe).toContain(`${hub.url}/embed?year=${years[2]}&metric=weak_village_share&classes=4`);
+    // In an HTML attribute, & is written &amp;.
+    expect(iframe).toContain(`src="${hub.url}/embed?year=${years[2]}&amp;metric=weak_village_share&amp;classes=4`);
     const atlasView = new URL(page.url()).search.slice(1);
     await page.getByTestId('share-close').click();
 
