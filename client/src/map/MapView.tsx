@@ -63,12 +63,34 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
   const callbacks = useRef({ onCameraChange, onSelect, onMap });
   callbacks.current = { onCameraChange, onSelect, onMap };
   const initialCameraRef = useRef(initialCamera);
+  const ariaLabelRef = useRef(ariaLabel);
+  ariaLabelRef.current = ariaLabel;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    if (!container.current) return;
+    const element = container.current;
+    if (!element) return;
+    // Creating the map (WebGL context, shaders) holds the main thread for a
+    // while; on the next task, the page's first GraphQL requests are already
+    // on the wire and their answers travel while it works.
+    let map: MapLibreMap | null = null;
+    const timer = window.setTimeout(() => {
+      map = createMap(element);
+    }, 0);
+    return () => {
+      window.clearTimeout(timer);
+      mapRef.current = null;
+      if (map) {
+        callbacks.current.onMap?.(null);
+        map.remove();
+      }
+    };
+    // The map is created once; the label is kept current by the next effect.
+  }, []);
+
+  function createMap(element: HTMLDivElement): MapLibreMap {
     const map = new maplibregl.Map({
-      container: container.current,
+      container: element,
       style: baseStyle(),
       center: [0, 0],
       zoom: 1,
@@ -81,7 +103,7 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.getCanvas().setAttribute('aria-label', ariaLabel);
+    map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);
     mapRef.current = map;
     hookRef.current = installTestHook(map);
     map.once('load', () => setLoaded(true));
@@ -93,13 +115,8 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
       callbacks.current.onCameraChange({ lon: lng, lat, zoom: map.getZoom() });
     });
     callbacks.current.onMap?.(map);
-    return () => {
-      mapRef.current = null;
-      callbacks.current.onMap?.(null);
-      map.remove();
-    };
-    // The map is created once; the label is kept current by the next effect.
-  }, []);
+    return map;
+  }
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', ariaLabel);

@@ -19,7 +19,8 @@ export function arrowImage(id: string, color: string): RuntimeImage {
       const canvas = document.createElement('canvas');
       canvas.width = WIDTH * PIXEL_RATIO;
       canvas.height = HEIGHT * PIXEL_RATIO;
-      const ctx = canvas.getContext('2d');
+      // Read back at once: a CPU canvas (a GPU one costs ~100 ms a readback in software GL).
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
       if (!ctx) throw new Error('no 2D canvas to draw the arrowheads');
       ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
       const rim = 1.4;
