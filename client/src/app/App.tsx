@@ -110,15 +110,7 @@ export function App() {
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
       {view && (
-        <Legend
-          classification={view.classification}
-          year={view.year}
-          method={view.method}
-          metric={view.metric}
-          unit={view.unit}
-          threshold={threshold}
-          messages={messages}
-        />
+        <Legend view={view} threshold={threshold} messages={messages} />
       )}
       {view && (
         <LayerPanel

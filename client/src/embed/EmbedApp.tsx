@@ -110,15 +110,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         </div>
       )}
       {options.legend && view && (
-        <Legend
-          classification={view.classification}
-          year={view.year}
-          method={view.method}
-          metric={view.metric}
-          unit={view.unit}
-          threshold={threshold}
-          messages={messages}
-        />
+        <Legend view={view} threshold={threshold} messages={messages} />
       )}
       {error && (
         <div className="notice error card" role="alert" data-testid="embed-error">

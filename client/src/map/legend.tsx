@@ -4,23 +4,20 @@
  * from the server's classes), the class bounds under the bar, and the metric's
  * policy line marked on it (for incidence, the county exit line of 3 %).
  */
-import type { ClassificationMethod, Metric } from '../graphql/documents';
+import type { AtlasView } from './layers/types';
 import { formatNumber, type MapMessages } from './messages';
 import { NO_DATA_COLOR, positionOnScale, tickDecimals, type Classification } from './classes';
 
 interface LegendProps {
-  classification: Classification;
-  year: number;
-  method: ClassificationMethod;
-  metric: Metric;
-  /** the server's unit of the values ("%", "人", …) */
-  unit: string;
+  /** the classes, year, method, metric and unit on the map */
+  view: Pick<AtlasView, 'classification' | 'year' | 'method' | 'metric' | 'unit'>;
   /** the metric's policy line (for incidence: the county exit line, %); null when it has none */
   threshold: number | null;
   messages: MapMessages;
 }
 
-export function Legend({ classification, year, method, metric, unit, threshold, messages }: LegendProps) {
+export function Legend({ view, threshold, messages }: LegendProps) {
+  const { classification, year, method, metric, unit } = view;
   const { classes } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
   const decimals = tickDecimals(ticks);
