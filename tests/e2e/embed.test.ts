@@ -55,10 +55,11 @@ type MapElement = HTMLElement & {
   select(s: { kind: string; id: string } | null): Promise<void>;
 };
 
-function mapFrame(page: Page, hub: string): Frame {
-  const frame = page.frames().find((f) => f.url().startsWith(`${hub}/embed`));
-  if (!frame) throw new Error(`no frame of ${hub}/embed in ${page.frames().map((f) => f.url()).join(', ')}`);
-  return frame;
+/** The map's frame, once the page has attached it (a lazy iframe starts loading a moment after the page). */
+async function mapFrame(page: Page, hub: string): Promise<Frame> {
+  const find = () => page.frames().find((f) => f.url().startsWith(`${hub}/embed`));
+  await expect.poll(() => find() !== undefined, { timeout: 15_000 }).toBe(true);
+  return find()!;
 }
 
 async function lastEvent(page: Page, type: string): Promise<Record<string, unknown> | null> {
@@ -98,7 +99,7 @@ describe('embedding', () => {
     const view = await page.evaluate(() => (document.getElementById('map') as MapElement).ready);
     expect(new URLSearchParams(view).get('year')).toBe(String(years[1]));
     expect(await lastEvent(page, 'ready')).toEqual({ view });
-    const frame = mapFrame(page, hub.url);
+    const frame = await mapFrame(page, hub.url);
     expect(await frame.getByTestId('embed-title').textContent()).toBe('旗县贫困发生率');
     expect(await frame.getByTestId('legend').isVisible()).toBe(true);
     await page.screenshot({ path: resolve(ARTIFACTS, 'embed-host.png') });
@@ -153,7 +154,7 @@ describe('embedding', () => {
     await page.goto(`${allowed.origin}/small`);
     await page.waitForFunction(() => document.querySelector('lingyan-map') !== null);
     await page.evaluate(() => (document.querySelector('lingyan-map') as MapElement).ready);
-    const frame = mapFrame(page, hub.url);
+    const frame = await mapFrame(page, hub.url);
     const size = await frame.evaluate(() => ({
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
@@ -194,7 +195,7 @@ describe('embedding', () => {
 
     allowed.pages.set('pasted-iframe', `<!doctype html><meta charset="utf-8"><title>Pasted</title>\n${iframe}`);
     await page.goto(`${allowed.origin}/pasted-iframe`);
-    const frame = mapFrame(page, hub.url);
+    const frame = await mapFrame(page, hub.url);
     await frame.waitForFunction(() => document.querySelectorAll('[data-testid="legend-class"]').length > 0);
     expect(await frame.locator('[data-testid="legend-class"]').count()).toBe(4);
   }, 120_000);
@@ -238,7 +239,7 @@ describe('embedding', () => {
     for (const [tokenParam, message] of checks) {
       allowed.pages.set('closed', `<!doctype html><iframe src="${closedHub.url}/embed?year=${years[1]}${tokenParam}" width="640" height="480"></iframe>`);
       await page.goto(`${allowed.origin}/closed`);
-      const frame = mapFrame(page, closedHub.url);
+      const frame = await mapFrame(page, closedHub.url);
       if (message) {
         await frame.getByTestId('embed-error').waitFor();
         expect(await frame.getByTestId('embed-error').textContent()).toMatch(message);
