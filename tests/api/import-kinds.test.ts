@@ -59,6 +59,7 @@ afterAll(async () => {
 describe('the demo files', () => {
   it.each([
     ['alliances.csv', 'alliances'],
+    ['pairings.csv', 'pairings'],
     ['industry-projects.geojson', 'projects'],
     ['assisting-units.csv', 'units'],
     ['assignments.csv', 'units'],
@@ -67,21 +68,6 @@ describe('the demo files', () => {
     const r = await run(path.join(DEMO_DIR, file), kind);
     expect(r.problems).toEqual([]);
     expect(r.summary).toMatchObject({ rejectedRows: 0, inserted: 0, updated: 0, written: true });
-    expect(await state()).toBe(before);
-  });
-
-  it('pairings.csv: every pairing passes but the centre-radiates ones whose centre is not strong in the start year, as the API would refuse them', async () => {
-    const before = await state();
-    const r = await run(path.join(DEMO_DIR, 'pairings.csv'), 'pairings');
-    const notStrong = await sql<{ id: number; helper: string; start_year: number; strength: string }>(
-      `select p.id, p.helper_village_code as helper, p.start_year, s.strength from pairing p join (${STRENGTH_SQL}) s on s.code = p.helper_village_code and s.year = p.start_year
-        where s.strength <> 'STRONG' order by p.id`,
-    );
-    expect(notStrong.length).toBeGreaterThan(0);
-    // The demo loads its pairings without the rules; pairings.csv lists them in id order from row 2.
-    expect(r.problems.map((p) => [p.row, p.field])).toEqual(notStrong.map((p) => [p.id + 1, 'helperVillageCode']));
-    for (const [i, p] of r.problems.entries()) expect(p.reason).toMatch(new RegExp(`^village ${notStrong[i]!.helper} is ${notStrong[i]!.strength} in ${notStrong[i]!.start_year} .*only a strong village may help$`));
-    expect(r.summary).toMatchObject({ inserted: 0, updated: 0, written: false });
     expect(await state()).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import turfDistance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
-import { demo, figure, isStrongIn, isWeakIn, organisationById, thresholds, townshipByCode, villageByCode, YEARS } from './demo-dataset.js';
+import { checkPairing, type HelperFacts } from '../../../server/src/domain/planning.js';
+import { demo, figure, isStrongIn, isWeakIn, organisationById, thresholds, townshipByCode, verdict, villageByCode, YEARS } from './demo-dataset.js';
 
 const km = (a: string, b: string): number =>
   turfDistance(villageByCode.get(a)!.location, villageByCode.get(b)!.location, { units: 'kilometers' });
@@ -95,6 +96,24 @@ describe('demo pairings', () => {
       .filter((p) => p.endYear === null)
       .map((p) => `${p.helperVillageCode ?? `org:${p.helperOrganisationId}`}>${p.helpedVillageCode}`);
     expect(new Set(active).size).toBe(active.length);
+  });
+
+  it('obeys the rule createPairing and the importer enforce (checkPairing), every pairing of every kind', () => {
+    const open = (p: (typeof demo.pairings)[number]) => `${p.helperVillageCode ?? `org:${p.helperOrganisationId}`}>${p.helpedVillageCode}`;
+    for (const p of demo.pairings) {
+      let helper: HelperFacts;
+      if (p.helperVillageCode !== null) {
+        const village = villageByCode.get(p.helperVillageCode)!;
+        const row = demo.villageYears.find((r) => r.villageCode === village.code && r.year === p.startYear);
+        helper = { kind: 'village', code: village.code, year: p.startYear, verdict: row ? verdict(village, row) : null };
+      } else {
+        const o = organisationById.get(p.helperOrganisationId!)!;
+        helper = { kind: 'organisation', id: o.id, organisationKind: o.kind };
+      }
+      // as the importer judges a file: another open pairing of the same helper and village is a duplicate
+      const duplicate = p.endYear === null && demo.pairings.some((q) => q !== p && q.endYear === null && open(q) === open(p));
+      expect(checkPairing(p.kind, helper, p.helpedVillageCode, duplicate), `pairing ${p.id} (${p.kind})`).toEqual([]);
+    }
   });
 
   it('has a strong village help a weak one in the start year (强村带弱村)', () => {
