@@ -12,16 +12,16 @@ import type { Rng } from './rng.js';
 import { isPoorNotExited } from './rules.js';
 
 /** Expected share of soft/lax branches per year, 2016–2025 (falling). */
-const SOFT_LAX_SHARE = [0.07, 0.06, 0.05, 0.045, 0.035, 0.03, 0.025, 0.02, 0.015, 0.01];
+export const SOFT_LAX_SHARE = [0.07, 0.06, 0.05, 0.045, 0.035, 0.03, 0.025, 0.02, 0.015, 0.01];
 /** Year a village's secretary also became its director (一肩挑); null: never. */
-const ONE_SHOULDER: ReadonlyArray<readonly [number | null, number]> = [
+export const ONE_SHOULDER: ReadonlyArray<readonly [number | null, number]> = [
   [2016, 10], [2017, 4], [2018, 6], [2019, 6], [2020, 6], [2021, 15], [2022, 4], [2023, 3], [2024, 2], [2025, 2], [null, 42],
 ];
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Collective income path (万元), non-decreasing, from a 2016 level to a 2025 level. */
-function incomePath(r: Rng, start: number, end: number): number[] {
+export function incomePath(r: Rng, start: number, end: number): number[] {
   const takeoff = r.range(0, 0.6);
   const span = r.range(0.3, 1 - takeoff);
   let last = -1;
