@@ -18,6 +18,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_THRESHOLDS, type CountyKind, type TownshipKind, type VillageYearRecord } from '../records.js';
 import { GEOJSON_FILES } from '../demo/files.js';
+import { YEARS } from '../demo/poverty.js';
 import { Rng } from '../demo/rng.js';
 import { encodeCell, VILLAGE_YEARS } from '../demo/tables.js';
 import { PROVINCES, readDivisions, type Divisions } from './divisions.js';
@@ -117,6 +118,28 @@ function figuresLine(f: VillageYearRecord): string {
   return `${VILLAGE_YEARS.columns.map(([name, type]) => encodeCell(f[name], type, `${f.villageCode}/${f.year} ${name}`)).join(',')}\n`;
 }
 
+/** The median villages per township for about `options.villages` in all (lognormal, sd 0.45). */
+function meanPerTownship(options: ScaleOptions, townships: number): number {
+  const target = options.villages ?? (options.scale === 'national' ? NATIONAL_VILLAGES : PROVINCE_VILLAGES);
+  return target / townships / Math.exp(0.45 ** 2 / 2);
+}
+
+/** How many villages a township gets (1–99, village codes 201–299), from its own stream. */
+function villageCount(root: Rng, townshipCode: string, median: number): number {
+  const r = root.fork(`township:${townshipCode}`);
+  return Math.max(1, Math.min(99, Math.round(median * Math.exp(r.normal(0, 0.45)))));
+}
+
+/** What writeScale would write, counted without generating it (no files). */
+export function planScale(options: ScaleOptions): Pick<ScaleSummary, 'counties' | 'townships' | 'villages' | 'figures' | 'skipped'> {
+  const provinceCode = options.scale === 'province' ? (options.province ?? DEFAULT_PROVINCE) : null;
+  const { counties, townships, skipped } = readDivisions(options.divisionsDir, provinceCode);
+  const root = new Rng(options.seed);
+  const median = meanPerTownship(options, townships.length);
+  const villages = townships.reduce((sum, t) => sum + villageCount(root, t.code, median), 0);
+  return { counties: counties.length, townships: townships.length, villages, figures: villages * YEARS.length, skipped };
+}
+
 /** Writes the dataset of `options.scale` into `dir`; returns what it wrote. */
 export function writeScale(dir: string, options: ScaleOptions): ScaleSummary {
   const provinceCode = options.scale === 'province' ? (options.province ?? DEFAULT_PROVINCE) : null;
@@ -125,9 +148,7 @@ export function writeScale(dir: string, options: ScaleOptions): ScaleSummary {
   const divisions = readDivisions(options.divisionsDir, provinceCode);
   const { counties, townships } = divisions;
   if (counties.length === 0) throw new Error(`no counties found for ${provinceCode ?? 'the country'}`);
-  const target = options.villages ?? (options.scale === 'national' ? NATIONAL_VILLAGES : PROVINCE_VILLAGES);
-  // lognormal counts per township (sd 0.45), scaled so that the expected total is `target`
-  const perTownship = target / townships.length / Math.exp(0.45 ** 2 / 2);
+  const perTownship = meanPerTownship(options, townships.length);
   const thresholds = DEFAULT_THRESHOLDS;
   const root = new Rng(options.seed);
 
@@ -178,8 +199,7 @@ export function writeScale(dir: string, options: ScaleOptions): ScaleSummary {
           boxPolygon(tBox),
         );
         summary.townships++;
-        const tr = root.fork(`township:${township.code}`);
-        const count = Math.max(1, Math.min(99, Math.round(perTownship * Math.exp(tr.normal(0, 0.45)))));
+        const count = villageCount(root, township.code, perTownship);
         const used = new Set<string>();
         for (let v = 0; v < count; v++) {
           const code = `${township.code.slice(0, 9)}${200 + v + 1}`;
