@@ -34,6 +34,20 @@ export function incomePath(r: Rng, start: number, end: number): number[] {
   });
 }
 
+/**
+ * A branch's rating in year index k: from its lasting quality and the
+ * collective income, lagging when listed soft/lax, and never ADVANCED while
+ * the village is a poor village not yet exited but at the income target (it
+ * is weak by rule; never grade it strong at the same time).
+ */
+export function rateBranch(r: Rng, quality: number, collectiveIncome: number, k: number, lax: boolean, poorNotExited: boolean, thresholds: Thresholds): BranchRating {
+  const score = quality + 0.6 * (Math.log1p(collectiveIncome) - 2) + 0.05 * k + r.normal(0, 0.3);
+  let rating: BranchRating = score > 1.1 ? 'ADVANCED' : score < -2.1 ? 'LAGGING' : 'MIDDLE';
+  if (lax) rating = r.chance(0.85) ? 'LAGGING' : 'MIDDLE';
+  if (rating === 'ADVANCED' && poorNotExited && collectiveIncome >= thresholds.targetIncome) rating = 'MIDDLE';
+  return rating;
+}
+
 export function generateFigures(places: Places, thresholds: Thresholds, rng: Rng): VillageYearRecord[] {
   const series = generatePoverty(places, thresholds, rng);
   markKeyPoorCounties(places, series, thresholds, rng);
@@ -83,13 +97,7 @@ export function generateFigures(places: Places, thresholds: Thresholds, rng: Rng
       const collectiveIncome = income[i]![k] as number;
       const lax = softLax[i]![k] as boolean;
       const poorHouseholds = pov.poorHouseholds[k] as number;
-      const score = quality + 0.6 * (Math.log1p(collectiveIncome) - 2) + 0.05 * k + r.normal(0, 0.3);
-      let branchRating: BranchRating = score > 1.1 ? 'ADVANCED' : score < -2.1 ? 'LAGGING' : 'MIDDLE';
-      if (lax) branchRating = r.chance(0.85) ? 'LAGGING' : 'MIDDLE';
-      // a poor village not yet exited is weak by rule; never grade it strong at the same time
-      if (branchRating === 'ADVANCED' && isPoorNotExited(v.record, year) && collectiveIncome >= thresholds.targetIncome) {
-        branchRating = 'MIDDLE';
-      }
+      const branchRating = rateBranch(r, quality, collectiveIncome, k, lax, isPoorNotExited(v.record, year), thresholds);
       if (k > 0) members = Math.min(60, Math.max(5, members + Math.round(r.normal(0.3, 1))));
       rows.push({
         villageCode: v.record.code,

@@ -8,8 +8,8 @@
  * village's incidence is above the exit threshold before its exit year and
  * below it from then on.
  */
-import type { BranchFocus, BranchRating, Thresholds, VillageRecord, VillageYearRecord } from '../records.js';
-import { incomePath, ONE_SHOULDER, SOFT_LAX_SHARE } from '../demo/figures.js';
+import type { BranchFocus, Thresholds, VillageRecord, VillageYearRecord } from '../records.js';
+import { incomePath, ONE_SHOULDER, rateBranch, SOFT_LAX_SHARE } from '../demo/figures.js';
 import { HAN_HEADS, HAN_VILLAGE_TAILS, MONGOL_HEADS, MONGOL_TAILS } from '../demo/names.js';
 import { maxPoorBelow, YEARS } from '../demo/poverty.js';
 import type { Rng } from '../demo/rng.js';
@@ -118,10 +118,7 @@ export function syntheticVillage(
   const figures = YEARS.map((year, k): VillageYearRecord => {
     const collectiveIncome = income[k]!;
     lax = (lax && r.chance(0.4)) || r.chance(SOFT_LAX_SHARE[k]! * (collectiveIncome < thresholds.weakIncomeBelow ? 1.5 : 0.6));
-    const score = quality + 0.6 * (Math.log1p(collectiveIncome) - 2) + 0.05 * k + r.normal(0, 0.3);
-    let branchRating: BranchRating = score > 1.1 ? 'ADVANCED' : score < -2.1 ? 'LAGGING' : 'MIDDLE';
-    if (lax) branchRating = r.chance(0.85) ? 'LAGGING' : 'MIDDLE';
-    if (branchRating === 'ADVANCED' && exit !== null && year < exit && collectiveIncome >= thresholds.targetIncome) branchRating = 'MIDDLE';
+    const branchRating = rateBranch(r, quality, collectiveIncome, k, lax, exit !== null && year < exit, thresholds);
     if (k > 0) members = Math.min(60, Math.max(5, members + Math.round(r.normal(0.3, 1))));
     const poorHh = poorHouseholds[k]!;
     return {
