@@ -20,3 +20,9 @@ export * from './import/kinds/index.js';
 
 // Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.
 export * from './export/format.js';
+
+// Province and national scale datasets (real division codes, synthetic shapes and villages), streamed to files.
+export { writeScale, planScale, SCALE_FILES, NATIONAL_VILLAGES, PROVINCE_VILLAGES, DEFAULT_PROVINCE, type Scale, type ScaleOptions, type ScaleSummary } from './national/generate.js';
+export { readDivisions, DIVISIONS_DIR, PROVINCES, type Divisions, type DivisionCounty, type DivisionTownship } from './national/divisions.js';
+export { syntheticVillage } from './national/village.js';
+export { FeatureScanner } from './import/readers/geojson.js';

@@ -12,16 +12,16 @@ import type { Rng } from './rng.js';
 import { isPoorNotExited } from './rules.js';
 
 /** Expected share of soft/lax branches per year, 2016–2025 (falling). */
-const SOFT_LAX_SHARE = [0.07, 0.06, 0.05, 0.045, 0.035, 0.03, 0.025, 0.02, 0.015, 0.01];
+export const SOFT_LAX_SHARE = [0.07, 0.06, 0.05, 0.045, 0.035, 0.03, 0.025, 0.02, 0.015, 0.01];
 /** Year a village's secretary also became its director (一肩挑); null: never. */
-const ONE_SHOULDER: ReadonlyArray<readonly [number | null, number]> = [
+export const ONE_SHOULDER: ReadonlyArray<readonly [number | null, number]> = [
   [2016, 10], [2017, 4], [2018, 6], [2019, 6], [2020, 6], [2021, 15], [2022, 4], [2023, 3], [2024, 2], [2025, 2], [null, 42],
 ];
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Collective income path (万元), non-decreasing, from a 2016 level to a 2025 level. */
-function incomePath(r: Rng, start: number, end: number): number[] {
+export function incomePath(r: Rng, start: number, end: number): number[] {
   const takeoff = r.range(0, 0.6);
   const span = r.range(0.3, 1 - takeoff);
   let last = -1;
@@ -32,6 +32,20 @@ function incomePath(r: Rng, start: number, end: number): number[] {
     last = Math.max(last, value);
     return last;
   });
+}
+
+/**
+ * A branch's rating in year index k: from its lasting quality and the
+ * collective income, lagging when listed soft/lax, and never ADVANCED while
+ * the village is a poor village not yet exited but at the income target (it
+ * is weak by rule; never grade it strong at the same time).
+ */
+export function rateBranch(r: Rng, quality: number, collectiveIncome: number, k: number, lax: boolean, poorNotExited: boolean, thresholds: Thresholds): BranchRating {
+  const score = quality + 0.6 * (Math.log1p(collectiveIncome) - 2) + 0.05 * k + r.normal(0, 0.3);
+  let rating: BranchRating = score > 1.1 ? 'ADVANCED' : score < -2.1 ? 'LAGGING' : 'MIDDLE';
+  if (lax) rating = r.chance(0.85) ? 'LAGGING' : 'MIDDLE';
+  if (rating === 'ADVANCED' && poorNotExited && collectiveIncome >= thresholds.targetIncome) rating = 'MIDDLE';
+  return rating;
 }
 
 export function generateFigures(places: Places, thresholds: Thresholds, rng: Rng): VillageYearRecord[] {
@@ -83,13 +97,7 @@ export function generateFigures(places: Places, thresholds: Thresholds, rng: Rng
       const collectiveIncome = income[i]![k] as number;
       const lax = softLax[i]![k] as boolean;
       const poorHouseholds = pov.poorHouseholds[k] as number;
-      const score = quality + 0.6 * (Math.log1p(collectiveIncome) - 2) + 0.05 * k + r.normal(0, 0.3);
-      let branchRating: BranchRating = score > 1.1 ? 'ADVANCED' : score < -2.1 ? 'LAGGING' : 'MIDDLE';
-      if (lax) branchRating = r.chance(0.85) ? 'LAGGING' : 'MIDDLE';
-      // a poor village not yet exited is weak by rule; never grade it strong at the same time
-      if (branchRating === 'ADVANCED' && isPoorNotExited(v.record, year) && collectiveIncome >= thresholds.targetIncome) {
-        branchRating = 'MIDDLE';
-      }
+      const branchRating = rateBranch(r, quality, collectiveIncome, k, lax, isPoorNotExited(v.record, year), thresholds);
       if (k > 0) members = Math.min(60, Math.max(5, members + Math.round(r.normal(0.3, 1))));
       rows.push({
         villageCode: v.record.code,

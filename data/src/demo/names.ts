@@ -6,9 +6,9 @@
  */
 import type { Rng } from './rng.js';
 
-type Part = readonly [zh: string, en: string];
+export type Part = readonly [zh: string, en: string];
 
-const MONGOL_HEADS: Part[] = [
+export const MONGOL_HEADS: Part[] = [
   ['巴彦', 'Bayan'], ['乌兰', 'Ulaan'], ['查干', 'Chagaan'], ['呼和', 'Huhe'], ['阿拉坦', 'Altan'],
   ['额尔敦', 'Erdene'], ['宝力根', 'Bulgan'], ['哈日', 'Khar'], ['希热', 'Shiree'], ['赛罕', 'Saikhan'],
   ['满都拉', 'Mandal'], ['图门', 'Tumen'], ['那仁', 'Naran'], ['乌力吉', 'Ulzii'], ['宝音', 'Buyan'],
@@ -17,14 +17,14 @@ const MONGOL_HEADS: Part[] = [
   ['达兰', 'Dalan'], ['孟根', 'Mungen'], ['特格', 'Teg'], ['布日', 'Bur'], ['胡硕', 'Khoshuu'],
   ['那木', 'Nam'], ['苏布', 'Subd'],
 ];
-const MONGOL_TAILS: Part[] = [
+export const MONGOL_TAILS: Part[] = [
   ['淖尔', 'Nuur'], ['敖包', 'Obo'], ['郭勒', 'Gol'], ['塔拉', 'Tal'], ['乌苏', 'Us'],
   ['陶勒盖', 'Tolgoi'], ['布拉格', 'Bulag'], ['希勒', 'Shil'], ['哈达', 'Khad'], ['呼都格', 'Khudag'],
   ['宝拉格', 'Bolag'], ['锡力', 'Shili'], ['温都尔', 'Undur'], ['阿木', 'Am'], ['高毕', 'Gobi'],
   ['额日格', 'Ereg'], ['呼舒', 'Khush'], ['乌拉', 'Uul'], ['达坝', 'Dabaa'], ['芒哈', 'Mangkha'],
   ['图', 'Tu'], ['嘎顺', 'Gashuun'], ['毛都', 'Modo'], ['德力格尔', 'Delger'],
 ];
-const HAN_HEADS: Part[] = [
+export const HAN_HEADS: Part[] = [
   ['兴隆', 'Xinglong'], ['太平', 'Taiping'], ['永丰', 'Yongfeng'], ['广义', 'Guangyi'], ['东风', 'Dongfeng'],
   ['新民', 'Xinmin'], ['丰裕', 'Fengyu'], ['长胜', 'Changsheng'], ['富民', 'Fumin'], ['德胜', 'Desheng'],
   ['庆丰', 'Qingfeng'], ['双井', 'Shuangjing'], ['榆树', 'Yushu'], ['杨树', 'Yangshu'], ['柳条', 'Liutiao'],
@@ -35,7 +35,7 @@ const HAN_HEADS: Part[] = [
   ['十八', 'Shiba'], ['二道', 'Erdao'], ['头道', 'Toudao'], ['韩家', 'Hanjia'], ['李家', 'Lijia'],
   ['王家', 'Wangjia'], ['刘家', 'Liujia'], ['赵家', 'Zhaojia'], ['丰泉', 'Fengquan'], ['南沟', 'Nangou'],
 ];
-const HAN_VILLAGE_TAILS: Part[] = [
+export const HAN_VILLAGE_TAILS: Part[] = [
   ['沟', 'gou'], ['营', 'ying'], ['堡', 'bu'], ['湾', 'wan'], ['屯', 'tun'], ['井', 'jing'], ['庄', 'zhuang'],
   ['台', 'tai'], ['河', 'he'], ['梁', 'liang'], ['窑', 'yao'], ['滩', 'tan'], ['店', 'dian'], ['坝', 'ba'],
   ['地', 'di'], ['房', 'fang'], ['洼', 'wa'], ['岭', 'ling'],

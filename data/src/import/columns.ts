@@ -15,10 +15,32 @@ export type ColumnOverrides = Readonly<Record<string, string>>;
 
 const norm = (h: string) => h.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-（）()]/g, '');
 
+/**
+ * Which header each field resolves to, shared by the rows of a file: rows
+ * have the same headers (every CSV row, nearly every feature), so the lookup
+ * is made once per distinct set of headers, not once per row and field.
+ */
+interface Resolution {
+  signature: string;
+  aliases: ColumnAliases;
+  overrides: ColumnOverrides;
+  byHeader: Map<string, string>;
+  header: Map<string, string | null>;
+}
+let last: Resolution | null = null;
+
+function resolution(fields: Record<string, unknown>, aliases: ColumnAliases, overrides: ColumnOverrides): Resolution {
+  const keys = Object.keys(fields);
+  const signature = keys.join('\u0000');
+  if (last !== null && last.signature === signature && last.aliases === aliases && last.overrides === overrides) return last;
+  last = { signature, aliases, overrides, byHeader: new Map(keys.map((k) => [norm(k), k])), header: new Map() };
+  return last;
+}
+
 export class FieldReader {
   readonly problems: RowProblem[] = [];
   readonly given = new Set<string>();
-  private readonly byHeader: Map<string, string>;
+  private readonly resolved: Resolution;
 
   constructor(
     readonly row: number,
@@ -26,17 +48,24 @@ export class FieldReader {
     private readonly aliases: ColumnAliases,
     private readonly overrides: ColumnOverrides,
   ) {
-    this.byHeader = new Map(Object.keys(fields).map((k) => [norm(k), k]));
+    this.resolved = resolution(fields, aliases, overrides);
   }
 
   /** The header this row has for `field`, if any. */
   header(field: string): string | null {
+    const known = this.resolved.header.get(field);
+    if (known !== undefined) return known;
     const wanted = this.overrides[field] !== undefined ? [this.overrides[field]!] : (this.aliases[field] ?? [field]);
+    let found: string | null = null;
     for (const a of wanted) {
-      const h = this.byHeader.get(norm(a));
-      if (h !== undefined) return h;
+      const h = this.resolved.byHeader.get(norm(a));
+      if (h !== undefined) {
+        found = h;
+        break;
+      }
     }
-    return null;
+    this.resolved.header.set(field, found);
+    return found;
   }
 
   /** How to name `field` in a report: the file's header when there is one. */

@@ -138,39 +138,59 @@ async function readAll(
   let batch: Array<GoodRow<unknown>> = [];
   // Which columns the file has, from its first row: on update, only those change.
   let given: ReadonlySet<string> | null = null;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const checked = await writer.check(tx, batch, writeOptions);
+  const flush = async (rows: Array<GoodRow<unknown>>) => {
+    if (rows.length === 0) return;
+    const checked = await writer.check(tx, rows, writeOptions);
     reject(checked.problems);
     repaired.push(...checked.repaired);
     const bad = new Set(checked.problems.map((p) => p.row));
     // Once a row is rejected the transaction will roll back: keep checking, stop writing.
     if (!anyRejected() || o.skipInvalid) {
-      const result = await writer.upsert(tx, batch.filter((r) => !bad.has(r.row)), given ?? new Set(), writeOptions);
+      const result = await writer.upsert(tx, rows.filter((r) => !bad.has(r.row)), given ?? new Set(), writeOptions);
       counts.inserted += result.inserted;
       counts.updated += result.updated;
     }
-    batch = [];
   };
-  for await (const row of source.rows) {
-    counts.read++;
-    const b = spec.build(row, { crs: o.crs, overrides: o.overrides });
-    given ??= b.given;
-    const found = [...b.problems];
-    if (b.key !== null) {
-      const first = keys.seen(b.key, b.row);
-      if (first !== null) found.push({ row: b.row, field: b.label(spec.keyField), reason: `${b.key} is listed twice (first at ${source.unit} ${first})` });
-    }
-    if (b.record !== null && found.length === 0) {
-      found.push(...writer.rules(b.record).map((p) => ({ row: b.row, field: b.label(p.field), reason: p.reason })));
-    }
-    if (found.length > 0) reject(found);
-    else batch.push(b as GoodRow<unknown>);
-    if (batch.length >= size) await flush();
-    bar.update(counts.read, source.progress());
+  // The database works on one batch while the next is read and built: one
+  // batch in flight at a time, in file order (a batch starts after the one
+  // before it has finished, so its checks see that one's rows).
+  let pending: Promise<void> = Promise.resolve();
+  const send = async () => {
+    const rows = batch;
+    batch = [];
+    await pending;
+    pending = flush(rows);
+    pending.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  };
+  try {
+    await readRows();
+  } catch (error) {
+    await pending.catch(() => {});
+    throw error;
   }
-  await flush();
+  await send();
+  await pending;
   await writer.finish?.(tx);
+
+  async function readRows(): Promise<void> {
+    for await (const row of source.rows) {
+      counts.read++;
+      const b = spec.build(row, { crs: o.crs, overrides: o.overrides });
+      given ??= b.given;
+      const found = [...b.problems];
+      if (b.key !== null) {
+        const first = keys.seen(b.key, b.row);
+        if (first !== null) found.push({ row: b.row, field: b.label(spec.keyField), reason: `${b.key} is listed twice (first at ${source.unit} ${first})` });
+      }
+      if (b.record !== null && found.length === 0) {
+        found.push(...writer.rules(b.record).map((p) => ({ row: b.row, field: b.label(p.field), reason: p.reason })));
+      }
+      if (found.length > 0) reject(found);
+      else batch.push(b as GoodRow<unknown>);
+      if (batch.length >= size) await send();
+      bar.update(counts.read, source.progress());
+    }
+  }
 }
 
 /** One audit entry per import that changed something, in the import's transaction. */

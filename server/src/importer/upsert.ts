@@ -38,7 +38,18 @@ const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c
 
 /** The records as the JSON rows the statement expands, one key per column. */
 function jsonRows<R>(columns: Array<Column<R>>, records: R[]): string {
-  return JSON.stringify(records.map((r) => Object.fromEntries(columns.map((c) => [c.name, c.value ? c.value(r) : (r as Record<string, unknown>)[camel(c.name)]]))));
+  const getters = columns.map((c): [string, (r: R) => unknown] => {
+    if (c.value) return [c.name, c.value];
+    const field = camel(c.name);
+    return [c.name, (r) => (r as Record<string, unknown>)[field]];
+  });
+  return JSON.stringify(
+    records.map((r) => {
+      const row: Record<string, unknown> = {};
+      for (const [name, get] of getters) row[name] = get(r);
+      return row;
+    }),
+  );
 }
 
 const recordset = <R>(columns: Array<Column<R>>) => columns.map((c) => `${c.name} ${c.type}`).join(', ');

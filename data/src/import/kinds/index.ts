@@ -24,5 +24,6 @@ export type { AllianceImport } from './alliances.js';
 export { pairingKey, type PairingImport } from './pairings.js';
 export type { ProjectImport } from './projects.js';
 export type { AssignmentImport, AssistingUnitImport } from './units.js';
+export type { CountyImport } from './region.js';
 export { referenceText, type Reference } from './references.js';
 export * from './kind.js';

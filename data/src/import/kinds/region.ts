@@ -17,7 +17,10 @@ function townshipKindFromName(name: string): TownshipKind {
   return name.endsWith('苏木') ? 'SUMU' : name.endsWith('镇') ? 'TOWN' : 'TOWNSHIP';
 }
 
-export const counties: KindSpec<CountyRecord> = {
+/** A county as read: the record, and the name of its prefecture when the file has a 地市 column (to create a missing one). */
+export type CountyImport = CountyRecord & { prefectureName: string | null };
+
+export const counties: KindSpec<CountyImport> = {
   kind: 'counties',
   keyField: 'code',
   aliases: {
@@ -27,12 +30,13 @@ export const counties: KindSpec<CountyRecord> = {
     kind: KIND,
     keyPoorCounty: ['重点贫困县', '国家重点贫困县', '贫困县', 'keyPoorCounty'],
     exitedYear: ['摘帽年份', '退出年份', 'exitedYear'],
+    prefectureName: ['所属地市', '地市', '地市名称', '盟市', 'prefectureName'],
   },
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
     const code = r.required('code', (v) => parseDivisionCode(v, 'county'));
     const name = r.required('name', plainText) ?? '';
-    const record: CountyRecord = {
+    const record: CountyImport = {
       code: code ?? '',
       prefectureCode: code ? parentCode(code, 'county') : '',
       name,
@@ -41,6 +45,7 @@ export const counties: KindSpec<CountyRecord> = {
       keyPoorCounty: r.optional('keyPoorCounty', parseBoolean, false),
       exitedYear: r.optional('exitedYear', parseInteger, null as number | null),
       boundary: areaOf(r, row.geometry, ctx)!,
+      prefectureName: r.optional('prefectureName', (v) => plainText(v), null as string | null) || null,
     };
     return built(r, record, code ?? null);
   },

@@ -1,10 +1,11 @@
 /**
  * Counties: the prefecture their code names (first 4 digits) must exist, or
- * be created with --prefecture-name (its boundary then becomes the union of
- * its counties); boundaries must be valid polygons.
+ * be created, named by the row's 地市 column (prefectureName) or else by
+ * --prefecture-name (its boundary then becomes the union of its counties);
+ * boundaries must be valid polygons.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { counties, type CountyRecord, type RowProblem } from '@lingyan/data';
+import { counties, type CountyImport, type RowProblem } from '@lingyan/data';
 import { checkYear } from '../../domain/planning.js';
 import { areaSql, checkValidity } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';
@@ -13,7 +14,7 @@ import type { KindWriter } from '../writer.js';
 /** Prefectures created by this import, whose boundary is the union of their counties. */
 const created = new Set<string>();
 
-export const countiesWriter: KindWriter<CountyRecord> = {
+export const countiesWriter: KindWriter<CountyImport> = {
   spec: counties,
   entity: 'County',
   start: () => created.clear(),
@@ -28,7 +29,7 @@ export const countiesWriter: KindWriter<CountyRecord> = {
     for (const r of rows) {
       const p = r.record.prefectureCode;
       if (present.has(p) || created.has(p)) continue;
-      if (options.prefectureName) continue;
+      if (options.prefectureName || r.record.prefectureName) continue;
       problems.push({ row: r.row, field: r.label('code'), reason: `its prefecture ${p} (the code's first 4 digits) is not in the database; pass --prefecture-name <名称> to create it` });
     }
     return { problems, repaired: validity.repaired };
@@ -63,10 +64,10 @@ export const countiesWriter: KindWriter<CountyRecord> = {
   },
 };
 
-async function createPrefectures(tx: EntityManager, records: CountyRecord[], name: string | null): Promise<void> {
-  if (!name) return;
+async function createPrefectures(tx: EntityManager, records: CountyImport[], fallback: string | null): Promise<void> {
   for (const c of records) {
-    if (created.has(c.prefectureCode)) continue;
+    const name = c.prefectureName ?? fallback;
+    if (!name || created.has(c.prefectureCode)) continue;
     // A placeholder boundary (the first county's) until finish() sets the union of all of them.
     const made = await tx.execute<Array<{ code: string }>>(
       `insert into prefecture (code, name, name_en, boundary) values (?, ?, '', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)))
