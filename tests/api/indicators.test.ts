@@ -73,6 +73,25 @@ describe('choropleth', () => {
     expect(income).toMatchObject({ unit: '万元', threshold: 10 });
   });
 
+  it('maps the latest year with figures when no year is given, each area with its figures of that year', async () => {
+    const latest = (await sql<{ latest: number }>('select max(year)::int as latest from village_year'))[0]!.latest;
+    const { data, errors } = await server.graphql(
+      `{ choropleth { year areas { code value figures { year ruralPopulation poorPopulation povertyIncidence } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.choropleth.year).toBe(latest);
+    const counties = await server.graphql(
+      `query($y: Int!) { counties { code figures(year: $y) { year ruralPopulation poorPopulation povertyIncidence } } }`,
+      { y: latest },
+    );
+    const byCode = new Map(counties.data.counties.map((c: { code: string; figures: unknown }) => [c.code, c.figures]));
+    expect(data.choropleth.areas.length).toBe(byCode.size);
+    for (const area of data.choropleth.areas) {
+      expect(area.figures).toEqual(byCode.get(area.code));
+      expect(area.value).toBeCloseTo(area.figures.povertyIncidence, 9);
+    }
+  });
+
   it('refuses a class count out of range and a year out of range', async () => {
     const few = await server.graphql(Q, { year: 2017, classes: 2 });
     expect(few.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -5,7 +5,7 @@
  * and the embedded view, so both show the same thing for the same link.
  */
 import { useMemo, useState } from 'react';
-import { skipToken, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { ATLAS, ATLAS_CHOROPLETH, type AtlasQuery, type CountyFigures } from '../graphql/documents';
 import { fromChoropleth } from '../map/classes';
 import type { AtlasView } from '../map/layers/types';
@@ -18,7 +18,7 @@ export interface AtlasViewData {
   atlas: AtlasQuery | null;
   /** years with figures, ascending */
   years: readonly number[];
-  /** the year asked for: the state's, or the latest with data */
+  /** the year asked for: the state's, or the latest with data (known from the first answer) */
   year: number | null;
   /** what the map draws (null until the first year's figures are in) */
   view: AtlasView | null;
@@ -38,12 +38,15 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
   const years = useMemo(() => [...(atlas.data?.prefecture.years ?? [])].sort((a, b) => a - b), [atlas.data]);
   // Default: the latest year with data, the state leaders ask about (and the
   // years before the first pairing and alliance would show neither). A link's
-  // year without data falls back to it too.
-  const year = state.year != null && years.includes(state.year) ? state.year : (years[years.length - 1] ?? null);
+  // year without data falls back to it too. The figures are asked for at once,
+  // with the link's year or none (the server's default is the latest), not
+  // after the region's years arrive: the first map needs both answers.
+  const linkYear = state.year != null && (years.length === 0 || years.includes(state.year)) ? state.year : null;
   const { metric, method, classes } = state;
-  const figures = useQuery(ATLAS_CHOROPLETH, year == null ? skipToken : { variables: { year, metric, method, classes } });
+  const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, metric, method, classes } });
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
+  const year = linkYear ?? years[years.length - 1] ?? figuresData?.choropleth.year ?? null;
   const [drawn, setDrawn] = useState(false);
   const overlays = useOverlays(
     { requested: year, shown: figuresData?.choropleth.year ?? null },
@@ -54,8 +57,8 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
 
   const countyView = useMemo(() => {
     if (!atlas.data || !figuresData) return null;
-    const byCode = new Map<string, CountyFigures | null>(figuresData.counties.map((c) => [c.code, c.figures]));
     const { choropleth } = figuresData;
+    const byCode = new Map<string, CountyFigures | null>(choropleth.areas.map((a) => [a.code, a.figures ?? null]));
     return {
       atlas: atlas.data,
       year: choropleth.year,

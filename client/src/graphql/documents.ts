@@ -58,7 +58,7 @@ export type AtlasCounty = AtlasQuery['counties'][number];
 /** The server's classification of one year (breaks, each county's class, the exit line). */
 export type ChoroplethResult = AtlasChoroplethQuery['choropleth'];
 /** A county's figures for the tooltip; null when the year has none. */
-export type CountyFigures = NonNullable<AtlasChoroplethQuery['counties'][number]['figures']>;
+export type CountyFigures = NonNullable<AtlasChoroplethQuery['choropleth']['areas'][number]['figures']>;
 
 /** The prefecture and its counties with their boundaries; fetched once. */
 export const ATLAS = AtlasDocument;

@@ -1,5 +1,5 @@
 /** Indicators: thematic maps with class breaks, and the prefecture summary for a year. */
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { ClassificationMethod, MAX_CLASSES, MIN_CLASSES, classOf, classify } from '../../domain/classify.js';
 import { County, Township } from '../../domain/entities.js';
@@ -7,10 +7,16 @@ import { povertyIncidence, type Thresholds } from '../../domain/rules.js';
 import { summaryCounts, type AreaFiguresRow } from '../../spatial/aggregates.js';
 import type { Context } from '../context.js';
 import { AreaLevelEnum, Choropleth, Metric, Summary } from '../types/indicators.type.js';
-import { YearArgs } from '../types/year.args.js';
+import { AreaFigures } from '../types/area-figures.type.js';
+import { MAX_YEAR, MIN_YEAR, YearArgs } from '../types/year.args.js';
 
 @ArgsType()
-class ChoroplethArgs extends YearArgs {
+class ChoroplethArgs {
+  @Field(() => Int, { nullable: true, description: `The year (年份), ${MIN_YEAR}–${MAX_YEAR}; default the latest year with figures.` })
+  @IsOptional()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year?: number | null;
   @Field(() => AreaLevelEnum, { defaultValue: AreaLevelEnum.COUNTY, description: 'Counties or townships.' })
   level!: AreaLevelEnum;
   @Field(() => Metric, { defaultValue: Metric.POVERTY_INCIDENCE, description: 'What to map.' })
@@ -48,20 +54,25 @@ export class IndicatorsResolver {
         ? await ctx.em.find(County, {}, { orderBy: { code: 'asc' } })
         : await ctx.em.find(Township, {}, { orderBy: { code: 'asc' } });
     const level = a.level === AreaLevelEnum.COUNTY ? 'county' : 'township';
-    const rows = await ctx.loaders.areaFigures.loadMany(areas.map((x) => ({ level, code: x.code, year: a.year })));
+    const year = a.year ?? (await ctx.loaders.latestYear());
+    const rows = await ctx.loaders.areaFigures.loadMany(areas.map((x) => ({ level, code: x.code, year })));
     const metric = METRICS[a.metric];
     const values = rows.map((r) => (r && !(r instanceof Error) ? metric.value(r) : null));
     const { breaks, classes } = classify(values, a.method, a.classes);
     return {
       level: a.level,
       metric: a.metric,
-      year: a.year,
+      year,
       method: a.method,
       classes,
       breaks,
       threshold: metric.threshold(await ctx.loaders.thresholds(), a.level),
       unit: metric.unit,
-      areas: areas.map((x, i) => ({ code: x.code, name: x.name, nameEn: x.nameEn, value: values[i] ?? null, classIndex: classOf(values[i] ?? null, breaks) })),
+      areas: areas.map((x, i) => {
+        const row = rows[i];
+        const figures = row && !(row instanceof Error) ? AreaFigures.from(row) : null;
+        return { code: x.code, name: x.name, nameEn: x.nameEn, value: values[i] ?? null, classIndex: classOf(values[i] ?? null, breaks), figures };
+      }),
     };
   }
 

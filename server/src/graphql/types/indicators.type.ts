@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClassificationMethod } from '../../domain/classify.js';
+import { AreaFigures } from './area-figures.type.js';
 
 export const AreaLevelEnum = { COUNTY: 'COUNTY', TOWNSHIP: 'TOWNSHIP' } as const;
 export type AreaLevelEnum = (typeof AreaLevelEnum)[keyof typeof AreaLevelEnum];
@@ -37,6 +38,8 @@ export class ChoroplethArea {
   value!: number | null;
   @Field(() => Int, { nullable: true, description: 'Class index from 0 (lowest) to classes − 1; null without a value.' })
   classIndex!: number | null;
+  @Field(() => AreaFigures, { nullable: true, description: 'The area\'s figures of the year (for tooltips and tables); null without figures.' })
+  figures!: AreaFigures | null;
 }
 
 @ObjectType('Choropleth', { description: 'A thematic map (专题图): every area\'s value for a metric and year, with class breaks (分级).' })
