@@ -48,6 +48,13 @@ interface MapViewProps {
 const OPENING_MOVE = { lingyanOpening: true };
 
 const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
+/** In a small frame (an embed of 320×240), the region takes what room there is. */
+const SMALL_FIT_PADDING = { top: 12, right: 40, bottom: 12, left: 12 };
+
+function fitPadding(map: MapLibreMap) {
+  const { clientWidth, clientHeight } = map.getContainer();
+  return clientWidth < 600 || clientHeight < 450 ? SMALL_FIT_PADDING : FIT_PADDING;
+}
 /** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
 const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
 
@@ -132,7 +139,7 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
         map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, OPENING_MOVE);
       } else {
         const [west, south, east, north] = geometryBounds(view.atlas.prefecture.boundary);
-        map.fitBounds([west, south, east, north], { padding: FIT_PADDING, duration: 0 }, OPENING_MOVE);
+        map.fitBounds([west, south, east, north], { padding: fitPadding(map), duration: 0 }, OPENING_MOVE);
       }
       fittedRef.current = true;
       map.once('idle', () => onFirstDrawRef.current());
@@ -147,7 +154,7 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
     if (!map || !loaded || !focus || focusedRef.current === focus.join()) return;
     focusedRef.current = focus.join();
     const [west, south, east, north] = focus;
-    const padding = map.getContainer().clientWidth > 900 ? FOCUS_PADDING : FIT_PADDING;
+    const padding = map.getContainer().clientWidth > 900 ? FOCUS_PADDING : fitPadding(map);
     map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
   }, [loaded, focus]);
 

@@ -4,7 +4,7 @@
  *                      [--province 15] [--villages N] [--divisions DIR]
  * demo (the default) regenerates the committed demo region in data/demo/;
  * province and national use the real counties and townships of
- * ../shared/data/divisions with synthetic boundaries and villages, streamed
+ * data/divisions with synthetic boundaries and villages, streamed
  * to DIR (default data/generated/<scale>/).
  */
 import { parseArgs } from 'node:util';

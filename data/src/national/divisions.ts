@@ -1,5 +1,5 @@
 /**
- * The real county and township names and codes of ../shared/data/divisions
+ * The real county and township names and codes of data/divisions
  * (National Bureau of Statistics, 2022-10-31; see its README), read into
  * plain lists: ~3,000 counties and ~41,000 townships, small enough to hold.
  *
@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { parseDivisionCode } from '../import/codes.js';
 
-/** ../shared/data/divisions, next to the repository. */
-export const DIVISIONS_DIR = fileURLToPath(new URL('../../../../shared/data/divisions/', import.meta.url));
+/** data/divisions: the divisions, kept in the repository so a fresh clone can generate. */
+export const DIVISIONS_DIR = fileURLToPath(new URL('../../divisions/', import.meta.url));
 
 export interface Province {
   code: string;

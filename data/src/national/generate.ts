@@ -1,6 +1,6 @@
 /**
  * Province and national scale datasets: the real counties and townships of
- * ../shared/data/divisions with synthetic boundaries (layout.ts) and
+ * data/divisions with synthetic boundaries (layout.ts) and
  * synthetic villages with ten years of figures (village.ts), written as the
  * files `pnpm data:import` reads, in the demo's layout:
  *
@@ -34,7 +34,7 @@ export interface ScaleOptions {
   province?: string;
   /** about how many villages in all; default ~490,000 national, ~11,000 for a province */
   villages?: number;
-  /** where ../shared/data/divisions is */
+  /** where the divisions are (default data/divisions) */
   divisionsDir?: string;
 }
 
