@@ -15,13 +15,12 @@
  * come from the hub's origin (where this script was loaded from); commands
  * are posted only to that origin.
  */
+import { EMBED_PARAMS } from '../embed/embed-options';
 import { PROTOCOL, type MapMessage, type SelectedFeature } from '../embed/protocol';
 
 const HUB = new URL((document.currentScript as HTMLScriptElement | null)?.src ?? window.location.href).origin;
 /** How long a command waits for the map's answer. */
 const ANSWER_TIMEOUT_MS = 15_000;
-/** Attributes that configure the view, besides `view` (the view's parameters). */
-const OPTION_ATTRIBUTES = ['title', 'legend', 'controls', 'token'] as const;
 
 interface Pending {
   resolve(): void;
@@ -34,7 +33,7 @@ function isMapMessage(data: unknown): data is MapMessage {
 }
 
 export class LingyanMap extends HTMLElement {
-  static observedAttributes = ['view', ...OPTION_ATTRIBUTES];
+  static observedAttributes = ['view', ...EMBED_PARAMS];
 
   /** Resolves with the view's parameters when the map is first drawn. */
   readonly ready: Promise<string>;
@@ -122,7 +121,7 @@ export class LingyanMap extends HTMLElement {
 
   private source(): string {
     const params = new URLSearchParams(this.getAttribute('view') ?? '');
-    for (const name of OPTION_ATTRIBUTES) {
+    for (const name of EMBED_PARAMS) {
       const value = this.getAttribute(name);
       if (value !== null) params.set(name, value);
     }
@@ -170,7 +169,7 @@ function upgradePlaceholders(): void {
     if (div.querySelector('lingyan-map')) continue;
     const map = document.createElement('lingyan-map');
     map.setAttribute('view', div.dataset.lingyanView ?? '');
-    for (const name of OPTION_ATTRIBUTES) {
+    for (const name of EMBED_PARAMS) {
       const value = div.getAttribute(`data-lingyan-${name}`);
       if (value !== null) map.setAttribute(name, value);
     }

@@ -12,6 +12,7 @@ export interface EmbedOptions {
   token: string | null;
 }
 
+/** The embed's own link parameters (also the `<lingyan-map>` attributes of the embed script). */
 export const EMBED_PARAMS = ['title', 'legend', 'controls', 'token'] as const;
 
 export function parseEmbedOptions(search: string): EmbedOptions {
@@ -26,11 +27,20 @@ export function parseEmbedOptions(search: string): EmbedOptions {
   };
 }
 
+/** The link parameters of the options (without the token), as `parseEmbedOptions` reads them back. */
+export function formatEmbedOptions(o: Pick<EmbedOptions, 'title' | 'legend' | 'yearControl'>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (o.title?.trim()) params.set('title', o.title.trim());
+  if (!o.legend) params.set('legend', '0');
+  if (o.yearControl) params.set('controls', 'year');
+  return params;
+}
+
 /** Why the hub refused to read: no token where one is needed, an expired one, or one it does not accept. */
 export type TokenProblem = 'missing' | 'expired' | 'invalid';
 
 export function tokenProblem(errorText: string, hadToken: boolean): TokenProblem | null {
-  if (!/UNAUTHENTICATED|needs a token|token/i.test(errorText) || !/UNAUTHENTICATED|401/.test(errorText)) return null;
+  if (!/UNAUTHENTICATED|\b401\b/.test(errorText)) return null;
   if (!hadToken) return 'missing';
   return /expired/i.test(errorText) ? 'expired' : 'invalid';
 }

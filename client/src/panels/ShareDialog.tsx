@@ -5,6 +5,7 @@
  * A native modal <dialog>: the browser traps focus and closes it on Esc.
  */
 import { useRef, useState } from 'react';
+import { formatEmbedOptions } from '../embed/embed-options';
 
 export interface ShareMessages {
   shareButton: string;
@@ -44,17 +45,9 @@ export interface EmbedSnippetOptions {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function embedOptionParams(o: EmbedSnippetOptions): URLSearchParams {
-  const params = new URLSearchParams();
-  if (o.title.trim()) params.set('title', o.title.trim());
-  if (!o.legend) params.set('legend', '0');
-  if (o.yearControl) params.set('controls', 'year');
-  return params;
-}
-
 /** The iframe snippet of a view. */
 export function iframeSnippet(o: EmbedSnippetOptions): string {
-  const extra = embedOptionParams(o).toString();
+  const extra = formatEmbedOptions(o).toString();
   const query = [o.view, extra].filter(Boolean).join('&');
   const src = `${o.origin}/embed${query ? `?${query}` : ''}`;
   const title = o.title.trim() || 'Lingyan map';
@@ -64,7 +57,7 @@ export function iframeSnippet(o: EmbedSnippetOptions): string {
 /** The embed script's snippet of a view: two lines of HTML. */
 export function scriptSnippet(o: EmbedSnippetOptions): string {
   const attributes = [`view="${escapeAttribute(o.view)}"`];
-  for (const [name, value] of embedOptionParams(o)) attributes.push(`${name}="${escapeAttribute(value)}"`);
+  for (const [name, value] of formatEmbedOptions(o)) attributes.push(`${name}="${escapeAttribute(value)}"`);
   return (
     `<script src="${o.origin}/embed.js"></script>\n` +
     `<lingyan-map ${attributes.join(' ')} style="display:block;width:${o.width}px;height:${o.height}px"></lingyan-map>`

@@ -128,10 +128,10 @@ const CODE = /^\d{12}$/;
 const ID = /^[1-9]\d{0,9}$/;
 const AREA_OR_VILLAGE: ReadonlySet<SelectionKind> = new Set(['county', 'township', 'village']);
 
-/** Enum values are written in lower case: `metric=poor_population`. */
+/** Enum values are written in lower case (`metric=poor_population`) and read in any case. */
 function parseEnum<T extends string>(raw: string, values: readonly T[]): T | undefined {
   const upper = raw.toUpperCase();
-  return values.find((v) => v === upper);
+  return values.find((v) => v.toUpperCase() === upper);
 }
 
 /** A comma-separated list of enum values: all must be valid, no repeats. */
@@ -195,21 +195,16 @@ export function parseView(search: string): ParsedView {
     metric: read('metric', (raw) => parseEnum(raw, METRICS), DEFAULT_VIEW.metric),
     method: read('method', (raw) => parseEnum(raw, METHODS), DEFAULT_VIEW.method),
     classes: read('classes', (raw) => parseInteger(raw, MIN_CLASSES, MAX_CLASS_COUNT), DEFAULT_VIEW.classes),
-    layers: read('layers', (raw) => toSet(parseEnumList(raw.toUpperCase(), upper(OVERLAYS))), DEFAULT_LAYERS),
+    layers: read('layers', (raw) => {
+      const list = parseEnumList(raw, OVERLAYS);
+      return list && new Set(list);
+    }, DEFAULT_LAYERS),
     filters: filters as unknown as ViewFilters,
     selection: read('sel', parseSelection, null),
     camera: read('at', parseCamera, null),
     locale: read('lang', (raw) => (raw === 'en' ? 'en' : raw === 'zh-CN' ? 'zh-CN' : undefined), DEFAULT_VIEW.locale),
   };
   return { state, rejected };
-}
-
-function upper(values: readonly Overlay[]): string[] {
-  return values.map((v) => v.toUpperCase());
-}
-
-function toSet(list: string[] | undefined): ReadonlySet<Overlay> | undefined {
-  return list && new Set(list.map((v) => v.toLowerCase() as Overlay));
 }
 
 /** Camera to a short, stable text: ~1 m of position, 1/100 of a zoom level. */
