@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ConfigError, type Config } from '../config/config.js';
+import { ChangeBus } from './changes.js';
 import { startEmbedded, type EmbeddedDatabase } from './embedded.js';
 import { initORM } from './orm.js';
 
@@ -18,6 +19,8 @@ export interface Database {
   /** The URL the pool connects to (embedded: the loopback socket). */
   url: string;
   postgisVersion: string;
+  /** Which tables were written (by any process); started by the server, not by scripts. */
+  changes: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
     embedded = await startEmbedded({ dataDir: config.dataDir });
     url = embedded.url;
   }
+  const changes = new ChangeBus({ url, soleWriter: embedded !== null });
   try {
     await probe(url);
     const orm = await initORM({
@@ -68,6 +72,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       // PGlite runs one query at a time: a large pool only queues on the socket.
       poolSize: config.poolSize ?? (embedded ? 4 : 10),
       statementTimeoutMs: config.statementTimeoutMs,
+      changes,
       ...(onQuery ? { onQuery } : {}),
     });
     try {
@@ -85,7 +90,9 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       orm,
       url,
       postgisVersion: row?.v ?? 'unknown',
+      changes,
       async close() {
+        await changes.close();
         await orm.close(true);
         await embedded?.stop();
       },

@@ -5,7 +5,9 @@
 import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { entities } from '../domain/entities.js';
+import { CHANGES_CHANNEL, type ChangeBus } from './changes.js';
 import { migrationsList } from './migrations/index.js';
 
 export interface OrmOptions {
@@ -21,6 +23,8 @@ export interface OrmOptions {
   debug?: boolean;
   /** Called with every SQL statement (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  /** Every pooled connection LISTENs and reports to the bus (see changes.ts: a write's own notification arrives before its COMMIT returns). */
+  changes?: ChangeBus;
 }
 
 /** MikroORM colours its log lines when the terminal says it may (FORCE_COLOR); hand the hook plain SQL. */
@@ -42,8 +46,10 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
       min: 0,
       max: o.poolSize,
       // A runaway query must not hold a connection (or, embedded, the whole database) for ever.
-      afterCreate(conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}`, (err) => done(err, conn));
+      afterCreate(conn: pg.Client, done: (err: Error | null, conn: unknown) => void) {
+        o.changes?.attach(conn);
+        const listen = o.changes ? `; LISTEN ${CHANGES_CHANNEL}` : '';
+        conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}${listen}`, (err: Error | null) => done(err, conn));
       },
     },
     driverOptions: {
