@@ -36,7 +36,13 @@ export interface Config {
   corsOrigins: string[];
   /** Origins whose pages may frame the embedded map (`/embed`, CSP frame-ancestors); default none but the hub's own. */
   embedOrigins: string[];
+  /** How vector tiles are made: `sql` (one ST_AsMVT query), `js` (geojson-vt in the server), `auto` (sql when the database's PostGIS can); default auto. */
+  tileEngine: TileEngineChoice;
+  /** Memory for cached vector tiles, MB; 0 turns the cache off; default 64. */
+  tileCacheMb: number;
 }
+
+export type TileEngineChoice = 'auto' | 'sql' | 'js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -75,6 +81,13 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 /** A comma-separated list of origins (scheme://host[:port]). */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = env[name]?.trim();
@@ -108,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     embedOrigins: origins(env, 'EMBED_ORIGINS'),
+    tileEngine: oneOf(env, 'TILE_ENGINE', ['auto', 'sql', 'js'] as const, 'auto'),
+    tileCacheMb: int(env, 'TILE_CACHE_MB', 64, 0, 65_536),
   };
 }

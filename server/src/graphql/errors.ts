@@ -94,6 +94,24 @@ function flatten(errors: ValidationError[], prefix: string): string[] {
   });
 }
 
+export interface DatabaseFailure {
+  code: ErrorCode;
+  message: string;
+  /** Worth a log line: the pool ran dry (the hub's own limit), not the network. */
+  log: boolean;
+}
+
+/** A database failure a client may retry later, as the client may see it; null when the error is not one. */
+export function databaseFailure(original: unknown): DatabaseFailure | null {
+  if ((original as Error | null)?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test((original as Error | null)?.message ?? '')) {
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is busy; try again shortly', log: true };
+  }
+  const driverCode = (original as { code?: string } | null)?.code;
+  if (driverCode === '57014') return { code: ErrorCode.LIMIT_EXCEEDED, message: 'the query took too long and was cancelled', log: false };
+  if (driverCode && CONNECTION_CODES.has(driverCode)) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is not reachable; try again shortly', log: false };
+  return null;
+}
+
 export type ErrorLogger = (error: unknown) => void;
 
 /** Apollo's formatError: keep our codes, map known failures, hide the rest. */
@@ -121,16 +139,10 @@ export function formatError(log: ErrorLogger) {
       const mapped = ErrorCode.BAD_USER_INPUT;
       return { message: withoutValue(formatted.message, original), locations: formatted.locations, path: formatted.path, extensions: { code: mapped } };
     }
-    if ((original as Error | null)?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test((original as Error | null)?.message ?? '')) {
-      log(original);
-      return { message: 'the database is busy; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
-    }
-    const driverCode = (original as { code?: string } | null)?.code;
-    if (driverCode === '57014') {
-      return { message: 'the query took too long and was cancelled', path: formatted.path, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
-    }
-    if (driverCode && CONNECTION_CODES.has(driverCode)) {
-      return { message: 'the database is not reachable; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    const failure = databaseFailure(original);
+    if (failure) {
+      if (failure.log) log(original);
+      return { message: failure.message, path: formatted.path, extensions: { code: failure.code } };
     }
     log(original);
     return { message: 'internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };

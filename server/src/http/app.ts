@@ -28,6 +28,7 @@ import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
+import { createTiles } from '../tiles/index.js';
 
 export type { Logger, RequestEntry } from './observability.js';
 
@@ -108,6 +109,9 @@ function poolStats(db: Database) {
   return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
 }
 
+/** /tiles may take this many times RATE_LIMIT_PER_MINUTE from one client. */
+export const TILE_RATE_FACTOR = 10;
+
 export interface Hooks {
   /** Called with every SQL statement the ORM sends. */
   onQuery?: (sql: string) => void;
@@ -149,6 +153,11 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     healthRoutes(app, db);
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
     const guards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute)].filter((g): g is express.RequestHandler => g !== null);
+    await db.changes.start();
+    const tiles = await createTiles(db, config, auth, observability);
+    // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
+    const tileGuards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute * TILE_RATE_FACTOR)].filter((g): g is express.RequestHandler => g !== null);
+    app.use('/tiles', ...tileGuards, tiles.handler);
     app.use(
       '/graphql',
       ...guards,

@@ -122,7 +122,7 @@ export class Observability {
       const path = req.path;
       res.on('finish', () => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const route = path.startsWith('/graphql') ? '/graphql' : path.startsWith('/assets/') ? '/assets' : ['/healthz', '/readyz', '/metrics', '/explorer'].includes(path) ? path : 'other';
+        const route = path.startsWith('/graphql') ? '/graphql' : path.startsWith('/assets/') ? '/assets' : path.startsWith('/tiles/') ? '/tiles' : ['/healthz', '/readyz', '/metrics', '/explorer'].includes(path) ? path : 'other';
         this.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
         if (report.operation !== undefined || route === '/graphql') {
           this.operationDuration.observe({ operation: this.operationLabel(report.operation), outcome: report.errorCodes?.length ? 'error' : 'ok' }, seconds);

@@ -27,7 +27,10 @@ export function incidenceSql(vy: string): Sql {
   return raw(`(case when ${vy}.rural_population > 0 then ${vy}.poor_population::float8 * 100 / ${vy}.rural_population end)`);
 }
 
-/** A pairing row p is active in the year. */
-export function activePairingSql(p: string, year: Sql): Sql {
-  return sql`(${raw(p)}.start_year <= ${year} and (${raw(p)}.end_year is null or ${raw(p)}.end_year >= ${year}))`;
+/** A row r with start_year and end_year (a pairing, an industry project) is active in the year. */
+export function activeInYearSql(r: string, year: Sql): Sql {
+  return sql`(${raw(r)}.start_year <= ${year} and (${raw(r)}.end_year is null or ${raw(r)}.end_year >= ${year}))`;
 }
+
+/** A pairing row p is active in the year. */
+export const activePairingSql = activeInYearSql;
