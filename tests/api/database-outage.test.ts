@@ -6,41 +6,10 @@
  * GraphQL answers SERVICE_UNAVAILABLE instead of hanging; once it is back the
  * hub serves again by itself, with no restart.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../support/db.js';
+import { relayTo, type Relay } from '../support/relay.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-
-/** A TCP relay to host:port that can be cut (every socket destroyed, port closed) and restored on the same port. */
-class Relay {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-  constructor(
-    private readonly host: string,
-    private readonly target: number,
-  ) {}
-
-  async open(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target, this.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as net.AddressInfo).port;
-  }
-
-  async cut(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-}
 
 let relay: Relay;
 let server: TestServer;
@@ -56,13 +25,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 beforeAll(async () => {
-  const target = new URL(databaseUrl());
-  relay = new Relay(target.hostname, Number(target.port || 5432));
-  await relay.open();
-  const viaRelay = new URL(databaseUrl());
-  viaRelay.hostname = '127.0.0.1';
-  viaRelay.port = String(relay.port);
-  server = await startTestServer({ databaseUrl: viaRelay.href, poolSize: 2 });
+  relay = await relayTo(databaseUrl());
+  server = await startTestServer({ databaseUrl: relay.via(databaseUrl()), poolSize: 2 });
 }, 120_000);
 
 afterAll(async () => {

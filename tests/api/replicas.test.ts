@@ -2,12 +2,12 @@
  * Two hub processes on one database behave as one service: a planner's write
  * through one is visible through the other at once, in the rows and in the
  * aggregates computed from them, and a stale version sent to the other is
- * refused. (The hub keeps no cross-request cache today; when tiles and
- * precomputed aggregates arrive, this test is where their invalidation
- * across replicas must hold.)
+ * refused. (Caches across replicas: tests/api/tiles.test.ts checks that a
+ * write through one replica reaches the other's tile cache by NOTIFY; when
+ * precomputed aggregates arrive, their invalidation belongs here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.js';
+import { sql, villageYearInput } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
 let a: TestServer;
@@ -32,23 +32,7 @@ const READ = `query ($c: String!, $county: String!) {
 const UPSERT = `mutation ($i: VillageYearInput!) { upsertVillageYear(input: $i) { version partyMembers } }`;
 
 async function input(patch: Record<string, unknown>) {
-  const [r] = await sql<Record<string, number | string | boolean>>(`select * from village_year where village_code = $1 and year = 2021`, [code]);
-  return {
-    villageCode: code,
-    year: 2021,
-    version: r!.version,
-    households: r!.households,
-    ruralPopulation: r!.rural_population,
-    poorHouseholds: r!.poor_households,
-    poorPopulation: r!.poor_population,
-    collectiveIncome: Number(r!.collective_income),
-    partyMembers: r!.party_members,
-    memberPairings: r!.member_pairings,
-    secretaryIsDirector: r!.secretary_is_director,
-    softLax: r!.soft_lax,
-    branchRating: r!.branch_rating,
-    ...patch,
-  };
+  return { ...(await villageYearInput(code, 2021)), ...patch };
 }
 
 describe('two replicas on one database', () => {

@@ -29,3 +29,24 @@ export async function fingerprint(queries: string[]): Promise<string> {
   const [row] = await sql<{ s: string }>(`select concat_ws('|', ${parts.join(', ')}) as s`);
   return row!.s;
 }
+
+/** A village's figures of one year as `upsertVillageYear` takes them (the current version included), from its village_year row. */
+export async function villageYearInput(villageCode: string, year: number) {
+  const [r] = await sql<Record<string, number | string | boolean>>(`select * from village_year where village_code = $1 and year = $2`, [villageCode, year]);
+  if (!r) throw new Error(`village ${villageCode} has no figures in ${year}`);
+  return {
+    villageCode,
+    year,
+    version: Number(r.version),
+    households: Number(r.households),
+    ruralPopulation: Number(r.rural_population),
+    poorHouseholds: Number(r.poor_households),
+    poorPopulation: Number(r.poor_population),
+    collectiveIncome: Number(r.collective_income),
+    partyMembers: Number(r.party_members),
+    memberPairings: Number(r.member_pairings),
+    secretaryIsDirector: Boolean(r.secretary_is_director),
+    softLax: Boolean(r.soft_lax),
+    branchRating: String(r.branch_rating),
+  };
+}
