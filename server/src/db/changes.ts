@@ -11,7 +11,9 @@
  * - Every pooled connection LISTENs too. A session receives its own
  *   notifications before the ReadyForQuery that ends its COMMIT, so a write
  *   through this process has flushed the caches before the mutation answers:
- *   the next read sees it, with no race against a second socket.
+ *   the next read sees it, with no race against a second socket. (Idle
+ *   pooled connections hear other sessions' writes as well: duplicates,
+ *   harmless, as a flush is idempotent.)
  * - One dedicated connection LISTENs for the other replicas' writes, and
  *   reconnects with backoff when the database goes away. While it is not
  *   listening, `live` is false and caches must not serve what they hold (a

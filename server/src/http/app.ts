@@ -157,7 +157,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const tiles = await createTiles(db, config, auth, observability);
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
     const tileGuards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute * TILE_RATE_FACTOR)].filter((g): g is express.RequestHandler => g !== null);
-    app.use('/tiles', ...tileGuards, tiles.handler);
+    app.use('/tiles', ...tileGuards, tiles);
     app.use(
       '/graphql',
       ...guards,

@@ -15,12 +15,8 @@ import { TileService } from './service.js';
 export { tileSql } from './sql.js';
 export { LAYER_NAMES, type LayerName } from './layers.js';
 
-export interface Tiles {
-  handler: express.RequestHandler;
-  service: TileService;
-}
-
-export async function createTiles(db: Database, config: Config, auth: AuthOptions, observability: Observability): Promise<Tiles> {
+/** The /tiles handler, once the engine is chosen (a probe query at start). */
+export async function createTiles(db: Database, config: Config, auth: AuthOptions, observability: Observability): Promise<express.RequestHandler> {
   const run: Runner = (q) => db.orm.em.getConnection().execute(q.text, q.values as unknown[]);
   const engine = await chooseEngine(config.tileEngine, run);
   const metrics = tileMetrics(observability.registry, engine.kind);
@@ -33,5 +29,5 @@ export async function createTiles(db: Database, config: Config, auth: AuthOption
     onRender: metrics.onRender,
   });
   metrics.watch(service, db.changes);
-  return { handler: tileHandler({ service, auth, logger: observability.logger }), service };
+  return tileHandler({ service, auth, logger: observability.logger });
 }

@@ -50,10 +50,6 @@ export class TileService {
     });
   }
 
-  get engine(): TileEngine['kind'] {
-    return this.o.engine.kind;
-  }
-
   private async readSettings(): Promise<Settings> {
     const em = this.o.em();
     const loaders = createLoaders(em);
