@@ -108,7 +108,9 @@ export function databaseFailure(original: unknown): DatabaseFailure | null {
   }
   const driverCode = (original as { code?: string } | null)?.code;
   if (driverCode === '57014') return { code: ErrorCode.LIMIT_EXCEEDED, message: 'the query took too long and was cancelled', log: false };
-  if (driverCode && CONNECTION_CODES.has(driverCode)) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is not reachable; try again shortly', log: false };
+  // node-postgres gives no code when the connection drops mid-query or times out while connecting.
+  const dropped = /^(Connection terminated|timeout expired$)/.test((original as Error | null)?.message ?? '');
+  if ((driverCode && CONNECTION_CODES.has(driverCode)) || dropped) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is not reachable; try again shortly', log: false };
   return null;
 }
 
