@@ -34,8 +34,8 @@ export function sqlEngine(run: Runner): TileEngine {
   return {
     kind: 'sql',
     async render(layer, p) {
-      const [row] = await run<{ mvt: Buffer | null }>(mvtSql(layer, p));
-      return row?.mvt ?? Buffer.alloc(0);
+      const [row] = await run<{ tile: Buffer | null }>(mvtSql(layer, p));
+      return row?.tile ?? Buffer.alloc(0);
     },
   };
 }

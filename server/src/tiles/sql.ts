@@ -41,7 +41,7 @@ function attributeColumns(layer: TileLayer): Sql {
  */
 export function mvtSql(layer: TileLayer, p: LayerParams): Sql {
   return sql`${withFeatures(layer, p)}
-    select ST_AsMVT(t, ${raw(`'${layer.name}'`)}, ${raw(String(EXTENT))}, 'geom', 'fid') as mvt
+    select ST_AsMVT(t, ${raw(`'${layer.name}'`)}, ${raw(String(EXTENT))}, 'geom', 'fid') as tile
       from (select f.fid,
                    ST_AsMVTGeom(case when ST_Dimension(f.geom) = 2 then ST_Simplify(ST_Transform(f.geom, 3857), ${toleranceMeters(p.z)}::float8, true)
                                      else ST_Transform(f.geom, 3857) end,
@@ -68,7 +68,7 @@ export function numbered(q: Sql): { text: string; values: unknown[] } {
  * The SQL engine's statement for a tile, ready for plain `pg`
  * (`client.query(text, values)`): exactly what the server sends, so a
  * benchmark can time the database's share of a tile. The result is one row
- * with `mvt` (bytea; empty when the tile has no features).
+ * with `tile` (bytea; empty when the tile has no features).
  */
 export function tileSql(layer: LayerName, z: number, x: number, y: number, year: number | null, thresholds: Thresholds): { text: string; values: unknown[] } {
   return numbered(mvtSql(TILE_LAYERS[layer], { z, x, y, year, thresholds }));
