@@ -44,6 +44,8 @@ export interface RunResult {
 }
 
 interface Dataset {
+  /** name for BENCH_DATASETS */
+  name: 'embedded' | 'demo' | 'national';
   label: string;
   config: Config;
   /** DATABASE_URL / DATA_DIR for the hub process of the cold-start measurement */
@@ -113,17 +115,24 @@ async function main(): Promise<void> {
   const env = loadConfig();
   const datasets: Dataset[] = [];
   const embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-bench-'));
-  datasets.push({
+  // BENCH_DATASETS=embedded,demo,national picks some (default: all that apply).
+  const wanted = new Set((process.env.BENCH_DATASETS ?? 'embedded,demo,national').split(',').map((s) => s.trim()));
+  if (wanted.has('embedded')) datasets.push({
+    name: 'embedded',
     label: 'demo region, embedded PGlite',
     config: { ...env, databaseUrl: null, dataDir: embeddedDir, seedDemo: true },
     env: { DATABASE_URL: undefined, DATA_DIR: embeddedDir },
     cleanup: () => fs.rmSync(embeddedDir, { recursive: true, force: true }),
   });
   if (env.databaseUrl) {
-    const demo = await freshDatabase(env.databaseUrl, 'lingyan_bench');
-    datasets.push({ label: 'demo region, PostgreSQL + PostGIS', config: { ...env, databaseUrl: demo, seedDemo: true }, env: { DATABASE_URL: demo } });
-    const national = await nationalDatabase(env.databaseUrl);
-    datasets.push({ label: 'national dataset, PostgreSQL + PostGIS', config: { ...env, databaseUrl: national, seedDemo: false }, env: { DATABASE_URL: national } });
+    if (wanted.has('demo')) {
+      const demo = await freshDatabase(env.databaseUrl, 'lingyan_bench');
+      datasets.push({ name: 'demo', label: 'demo region, PostgreSQL + PostGIS', config: { ...env, databaseUrl: demo, seedDemo: true }, env: { DATABASE_URL: demo } });
+    }
+    if (wanted.has('national')) {
+      const national = await nationalDatabase(env.databaseUrl);
+      datasets.push({ name: 'national', label: 'national dataset, PostgreSQL + PostGIS', config: { ...env, databaseUrl: national, seedDemo: false }, env: { DATABASE_URL: national } });
+    }
   }
   const results: RunResult[] = [];
   try {
