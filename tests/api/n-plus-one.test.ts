@@ -45,6 +45,8 @@ describe('nested queries', () => {
     expect(small.statements).toBeGreaterThanOrEqual(8);
     // one statement per level of the query, not per village
     expect(large.statements).toBeLessThanOrEqual(20);
-    expect(large.statements).toBe(small.statements);
+    // Not more for 300 than for 30. It may be fewer: two loaders of the same table at the same depth (an
+    // alliance's centre, a pairing's helper) share one statement when their parents' rows arrive in the same tick.
+    expect(large.statements).toBeLessThanOrEqual(small.statements);
   });
 });

@@ -1,157 +1,153 @@
 /**
- * `pnpm bench`: the hub's queries through GraphQL, side by side with the
- * same work done as raw SQL through `pg` behind a minimal HTTP handler, in
- * one run, on one database: DATABASE_URL's (its data as it is; a fresh
- * `lingyan_bench` database with the demo region when the URL names the
- * server's `postgres` database) or an embedded one with the demo region.
- * Prints a table (req/s, p50, p95, ratio to raw) and writes it to
- * tests/bench/RESULTS.md. Numbers are reported, not asserted.
+ * `pnpm bench`: the hub's queries and tiles side by side with the same work
+ * done as raw SQL through `pg` behind a minimal HTTP handler, measured in one
+ * run on the same database:
+ *
+ * - the demo region on the embedded database;
+ * - with DATABASE_URL: the demo region on a fresh `lingyan_bench`, and the
+ *   national dataset in `lingyan_national` (loaded once, ~10 min);
+ * - for each: cold start of the hub as `pnpm start` runs it, and its memory
+ *   under load.
+ *
+ * Prints the tables and writes them to tests/bench/RESULTS.md. Numbers are
+ * reported, not asserted; the targets of issue 8 are evaluated at the end.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { loadConfig } from '../../server/src/config/config.js';
-import { bootstrap } from '../../server/src/http/app.js';
+import { loadConfig, type Config } from '../../server/src/config/config.js';
+import { bootstrap, type App } from '../../server/src/http/app.js';
+import { graphqlCases, type Case } from './cases.js';
+import { coldStart, type ColdStart } from './cold-start.js';
+import { freshDatabase, nationalDatabase } from './datasets.js';
+import { measure, type Measurement } from './measure.js';
+import { probe, type Probe } from './probe.js';
+import { rawServer } from './raw-server.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const silent = { info: () => {}, error: (m: string, e?: unknown) => console.error(m, e), request: () => {} };
 
-/** [west, south, east, north] of a box holding ~200 demo villages. */
-const BBOX = [114.3, 42.0, 115.6, 43.2];
-const POINT = [114.9, 42.6];
-
-interface Case {
-  name: string;
-  connections: number;
-  graphql: string;
-  sql: string;
-  params: unknown[];
+export interface Row {
+  c: Case;
+  hub: Measurement;
+  raw: Measurement | null;
 }
 
-const CASES: Case[] = [
-  ...[1, 8].map((connections) => ({
-    name: `villages in a bbox (GeoJSON), ${connections} conn`,
-    connections,
-    graphql: `{ villages(filter: { spatial: { bbox: { west: ${BBOX[0]}, south: ${BBOX[1]}, east: ${BBOX[2]}, north: ${BBOX[3]} } } }, limit: 500) { totalCount items { code name location } } }`,
-    sql: `select code, name, ST_AsGeoJSON(location)::json as location from village where location && ST_MakeEnvelope($1, $2, $3, $4, 4326) order by code limit 500`,
-    params: BBOX,
-  })),
-  {
-    name: 'nearest 5 villages to a point',
-    connections: 8,
-    graphql: `{ nearestVillages(to: { point: { type: "Point", coordinates: [${POINT[0]}, ${POINT[1]}] } }, k: 5) { code distanceMeters } }`,
-    sql: `select code, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) as d from village order by location::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography limit 5`,
-    params: POINT,
-  },
-  {
-    name: 'villages within 20 km',
-    connections: 8,
-    graphql: `{ villages(filter: { spatial: { near: { point: { type: "Point", coordinates: [${POINT[0]}, ${POINT[1]}] }, radiusMeters: 20000 } } }, limit: 500) { totalCount items { code } } }`,
-    sql: `select code from village where ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 20000) order by code limit 500`,
-    params: POINT,
-  },
-  {
-    name: 'county choropleth for a year',
-    connections: 8,
-    graphql: `{ choropleth(year: 2019, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
-    sql: `select t.county_code as code, sum(vy.poor_population)::float8 * 100 / nullif(sum(vy.rural_population), 0) as value
-            from village_year vy join village v on v.code = vy.village_code join township t on t.code = v.township_code
-           where vy.year = $1 group by t.county_code order by 1`,
-    params: [2019],
-  },
-];
-
-/** The raw-SQL peer: one route per case, a pooled `pg` query, JSON out. */
-function rawServer(url: string): Promise<{ port: number; close(): Promise<void> }> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const server = http.createServer(async (req, res) => {
-    const c = CASES[Number(req.url?.slice(1))];
-    if (!c) return void res.writeHead(404).end();
-    try {
-      const { rows } = await pool.query(c.sql, c.params);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: rows }));
-    } catch (error) {
-      res.writeHead(500).end(String(error));
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.address() as { port: number }).port,
-        close: async () => {
-          server.close();
-          await pool.end();
-        },
-      }),
-    ),
-  );
+export interface RunResult {
+  label: string;
+  mode: 'embedded' | 'postgres';
+  probe: Probe;
+  rows: Row[];
+  start: ColdStart;
 }
 
-async function measure(url: string, connections: number, body?: string) {
-  const r = await autocannon({
-    url,
-    connections,
-    duration: SECONDS,
-    ...(body ? { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body } : {}),
-  });
-  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p99 };
+interface Dataset {
+  /** name for BENCH_DATASETS */
+  name: 'embedded' | 'demo' | 'national';
+  label: string;
+  config: Config;
+  /** DATABASE_URL / DATA_DIR for the hub process of the cold-start measurement */
+  env: Record<string, string | undefined>;
+  cleanup?: () => void;
 }
 
-async function main(): Promise<void> {
-  const env = loadConfig();
-  let databaseUrl = env.databaseUrl;
-  let dataDir: string | null = null;
-  if (databaseUrl && new URL(databaseUrl).pathname === '/postgres') {
-    // The server's maintenance database: bench on a fresh one with the demo region instead.
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query('drop database if exists lingyan_bench with (force)');
-    await admin.query('create database lingyan_bench');
-    await admin.end();
-    const u = new URL(databaseUrl);
-    u.pathname = '/lingyan_bench';
-    databaseUrl = u.href;
-  }
-  if (!databaseUrl) dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-bench-'));
-  const started = Date.now();
-  const app = await bootstrap({ ...env, databaseUrl, dataDir: dataDir ?? env.dataDir, port: 0, seedDemo: true, rateLimitPerMinute: 0 }, silent);
-  const boot = Date.now() - started;
-  const raw = await rawServer(app.db.url);
-  const rows: string[] = [];
+async function measureCases(app: App, cases: Case[], which: Case['cache']): Promise<Row[]> {
+  const raw = await rawServer(app.db.url, cases);
+  const rows: Row[] = [];
   try {
-    for (const [i, c] of CASES.entries()) {
-      const body = JSON.stringify({ query: c.graphql });
-      const check = (await (await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as { errors?: unknown };
-      if (check.errors) throw new Error(`${c.name}: ${JSON.stringify(check.errors)}`);
-      const g = await measure(`${app.url}/graphql`, c.connections, body);
-      const r = await measure(`http://127.0.0.1:${raw.port}/${i}`, c.connections);
-      const row = `| ${c.name} | ${g.rps.toFixed(0)} | ${g.p50} | ${g.p95} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${(g.rps / r.rps).toFixed(2)}× |`;
-      console.log(row);
+    for (const [i, c] of cases.entries()) {
+      if (c.cache !== which) continue;
+      const target = c.graphql ? { url: `${app.url}/graphql`, body: JSON.stringify({ query: c.graphql }) } : { url: `${app.url}${c.path}` };
+      const check = await fetch(target.url, target.body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body } : {});
+      const text = await check.text();
+      if (!check.ok || (c.graphql && text.includes('"errors"'))) throw new Error(`${c.name}: ${check.status} ${text.slice(0, 500)}`);
+      const hub = await measure(target, c.connections, SECONDS);
+      const peer = c.sql ? await measure({ url: raw.url(i) }, c.connections, SECONDS) : null;
+      const row = { c, hub, raw: peer };
+      console.log(formatRow(row));
       rows.push(row);
     }
   } finally {
     await raw.close();
-    await app.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+  return rows;
+}
+
+function formatRow({ c, hub, raw }: Row): string {
+  const r = raw ? `${raw.rps.toFixed(0)} | ${raw.p50} | ${raw.p95}` : 'n/a | | ';
+  const ratio = raw ? `${(hub.rps / raw.rps).toFixed(2)}×` : '';
+  return `| ${c.name} | ${c.connections} | ${hub.rps.toFixed(0)} | ${hub.p50} | ${hub.p95} | ${r} | ${ratio} |`;
+}
+
+async function runDataset(d: Dataset): Promise<RunResult> {
+  console.log(`\n## ${d.label}`);
+  const app = await bootstrap({ ...d.config, port: 0, rateLimitPerMinute: 0 }, silent);
+  let p: Probe;
+  let rows: Row[];
+  try {
+    p = await probe(app.db.url);
+    console.log(`${p.villages} villages, ${p.counties} counties, year ${p.year}; point ${p.point.map((x) => x.toFixed(4)).join(', ')}; ${p.villagesInBbox} villages in the box`);
+    rows = await measureCases(app, graphqlCases(p), 'on');
+  } finally {
+    await app.close();
+  }
+  const start = await coldStart(d.env, JSON.stringify({ query: graphqlCases(p)[1]!.graphql }), Math.max(SECONDS, 10));
+  console.log(`cold start ${start.readyMs} ms; RSS ${start.rssIdleMb.toFixed(0)} MB idle, ${start.rssPeakMb.toFixed(0)} MB peak under load (${start.load.rps.toFixed(0)} req/s)`);
+  return { label: d.label, mode: app.db.mode, probe: p, rows, start };
+}
+
+function section(r: RunResult): string[] {
+  return [
+    `## ${r.label}`,
+    ``,
+    `${r.probe.villages.toLocaleString('en')} villages in ${r.probe.counties.toLocaleString('en')} counties · year ${r.probe.year} · cold start (\`pnpm start\` until /readyz is 200) ${(r.start.readyMs / 1000).toFixed(1)} s · hub RSS ${r.start.rssIdleMb.toFixed(0)} MB idle, ${r.start.rssPeakMb.toFixed(0)} MB peak under ${SECONDS >= 10 ? SECONDS : 10} s of bbox queries at 8 connections`,
+    ``,
+    `| case | conn | hub req/s | p50 ms | p97.5 ms | raw SQL req/s | p50 ms | p97.5 ms | hub ÷ raw |`,
+    `|---|---|---|---|---|---|---|---|---|`,
+    ...r.rows.map(formatRow),
+    ``,
+  ];
+}
+
+async function main(): Promise<void> {
+  const env = loadConfig();
+  const datasets: Dataset[] = [];
+  const embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-bench-'));
+  // BENCH_DATASETS=embedded,demo,national picks some (default: all that apply).
+  const wanted = new Set((process.env.BENCH_DATASETS ?? 'embedded,demo,national').split(',').map((s) => s.trim()));
+  if (wanted.has('embedded')) datasets.push({
+    name: 'embedded',
+    label: 'demo region, embedded PGlite',
+    config: { ...env, databaseUrl: null, dataDir: embeddedDir, seedDemo: true },
+    env: { DATABASE_URL: undefined, DATA_DIR: embeddedDir },
+    cleanup: () => fs.rmSync(embeddedDir, { recursive: true, force: true }),
+  });
+  if (env.databaseUrl) {
+    if (wanted.has('demo')) {
+      const demo = await freshDatabase(env.databaseUrl, 'lingyan_bench');
+      datasets.push({ name: 'demo', label: 'demo region, PostgreSQL + PostGIS', config: { ...env, databaseUrl: demo, seedDemo: true }, env: { DATABASE_URL: demo } });
+    }
+    if (wanted.has('national')) {
+      const national = await nationalDatabase(env.databaseUrl);
+      datasets.push({ name: 'national', label: 'national dataset, PostgreSQL + PostGIS', config: { ...env, databaseUrl: national, seedDemo: false }, env: { DATABASE_URL: national } });
+    }
+  }
+  const results: RunResult[] = [];
+  try {
+    for (const d of datasets) results.push(await runDataset(d));
+  } finally {
+    for (const d of datasets) d.cleanup?.();
+  }
   const report = [
     `# Benchmark results`,
     ``,
-    `${new Date().toISOString()} · ${app.db.mode === 'embedded' ? 'embedded PGlite' : 'PostgreSQL + PostGIS'} · demo region (848 villages) · ${os.cpus().length} CPUs · ${SECONDS} s per measurement · boot ${(boot / 1000).toFixed(1)} s · RSS after ${rss} MB`,
+    `${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}) · Node ${process.version} · ${SECONDS} s per measurement · load generator autocannon on loopback, in the same machine`,
     ``,
-    `| query | GraphQL req/s | p50 ms | p97.5 ms | raw SQL req/s | p50 ms | p97.5 ms | GraphQL ÷ raw |`,
-    `|---|---|---|---|---|---|---|---|`,
-    ...rows,
-    ``,
+    ...results.flatMap(section),
   ].join('\n');
-  const file = path.join(HERE, `RESULTS-${app.db.mode}.md`);
+  const file = path.join(HERE, 'RESULTS.md');
   fs.writeFileSync(file, report);
   console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
 }

@@ -66,6 +66,15 @@ function hasMany<E extends object, K extends string | number>(em: EntityManager,
   });
 }
 
+/** Batches loads by primary key; a key with no row is an error (references are foreign keys). */
+function byKey<E extends object, K extends string | number>(em: EntityManager, entity: new () => E, pk: string, keyOf: (e: E) => K) {
+  return new DataLoader<K, E>(async (keys) => {
+    const rows = await em.find(entity, { [pk]: { $in: [...keys] } } as never);
+    const found = new Map(rows.map((r) => [keyOf(r), r]));
+    return keys.map((k) => found.get(k) ?? new Error(`${entity.name} ${k} not found`));
+  });
+}
+
 export function createLoaders(em: EntityManager) {
   let prefecture: Promise<Prefecture> | null = null;
   let latest: Promise<number> | null = null;
@@ -84,6 +93,9 @@ export function createLoaders(em: EntityManager) {
       latest ??= latestFigureYear(em).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
+    county: byKey(em, County, 'code', (c) => c.code),
+    township: byKey(em, Township, 'code', (t) => t.code),
+    alliance: byKey(em, Alliance, 'id', (a) => a.id),
     countyBoundary: lazyGeometry(em, County, 'boundary'),
     pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code),
     pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null),

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { readDemoRegion } from '@lingyan/data';
 import express from 'express';
@@ -144,8 +144,13 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Automatic persisted queries are not used by our clients; off, a wrong hash cannot reach the pipeline.
       persistedQueries: false,
       parseOptions: { maxTokens: LIMITS.maxTokens },
+      // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
+      stringifyResult: (result) => JSON.stringify(result),
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+      plugins: [...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+        // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginDrainHttpServer({ httpServer })],
       formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
     });
     await apollo.start();

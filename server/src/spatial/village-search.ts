@@ -11,6 +11,7 @@ import { spatialWhere, type Reference, type SpatialCriteria } from './criteria.j
 import { featureSearch } from './feature-search.js';
 import { activePairingSql, incidenceSql, statusSql, strengthSql } from './rules-sql.js';
 import { Sql, query, raw, sql } from './sql.js';
+import { VILLAGE_COLUMNS, villageRecord, type VillageRecord, type VillageRow } from './village-records.js';
 
 export type VillageOrderField = 'CODE' | 'NAME' | 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME' | 'DISTANCE';
 
@@ -44,7 +45,8 @@ export interface VillageSearch {
 }
 
 export interface SearchPage {
-  rows: Array<{ code: string; distance: number | null }>;
+  /** each village as a read-only record (see village-records.ts) */
+  rows: Array<{ village: VillageRecord; distance: number | null }>;
   total: number;
 }
 
@@ -87,7 +89,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
     POVERTY_INCIDENCE: sql`${incidenceSql('vy')} ${dir} nulls last, v.code`,
     COLLECTIVE_INCOME: sql`vy.collective_income ${dir} nulls last, v.code`,
   };
-  const result = await featureSearch<string>(em, {
+  const result = await featureSearch<string, VillageRow>(em, {
     key: 'v.code',
     from: sql`from village v
           join township t on t.code = v.township_code
@@ -100,6 +102,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
     offset: s.offset,
     limit: s.limit,
     withTotal: s.withTotal ?? true,
+    columns: VILLAGE_COLUMNS,
   });
-  return { rows: result.rows.map((r) => ({ code: r.key, distance: r.distance })), total: result.total };
+  return { rows: result.rows.map((r) => ({ village: villageRecord(r.key, r.row), distance: r.distance })), total: result.total };
 }

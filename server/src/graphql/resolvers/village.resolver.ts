@@ -7,10 +7,11 @@ import { classifyStrength, incomeBand, povertyIncidence, povertyStatus } from '.
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
 import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
-import { distanceOf, inOrder } from '../distance.js';
+import { distanceOf, withDistance } from '../distance.js';
 import { NearestVillagesArgs, SortDirection, VillageFilter, VillageOrderField, VillagesArgs } from '../inputs/village-filter.input.js';
 import { resolveReference, resolveSpatial } from '../inputs/resolve-spatial.js';
 import { searchVillages, type VillageSearch } from '../../spatial/village-search.js';
+import type { VillageRecord } from '../../spatial/village-records.js';
 import { PageType, page, type Page } from '../types/page.js';
 import { PartyBranch } from '../types/party-branch.type.js';
 import { YearArgs } from '../types/year.args.js';
@@ -39,7 +40,7 @@ export class VillageResolver {
   }
 
   @Query(() => VillagePage, { description: 'Villages matching attribute and spatial conditions, ordered and paged (村庄查询).' })
-  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<Page<Village>> {
+  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<Page<VillageRecord>> {
     const search = await villageSearch(ctx, args.filter, 'filter');
     if (args.distanceFrom) search.distanceFrom = await resolveReference(ctx.em, args.distanceFrom, 'distanceFrom');
     if (args.orderBy === VillageOrderField.DISTANCE && !search.distanceFrom) {
@@ -50,11 +51,11 @@ export class VillageResolver {
       { ...search, orderBy: args.orderBy, descending: args.direction === SortDirection.DESC, offset: args.offset, limit: args.limit },
       await ctx.loaders.thresholds(),
     );
-    return page(await this.load(ctx, result.rows), result.total, args.offset);
+    return page(result.rows.map((r) => withDistance(r.village, r.distance)), result.total, args.offset);
   }
 
   @Query(() => [Village], { description: 'The k villages nearest to a point or village by geodesic distance, each with `distanceMeters` (最近的村).' })
-  async nearestVillages(@Args(() => NearestVillagesArgs) args: NearestVillagesArgs, @Ctx() ctx: Context): Promise<Village[]> {
+  async nearestVillages(@Args(() => NearestVillagesArgs) args: NearestVillagesArgs, @Ctx() ctx: Context): Promise<VillageRecord[]> {
     const search = await villageSearch(ctx, args.filter, 'filter');
     const reference = await resolveReference(ctx.em, args.to, 'to');
     if (reference.kind === 'village') search.notCode = reference.code;
@@ -63,87 +64,83 @@ export class VillageResolver {
       { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k, withTotal: false },
       await ctx.loaders.thresholds(),
     );
-    return this.load(ctx, result.rows);
+    return result.rows.map((r) => withDistance(r.village, r.distance));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Geodesic distance in metres from the query\'s reference point (distanceFrom, near, nearest); null when the query measured none.' })
-  distanceMeters(@Root() v: Village): number | null {
+  distanceMeters(@Root() v: VillageRecord): number | null {
     return distanceOf(v);
   }
 
-  private async load(ctx: Context, rows: Array<{ code: string; distance: number | null }>): Promise<Village[]> {
-    const found = rows.length ? await ctx.em.find(Village, { code: { $in: rows.map((r) => r.code) } }) : [];
-    return inOrder(rows.map((r) => ({ key: r.code, distance: r.distance })), found, (v) => v.code);
-  }
-
   @FieldResolver(() => GeoJSONScalar, { description: 'Location (Point, WGS-84).' })
-  location(@Root() v: Village): Point {
+  location(@Root() v: VillageRecord): Point {
     return v.location;
   }
 
+  // The root is a managed entity or a read-only record (village-records.ts): follow references by key, through the loaders.
   @FieldResolver(() => Township, { description: 'The township the village belongs to.' })
-  township(@Root() v: Village): Promise<Township> {
-    return v.township.load() as Promise<Township>;
+  township(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Township> {
+    return ctx.loaders.township.load(v.township.code);
   }
 
   @FieldResolver(() => County, { description: 'The county the village belongs to.' })
-  async county(@Root() v: Village): Promise<County> {
-    const township = (await v.township.load()) as Township;
-    return township.county.load() as Promise<County>;
+  async county(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<County> {
+    const township = await ctx.loaders.township.load(v.township.code);
+    return ctx.loaders.county.load(township.county.code);
   }
 
   @FieldResolver(() => PartyBranch, { description: 'The village party branch (党支部).' })
-  branch(@Root() v: Village): PartyBranch {
+  branch(@Root() v: VillageRecord): PartyBranch {
     return { name: v.branchName, focus: v.branchFocus, governance15: v.branchGovernance15 };
   }
 
   @FieldResolver(() => Alliance, { nullable: true, description: 'The joint party committee (联合党委) the village belongs to, if any.' })
-  async alliance(@Root() v: Village): Promise<Alliance | null> {
-    return v.alliance ? ((await v.alliance.load()) ?? null) : null;
+  alliance(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Alliance | null> {
+    return v.alliance ? ctx.loaders.alliance.load(v.alliance.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Pairing], { description: 'Pairings in which the village is helped (受帮扶), by id.' })
-  pairingsReceived(@Root() v: Village, @Ctx() ctx: Context): Promise<Pairing[]> {
+  pairingsReceived(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Pairing[]> {
     return ctx.loaders.pairingsHelped.load(v.code);
   }
 
   @FieldResolver(() => [Pairing], { description: 'Pairings in which the village helps another (帮扶他村), by id.' })
-  pairingsGiven(@Root() v: Village, @Ctx() ctx: Context): Promise<Pairing[]> {
+  pairingsGiven(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Pairing[]> {
     return ctx.loaders.pairingsGiven.load(v.code);
   }
 
   @FieldResolver(() => [IndustryProject], { description: 'Industry projects of the village (产业项目), by id.' })
-  industryProjects(@Root() v: Village, @Ctx() ctx: Context): Promise<IndustryProject[]> {
+  industryProjects(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<IndustryProject[]> {
     return ctx.loaders.projectsOfVillage.load(v.code);
   }
 
   @FieldResolver(() => [Organisation], { description: 'Cooperatives and companies based in the village (合作社 / 企业), by id.' })
-  organisations(@Root() v: Village, @Ctx() ctx: Context): Promise<Organisation[]> {
+  organisations(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Organisation[]> {
     return ctx.loaders.organisationsOfVillage.load(v.code);
   }
 
   @FieldResolver(() => [Assignment], { description: 'Assisting units assigned to the village, with their funds (定点帮扶).' })
-  assignments(@Root() v: Village, @Ctx() ctx: Context): Promise<Assignment[]> {
+  assignments(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Assignment[]> {
     return ctx.loaders.assignmentsOfVillage.load(v.code);
   }
 
   @FieldResolver(() => [WorkTeam], { description: 'Work teams stationed in the village (驻村工作队), by id.' })
-  workTeams(@Root() v: Village, @Ctx() ctx: Context): Promise<WorkTeam[]> {
+  workTeams(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<WorkTeam[]> {
     return ctx.loaders.workTeamsOfVillage.load(v.code);
   }
 
   @FieldResolver(() => PovertyStatus, { description: 'Status in a year: POOR, EXITED or NEVER_POOR (贫困状态).' })
-  status(@Root() v: Village, @Args(() => YearArgs) { year }: YearArgs): PovertyStatus {
+  status(@Root() v: VillageRecord, @Args(() => YearArgs) { year }: YearArgs): PovertyStatus {
     return povertyStatus(v, year);
   }
 
   @FieldResolver(() => VillageYear, { nullable: true, description: 'Figures for a year; null when none were recorded (年度指标).' })
-  figures(@Root() v: Village, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<VillageYear | null> {
+  figures(@Root() v: VillageRecord, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<VillageYear | null> {
     return ctx.loaders.villageYear.load({ code: v.code, year });
   }
 
   @FieldResolver(() => [VillageYear], { description: 'Figures for every recorded year, ascending (历年指标).' })
-  years(@Root() v: Village, @Ctx() ctx: Context): Promise<VillageYear[]> {
+  years(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<VillageYear[]> {
     return ctx.loaders.villageYears.load(v.code);
   }
 }
