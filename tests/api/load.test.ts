@@ -15,7 +15,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ rateLimitPerMinute: 0 });
+  // As deployed: the answer cache on (the planner writes through the API, so each write empties it at once).
+  server = await startTestServer({ rateLimitPerMinute: 0, responseCacheMb: 32 });
 }, 120_000);
 afterAll(async () => {
   await server?.close();

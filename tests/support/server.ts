@@ -23,8 +23,16 @@ export function token(role: Role, counties: string[] = [], days = 1, subject = `
 
 export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e), request: () => {} };
 
+/**
+ * A hub on the run's database. Its GraphQL answer cache is off unless asked
+ * for: tests change rows with plain SQL from their own connection and read
+ * them back through the API at once, and on the embedded run that
+ * connection's NOTIFY never reaches the hub (one PGlite session; see
+ * db/changes.ts), while on PostGIS it arrives a moment later. The cache has
+ * its own tests (api/response-cache.test.ts), and the load test runs with it.
+ */
 export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}, logger: Logger = quietLogger): Promise<TestServer> {
-  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, ...overrides }, logger, hooks);
+  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, responseCacheMb: 0, ...overrides }, logger, hooks);
   return {
     url: app.url,
     app,

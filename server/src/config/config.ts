@@ -40,6 +40,8 @@ export interface Config {
   tileEngine: TileEngineChoice;
   /** Memory for cached vector tiles, MB; 0 turns the cache off; default 64. */
   tileCacheMb: number;
+  /** Memory for cached GraphQL answers (read operations, dropped on any write), MB; 0 turns the cache off; default 32. */
+  responseCacheMb: number;
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
@@ -123,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedOrigins: origins(env, 'EMBED_ORIGINS'),
     tileEngine: oneOf(env, 'TILE_ENGINE', ['auto', 'sql', 'js'] as const, 'auto'),
     tileCacheMb: int(env, 'TILE_CACHE_MB', 64, 0, 65_536),
+    responseCacheMb: int(env, 'RESPONSE_CACHE_MB', 32, 0, 65_536),
   };
 }

@@ -11,6 +11,7 @@ import type { Principal } from '../auth/roles.js';
 import type { Thresholds } from '../domain/rules.js';
 import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
+import type { SharedReads } from './shared-reads.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -75,7 +76,7 @@ function byKey<E extends object, K extends string | number>(em: EntityManager, e
   });
 }
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, shared: SharedReads | null = null) {
   let prefecture: Promise<Prefecture> | null = null;
   let latest: Promise<number> | null = null;
   /** The one prefecture the hub covers. */
@@ -84,13 +85,13 @@ export function createLoaders(em: EntityManager) {
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));
-  const thresholds = async (): Promise<Thresholds> => (await loadPrefecture()).getThresholds();
+  const thresholds = async (): Promise<Thresholds> => (shared ? shared.thresholds(em) : (await loadPrefecture()).getThresholds());
   return {
     prefecture: loadPrefecture,
     thresholds,
     /** The latest year with village figures (the default year of filters). */
     latestYear(): Promise<number> {
-      latest ??= latestFigureYear(em).then((year) => year ?? new Date().getFullYear());
+      latest ??= (shared ? shared.latestYear(em) : latestFigureYear(em)).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
     county: byKey(em, County, 'code', (c) => c.code),
@@ -155,7 +156,8 @@ export function createContext(
   em: EntityManager,
   principal: Principal | null = null,
   mint?: (o: MintOptions) => Promise<string>,
+  shared: SharedReads | null = null,
 ): Context {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork), principal, ...(mint ? { mint } : {}) };
+  return { em: fork, loaders: createLoaders(fork, shared), principal, ...(mint ? { mint } : {}) };
 }

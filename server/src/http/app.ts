@@ -22,7 +22,9 @@ import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
 import { LIMITS, armor } from '../graphql/limits.js';
+import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
+import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { bodyErrors, corsFor, rateLimiter } from './guards.js';
 import { healthRoutes } from './health.js';
@@ -134,6 +136,10 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     app.use(securityHeaders());
     const httpServer = http.createServer(app);
     const limits = armor();
+    const cacheMetrics = observability.responseCacheMetrics();
+    const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, cacheMetrics.onLookup);
+    cacheMetrics.watch(responses);
+    const shared = sharedReads(db.changes);
     const apollo = new ApolloServer<Context>({
       schema,
       introspection: config.introspection,
@@ -145,9 +151,9 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       persistedQueries: false,
       parseOptions: { maxTokens: LIMITS.maxTokens },
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
-      stringifyResult: (result) => JSON.stringify(result),
+      stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -169,9 +175,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) =>
-            mintToken(auth.secret, o),
-          );
+          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) => mintToken(auth.secret, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
           return { ...context, report: res.locals.graphql as GraphQLReport };
         },
@@ -190,6 +194,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       close() {
         closing ??= (async () => {
           await apollo.stop();
+          responses.close();
+          shared.close();
           await db.close();
         })();
         return closing;

@@ -12,6 +12,7 @@ import type express from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import pino from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ResponseCacheStats } from '../graphql/response-cache.js';
 
 /** One finished HTTP request, as logged. */
 export interface RequestEntry {
@@ -99,6 +100,30 @@ export class Observability {
         this.set({ state: 'pending' }, s.pending);
       },
     });
+  }
+
+  /** GraphQL answer cache figures: lookups as they happen (`onLookup`), memory when /metrics is scraped (`watch`). */
+  responseCacheMetrics() {
+    const registry = this.registry;
+    const lookups = new Counter({
+      name: 'lingyan_graphql_cache_lookups_total',
+      help: 'Lookups in the GraphQL answer cache by result (hit, miss); read operations while the change bus is live',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    return {
+      onLookup: (hit: boolean) => lookups.inc({ result: hit ? 'hit' : 'miss' }),
+      watch(cache: { stats(): ResponseCacheStats }): void {
+        new Gauge({
+          name: 'lingyan_graphql_cache_bytes',
+          help: 'Approximate memory held by cached GraphQL answers',
+          registers: [registry],
+          collect() {
+            this.set(cache.stats().bytes);
+          },
+        });
+      },
+    };
   }
 
   private operationLabel(name: string | undefined): string {

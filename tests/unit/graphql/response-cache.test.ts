@@ -1,0 +1,88 @@
+/**
+ * The answer cache's rules that a live server cannot show on demand: an
+ * answer computed while a write was published is not kept; nothing is served
+ * or kept while the change feed is not live; only queries are kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { responseCache, type ChangeFeed } from '../../../server/src/graphql/response-cache.js';
+
+class Feed implements ChangeFeed {
+  live = true;
+  private listeners = new Set<(table: string) => void>();
+  subscribe(l: (table: string) => void) {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  publish(table: string) {
+    for (const l of this.listeners) l(table);
+  }
+}
+
+const QUERY = '{ summary(year: 2020) { poorPopulation } }';
+
+/** Runs one request through the plugin's hooks: returns the cached answer, or stores `answer` as the executed one. */
+async function request(cache: ReturnType<typeof responseCache>, answer: object, o: { operation?: 'query' | 'mutation'; between?: () => void } = {}) {
+  const listener = await cache.plugin.requestDidStart!({} as never);
+  const rc = { operation: { operation: o.operation ?? 'query' }, source: QUERY, request: { variables: {} }, contextValue: { principal: null } };
+  const cached = await listener!.responseForOperation!(rc as never);
+  if (cached) return { served: true, body: cached.body };
+  o.between?.();
+  await listener!.willSendResponse!({ ...rc, response: { body: { kind: 'single', singleResult: answer } } } as never);
+  return { served: false, body: answer };
+}
+
+describe('response cache rules', () => {
+  it('keeps an answer and serves it, with its text made once', async () => {
+    const cache = responseCache(new Feed(), 1 << 20);
+    await request(cache, { data: { n: 1 } });
+    const again = await request(cache, { data: { n: 2 } });
+    expect(again.served).toBe(true);
+    const result = (again.body as { singleResult: object }).singleResult;
+    expect(result).toEqual({ data: { n: 1 } });
+    expect(cache.stringify(result as never)).toBe('{"data":{"n":1}}');
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it('does not keep an answer computed while a write was published', async () => {
+    const feed = new Feed();
+    const cache = responseCache(feed, 1 << 20);
+    await request(cache, { data: { n: 1 } }, { between: () => feed.publish('village_year') });
+    expect(cache.stats().entries).toBe(0);
+    expect((await request(cache, { data: { n: 2 } })).served).toBe(false);
+    expect((await request(cache, { data: { n: 3 } })).served).toBe(true);
+  });
+
+  it('empties on any change', async () => {
+    const feed = new Feed();
+    const cache = responseCache(feed, 1 << 20);
+    await request(cache, { data: { n: 1 } });
+    feed.publish('pairing');
+    expect(cache.stats().entries).toBe(0);
+    expect((await request(cache, { data: { n: 2 } })).served).toBe(false);
+  });
+
+  it('neither serves nor keeps while the feed is not live', async () => {
+    const feed = new Feed();
+    const cache = responseCache(feed, 1 << 20);
+    await request(cache, { data: { n: 1 } });
+    feed.live = false;
+    expect((await request(cache, { data: { n: 2 } })).served).toBe(false);
+    feed.live = true;
+    feed.publish('*');
+    await request(cache, { data: { n: 3 } });
+    feed.live = false;
+    await request(cache, { data: { n: 4 } });
+    feed.live = true;
+    const r = await request(cache, { data: { n: 5 } });
+    expect((r.body as { singleResult: object }).singleResult).toEqual({ data: { n: 3 } });
+  });
+
+  it('never keeps a mutation, an answer with errors, or anything when its size is 0', async () => {
+    const cache = responseCache(new Feed(), 1 << 20);
+    await request(cache, { data: { n: 1 } }, { operation: 'mutation' });
+    await request(cache, { data: null, errors: [{ message: 'x' }] });
+    expect(cache.stats().entries).toBe(0);
+    const off = responseCache(new Feed(), 0);
+    expect(await off.plugin.requestDidStart!({} as never)).toBeUndefined();
+  });
+});
