@@ -2,6 +2,8 @@
  * The benchmark's cases: each is a request to the hub and the same work as
  * one raw SQL statement through `pg` (the peer the hub is compared with).
  */
+import { DEFAULT_THRESHOLDS } from '../../server/src/domain/rules.js';
+import { tileSql } from '../../server/src/tiles/index.js';
 import type { Probe } from './probe.js';
 
 export interface Case {
@@ -12,7 +14,7 @@ export interface Case {
   path?: string;
   /** the raw peer's statement; null when there is none on this database (ST_AsMVT on PGlite) */
   sql: { text: string; values: unknown[]; binary?: boolean } | null;
-  /** which server answers: the one with its tile cache on, or off (to time tile making itself) */
+  /** the hub's caches (GraphQL answers, tiles): off to time the work itself, on to time a repeated request */
   cache: 'on' | 'off';
 }
 
@@ -27,9 +29,9 @@ export function graphqlCases(p: Probe): Case[] {
       text: `select code, name, ST_AsGeoJSON(location)::json as location, count(*) over () as total from village where location && ST_MakeEnvelope($1, $2, $3, $4, 4326) order by code limit 500`,
       values: p.bbox,
     },
-    cache: 'on',
+    cache: 'off',
   });
-  return [
+  const cases: Case[] = [
     bbox(1),
     bbox(8),
     {
@@ -40,7 +42,7 @@ export function graphqlCases(p: Probe): Case[] {
         text: `select code, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) as d from village order by location::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography limit 5`,
         values: p.point,
       },
-      cache: 'on',
+      cache: 'off',
     },
     {
       name: 'villages within 20 km',
@@ -50,7 +52,7 @@ export function graphqlCases(p: Probe): Case[] {
         text: `select code, count(*) over () as total from village where ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 20000) order by code limit 500`,
         values: p.point,
       },
-      cache: 'on',
+      cache: 'off',
     },
     {
       name: `county choropleth for a year (${p.counties} counties)`,
@@ -62,7 +64,27 @@ export function graphqlCases(p: Probe): Case[] {
                 where vy.year = $1 group by t.county_code order by 1`,
         values: [p.year],
       },
-      cache: 'on',
+      cache: 'off',
     },
   ];
+  return cases;
+}
+
+/** The tile cases: uncached tiles against their own ST_AsMVT statement; the raw peer is absent where PostGIS has no protobuf. */
+export function tileCases(p: Probe, mvt: boolean): Case[] {
+  const tile = (layer: 'villages' | 'counties', t: { z: number; x: number; y: number }, cache: Case['cache'], connections: number): Case => ({
+    name: `${layer} tile z=${t.z} ${t.x}/${t.y}${cache === 'on' ? ', cached' : ''}`,
+    connections,
+    path: `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt?year=${p.year}`,
+    sql: mvt ? { ...tileSql(layer, t.z, t.x, t.y, p.year, DEFAULT_THRESHOLDS), binary: true } : null,
+    cache,
+  });
+  return [tile('villages', p.villageTile, 'off', 1), tile('villages', p.villageTile, 'off', 8), tile('counties', p.countyTile, 'off', 8), tile('villages', p.villageTile, 'on', 8)];
+}
+
+/** Repeated questions with the answer cache on (what a room of leaders on the same map does). */
+export function cachedCases(p: Probe): Case[] {
+  return graphqlCases(p)
+    .filter((c) => c.connections === 8 && (c.name.startsWith('villages in a bbox') || c.name.startsWith('county choropleth')))
+    .map((c) => ({ ...c, name: `${c.name}, answer cached`, cache: 'on' as const }));
 }

@@ -31,7 +31,7 @@ export interface ColdStart {
   load: Measurement;
 }
 
-export async function coldStart(env: Record<string, string | undefined>, loadBody: string, seconds: number): Promise<ColdStart> {
+export async function coldStart(env: Record<string, string | undefined>, loadBodies: () => string, seconds: number): Promise<ColdStart> {
   const started = Date.now();
   // The bench runs under tsx with its own tsconfig setting, which the hub's tsx must not inherit.
   const hub = runHub({ PORT: '0', RATE_LIMIT_PER_MINUTE: '0', TSX_TSCONFIG_PATH: undefined, ...env });
@@ -47,7 +47,7 @@ export async function coldStart(env: Record<string, string | undefined>, loadBod
     const rssIdle = groupRss(pgid);
     let peak = rssIdle;
     const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 250);
-    const load = await measure({ url: `${url}/graphql`, body: loadBody }, 8, seconds);
+    const load = await measure({ url: `${url}/graphql`, body: loadBodies(), bodies: loadBodies }, 8, seconds);
     clearInterval(sampler);
     peak = Math.max(peak, groupRss(pgid));
     return { readyMs, rssIdleMb: rssIdle / 2 ** 20, rssPeakMb: peak / 2 ** 20, load };

@@ -13,6 +13,8 @@ export interface Target {
   /** a GraphQL body (POST) or none (GET) */
   body?: string;
   headers?: Record<string, string>;
+  /** a new body for each request (defeats the hub's answer cache) */
+  bodies?: () => string;
 }
 
 export async function measure(target: Target, connections: number, seconds: number): Promise<Measurement> {
@@ -21,6 +23,7 @@ export async function measure(target: Target, connections: number, seconds: numb
     connections,
     duration: seconds,
     ...(target.body ? { method: 'POST' as const, headers: { 'content-type': 'application/json', ...target.headers }, body: target.body } : { headers: target.headers ?? {} }),
+    ...(target.bodies ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: target.bodies!() }) }] } : {}),
   });
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`${target.url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   // autocannon reports p97.5 and p99, not p95: report p97.5 (the stricter of the two nearest) as p95's stand-in.
