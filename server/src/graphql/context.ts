@@ -85,13 +85,18 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));
-  const thresholds = async (): Promise<Thresholds> => (shared ? shared.thresholds(em) : (await loadPrefecture()).getThresholds());
+  const thresholds = async (): Promise<Thresholds> => {
+    if (!shared) return (await loadPrefecture()).getThresholds();
+    const t = await shared.thresholds(() => em);
+    if (!t) throw new Error('no prefecture loaded');
+    return t;
+  };
   return {
     prefecture: loadPrefecture,
     thresholds,
     /** The latest year with village figures (the default year of filters). */
     latestYear(): Promise<number> {
-      latest ??= (shared ? shared.latestYear(em) : latestFigureYear(em)).then((year) => year ?? new Date().getFullYear());
+      latest ??= (shared ? shared.latestYear(() => em) : latestFigureYear(em)).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
     county: byKey(em, County, 'code', (c) => c.code),

@@ -1,7 +1,7 @@
 /**
- * Two reads nearly every request makes and writes rarely change: the
- * prefecture's thresholds (the rules need them) and the latest year with
- * figures (the default year). Kept once per process instead of two round
+ * Two reads nearly every request (GraphQL or tile) makes and writes rarely
+ * change: the prefecture's thresholds (the rules need them) and the latest
+ * year with figures (the default year). Kept once per process instead of two round
  * trips per request, and dropped when the change feed reports their table;
  * while the feed is not live they are read afresh every time.
  *
@@ -16,16 +16,17 @@ import { latestFigureYear } from '../spatial/aggregates.js';
 import type { ChangeFeed } from './response-cache.js';
 
 export interface SharedReads {
-  thresholds(em: EntityManager): Promise<Thresholds>;
+  /** null when no prefecture is loaded yet (then there is no geography either) */
+  /** `em` is asked for only when the value must be read (a cache hit needs no EntityManager) */
+  thresholds(em: () => EntityManager): Promise<Thresholds | null>;
   /** null when there are no figures yet */
-  latestYear(em: EntityManager): Promise<number | null>;
+  latestYear(em: () => EntityManager): Promise<number | null>;
   close(): void;
 }
 
-async function readThresholds(em: EntityManager): Promise<Thresholds> {
+async function readThresholds(em: EntityManager): Promise<Thresholds | null> {
   const [p] = await em.find(Prefecture, {}, { limit: 1 });
-  if (!p) throw new Error('no prefecture loaded');
-  return p.getThresholds();
+  return p ? p.getThresholds() : null;
 }
 
 /** Caches `read` while the feed is live; `tables` are the tables whose change drops it. */
@@ -35,10 +36,10 @@ function kept<T>(feed: ChangeFeed | null, tables: readonly string[], read: (em: 
     if (table === '*' || tables.includes(table)) value = null;
   });
   return {
-    get(em: EntityManager): Promise<T> {
-      if (!feed?.live) return read(em);
+    get(em: () => EntityManager): Promise<T> {
+      if (!feed?.live) return read(em());
       if (value === null) {
-        const reading = read(em);
+        const reading = read(em());
         value = reading;
         // A failed read (database down) must not be kept.
         reading.catch(() => {

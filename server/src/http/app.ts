@@ -165,7 +165,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
     const guards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute)].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
-    const tiles = await createTiles(db, config, auth, observability);
+    const tiles = await createTiles(db, config, auth, observability, shared);
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
     const tileGuards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute * TILE_RATE_FACTOR)].filter((g): g is express.RequestHandler => g !== null);
     app.use('/tiles', ...tileGuards, tiles);

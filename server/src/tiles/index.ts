@@ -7,6 +7,7 @@ import type express from 'express';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { AuthOptions } from '../graphql/auth.js';
+import type { SharedReads } from '../graphql/shared-reads.js';
 import type { Observability } from '../http/observability.js';
 import { chooseEngine, type Runner } from './engines.js';
 import { tileHandler, tileMetrics } from './route.js';
@@ -16,7 +17,7 @@ export { tileSql } from './sql.js';
 export { LAYER_NAMES, type LayerName } from './layers.js';
 
 /** The /tiles handler, once the engine is chosen (a probe query at start). */
-export async function createTiles(db: Database, config: Config, auth: AuthOptions, observability: Observability): Promise<express.RequestHandler> {
+export async function createTiles(db: Database, config: Config, auth: AuthOptions, observability: Observability, shared: SharedReads): Promise<express.RequestHandler> {
   const run: Runner = (q) => db.orm.em.getConnection().execute(q.text, q.values as unknown[]);
   const engine = await chooseEngine(config.tileEngine, run);
   const metrics = tileMetrics(observability.registry, engine.kind);
@@ -25,6 +26,7 @@ export async function createTiles(db: Database, config: Config, auth: AuthOption
     cacheBytes: config.tileCacheMb * 1024 * 1024,
     changes: db.changes,
     em: () => db.orm.em.fork() as never,
+    shared,
     onLookup: metrics.onLookup,
     onRender: metrics.onRender,
   });

@@ -1,15 +1,12 @@
 /**
  * A tile by address and year: from the cache, or rendered by the engine and
  * cached. The default year (the latest with figures, as GraphQL's
- * `choropleth` takes it) and the prefecture's thresholds are read as the
- * GraphQL context reads them, kept between requests and dropped on a write
- * to their tables, like the tiles.
+ * `choropleth` takes it) and the prefecture's thresholds come from the
+ * process's shared reads, as GraphQL's do.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANY_TABLE, type ChangeBus } from '../db/changes.js';
-import { Prefecture } from '../domain/entities.js';
-import type { Thresholds } from '../domain/rules.js';
-import { createLoaders } from '../graphql/context.js';
+import type { SharedReads } from '../graphql/shared-reads.js';
 import { TileCache, tileOf, type Tile } from './cache.js';
 import type { TileAddress } from './coordinates.js';
 import type { TileEngine } from './engines.js';
@@ -23,48 +20,21 @@ export interface TileServiceOptions {
   changes: ChangeBus;
   /** A new EntityManager (fork) for reading the settings. */
   em: () => EntityManager;
+  shared: SharedReads;
   onLookup?: (layer: LayerName, lookup: Lookup) => void;
   onRender?: (layer: LayerName, seconds: number) => void;
 }
-
-interface Settings {
-  latestYear: number;
-  /** null when no prefecture is loaded: then there is no geography, and every tile is empty. */
-  thresholds: Thresholds | null;
-}
-
-/** Tables the settings are read from. */
-const SETTINGS_TABLES = new Set([ANY_TABLE, 'village_year', 'prefecture']);
 
 const EMPTY: Tile = tileOf(Buffer.alloc(0));
 
 export class TileService {
   readonly cache: TileCache;
-  private settings: Promise<Settings> | null = null;
 
   constructor(private readonly o: TileServiceOptions) {
     this.cache = new TileCache(o.cacheBytes, () => o.changes.live);
     o.changes.subscribe((table) => {
       this.cache.flush(table === ANY_TABLE ? LAYER_NAMES : layersReading(table));
-      if (SETTINGS_TABLES.has(table)) this.settings = null;
     });
-  }
-
-  private async readSettings(): Promise<Settings> {
-    const em = this.o.em();
-    const loaders = createLoaders(em);
-    const latestYear = await loaders.latestYear();
-    const thresholds = (await em.count(Prefecture, {})) > 0 ? await loaders.thresholds() : null;
-    return { latestYear, thresholds };
-  }
-
-  private currentSettings(): Promise<Settings> {
-    if (!this.o.changes.live) return this.readSettings();
-    this.settings ??= this.readSettings().catch((error: unknown) => {
-      this.settings = null;
-      throw error;
-    });
-    return this.settings;
   }
 
   /** The tile at `address` for `year` (null: the latest year with figures; ignored by layers without yearly attributes). */
@@ -72,9 +42,9 @@ export class TileService {
     const layer = TILE_LAYERS[address.layer as LayerName];
     // Before any read: a flush after this point keeps what this request renders out of the cache.
     const generation = this.cache.generation(layer.name);
-    const settings = await this.currentSettings();
-    if (!settings.thresholds) return EMPTY;
-    const tileYear = layer.yearly ? (year ?? settings.latestYear) : null;
+    const [thresholds, latestYear] = await Promise.all([this.o.shared.thresholds(this.o.em), layer.yearly && year === null ? this.o.shared.latestYear(this.o.em) : null]);
+    if (!thresholds) return EMPTY;
+    const tileYear = layer.yearly ? (year ?? latestYear ?? new Date().getFullYear()) : null;
     const key = `${layer.name}/${address.z}/${address.x}/${address.y}${tileYear === null ? '' : `/${tileYear}`}`;
     const cached = this.cache.get(key);
     if (cached) {
@@ -83,7 +53,7 @@ export class TileService {
     }
     this.o.onLookup?.(layer.name, this.cache.usable ? 'miss' : 'bypass');
     const started = process.hrtime.bigint();
-    const tile = tileOf(await this.o.engine.render(layer, { z: address.z, x: address.x, y: address.y, year: tileYear, thresholds: settings.thresholds }));
+    const tile = tileOf(await this.o.engine.render(layer, { z: address.z, x: address.x, y: address.y, year: tileYear, thresholds }));
     this.o.onRender?.(layer.name, Number(process.hrtime.bigint() - started) / 1e9);
     this.cache.set(layer.name, key, generation, tile);
     return tile;
