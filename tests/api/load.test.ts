@@ -1,7 +1,8 @@
 /**
  * A bounded load test, short form (a few seconds in every test run): eight
  * loopback clients send a mix of read queries (map, lists, spatial search,
- * suggestions) while a planner writes figures, on the run's database. It
+ * suggestions) and vector tiles while a planner writes figures, on the run's
+ * database. It
  * must hold with zero errors (HTTP or GraphQL) and no lost write; latency
  * percentiles and memory are reported, not asserted (targets live in
  * benchmarks).
@@ -32,9 +33,13 @@ const READS = [
   `{ coverageGaps(year: 2019, radiusMeters: 20000, limit: 20) { totalCount items { village { code } } } }`,
 ];
 
+/** Tiles a map of the demo region asks for: counties at z5, villages and townships at z8, pairings at z7. */
+const TILES = ['/tiles/counties/5/26/11.mvt', '/tiles/villages/8/210/94.mvt', '/tiles/villages/8/209/94.mvt', '/tiles/townships/8/210/94.mvt', '/tiles/pairings/7/105/47.mvt?year=2023'];
+
 describe('load, short form', () => {
   it(`holds ${SECONDS} s of mixed reads from 8 clients plus a planner's writes with zero errors`, async () => {
     let graphqlErrors = 0;
+    let tiles = 0;
     const rssBefore = process.memoryUsage().rss;
     const [{ code }] = (await sql<{ code: string }>(`select village_code as code from village_year where year = 2023 order by village_code limit 1`)) as [{ code: string }];
     const admin = await token('admin', [], 1, 'admin-load');
@@ -56,21 +61,30 @@ describe('load, short form', () => {
       url: `${server.url}/graphql`,
       connections: 8,
       duration: SECONDS,
-      requests: READS.map((query) => ({
-        method: 'POST' as const,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-        onResponse: (status: number, body: string) => {
-          if (status === 200 && body.includes('"errors"')) graphqlErrors++;
-        },
-      })),
+      requests: [
+        ...READS.map((query) => ({
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+          onResponse: (status: number, body: string) => {
+            if (status === 200 && body.includes('"errors"')) graphqlErrors++;
+          },
+        })),
+        ...TILES.map((path) => ({
+          method: 'GET' as const,
+          path,
+          onResponse: (status: number) => {
+            if (status === 200) tiles++;
+          },
+        })),
+      ],
     });
     stop = true;
     await writer;
     const [{ members: membersAfter }] = (await sql<{ members: number }>(`select party_members as members from village_year where village_code = $1 and year = 2023`, [code])) as [{ members: number }];
     const rssAfter = process.memoryUsage().rss;
     console.log(
-      `load: ${result.requests.total} reads in ${SECONDS} s (${result.requests.average.toFixed(0)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
+      `load: ${result.requests.total} reads (${tiles} of them tiles with features) in ${SECONDS} s (${result.requests.average.toFixed(0)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
         `${writes} writes; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, GraphQL errors ${graphqlErrors}; ` +
         `RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB (test process, server included)`,
     );
@@ -79,6 +93,7 @@ describe('load, short form', () => {
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
     expect(graphqlErrors).toBe(0);
+    expect(tiles).toBeGreaterThan(0);
     expect(writeErrors).toEqual([]);
     expect(writes).toBeGreaterThan(0);
     // Every acknowledged write is there, none twice.
