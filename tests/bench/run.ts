@@ -24,6 +24,7 @@ import { freshDatabase, nationalDatabase } from './datasets.js';
 import { measure, type Measurement } from './measure.js';
 import { probe, type Probe } from './probe.js';
 import { rawServer } from './raw-server.js';
+import { targets } from './targets.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     ``,
     `${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}) · Node ${process.version} · ${SECONDS} s per measurement · load generator autocannon on loopback, in the same machine`,
     ``,
+    ...targets(results),
     ...results.flatMap(section),
   ].join('\n');
   const file = path.join(HERE, 'RESULTS.md');

@@ -1,0 +1,55 @@
+/**
+ * Issue 8's targets, evaluated on one run's rows: each line says the target,
+ * the figure measured, and whether it is met. Reported, not asserted.
+ */
+import type { Row, RunResult } from './run.js';
+
+const find = (r: RunResult | undefined, test: (name: string) => boolean): Row | undefined => r?.rows.find((row) => test(row.c.name));
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function targets(results: RunResult[]): string[] {
+  const embedded = results.find((r) => r.mode === 'embedded');
+  const demo = results.find((r) => r.mode === 'postgres' && r.probe.villages < 100_000);
+  const national = results.find((r) => r.mode === 'postgres' && r.probe.villages >= 100_000);
+  const lines: string[] = [];
+  const at = national ?? demo;
+  if (at) {
+    const scale = at === national ? 'national' : 'demo';
+    for (const cached of [false, true]) {
+      const row = find(at, (n) => n.startsWith('villages in a bbox') && n.includes('8 conn') && n.endsWith('answer cached') === cached);
+      if (row?.raw) {
+        const ratio = row.hub.rps / row.raw.rps;
+        lines.push(`- GraphQL ÷ raw for the bounding box at 8 connections ≥ 0.6× (${scale}, ${cached ? 'a repeated question, answer cache on' : 'every answer computed'}): ${ratio.toFixed(2)}× — ${verdict(ratio >= 0.6)}`);
+      }
+    }
+    for (const prefix of ['villages tile z=8', 'counties tile z=5']) {
+      // The fewest connections: latency, not queueing.
+      const one = at.rows.filter((r) => r.c.name.startsWith(prefix) && !r.c.name.endsWith('cached')).sort((a, b) => a.c.connections - b.c.connections)[0];
+      if (one?.raw) {
+        const ratio = one.hub.p50 / Math.max(one.raw.p50, 1);
+        lines.push(`- tile p50 ≤ 1.2× its own ST_AsMVT statement (${scale}, ${one.c.name}, ${one.c.connections} conn): ${one.hub.p50} ms vs ${one.raw.p50} ms = ${ratio.toFixed(2)}× — ${verdict(ratio <= 1.2)}`);
+      }
+    }
+    const cachedTile = find(at, (n) => n.startsWith('villages tile') && n.endsWith('cached'));
+    if (cachedTile) lines.push(`- a cached tile ≥ 5,000 req/s (${scale}, 8 conn): ${cachedTile.hub.rps.toFixed(0)} req/s — ${verdict(cachedTile.hub.rps >= 5000)}`);
+  }
+  if (national) {
+    const row = find(national, (n) => n.startsWith('county choropleth') && !n.endsWith('cached'));
+    if (row) lines.push(`- county choropleth at national scale, p95 ≤ 10 ms through GraphQL (every answer computed; p97.5 shown, autocannon has no p95): ${row.hub.p95} ms — ${verdict(row.hub.p95 <= 10 && row.hub.requests > 0)}`);
+    lines.push(`- hub RSS ≤ 400 MB at national scale under load: ${national.start.rssPeakMb.toFixed(0)} MB peak — ${verdict(national.start.rssPeakMb <= 400)}`);
+  }
+  if (embedded && demo) {
+    const worst = embedded.rows
+      .filter((r) => r.c.graphql && r.c.cache === 'off')
+      .map((r) => {
+        const pg = find(demo, (n) => n === r.c.name);
+        return pg ? { name: r.c.name, ratio: r.hub.p50 / Math.max(pg.hub.p50, 1) } : null;
+      })
+      .filter((x): x is { name: string; ratio: number } => x !== null)
+      .sort((a, b) => b.ratio - a.ratio);
+    if (worst.length) {
+      lines.push(`- embedded within 4× of PostGIS on the demo region (p50, every answer computed): worst ${worst[0]!.ratio.toFixed(1)}× (${worst[0]!.name}); all: ${worst.map((w) => `${w.ratio.toFixed(1)}×`).join(', ')} — ${verdict(worst[0]!.ratio <= 4)}`);
+    }
+  }
+  return lines.length ? ['## Targets (issue 8)', '', ...lines, ''] : [];
+}
