@@ -20,6 +20,8 @@ export interface Target {
 export async function measure(target: Target, connections: number, seconds: number): Promise<Measurement> {
   const r = await autocannon({
     url: target.url,
+    // Its own thread: the hub under test runs in this process, and must not share its event loop with the load generator.
+    ...(target.bodies ? {} : { workers: 1 }),
     connections,
     duration: seconds,
     ...(target.body ? { method: 'POST' as const, headers: { 'content-type': 'application/json', ...target.headers }, body: target.body } : { headers: target.headers ?? {} }),
