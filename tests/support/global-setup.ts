@@ -45,7 +45,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (process.env.DATABASE_URL) {
     url = await freshDatabase(process.env.DATABASE_URL);
   } else {
-    embedded = await startEmbedded({ dataDir: null });
+    // Served to every hub the tests start: several at once (two replicas, a private hub next to a public one),
+    // each with its pool and its change listener. pglite-socket refuses connections past maxConnections by closing them.
+    embedded = await startEmbedded({ dataDir: null, maxConnections: 64 });
     url = embedded.url;
   }
   try {
