@@ -113,3 +113,21 @@ export async function summaryCounts(em: EntityManager, year: number): Promise<Su
   };
 }
 
+/**
+ * For bulk loads: the area figures this transaction's writes touch are
+ * recomputed once (flushAreaFigures, or at the latest at commit) instead of
+ * after every statement, where each import batch would recompute its whole
+ * prefecture again. Other transactions see no difference.
+ */
+export async function deferAreaFigures(em: EntityManager): Promise<void> {
+  await em.execute(`select set_config('lingyan.area_figures', 'deferred', true)`);
+}
+
+/** Recomputes the area figures a deferring transaction touched, now. */
+export async function flushAreaFigures(em: EntityManager): Promise<void> {
+  // After a national import this recomputes every area at once: longer than the per-statement timeout meant for requests.
+  const [{ timeout }] = await em.execute<[{ timeout: string }]>(`select current_setting('statement_timeout') as timeout`);
+  await em.execute(`select set_config('statement_timeout', '0', true)`);
+  await em.execute(`select area_year_figures_flush()`);
+  await em.execute(`select set_config('statement_timeout', ?, true)`, [timeout]);
+}
