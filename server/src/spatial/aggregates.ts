@@ -74,6 +74,29 @@ export async function areaFigures(em: EntityManager, level: AreaLevel, codes: re
   return rows.map(figuresRow);
 }
 
+export interface AreaWithFigures {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** null when the area has no figures for the year */
+  figures: AreaFiguresRow | null;
+}
+
+/**
+ * Every county or township, by code, with its figures of the year: a whole
+ * choropleth in one statement (at national scale ~2,900 counties or ~41,000
+ * townships, so no entity per area and no batching by key).
+ */
+export async function areasWithFigures(em: EntityManager, level: 'county' | 'township', year: number): Promise<AreaWithFigures[]> {
+  const rows = await query<FiguresRecord & { area: string; name: string; name_en: string }>(
+    em,
+    sql`select a.code as area, a.name, a.name_en, f.code, ${raw(FIGURE_COLUMNS.map((c) => `f.${c}`).join(', '))}
+          from ${raw(level)} a left join area_year_figures f on f.level = ${level} and f.year = ${year} and f.code = a.code
+         order by a.code`,
+  );
+  return rows.map((r) => ({ code: r.area, name: r.name, nameEn: r.name_en, figures: r.code === null ? null : figuresRow(r) }));
+}
+
 /** The latest year with village figures; null when there are none (one probe of the year index). */
 export async function latestFigureYear(em: EntityManager): Promise<number | null> {
   const [row] = await em.getConnection().execute<{ year: number | null }[]>(`select max(year) as year from village_year`);
