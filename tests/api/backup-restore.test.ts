@@ -26,7 +26,10 @@ const FINGERPRINT = `select
   (select count(*) from pairing)::int as pairings,
   (select count(*) from alliance)::int as alliances,
   (select count(*) from audit_entry)::int as audits,
-  (select sum(ST_Area(boundary::geography))::bigint from county)::text as county_area`;
+  (select sum(ST_Area(boundary::geography))::bigint from county)::text as county_area,
+  (select md5(string_agg(f::text, ',' order by f.level, f.year, f.code)) from area_year_figures f) as area_figures,
+  (select count(*) from ((select * from area_year_figures except select * from area_year_figures_computed)
+                         union all (select * from area_year_figures_computed except select * from area_year_figures)) d)::int as area_figures_stale`;
 
 async function fingerprint(url: string): Promise<Record<string, unknown>> {
   const client = new pg.Client({ connectionString: url });

@@ -58,10 +58,10 @@ export function graphqlCases(p: Probe): Case[] {
       name: `county choropleth for a year (${p.counties} counties)`,
       connections: 8,
       graphql: `{ choropleth(year: ${p.year}, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
+      // The hub reads the stored area figures (area_year_figures), so the raw peer does too.
       sql: {
-        text: `select t.county_code as code, sum(vy.poor_population)::float8 * 100 / nullif(sum(vy.rural_population), 0) as value
-                 from village_year vy join village v on v.code = vy.village_code join township t on t.code = v.township_code
-                where vy.year = $1 group by t.county_code order by 1`,
+        text: `select c.code, f.poor_population::float8 * 100 / nullif(f.rural_population, 0) as value
+                 from county c left join area_year_figures f on f.level = 'county' and f.year = $1 and f.code = c.code order by 1`,
         values: [p.year],
       },
       cache: 'off',

@@ -131,8 +131,7 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
         for (const [level, group] of groupBy(keys, (k) => k.level)) {
           const codes = [...new Set(group.map((k) => k.code))];
           const years = [...new Set(group.map((k) => k.year))];
-          const t = await thresholds();
-          for (const row of await areaFigures(em, level, codes, years, t)) found.set(`${level}:${row.code}:${row.year}`, row);
+          for (const row of await areaFigures(em, level, codes, years)) found.set(`${level}:${row.code}:${row.year}`, row);
         }
         return keys.map((k) => found.get(`${k.level}:${k.code}:${k.year}`) ?? null);
       },

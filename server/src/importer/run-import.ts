@@ -7,6 +7,8 @@
  * All-or-nothing: when any row is rejected the transaction is rolled back,
  * unless --skip-invalid asks to keep the good rows. A dry run does everything,
  * upserts included (so it reports what would change), then rolls back.
+ * The area figures the rows touch are recomputed once, before the commit,
+ * not after every batch (deferAreaFigures).
  */
 import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -22,6 +24,7 @@ import {
   type SourceCrs,
   type TextEncodingName,
 } from '@lingyan/data';
+import { deferAreaFigures, flushAreaFigures } from '../spatial/aggregates.js';
 import { WRITERS } from './kinds/index.js';
 import { progress as noProgress, type Progress } from './progress.js';
 import { reportText, type ImportSummary } from './report.js';
@@ -83,8 +86,10 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
     await em
       .fork()
       .transactional(async (tx) => {
+        await deferAreaFigures(tx as EntityManager);
         await readAll(tx as EntityManager, opened, writer, o, writeOptions, counts, reject, repaired, () => rejectedRows.size > 0, bar);
         if (o.dryRun || (rejectedRows.size > 0 && !o.skipInvalid)) throw new RollBack();
+        await flushAreaFigures(tx as EntityManager);
         if (counts.inserted + counts.updated > 0) await audit(tx as EntityManager, o, writer, counts, rejectedRows.size);
         written = true;
       })

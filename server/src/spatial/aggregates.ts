@@ -1,12 +1,15 @@
 /**
- * Area figures (township, county, prefecture) for a year, computed by the
- * database from the village figures: never stored by hand (domain.md).
- * One statement answers any number of areas, so a list of counties costs one
- * round trip (the GraphQL loaders batch into it).
+ * Area figures (township, county, prefecture) for a year: sums, counts and
+ * medians of their villages' figures, never stored by hand (domain.md). The
+ * database keeps them precomputed in area_year_figures, recomputed by
+ * triggers in the transaction of every write to the figures, villages, areas
+ * or thresholds they depend on (migration 000005), so a read is a lookup by
+ * key whatever the number of villages. One statement answers any number of
+ * areas, so a list of counties costs one round trip (the GraphQL loaders
+ * batch into it).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Thresholds } from '../domain/rules.js';
-import { activePairingSql, strengthSql } from './rules-sql.js';
+import { activePairingSql } from './rules-sql.js';
 import { inList, query, raw, sql } from './sql.js';
 
 export type AreaLevel = 'township' | 'county' | 'prefecture';
@@ -24,7 +27,7 @@ export interface AreaFiguresRow {
   partyMembers: number;
   secretaryIsDirectorCount: number;
   softLaxCount: number;
-  /** villages weak / strong by the rule in the year */
+  /** villages weak / strong by the rule in the year, with the thresholds of the village's prefecture */
   weakCount: number;
   strongCount: number;
   /** villages per collective-economy band */
@@ -32,42 +35,16 @@ export interface AreaFiguresRow {
   incomeTargetMetCount: number;
 }
 
-/** SQL expression giving the area code of a village row `v` joined to township `t` and county `c`. */
-const AREA_KEY: Record<AreaLevel, string> = {
-  township: 'v.township_code',
-  county: 't.county_code',
-  prefecture: 'c.prefecture_code',
-};
+/** The stored figures of an area-year (with its code): the columns figuresRow reads. */
+const FIGURE_COLUMNS = [
+  'year', 'villages', 'households', 'rural_population', 'poor_households', 'poor_population', 'collective_income_total', 'collective_income_median',
+  'party_members', 'secretary_is_director_count', 'soft_lax_count', 'weak_count', 'strong_count', 'income_weak_count', 'income_target_met_count',
+] as const;
 
-export async function areaFigures(em: EntityManager, level: AreaLevel, codes: readonly string[], years: readonly number[], t: Thresholds): Promise<AreaFiguresRow[]> {
-  if (codes.length === 0 || years.length === 0) return [];
-  const key = raw(AREA_KEY[level]);
-  const strength = strengthSql('v', 'vy', raw('vy.year'), t);
-  const rows = await query<Record<string, string | number | null>>(
-    em,
-    sql`select ${key} as code, vy.year,
-            count(*)::int as villages,
-            sum(vy.households)::int as households,
-            sum(vy.rural_population)::int as rural_population,
-            sum(vy.poor_households)::int as poor_households,
-            sum(vy.poor_population)::int as poor_population,
-            sum(vy.collective_income)::float8 as collective_income_total,
-            percentile_cont(0.5) within group (order by vy.collective_income)::float8 as collective_income_median,
-            sum(vy.party_members)::int as party_members,
-            count(*) filter (where vy.secretary_is_director)::int as secretary_is_director_count,
-            count(*) filter (where vy.soft_lax)::int as soft_lax_count,
-            count(*) filter (where ${strength} = 'WEAK')::int as weak_count,
-            count(*) filter (where ${strength} = 'STRONG')::int as strong_count,
-            count(*) filter (where vy.collective_income < ${t.weakIncomeBelow})::int as income_weak_count,
-            count(*) filter (where vy.collective_income >= ${t.targetIncome})::int as income_target_met_count
-       from village_year vy
-       join village v on v.code = vy.village_code
-       join township t on t.code = v.township_code
-       join county c on c.code = t.county_code
-      where ${inList(key, codes)} and ${inList(raw('vy.year'), years, 'int')}
-      group by ${key}, vy.year`,
-  );
-  return rows.map((r) => ({
+type FiguresRecord = Record<string, string | number | null>;
+
+function figuresRow(r: FiguresRecord): AreaFiguresRow {
+  return {
     code: String(r.code),
     year: Number(r.year),
     villages: Number(r.villages),
@@ -84,7 +61,40 @@ export async function areaFigures(em: EntityManager, level: AreaLevel, codes: re
     strongCount: Number(r.strong_count),
     incomeWeakCount: Number(r.income_weak_count),
     incomeTargetMetCount: Number(r.income_target_met_count),
-  }));
+  };
+}
+
+export async function areaFigures(em: EntityManager, level: AreaLevel, codes: readonly string[], years: readonly number[]): Promise<AreaFiguresRow[]> {
+  if (codes.length === 0 || years.length === 0) return [];
+  const rows = await query<FiguresRecord>(
+    em,
+    sql`select f.code, ${raw(FIGURE_COLUMNS.map((c) => `f.${c}`).join(', '))} from area_year_figures f
+         where f.level = ${level} and ${inList(raw('f.year'), years, 'int')} and ${inList(raw('f.code'), codes)}`,
+  );
+  return rows.map(figuresRow);
+}
+
+export interface AreaWithFigures {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** null when the area has no figures for the year */
+  figures: AreaFiguresRow | null;
+}
+
+/**
+ * Every county or township, by code, with its figures of the year: a whole
+ * choropleth in one statement (at national scale ~2,900 counties or ~41,000
+ * townships, so no entity per area and no batching by key).
+ */
+export async function areasWithFigures(em: EntityManager, level: 'county' | 'township', year: number): Promise<AreaWithFigures[]> {
+  const rows = await query<FiguresRecord & { area: string; name: string; name_en: string }>(
+    em,
+    sql`select a.code as area, a.name, a.name_en, f.code, ${raw(FIGURE_COLUMNS.map((c) => `f.${c}`).join(', '))}
+          from ${raw(level)} a left join area_year_figures f on f.level = ${level} and f.year = ${year} and f.code = a.code
+         order by a.code`,
+  );
+  return rows.map((r) => ({ code: r.area, name: r.name, nameEn: r.name_en, figures: r.code === null ? null : figuresRow(r) }));
 }
 
 /** The latest year with village figures; null when there are none (one probe of the year index). */
@@ -93,9 +103,9 @@ export async function latestFigureYear(em: EntityManager): Promise<number | null
   return row?.year === null || row?.year === undefined ? null : Number(row.year);
 }
 
-/** The years with any village figures, ascending. */
+/** The years with any village figures, ascending (every village-year counts in a prefecture, so the prefectures' rows have them all). */
 export async function figureYears(em: EntityManager): Promise<number[]> {
-  const rows = await em.getConnection().execute<{ year: number }[]>(`select distinct year from village_year order by year`);
+  const rows = await em.getConnection().execute<{ year: number }[]>(`select distinct year from area_year_figures where level = 'prefecture' order by year`);
   return rows.map((r) => Number(r.year));
 }
 
@@ -124,4 +134,23 @@ export async function summaryCounts(em: EntityManager, year: number): Promise<Su
     alliances: Number(row?.alliances ?? 0),
     activePairings: Number(row?.active_pairings ?? 0),
   };
+}
+
+/**
+ * For bulk loads: the area figures this transaction's writes touch are
+ * recomputed once (flushAreaFigures, or at the latest at commit) instead of
+ * after every statement, where each import batch would recompute its whole
+ * prefecture again. Other transactions see no difference.
+ */
+export async function deferAreaFigures(em: EntityManager): Promise<void> {
+  await em.execute(`select set_config('lingyan.area_figures', 'deferred', true)`);
+}
+
+/** Recomputes the area figures a deferring transaction touched, now. */
+export async function flushAreaFigures(em: EntityManager): Promise<void> {
+  // After a national import this recomputes every area at once: longer than the per-statement timeout meant for requests.
+  const [{ timeout }] = await em.execute<[{ timeout: string }]>(`select current_setting('statement_timeout') as timeout`);
+  await em.execute(`select set_config('statement_timeout', '0', true)`);
+  await em.execute(`select area_year_figures_flush()`);
+  await em.execute(`select set_config('statement_timeout', ?, true)`, [timeout]);
 }

@@ -2,7 +2,10 @@
  * The status and strength rules of domain/rules.ts as SQL expressions, for
  * filtering and counting in the database. A test checks that these and the
  * TypeScript rules agree on every village-year of the demo region; change
- * both together.
+ * both together. The strength rule itself is the database function
+ * `village_strength` (migration 000005), because the triggers that keep
+ * area_year_figures count with it too: change it by a new migration that
+ * replaces the function and rebuilds area_year_figures.
  */
 import type { Thresholds } from '../domain/rules.js';
 import { Sql, raw, sql } from './sql.js';
@@ -14,12 +17,9 @@ export function statusSql(v: string, year: Sql): Sql {
 
 /** v = village, vy = its village_year row for the year (may be null); WEAK / MIDDLE / STRONG, null without figures. */
 export function strengthSql(v: string, vy: string, year: Sql, t: Thresholds): Sql {
-  const weak = sql`(${raw(vy)}.collective_income < ${t.weakIncomeBelow} or ${raw(vy)}.soft_lax or ${raw(vy)}.branch_rating = 'LAGGING'
-      or (${raw(v)}.is_poor_village and (${raw(v)}.exited_year is null or ${raw(v)}.exited_year > ${year})))`;
   return sql`(case when ${raw(vy)}.village_code is null then null
-      when ${weak} then 'WEAK'
-      when ${raw(vy)}.collective_income >= ${t.targetIncome} and ${raw(vy)}.branch_rating = 'ADVANCED' then 'STRONG'
-      else 'MIDDLE' end)`;
+      else village_strength(${raw(vy)}.collective_income, ${raw(vy)}.soft_lax, ${raw(vy)}.branch_rating, ${raw(v)}.is_poor_village, ${raw(v)}.exited_year, ${year},
+                            ${t.weakIncomeBelow}::numeric, ${t.targetIncome}::numeric) end)`;
 }
 
 /** Incidence in percent, null without rural population. */

@@ -3,6 +3,7 @@ import { Migration20261126000001_domain } from './Migration20261126000001_domain
 import { Migration20261126000002_geography_indexes } from './Migration20261126000002_geography_indexes.js';
 import { Migration20261126000003_planning } from './Migration20261126000003_planning.js';
 import { Migration20261127000004_year_index } from './Migration20261127000004_year_index.js';
+import { Migration20261127000005_area_figures } from './Migration20261127000005_area_figures.js';
 import { Migration20261127000006_change_notifications } from './Migration20261127000006_change_notifications.js';
 
 export const migrationsList = [
@@ -10,5 +11,6 @@ export const migrationsList = [
   { name: 'Migration20261126000002_geography_indexes', class: Migration20261126000002_geography_indexes },
   { name: 'Migration20261126000003_planning', class: Migration20261126000003_planning },
   { name: 'Migration20261127000004_year_index', class: Migration20261127000004_year_index },
+  { name: 'Migration20261127000005_area_figures', class: Migration20261127000005_area_figures },
   { name: 'Migration20261127000006_change_notifications', class: Migration20261127000006_change_notifications },
 ];

@@ -2,9 +2,8 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { ClassificationMethod, MAX_CLASSES, MIN_CLASSES, classOf, classify } from '../../domain/classify.js';
-import { County, Township } from '../../domain/entities.js';
 import { povertyIncidence, type Thresholds } from '../../domain/rules.js';
-import { summaryCounts, type AreaFiguresRow } from '../../spatial/aggregates.js';
+import { areasWithFigures, summaryCounts, type AreaFiguresRow } from '../../spatial/aggregates.js';
 import type { Context } from '../context.js';
 import { AreaLevelEnum, Choropleth, Metric, Summary } from '../types/indicators.type.js';
 import { AreaFigures } from '../types/area-figures.type.js';
@@ -49,15 +48,10 @@ export const METRICS: Record<Metric, { unit: string; value(r: AreaFiguresRow): n
 export class IndicatorsResolver {
   @Query(() => Choropleth, { description: 'A thematic map: every county or township\'s value of a metric in a year, with class breaks (专题图).' })
   async choropleth(@Args(() => ChoroplethArgs) a: ChoroplethArgs, @Ctx() ctx: Context): Promise<Choropleth> {
-    const areas =
-      a.level === AreaLevelEnum.COUNTY
-        ? await ctx.em.find(County, {}, { orderBy: { code: 'asc' } })
-        : await ctx.em.find(Township, {}, { orderBy: { code: 'asc' } });
-    const level = a.level === AreaLevelEnum.COUNTY ? 'county' : 'township';
     const year = a.year ?? (await ctx.loaders.latestYear());
-    const rows = await ctx.loaders.areaFigures.loadMany(areas.map((x) => ({ level, code: x.code, year })));
+    const areas = await areasWithFigures(ctx.em, a.level === AreaLevelEnum.COUNTY ? 'county' : 'township', year);
     const metric = METRICS[a.metric];
-    const values = rows.map((r) => (r && !(r instanceof Error) ? metric.value(r) : null));
+    const values = areas.map((x) => (x.figures ? metric.value(x.figures) : null));
     const { breaks, classes } = classify(values, a.method, a.classes);
     return {
       level: a.level,
@@ -68,11 +62,14 @@ export class IndicatorsResolver {
       breaks,
       threshold: metric.threshold(await ctx.loaders.thresholds(), a.level),
       unit: metric.unit,
-      areas: areas.map((x, i) => {
-        const row = rows[i];
-        const figures = row && !(row instanceof Error) ? AreaFigures.from(row) : null;
-        return { code: x.code, name: x.name, nameEn: x.nameEn, value: values[i] ?? null, classIndex: classOf(values[i] ?? null, breaks), figures };
-      }),
+      areas: areas.map((x, i) => ({
+        code: x.code,
+        name: x.name,
+        nameEn: x.nameEn,
+        value: values[i] ?? null,
+        classIndex: classOf(values[i] ?? null, breaks),
+        figures: x.figures ? AreaFigures.from(x.figures) : null,
+      })),
     };
   }
 
@@ -82,10 +79,9 @@ export class IndicatorsResolver {
     const t = prefecture.getThresholds();
     const total = await ctx.loaders.areaFigures.load({ level: 'prefecture', code: prefecture.code, year });
     if (!total) return null;
-    const counties = await ctx.em.find(County, {}, { orderBy: { code: 'asc' } });
-    const countyRows = await ctx.loaders.areaFigures.loadMany(counties.map((c) => ({ level: 'county' as const, code: c.code, year })));
+    const counties = await areasWithFigures(ctx.em, 'county', year);
     const counts = await summaryCounts(ctx.em, year);
-    const incidences = countyRows.map((r) => (r && !(r instanceof Error) ? povertyIncidence(r.poorPopulation, r.ruralPopulation) : null));
+    const incidences = counties.map(({ figures: r }) => (r ? povertyIncidence(r.poorPopulation, r.ruralPopulation) : null));
     return {
       year,
       villages: total.villages,
