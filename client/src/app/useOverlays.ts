@@ -6,10 +6,11 @@
  * pairings (one small page, and part of what a leader must see at once):
  * asked for with the counties' year, they reach the first drawn map. The rest
  * waits until that map is drawn, since every answer that lands before then
- * postpones it: alliances and villages (two pages) first, then the townships
- * (the heaviest geometry). Projects are asked for only once their layer is
- * switched on (it is off by default). Once an overlay has loaded, a new year
- * is asked for together with the counties' figures.
+ * postpones it: alliances and the villages' counts first (the villages
+ * themselves are vector tiles, asked for by the map once their counts are
+ * in), then the townships (the heaviest geometry). Projects are asked for only
+ * once their layer is switched on (it is off by default). Once an overlay has
+ * loaded, a new year is asked for together with the counties' figures.
  */
 import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
@@ -19,24 +20,31 @@ import {
   ATLAS_PROJECTS,
   ATLAS_TOWNSHIP_CHOROPLETH,
   ATLAS_TOWNSHIPS,
-  ATLAS_VILLAGES,
+  ATLAS_VILLAGE_COUNTS,
   type AtlasAlliancesQuery,
   type AtlasPairingsQuery,
   type AtlasProjectsQuery,
-  type AtlasVillagesQuery,
+  type AtlasVillageCountsQuery,
   type ClassificationMethod,
   type Metric,
 } from '../graphql/documents';
 import { useAllPages } from '../graphql/paged';
 import { fromChoropleth } from '../map/classes';
-import type { OverlayData, OverlayKey } from '../map/layers/types';
+import type { OverlayData, OverlayKey, VillageCounts } from '../map/layers/types';
 
 // Module-level: useAllPages needs stable page selectors.
 const pairingsPage = (data: AtlasPairingsQuery) => data.pairings;
-const villagesPage = (data: AtlasVillagesQuery) => data.villages;
 const alliancesPage = (data: AtlasAlliancesQuery) => data.alliances;
 const projectsPage = (data: AtlasProjectsQuery) => data.industryProjects;
 const NO_VARIABLES = {};
+
+function villageCounts(data: AtlasVillageCountsQuery): VillageCounts {
+  return {
+    total: data.all.totalCount,
+    status: { POOR: data.poor.totalCount, EXITED: data.exited.totalCount, NEVER_POOR: data.neverPoor.totalCount },
+    strength: { STRONG: data.strong.totalCount, WEAK: data.weak.totalCount },
+  };
+}
 
 export interface Overlays {
   overlays: OverlayData;
@@ -84,7 +92,8 @@ export function useOverlays(
 ): Overlays {
   const pairings = useAllPages(ATLAS_PAIRINGS, year != null ? { year } : null, pairingsPage);
   const alliances = useAllPages(ATLAS_ALLIANCES, drawn ? NO_VARIABLES : null, alliancesPage);
-  const villages = useAllPages(ATLAS_VILLAGES, drawn && year != null ? { year } : null, villagesPage);
+  // The circles are vector tiles; what is asked for here is the legend's counts (and, once in, the tiles).
+  const villages = useQuery(ATLAS_VILLAGE_COUNTS, drawn && year != null ? { variables: { year } } : skipToken);
   const projects = useAllPages(
     ATLAS_PROJECTS,
     drawn && year != null && wanted.has('projects') ? { year } : null,
@@ -106,8 +115,8 @@ export function useOverlays(
   );
   const villagesPart = useOfShownYear(
     useMemo<OverlayData['villages']>(
-      () => (villages.data ? { year: villages.data.variables.year, items: villages.data.items } : null),
-      [villages.data],
+      () => (villages.data && villages.variables?.year != null ? { year: villages.variables.year, counts: villageCounts(villages.data) } : null),
+      [villages.data, villages.variables],
     ),
     shown,
   );

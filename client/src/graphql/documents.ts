@@ -15,6 +15,7 @@ import {
   AtlasTownshipChoroplethDocument,
   AtlasTownshipsDocument,
   AtlasVillagesDocument,
+  AtlasVillageCountsDocument,
   type AtlasAlliancesQuery,
   type AtlasChoroplethQuery,
   type AtlasPairingsQuery,
@@ -24,6 +25,7 @@ import {
   type AtlasTownshipChoroplethQuery,
   type AtlasTownshipsQuery,
   type AtlasVillagesQuery,
+  type AtlasVillageCountsQuery,
   type ClassificationMethod,
   type CountyKind,
   type IndustryType,
@@ -45,6 +47,7 @@ export type {
   AtlasTownshipChoroplethQuery,
   AtlasTownshipsQuery,
   AtlasVillagesQuery,
+  AtlasVillageCountsQuery,
   ClassificationMethod,
   CountyKind,
   IndustryType,
@@ -74,8 +77,10 @@ export type AtlasTownship = AtlasTownshipsQuery['counties'][number]['townships']
 
 /** Pairings active in a year (paged). */
 export const ATLAS_PAIRINGS = AtlasPairingsDocument;
-/** Villages with one year's status, strength and population (paged). */
+/** Villages with one year's status, strength and population (paged; for exports). */
 export const ATLAS_VILLAGES = AtlasVillagesDocument;
+/** How many villages have each status and strength in a year (the villages legend). */
+export const ATLAS_VILLAGE_COUNTS = AtlasVillageCountsDocument;
 /** Alliances with footprints and their villages' points (paged; the same every year). */
 export const ATLAS_ALLIANCES = AtlasAlliancesDocument;
 /** Township boundaries; fetched once. */

@@ -3,6 +3,7 @@
  * name and figures, as an embedding page receives them (`selectionChanged`)
  * — the same numbers the map draws, not a second query.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Selection } from '../state/view-state';
 import type { AtlasView } from './layers/types';
 
@@ -16,7 +17,21 @@ export interface SelectedFeature {
   figures: Record<string, number | string | null>;
 }
 
-export function selectedFeature(view: AtlasView, selection: Selection): SelectedFeature {
+/**
+ * A tiled layer's feature as the map holds it (its tile's properties), or
+ * null when no loaded tile has it (e.g. scrolled out of view).
+ */
+export type TileFeatureLookup = (source: string, idProperty: string, id: string) => Record<string, unknown> | null;
+
+/** The lookup over a map's loaded tiles. */
+export function tileFeatureLookup(map: MapLibreMap | null): TileFeatureLookup {
+  return (source, idProperty, id) =>
+    map?.getSource(source)
+      ? (map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', idProperty], id] })[0]?.properties ?? null)
+      : null;
+}
+
+export function selectedFeature(view: AtlasView, selection: Selection, tileFeature: TileFeatureLookup): SelectedFeature {
   const base = { kind: selection.kind, id: selection.id, year: view.year };
   const nameOf = (item: { name: string; nameEn?: string | null } | undefined) =>
     item ? (view.messages.nameField === 'nameEn' && item.nameEn ? item.nameEn : item.name) : null;
@@ -50,14 +65,16 @@ export function selectedFeature(view: AtlasView, selection: Selection): Selected
       };
     }
     case 'village': {
-      const village = view.overlays.villages?.items.find((v) => v.code === selection.id);
+      // Drawn from tiles of the view's year: a village without figures has no status, strength or population in its tile.
+      const village = tileFeature('villages', 'code', selection.id);
+      const text = (value: unknown) => (value == null ? null : String(value));
       return {
         ...base,
-        name: nameOf(village),
+        name: village ? nameOf({ name: String(village.name ?? ''), nameEn: text(village.nameEn) }) : null,
         figures: {
-          status: village?.figures?.status ?? null,
-          strength: village?.figures?.strength ?? null,
-          ruralPopulation: village?.figures?.ruralPopulation ?? null,
+          status: text(village?.status),
+          strength: text(village?.strength),
+          ruralPopulation: typeof village?.population === 'number' ? village.population : null,
         },
       };
     }

@@ -9,7 +9,7 @@ import type { Feature } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
 import { labelPoint } from '../label-point';
 import { selectedFilter } from './expressions';
-import { ABOVE_OVERLAYS, type AtlasView, type LayerModule } from './types';
+import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
@@ -116,7 +116,7 @@ export const countyLayer = {
       },
     },
   ],
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;
 
 /**
  * Closer in, the townships (drawn under the counties) show through: the fill

@@ -12,7 +12,7 @@ import type { PairingKind } from '../../graphql/documents';
 import { arrowImage, mercatorBearing } from '../arrow-images';
 import { passes } from '../../state/view-state';
 import { matchProperty, selectedFilter } from './expressions';
-import type { LayerModule } from './types';
+import type { GeoJsonLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
 export const PAIRING_ARROW_LAYER_ID = 'pairing-arrow';
@@ -138,4 +138,4 @@ export const pairingLayer = {
       notes: [messages.pairingDirectionNote, ...(undrawn > 0 ? [messages.pairingsWithoutLine(undrawn)] : [])],
     };
   },
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;

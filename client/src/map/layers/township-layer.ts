@@ -10,7 +10,7 @@ import { labelPoint } from '../label-point';
 import { formatNumber } from '../messages';
 import { fillColorExpression, LABEL_FONTS } from './county-layer';
 import { selectedFilter } from './expressions';
-import { ABOVE_OVERLAYS, type LayerModule } from './types';
+import { ABOVE_OVERLAYS, type GeoJsonLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const TOWNSHIP_FILL_LAYER_ID = 'township-fill';
@@ -109,4 +109,4 @@ export const townshipLayer = {
       notes: [messages.townshipZoomNote],
     };
   },
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;
