@@ -270,7 +270,13 @@ describe('atlas overlays', () => {
 
     const townships = await renderedProperties(page, [LAYER_IDS.townshipFill], 'code');
     expect(townships.length).toBeGreaterThan(1);
-    for (const t of townships) expect(t.classIndex ?? null).toBe(classOf.get(String(t.code)));
+    // Each township in the colour of its class in the server's answer (the legend's colour), or none without a class.
+    const fills = matchOutputs(await paintProperty(page, LAYER_IDS.townshipFill, 'fill-color'));
+    const classColor = new Map((await layerLegend(page, 'townships')).map((item) => [Number(item.value), item.color]));
+    for (const t of townships) {
+      const cls = classOf.get(String(t.code));
+      expect(fills[String(t.code)]).toBe(cls == null ? undefined : classColor.get(cls));
+    }
     const labels = await renderedProperties(page, [LAYER_IDS.townshipLabel], 'code');
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(String(label.name)).toMatch(/[\u4e00-\u9fff]/);

@@ -1,14 +1,15 @@
 /**
  * What an export holds: the features each shown layer puts on the map, taken
  * from the layer modules' own `toGeoJSON(view)` (so the files equal the map,
- * filters included), without the drawing aids (label points, arrowhead
- * points), as CSV tables and as one GeoJSON FeatureCollection. The villages
- * are drawn from vector tiles, which hold only what is in view: their
- * features come from the whole list the API gives (`ExportData`), with the
- * same properties and the same filters.
+ * filters included), without the drawing aids (label points), as CSV
+ * tables and as one GeoJSON FeatureCollection. Villages and pairings are
+ * drawn from vector tiles, which hold only what is in view: their features
+ * come from the whole lists the API gives (`ExportData`), with the same
+ * properties and the same filters.
  */
 import type { Feature, FeatureCollection, GeoJsonProperties } from 'geojson';
-import type { AtlasVillage, PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import type { AtlasPairing, AtlasVillage, PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import { pairingFeatures } from '../map/layers/pairing-layer';
 import { LAYER_REGISTRY } from '../map/layers/registry';
 import { villageFeatures } from '../map/layers/village-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
@@ -34,8 +35,7 @@ const IS_DATA: Record<ExportLayerKey, (f: Feature) => boolean> = {
   // The county's name is drawn at a point feature of its own.
   counties: (f) => f.geometry?.type !== 'Point',
   villages: () => true,
-  // The arrowhead sits on a point feature at the helped end.
-  pairings: (f) => f.geometry?.type === 'LineString',
+  pairings: () => true,
   // Footprint, spokes and centre are all the alliance as drawn.
   alliances: () => true,
 };
@@ -45,13 +45,21 @@ export function isShown(view: AtlasView, key: ExportLayerKey): boolean {
   return view.loaded.has(key) && !view.hidden.has(key as OverlayKey);
 }
 
-/** What an export reads besides the view: the villages of the view's year, every one (`loadExportData`). */
+/** What an export reads besides the view: the villages and the pairings of the view's year, every one (`loadExportData`). */
 export interface ExportData {
   villages: readonly AtlasVillage[];
+  pairings: readonly AtlasPairing[];
 }
 
 function sourceFeatures(view: AtlasView, key: ExportLayerKey, data: ExportData): FeatureCollection {
-  return key === 'villages' ? villageFeatures(data.villages, view.filters) : LAYER_REGISTRY[key].toGeoJSON(view);
+  switch (key) {
+    case 'villages':
+      return villageFeatures(data.villages, view.filters);
+    case 'pairings':
+      return pairingFeatures(data.pairings, view.filters);
+    default:
+      return LAYER_REGISTRY[key].toGeoJSON(view);
+  }
 }
 
 /** The data features of one layer as the map has them, each tagged with its layer and the view's year. */
@@ -101,8 +109,8 @@ function villageTable(view: AtlasView, m: ExportMessages, data: ExportData): Exp
 
 function pairingTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.pairings;
-  // Names of both ends from the pairings the map was drawn from (the features carry codes).
-  const byId = new Map((view.overlays.pairings?.items ?? []).map((p) => [String(p.id), p]));
+  // Names of both ends from the pairings the features were made from (the features carry codes).
+  const byId = new Map(data.pairings.map((p) => [String(p.id), p]));
   const rows = layerFeatures(view, 'pairings', data).map((f) => {
     const p = props(f);
     const pairing = byId.get(String(p.id));

@@ -5,6 +5,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Selection } from '../state/view-state';
+import { pairingEndNames } from './layers/pairing-layer';
 import type { AtlasView } from './layers/types';
 
 /** What the selected feature shows for the view's year. */
@@ -25,10 +26,12 @@ export type TileFeatureLookup = (source: string, idProperty: string, id: string)
 
 /** The lookup over a map's loaded tiles. */
 export function tileFeatureLookup(map: MapLibreMap | null): TileFeatureLookup {
-  return (source, idProperty, id) =>
-    map?.getSource(source)
-      ? (map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', idProperty], id] })[0]?.properties ?? null)
-      : null;
+  return (source, idProperty, id) => {
+    if (!map?.getSource(source)) return null;
+    // Ids are numbers in the tiles (pairings) and strings in the selection.
+    const value = idProperty === 'id' ? Number(id) : id;
+    return map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', idProperty], value] })[0]?.properties ?? null;
+  };
 }
 
 export function selectedFeature(view: AtlasView, selection: Selection, tileFeature: TileFeatureLookup): SelectedFeature {
@@ -57,10 +60,10 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
     }
     case 'township': {
       const townships = view.overlays.townships;
-      const township = townships?.boundaries.find((t) => t.code === selection.id);
+      const township = tileFeature('townships', 'code', selection.id);
       return {
         ...base,
-        name: nameOf(township),
+        name: township ? nameOf({ name: String(township.name ?? ''), nameEn: township.nameEn == null ? null : String(township.nameEn) }) : null,
         figures: townships ? metricValue(selection.id, townships.classification) : {},
       };
     }
@@ -79,12 +82,14 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
       };
     }
     case 'pairing': {
-      const pairing = view.overlays.pairings?.items.find((p) => String(p.id) === selection.id);
+      const pairing = tileFeature('pairings', 'id', selection.id);
+      const ends = pairing ? pairingEndNames(pairing, 'name') : null;
+      const num = (value: unknown) => (typeof value === 'number' ? value : null);
       return {
         ...base,
-        name: pairing ? `${pairing.helperVillage?.name ?? pairing.helperOrganisation?.name ?? ''} → ${pairing.helpedVillage.name}` : null,
+        name: ends ? `${ends.helper} → ${ends.helped}` : null,
         figures: pairing
-          ? { kind: pairing.kind, startYear: pairing.startYear, distanceMeters: pairing.distanceMeters ?? null }
+          ? { kind: String(pairing.kind), startYear: num(pairing.startYear), distanceMeters: num(pairing.distanceMeters) }
           : {},
       };
     }

@@ -11,9 +11,10 @@ import { csvField, toCsv, UTF8_BOM } from '../../../client/src/export/csv';
 import { exportFileName, isoDate } from '../../../client/src/export/file-name';
 import { exportFeatureCollection, exportTable, layerFeatures, type ExportData } from '../../../client/src/export/layer-tables';
 import { pngContent } from '../../../client/src/export/png-content';
-import type { AtlasQuery, AtlasVillage, CountyFigures } from '../../../client/src/graphql/documents';
+import type { AtlasPairing, AtlasQuery, AtlasVillage, CountyFigures } from '../../../client/src/graphql/documents';
 import { fromChoropleth } from '../../../client/src/map/classes';
 import type { AtlasView, OverlayKey } from '../../../client/src/map/layers/types';
+import { pairingEndNames } from '../../../client/src/map/layers/pairing-layer';
 import { listGroups } from '../../../client/src/panels/feature-list-entries';
 
 describe('csvField / toCsv', () => {
@@ -70,7 +71,7 @@ const square = (x: number, y: number): Polygon => ({
   coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]],
 });
 
-/** Three villages (one without figures), as the API lists them for an export. */
+/** Three villages (one without figures) and one pairing, as the API lists them for an export. */
 function fakeData(): ExportData {
   const village = (code: string, name: string, x: number, figures: AtlasVillage['figures']) =>
     ({ code, name, nameEn: `${name} en`, location: { type: 'Point', coordinates: [x, 0.5] }, figures }) as AtlasVillage;
@@ -79,6 +80,19 @@ function fakeData(): ExportData {
       village('152501001001', '一村', 0.5, { status: 'POOR', strength: 'WEAK', ruralPopulation: 800 } as AtlasVillage['figures']),
       village('152502001001', '二村', 1.5, { status: 'EXITED', strength: 'STRONG', ruralPopulation: 1200 } as AtlasVillage['figures']),
       village('152503001001', '三村', 2.5, null),
+    ],
+    pairings: [
+      {
+        id: 7,
+        kind: 'STRONG_HELPS_WEAK',
+        startYear: 2016,
+        endYear: null,
+        distanceMeters: 1234.5,
+        line: { type: 'LineString', coordinates: [[1.5, 0.5], [0.5, 0.5]] },
+        helperVillage: { code: '152502001001', name: '二村', nameEn: '二村 en' },
+        helperOrganisation: null,
+        helpedVillage: { code: '152501001001', name: '一村', nameEn: '一村 en' },
+      } as AtlasPairing,
     ],
   };
 }
@@ -109,17 +123,6 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
     ],
   });
   const { villages } = fakeData();
-  const pairing = {
-    id: 7,
-    kind: 'STRONG_HELPS_WEAK',
-    startYear: 2016,
-    endYear: null,
-    distanceMeters: 1234.5,
-    line: { type: 'LineString', coordinates: [[1.5, 0.5], [0.5, 0.5]] },
-    helperVillage: { code: '152502001001', name: '二村', nameEn: '二村 en' },
-    helperOrganisation: null,
-    helpedVillage: { code: '152501001001', name: '一村', nameEn: '一村 en' },
-  };
   const alliance = (id: number, foundedYear: number) => ({
     id,
     name: `联合党委${id}`,
@@ -141,7 +144,7 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
     messages,
     overlays: {
       villages: { year: 2017, counts: { total: 3, status: { POOR: 1, EXITED: 1, NEVER_POOR: 0 }, strength: { STRONG: 1, WEAK: 1 } } },
-      pairings: { year: 2017, items: [pairing] },
+      pairings: { year: 2017, counts: { drawn: { STRONG_HELPS_WEAK: 1, CENTRE_RADIATES: 0, ENTERPRISE_VILLAGE: 0 }, withoutLine: 0 } },
       // The second alliance is founded after the view's year: the map does not show it.
       alliances: [alliance(1, 2015), alliance(2, 2019)],
       townships: null,
@@ -219,7 +222,8 @@ describe('feature list rows', () => {
       // A county drawn across two tiles comes back twice.
       ['counties', [...counties, counties[0]!]],
       ['villages', villages],
-      ['pairings', layerFeatures(view, 'pairings', fakeData()).map((f) => f.properties!)],
+      // As a pairing's tile carries it: both ends' codes and names.
+      ['pairings', [{ id: 7, kind: 'STRONG_HELPS_WEAK', helper: '152502001001', helped: '152501001001', helperName: '二村', helpedName: '一村', active: true }]],
     ] as const);
     const groups = listGroups(rendered, view, zhCN.export.list);
     expect(groups.map((g) => g.key)).toEqual(['counties', 'villages', 'pairings']);
@@ -231,5 +235,11 @@ describe('feature list rows', () => {
     expect(groups[1]!.entries.map((e) => e.name)).toEqual(['二村', '一村', '三村']);
     expect(groups[1]!.entries[0]!.figure).toBe('已出列贫困村 · 1,200 人');
     expect(groups[2]!.entries).toEqual([{ kind: 'pairing', id: '7', name: '二村 → 一村', figure: '强村带弱村' }]);
+  });
+
+  it('names a pairing\'s ends in English where they have English names, else in Chinese (an enterprise has none)', () => {
+    const tile = { helper: null, helperOrganisation: 3, helperName: '乳业公司', helped: '152501001001', helpedName: '一村', helpedNameEn: 'Yi Cun' };
+    expect(pairingEndNames(tile, 'nameEn')).toEqual({ helper: '乳业公司', helped: 'Yi Cun' });
+    expect(pairingEndNames(tile, 'name')).toEqual({ helper: '乳业公司', helped: '一村' });
   });
 });

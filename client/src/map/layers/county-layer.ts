@@ -34,6 +34,19 @@ export function fillColorExpression(classification: Classification): ExpressionS
   ];
 }
 
+/**
+ * The fill colour of an area by its code, in the server's classes (for tiled
+ * areas, whose features carry no class: the class of each code is the
+ * choropleth's answer). One branch per class, listing its codes.
+ */
+export function fillColorByCode(classification: Classification): ExpressionSpecification | string {
+  const codes = classification.classes.map((): string[] => []);
+  for (const [code, index] of classification.classOf) codes[index]?.push(code);
+  const branches = classification.classes.flatMap((c, i) => (codes[i]!.length > 0 ? [codes[i]!, c.color] : []));
+  if (branches.length === 0) return NO_DATA_COLOR;
+  return ['match', ['get', 'code'], ...branches, NO_DATA_COLOR] as unknown as ExpressionSpecification;
+}
+
 export const countyLayer = {
   key: 'counties',
   description: 'Counties shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',

@@ -8,14 +8,13 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type {
   AtlasAlliance,
-  AtlasPairing,
   AtlasProject,
   AtlasQuery,
-  AtlasTownship,
   PovertyStatus,
   ClassificationMethod,
   CountyFigures,
   Metric,
+  PairingKind,
 } from '../../graphql/documents';
 import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
 import type { Classification } from '../classes';
@@ -30,8 +29,8 @@ export type OverlayKey = Overlay;
  * on the map rather than blanking it.
  */
 export interface OverlayData {
-  /** pairings active in `year` */
-  pairings: { year: number; items: readonly AtlasPairing[] } | null;
+  /** how many pairings active in `year` the legend counts (the lines come as vector tiles) */
+  pairings: { year: number; counts: PairingCounts } | null;
   /**
    * The villages of `year` as the legend counts them (the circles themselves
    * come as vector tiles: a region may hold far more villages than a page)
@@ -41,8 +40,14 @@ export interface OverlayData {
   projects: { year: number; items: readonly AtlasProject[] } | null;
   /** every alliance (the map shows those founded by the view's year) */
   alliances: readonly AtlasAlliance[] | null;
-  /** township boundaries and the server's township classes of `year` */
-  townships: { year: number; boundaries: readonly AtlasTownship[]; classification: Classification } | null;
+  /** the server's township classes of `year` (the boundaries come as vector tiles) */
+  townships: { year: number; classification: Classification } | null;
+}
+
+/** Pairings active in a year: those drawn, by kind, and those without a line (an enterprise helper without a home village). */
+export interface PairingCounts {
+  drawn: Readonly<Record<PairingKind, number>>;
+  withoutLine: number;
 }
 
 /** How many villages have each status and each strength in a year (the legend's counts). */
