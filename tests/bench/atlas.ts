@@ -1,0 +1,157 @@
+/**
+ * The atlas in real Chromium (issue 8: `idle` within 2 s at the initial view
+ * and within 1 s after a pan, national dataset): the hub as the bench runs
+ * it, `/` opened in a fresh browser context each run (no HTTP cache), and per
+ * run the times, on the page's clock, from navigation start to
+ *
+ * - first idle: the first map 'idle' with the counties drawn (`lingyan:ready`);
+ * - settled: the map idle again with the default overlays' data on it;
+ *
+ * then, from the settled map, to the next 'idle' after a pan (a third of the
+ * width, a quarter of the height) and after a jump two zoom levels in over
+ * the densest county. Every off-machine request (blocked) and page error is
+ * recorded. Numbers are reported, not asserted.
+ */
+import type { Browser } from 'playwright-core';
+import type { Config } from '../../server/src/config/config.js';
+import { waitForMapReady } from '../e2e/helpers/atlas-page.js';
+import { guardOffline, launchChromium } from '../e2e/helpers/browser.js';
+import { ensureClientBuild } from '../e2e/helpers/client-build.js';
+import { OVERLAYS as DEFAULT_OVERLAYS, waitForOverlays } from '../e2e/helpers/layers-page.js';
+import { lastIdle, moveToIdle, readyAt, recordIdles } from './atlas-timing.js';
+import { startHub } from './hub.js';
+import { probe } from './probe.js';
+
+const RUNS = Number(process.env.BENCH_ATLAS_RUNS ?? 5);
+/** The current atlas loads every village as GeoJSON: at national scale that may take a while. */
+const TIMEOUT_MS = Number(process.env.BENCH_ATLAS_TIMEOUT_S ?? 180) * 1000;
+const VIEWPORT = { width: 1280, height: 800 };
+
+interface Run {
+  firstIdle: number;
+  settled: number;
+  pan: number;
+  zoom: number;
+  requests: number;
+  bytes: number;
+}
+
+export interface AtlasResult {
+  dataset: string;
+  label: string;
+  runs: Run[];
+  /** runs that did not finish, with why */
+  failures: string[];
+  external: string[];
+  pageErrors: string[];
+}
+
+async function measureOnce(browser: Browser, url: string, dense: [number, number], out: AtlasResult): Promise<Run> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
+  try {
+    const offline = await guardOffline(context);
+    await recordIdles(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => out.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') out.pageErrors.push(`console: ${message.text()}`);
+    });
+    try {
+      await page.goto(url, { timeout: TIMEOUT_MS });
+      await waitForMapReady(page, TIMEOUT_MS);
+      const firstIdle = await readyAt(page);
+      await waitForOverlays(page, DEFAULT_OVERLAYS, TIMEOUT_MS);
+      const settled = await lastIdle(page);
+      const pan = await moveToIdle(page, 'pan');
+      const zoom = await moveToIdle(page, { center: dense, zoomBy: 2 });
+      return { firstIdle, settled: settled.at, pan, zoom, requests: settled.requests, bytes: settled.bytes };
+    } finally {
+      out.external.push(...offline.external.filter((u) => !out.external.includes(u)));
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureAtlas(dataset: string, label: string, config: Config): Promise<AtlasResult> {
+  ensureClientBuild();
+  // Caches as configured, as users get them: the first run's answers are computed, later ones may come from the answer cache.
+  const app = await startHub(config);
+  const result: AtlasResult = { dataset, label, runs: [], failures: [], external: [], pageErrors: [] };
+  let browser: Browser | null = null;
+  try {
+    const { point } = await probe(app.db.url);
+    browser = await launchChromium();
+    for (let i = 0; i < RUNS; i += 1) {
+      try {
+        const run = await measureOnce(browser, `${app.url}/`, point, result);
+        result.runs.push(run);
+        console.log(`atlas run ${i + 1}: ${formatRun(run)}`);
+      } catch (error) {
+        result.failures.push(`run ${i + 1}: ${(error as Error).message.split('\n')[0]}`);
+        console.log(`atlas run ${i + 1} failed: ${result.failures.at(-1)}`);
+      }
+    }
+  } finally {
+    await browser?.close();
+    await app.close();
+  }
+  return result;
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)}` : 'n/a');
+
+function formatRun(r: Run): string {
+  return `first idle ${ms(r.firstIdle)} ms, settled ${ms(r.settled)} ms (${r.requests} requests, ${(r.bytes / 2 ** 20).toFixed(1)} MB), pan ${ms(r.pan)} ms, zoom ${ms(r.zoom)} ms`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** "median / worst" of one figure over the runs. */
+function spread(runs: Run[], pick: (r: Run) => number): string {
+  const xs = runs.map(pick);
+  return xs.length ? `${ms(median(xs))} / ${ms(Math.max(...xs))}` : 'n/a';
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** The targets of issue 8 on the national dataset, by the worst run. */
+function targetLines(r: AtlasResult): string[] {
+  if (r.dataset !== 'national' || !r.runs.length) return [];
+  const worstFirst = Math.max(...r.runs.map((x) => x.firstIdle));
+  const worstPan = Math.max(...r.runs.map((x) => x.pan));
+  return [
+    `- national: first idle at the initial view ≤ 2 s: worst ${ms(worstFirst)} ms — ${verdict(worstFirst <= 2000)}`,
+    `- national: idle after a pan ≤ 1 s: worst ${ms(worstPan)} ms — ${verdict(worstPan <= 1000)}`,
+  ];
+}
+
+function notes(r: AtlasResult): string[] {
+  const listed = (what: string, xs: string[]) => (xs.length ? [`- ${r.label}: ${what}: ${xs.slice(0, 10).map((x) => `\`${x}\``).join(', ')}${xs.length > 10 ? ` (+${xs.length - 10} more)` : ''}`] : []);
+  return [...listed('requests off the machine (blocked)', r.external), ...listed('page errors', r.pageErrors), ...listed('runs that did not finish', r.failures)];
+}
+
+export function atlasSection(results: AtlasResult[]): string[] {
+  if (!results.length) return [];
+  const noted = results.flatMap(notes);
+  return [
+    `## Atlas in the browser`,
+    ``,
+    `Headless Chromium (SwiftShader WebGL, on the same CPUs as the hub), ${VIEWPORT.width}×${VIEWPORT.height}, a fresh browser context per run (no HTTP cache), ${RUNS} runs; ms on the page's clock, median / worst. First idle: navigation → first map 'idle' with the counties drawn. Settled: navigation → 'idle' with the default overlays (${DEFAULT_OVERLAYS.join(', ')}) on the map; requests and MB (as sent, compressed) until then. Pan: from the settled map, panBy a third of the width and a quarter of the height → next 'idle'. Zoom: then two levels in over the densest county → next 'idle'.`,
+    ``,
+    `| dataset | first idle | settled | requests / MB to settle | pan | zoom +2 | runs |`,
+    `|---|---|---|---|---|---|---|`,
+    ...results.map((r) => {
+      const load = r.runs.length ? `${ms(median(r.runs.map((x) => x.requests)))} / ${(median(r.runs.map((x) => x.bytes)) / 2 ** 20).toFixed(1)}` : 'n/a';
+      return `| ${r.label} | ${spread(r.runs, (x) => x.firstIdle)} | ${spread(r.runs, (x) => x.settled)} | ${load} | ${spread(r.runs, (x) => x.pan)} | ${spread(r.runs, (x) => x.zoom)} | ${r.runs.length}${r.failures.length ? ` (+${r.failures.length} failed)` : ''} |`;
+    }),
+    ``,
+    ...results.flatMap(targetLines),
+    ...(noted.length ? noted : ['- no request left the machine and no page error was seen']),
+    ``,
+  ];
+}
