@@ -18,6 +18,7 @@ interface MapHandle {
 interface LingyanHandle {
   map: MapHandle;
   syncs: number;
+  loaded: readonly string[];
   settled(): Promise<void>;
 }
 type BenchWindow = Window & { __lingyan?: LingyanHandle; __benchIdles?: number[] };
@@ -51,13 +52,29 @@ export function readyAt(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('lingyan:ready')[0]?.startTime ?? NaN);
 }
 
+export interface Fetched {
+  /** the page's clock */
+  at: number;
+  requests: number;
+  /** as sent (compressed), as a user's connection would carry it */
+  bytes: number;
+}
+
 /** The latest 'idle' so far (call right after `settled()` resolved), and what the page fetched until then. */
-export function lastIdle(page: Page): Promise<{ at: number; requests: number; bytes: number }> {
+export function lastIdle(page: Page): Promise<Fetched> {
   return page.evaluate(() => {
     const at = (window as BenchWindow).__benchIdles!.at(-1) ?? NaN;
     const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= at);
-    // encodedBodySize: what crossed the wire (compressed), as a user's connection would carry it.
     return { at, requests: fetched.length, bytes: fetched.reduce((sum, e) => sum + e.encodedBodySize, 0) };
+  });
+}
+
+/** How far the page got when it did not settle: what it fetched so far and which layers' data is on the map. */
+export function progress(page: Page): Promise<Fetched & { loaded: string[] }> {
+  return page.evaluate(() => {
+    const fetched = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const loaded = [...((window as BenchWindow).__lingyan?.loaded ?? [])];
+    return { at: performance.now(), requests: fetched.length, bytes: fetched.reduce((sum, e) => sum + e.encodedBodySize, 0), loaded };
   });
 }
 
@@ -67,10 +84,10 @@ export type Move = 'pan' | { center: [number, number]; zoomBy: number };
 /**
  * Moves the camera at once (no animation) and gives the time until the map is
  * idle again; if the move made the page put new data on the map, until the
- * 'idle' after that data.
+ * 'idle' after that data. NaN if that takes longer than `timeoutMs`.
  */
-export function moveToIdle(page: Page, move: Move): Promise<number> {
-  return page.evaluate(async (m) => {
+export function moveToIdle(page: Page, move: Move, timeoutMs: number): Promise<number> {
+  return page.evaluate(async ([m, timeout]) => {
     const h = (window as BenchWindow).__lingyan!;
     const syncs = h.syncs;
     const canvas = h.map.getCanvas().getBoundingClientRect();
@@ -78,8 +95,8 @@ export function moveToIdle(page: Page, move: Move): Promise<number> {
     const idle = new Promise<void>((resolve) => h.map.once('idle', () => resolve()));
     if (m === 'pan') h.map.panBy([canvas.width / 3, canvas.height / 4], { duration: 0 });
     else h.map.jumpTo({ center: m.center, zoom: h.map.getZoom() + m.zoomBy });
-    await idle;
-    if (h.syncs !== syncs) await h.settled();
-    return performance.now() - started;
-  }, move);
+    const idleAgain = idle.then(() => (h.syncs !== syncs ? h.settled() : undefined)).then(() => performance.now() - started);
+    // A bound, not a wait: it only ends a run whose map never goes idle.
+    return Promise.race([idleAgain, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), timeout))]);
+  }, [move, timeoutMs] as const);
 }
