@@ -14,7 +14,7 @@
  */
 import { errors, type Browser, type Page } from 'playwright-core';
 import type { Config } from '../../server/src/config/config.js';
-import { waitForMapReady } from '../e2e/helpers/atlas-page.js';
+import { loadTimings, waitForMapReady } from '../e2e/helpers/atlas-page.js';
 import { guardOffline, launchChromium } from '../e2e/helpers/browser.js';
 import { ensureClientBuild } from '../e2e/helpers/client-build.js';
 import { OVERLAYS as DEFAULT_OVERLAYS, waitForOverlays } from '../e2e/helpers/layers-page.js';
@@ -37,6 +37,8 @@ interface Run {
   /** from the settled map, or, when it did not settle, from the map as it was at the timeout */
   pan: number;
   zoom: number;
+  /** where the time to first idle went (for the log) */
+  beforeReady: string;
 }
 
 export interface AtlasResult {
@@ -79,10 +81,12 @@ async function measureOnce(browser: Browser, url: string, dense: [number, number
       await page.goto(url, { timeout: TIMEOUT_MS });
       await waitForMapReady(page, TIMEOUT_MS);
       const firstIdle = await readyAt(page);
+      const timings = await loadTimings(page);
+      const beforeReady = `DOMContentLoaded ${timings.domContentLoaded} ms, /graphql ${timings.graphql.join(', ')} ms`;
       const settled = await settle(page, out);
       const pan = await moveToIdle(page, 'pan', TIMEOUT_MS);
       const zoom = await moveToIdle(page, { center: dense, zoomBy: 2 }, TIMEOUT_MS);
-      return { firstIdle, settled: settled.at, requests: settled.requests, bytes: settled.bytes, pan, zoom };
+      return { firstIdle, settled: settled.at, requests: settled.requests, bytes: settled.bytes, pan, zoom, beforeReady };
     } finally {
       out.external.push(...offline.external.filter((u) => !out.external.includes(u)));
     }
@@ -122,7 +126,7 @@ const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)}` : `> ${TIMEOU
 const withUnit = (x: number) => (Number.isFinite(x) ? `${ms(x)} ms` : ms(x));
 
 function formatRun(r: Run): string {
-  return `first idle ${withUnit(r.firstIdle)}, settled ${withUnit(r.settled)} (${r.requests} requests, ${(r.bytes / 2 ** 20).toFixed(1)} MB), pan ${withUnit(r.pan)}, zoom ${withUnit(r.zoom)}`;
+  return `first idle ${withUnit(r.firstIdle)}, settled ${withUnit(r.settled)} (${r.requests} requests, ${(r.bytes / 2 ** 20).toFixed(1)} MB), pan ${withUnit(r.pan)}, zoom ${withUnit(r.zoom)}; before the first idle: ${r.beforeReady}`;
 }
 
 function median(xs: number[]): number {
