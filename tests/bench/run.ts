@@ -15,7 +15,8 @@
  * (queries, tiles, cold start) or BENCH_CASES=atlas runs one part only, and
  * then prints the report without writing RESULTS.md (it would lose the other
  * part). BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
- * the atlas runs per dataset.
+ * the atlas runs per dataset (5), BENCH_ATLAS_TIMEOUT_S how long a page may
+ * take to settle (180).
  *
  * Prints the tables and writes them to tests/bench/RESULTS.md. Numbers are
  * reported, not asserted; the targets of issue 8 are evaluated at the end.
