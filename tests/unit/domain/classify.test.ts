@@ -1,22 +1,12 @@
 /** Class breaks: natural breaks (ckmeans) give the breaks simple-statistics' O(k·n²) jenks gave. */
 import { jenks } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../../data/src/demo/rng.js';
 import { ClassificationMethod, classOf, classify } from '../../../server/src/domain/classify.js';
 
-/** A small deterministic generator (mulberry32), so the data sets are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const datasets: Array<[string, number[]]> = (() => {
-  const r = random(8);
+  const rng = new Rng(8);
+  const r = () => rng.float();
   return [
     ['uniform', Array.from({ length: 400 }, () => r() * 100)],
     ['skewed shares (like poverty incidence)', Array.from({ length: 500 }, () => r() ** 6 * 30)],
