@@ -68,9 +68,9 @@ type FiguresRecord = Record<string, string | number | null>;
 /** `f.<column> as "<field>"` for each field: the row's keys are the fields' names. */
 const selectList = (fields: readonly FigureField[]): string => fields.map((f) => `f.${COLUMNS[f]} as "${f}"`).join(', ');
 
-/** The figures `fields` of a row read with selectList (numeric and bigint columns come as text). */
-function figuresRow<F extends FigureField>(r: FiguresRecord, fields: readonly F[]): Pick<AreaFiguresRow, 'code' | F> {
-  const row: Record<string, string | number | null> = { code: String(r.code) };
+/** The figures `fields` of area `code` in a row read with selectList (numeric and bigint columns come as text). */
+function figuresRow<F extends FigureField>(code: string, r: FiguresRecord, fields: readonly F[]): Pick<AreaFiguresRow, 'code' | F> {
+  const row: Record<string, string | number | null> = { code };
   for (const f of fields) {
     const v = r[f];
     row[f] = v === null && NULLABLE.has(f) ? null : Number(v);
@@ -85,11 +85,12 @@ export async function areaFigures(em: EntityManager, level: AreaLevel, codes: re
     sql`select f.code, ${raw(selectList(FIGURE_FIELDS))} from area_year_figures f
          where f.level = ${level} and ${inList(raw('f.year'), years, 'int')} and ${inList(raw('f.code'), codes)}`,
   );
-  return rows.map((r) => figuresRow(r, FIGURE_FIELDS));
+  return rows.map((r) => figuresRow(String(r.code), r, FIGURE_FIELDS));
 }
 
 export interface AreaWithFigures<F extends FigureField = FigureField> {
   code: string;
+  /** '' when read without names */
   name: string;
   nameEn: string;
   /** null when the area has no figures for the year */
@@ -100,18 +101,24 @@ export interface AreaWithFigures<F extends FigureField = FigureField> {
  * Every county or township, by code, with its figures of the year: a whole
  * choropleth in one statement (at national scale ~2,900 counties or ~41,000
  * townships, so no entity per area and no batching by key). Only the
- * figures in `fields` are read: a map of one metric needs one or two of
- * them, and parsing the other columns of every row cost more than the
- * statement itself.
+ * figures in `fields` are read, and the names only when `names`: a map of
+ * one metric needs one or two figures, and parsing the other columns of
+ * every row cost more than the statement itself.
  */
-export async function areasWithFigures<F extends FigureField>(em: EntityManager, level: 'county' | 'township', year: number, fields: readonly F[]): Promise<AreaWithFigures<F>[]> {
-  const rows = await query<FiguresRecord & { area: string; name: string; name_en: string }>(
+export async function areasWithFigures<F extends FigureField>(
+  em: EntityManager,
+  level: 'county' | 'township',
+  year: number,
+  fields: readonly F[],
+  { names = true }: { names?: boolean } = {},
+): Promise<AreaWithFigures<F>[]> {
+  const rows = await query<FiguresRecord & { area: string; name?: string; name_en?: string; found: boolean }>(
     em,
-    sql`select a.code as area, a.name, a.name_en, f.code${raw(fields.length > 0 ? `, ${selectList(fields)}` : '')}
+    sql`select a.code as area${raw(names ? ', a.name, a.name_en' : '')}, f.code is not null as found${raw(fields.length > 0 ? `, ${selectList(fields)}` : '')}
           from ${raw(level)} a left join area_year_figures f on f.level = ${level} and f.year = ${year} and f.code = a.code
          order by a.code`,
   );
-  return rows.map((r) => ({ code: r.area, name: r.name, nameEn: r.name_en, figures: r.code === null ? null : figuresRow(r, fields) }));
+  return rows.map((r) => ({ code: r.area, name: r.name ?? '', nameEn: r.name_en ?? '', figures: r.found ? figuresRow(r.area, r, fields) : null }));
 }
 
 /** The latest year with village figures; null when there are none (one probe of the year index). */

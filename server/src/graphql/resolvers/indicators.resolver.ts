@@ -63,10 +63,11 @@ export const METRICS: Record<Metric, MetricRule<FigureField>> = {
   SOFT_LAX_COUNT: metric({ unit: '个', fields: ['softLaxCount'], value: (r) => r.softLaxCount, threshold: () => null }),
 };
 
-/** The choropleth of `a` in `year`: the areas' figures, their metric and its classes. */
-async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, withFigures: boolean): Promise<Choropleth> {
+/** The choropleth of `a` in `year`: the areas' metric and its classes, with their figures and names when `read` says so ('' and null without). */
+async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, read: { figures: boolean; names: boolean }): Promise<Choropleth> {
   const metric = METRICS[a.metric];
-  const areas = await areasWithFigures(ctx.em, a.level === AreaLevelEnum.COUNTY ? 'county' : 'township', year, withFigures ? FIGURE_FIELDS : metric.fields);
+  const level = a.level === AreaLevelEnum.COUNTY ? 'county' : 'township';
+  const areas = await areasWithFigures(ctx.em, level, year, read.figures ? FIGURE_FIELDS : metric.fields, { names: read.names });
   const values = areas.map((x) => (x.figures ? metric.value(x.figures) : null));
   const { breaks, classes } = classify(values, a.method, a.classes);
   return {
@@ -84,8 +85,8 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
       nameEn: x.nameEn,
       value: values[i] ?? null,
       classIndex: classOf(values[i] ?? null, breaks),
-      // withFigures read every figure (FIGURE_FIELDS), so the row is whole.
-      figures: withFigures && x.figures ? AreaFigures.from(x.figures as AreaFiguresRow) : null,
+      // read.figures read every figure (FIGURE_FIELDS), so the row is whole.
+      figures: read.figures && x.figures ? AreaFigures.from(x.figures as AreaFiguresRow) : null,
     })),
   };
 }
@@ -95,9 +96,10 @@ export class IndicatorsResolver {
   @Query(() => Choropleth, { description: 'A thematic map: every county or township\'s value of a metric in a year, with class breaks (专题图).' })
   async choropleth(@Args(() => ChoroplethArgs) a: ChoroplethArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Choropleth> {
     const year = a.year ?? (await ctx.loaders.latestYear());
-    // Each area's figures only when asked for: the whole row of every area is most of the work of a national map.
-    const withFigures = selectedFields(info, ['areas']).has('figures');
-    return ctx.loaders.choropleth(`${a.level}:${a.metric}:${year}:${a.method}:${a.classes}:${withFigures}`, () => computeChoropleth(ctx, a, year, withFigures));
+    // Each area's figures and names only when asked for: reading and parsing the whole row of every area is most of the work of a national map.
+    const asked = selectedFields(info, ['areas']);
+    const read = { figures: asked.has('figures'), names: asked.has('name') || asked.has('nameEn') };
+    return ctx.loaders.choropleth(`${a.level}:${a.metric}:${year}:${a.method}:${a.classes}:${read.figures}:${read.names}`, () => computeChoropleth(ctx, a, year, read));
   }
 
   @Query(() => Summary, { nullable: true, description: 'Key figures of the prefecture for a year (年度概况); null when the year has no figures.' })
@@ -106,7 +108,7 @@ export class IndicatorsResolver {
     const t = prefecture.getThresholds();
     const total = await ctx.loaders.areaFigures.load({ level: 'prefecture', code: prefecture.code, year });
     if (!total) return null;
-    const counties = await areasWithFigures(ctx.em, 'county', year, ['poorPopulation', 'ruralPopulation']);
+    const counties = await areasWithFigures(ctx.em, 'county', year, ['poorPopulation', 'ruralPopulation'], { names: false });
     const counts = await summaryCounts(ctx.em, year);
     const incidences = counties.map(({ figures: r }) => (r ? povertyIncidence(r.poorPopulation, r.ruralPopulation) : null));
     return {
