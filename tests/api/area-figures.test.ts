@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { classOf } from '../../server/src/domain/classify.js';
 import type { BranchRating } from '../../server/src/domain/enums.js';
 import { DEFAULT_THRESHOLDS, classifyStrength, povertyStatus } from '../../server/src/domain/rules.js';
@@ -123,6 +123,7 @@ async function figuresOf(level: string, code: string, year: number): Promise<Fig
   return row;
 }
 
+const postgis = inject('databaseMode') === 'postgres';
 let server: TestServer;
 let orm: MikroORM<PostgreSqlDriver>;
 /** the latest year with figures */
@@ -217,6 +218,29 @@ describe('area_year_figures', () => {
     expect((await server.graphql(AREAS, { t: township, c: lowest.code, y: YEAR })).data).toEqual(was);
     expect((await server.graphql(CHOROPLETH, { y: YEAR })).data.choropleth).toEqual(before);
   });
+
+  if (postgis) {
+    // The hub keeps classified choropleths (graphql/shared-reads.ts); another replica's or psql's write reaches it by NOTIFY, a moment after commit.
+    it('gives a choropleth kept by the hub up for another connection\'s write to the figures', async () => {
+      const CHOROPLETH = `query ($y: Int!) { choropleth(year: $y, level: COUNTY, metric: POOR_POPULATION) { breaks areas { code value } } }`;
+      const read = async () => (await server.graphql(CHOROPLETH, { y: YEAR })).data.choropleth as { breaks: number[]; areas: Array<{ code: string; value: number }> };
+      const before = await read();
+      expect(await read()).toEqual(before);
+      const county = before.areas[0]!;
+      const [vy] = await sql<{ id: number; poor_population: number }>(
+        `select vy.id, vy.poor_population from village_year vy join village v on v.code = vy.village_code join township t on t.code = v.township_code
+          where t.county_code = $1 and vy.year = $2 order by vy.village_code limit 1`,
+        [county.code, YEAR],
+      );
+      await sql(`update village_year set poor_population = poor_population + 7 where id = $1`, [vy!.id]);
+      try {
+        await expect.poll(async () => (await read()).areas[0]!.value, { timeout: 15_000, interval: 50 }).toBe(county.value + 7);
+      } finally {
+        await sql(`update village_year set poor_population = $2 where id = $1`, [vy!.id, vy!.poor_population]);
+      }
+      await expect.poll(read, { timeout: 15_000, interval: 50 }).toEqual(before);
+    });
+  }
 
   it('follows a village moving to another township (a new code, cascaded to its figures) and back', async () => {
     // a village of a township with a neighbour township in another county

@@ -92,6 +92,21 @@ describe('choropleth', () => {
     }
   });
 
+  it('gives the areas\' figures however the query asks for them (alias, inline fragment, named fragment), and the same map with or without them', async () => {
+    const FIGURES = 'year villages ruralPopulation poorPopulation povertyIncidence collectiveIncomeMedian weakVillages';
+    const direct = await server.graphql(`{ choropleth(year: 2019) { breaks areas { code value classIndex figures { ${FIGURES} } } } }`);
+    expect(direct.errors).toBeUndefined();
+    expect(direct.data.choropleth.areas.every((a: { figures: unknown }) => a.figures !== null)).toBe(true);
+    const aliased = await server.graphql(`{ choropleth(year: 2019) { breaks areas { code value classIndex f: figures { ${FIGURES} } } } }`);
+    expect(aliased.data.choropleth.areas.map(({ f, ...a }: { f: unknown }) => ({ ...a, figures: f }))).toEqual(direct.data.choropleth.areas);
+    const inline = await server.graphql(`{ choropleth(year: 2019) { breaks areas { code value classIndex ... on ChoroplethArea { figures { ${FIGURES} } } } } }`);
+    expect(inline.data).toEqual(direct.data);
+    const named = await server.graphql(`{ choropleth(year: 2019) { breaks areas { ...A } } } fragment A on ChoroplethArea { code value classIndex ...F } fragment F on ChoroplethArea { figures { ${FIGURES} } }`);
+    expect(named.data).toEqual(direct.data);
+    const without = await server.graphql(`{ choropleth(year: 2019) { breaks areas { code value classIndex } } }`);
+    expect(without.data.choropleth).toEqual({ ...direct.data.choropleth, areas: direct.data.choropleth.areas.map(({ figures: _, ...a }: { figures: unknown }) => a) });
+  });
+
   it('refuses a class count out of range and a year out of range', async () => {
     const few = await server.graphql(Q, { year: 2017, classes: 2 });
     expect(few.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

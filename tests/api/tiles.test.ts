@@ -9,8 +9,8 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { databaseUrl, sql, villageYearInput } from '../support/db.js';
-import { relayTo, type Relay } from '../support/relay.js';
+import { sql, villageYearInput } from '../support/db.js';
+import { hubBehindRelay, type RelayedHub } from '../support/relay.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
 const postgis = inject('databaseMode') === 'postgres';
@@ -495,18 +495,14 @@ describe('invalidation', () => {
   });
 
   describe('while the database is away', () => {
-    let relay: Relay;
-    let hub: TestServer;
+    let away: RelayedHub;
     beforeAll(async () => {
-      relay = await relayTo(databaseUrl());
-      hub = await startTestServer({ databaseUrl: relay.via(databaseUrl()), poolSize: 2 });
+      away = await hubBehindRelay();
     }, 120_000);
-    afterAll(async () => {
-      await hub?.close();
-      await relay?.cut().catch(() => {});
-    });
+    afterAll(() => away?.close());
 
     it('answers 503 quickly instead of a cached tile it can no longer trust, and after it returns shows what changed meanwhile', async () => {
+      const { relay, hub } = away;
       const figures = await figuresIn(close);
       const tile = path('villages', close);
       expect(populationIn(await get(hub, tile), figures.villageCode)).toBe(figures.ruralPopulation);

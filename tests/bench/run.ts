@@ -7,7 +7,16 @@
  * - with DATABASE_URL: the demo region on a fresh `lingyan_bench`, and the
  *   national dataset in `lingyan_national` (loaded once, ~10 min);
  * - for each: cold start of the hub as `pnpm start` runs it, and its memory
- *   under load.
+ *   under load;
+ * - for each: the atlas page in Chromium, first idle and idle after a pan
+ *   (atlas.ts).
+ *
+ * BENCH_DATASETS=embedded,demo,national picks datasets; BENCH_CASES=server
+ * (queries, tiles, cold start) or BENCH_CASES=atlas runs one part only, and
+ * then prints the report without writing RESULTS.md (it would lose the other
+ * part). BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
+ * the atlas runs per dataset (5), BENCH_ATLAS_TIMEOUT_S how long a page may
+ * take to settle (180).
  *
  * Prints the tables and writes them to tests/bench/RESULTS.md. Numbers are
  * reported, not asserted; the targets of issue 8 are evaluated at the end.
@@ -17,10 +26,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/src/config/config.js';
-import { bootstrap, type App } from '../../server/src/http/app.js';
+import type { App } from '../../server/src/http/app.js';
+import { atlasSection, measureAtlas, type AtlasResult } from './atlas.js';
 import { cachedCases, graphqlCases, tileCases, type Case } from './cases.js';
 import { coldStart, type ColdStart } from './cold-start.js';
 import { freshDatabase, nationalDatabase } from './datasets.js';
+import { startHub } from './hub.js';
 import { measure, type Measurement } from './measure.js';
 import { probe, type Probe } from './probe.js';
 import { rawServer } from './raw-server.js';
@@ -28,7 +39,8 @@ import { targets } from './targets.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const silent = { info: () => {}, error: (m: string, e?: unknown) => console.error(m, e), request: () => {} };
+const ALL_CASES = ['server', 'atlas'];
+const CASES = new Set((process.env.BENCH_CASES ?? ALL_CASES.join(',')).split(',').map((s) => s.trim()));
 
 export interface Row {
   c: Case;
@@ -90,7 +102,7 @@ async function runDataset(d: Dataset): Promise<RunResult> {
   // First with the hub's caches off (the work itself), then on (repeated requests), one hub at a time.
   for (const cache of ['off', 'on'] as const) {
     const caches = cache === 'off' ? { responseCacheMb: 0, tileCacheMb: 0 } : {};
-    const app = await bootstrap({ ...d.config, ...caches, port: 0, rateLimitPerMinute: 0 }, silent);
+    const app = await startHub(d.config, caches);
     try {
       mode = app.db.mode;
       if (!p) {
@@ -152,8 +164,12 @@ async function main(): Promise<void> {
     }
   }
   const results: RunResult[] = [];
+  const atlases: AtlasResult[] = [];
   try {
-    for (const d of datasets) results.push(await runDataset(d));
+    for (const d of datasets) {
+      if (CASES.has('server')) results.push(await runDataset(d));
+      if (CASES.has('atlas')) atlases.push(await measureAtlas(d.name, d.label, d.config));
+    }
   } finally {
     for (const d of datasets) d.cleanup?.();
   }
@@ -164,7 +180,12 @@ async function main(): Promise<void> {
     ``,
     ...targets(results),
     ...results.flatMap(section),
+    ...atlasSection(atlases),
   ].join('\n');
+  if (CASES.size < ALL_CASES.length) {
+    console.log(`\n${report}\nnot written to RESULTS.md: BENCH_CASES=${[...CASES].join(',')} is part of a run`);
+    return;
+  }
   const file = path.join(HERE, 'RESULTS.md');
   fs.writeFileSync(file, report);
   console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);

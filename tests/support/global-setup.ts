@@ -10,11 +10,8 @@
  */
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { loadConfig } from '../../server/src/config/config.js';
-import { openDatabase } from '../../server/src/db/database.js';
 import { startEmbedded, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
-import { loadDataset } from '../../server/src/db/load-dataset.js';
-import { readDemoRegion } from '@lingyan/data';
+import { loadDemoRegion } from './demo-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,12 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url = embedded.url;
   }
   try {
-    const db = await openDatabase({ ...loadConfig({}), databaseUrl: url, seedDemo: false });
-    try {
-      await loadDataset(db.orm.em as never, readDemoRegion());
-    } finally {
-      await db.orm.close();
-    }
+    await loadDemoRegion(url);
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -1,5 +1,7 @@
 /** A TCP relay to host:port that can be cut (every socket destroyed, port closed) and restored on the same port: a real database outage for one hub, while the database itself keeps serving the other test files. */
 import net from 'node:net';
+import { databaseUrl } from './db.js';
+import { startTestServer, type TestServer } from './server.js';
 
 export class Relay {
   private server: net.Server | null = null;
@@ -45,4 +47,29 @@ export async function relayTo(url: string): Promise<Relay> {
   const relay = new Relay(target.hostname, Number(target.port || 5432));
   await relay.open();
   return relay;
+}
+
+export interface RelayedHub {
+  relay: Relay;
+  hub: TestServer;
+  close(): Promise<void>;
+}
+
+/** A hub on the run's database reached through its own relay, so cutting the relay is an outage for this hub alone. */
+export async function hubBehindRelay(): Promise<RelayedHub> {
+  const relay = await relayTo(databaseUrl());
+  try {
+    const hub = await startTestServer({ databaseUrl: relay.via(databaseUrl()), poolSize: 2 });
+    return {
+      relay,
+      hub,
+      async close() {
+        await hub.close();
+        await relay.cut().catch(() => {});
+      },
+    };
+  } catch (error) {
+    await relay.cut().catch(() => {});
+    throw error;
+  }
 }

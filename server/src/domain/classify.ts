@@ -2,8 +2,14 @@
  * Class breaks for thematic maps: quantile, equal interval and natural
  * breaks (Jenks, via simple-statistics). The atlas colours areas with these
  * breaks, so legend and map come from one computation.
+ *
+ * Natural breaks are the classes of least within-class sum of squares.
+ * simple-statistics' `jenks` finds them in O(k·n²) time and memory (0.3–0.7 s
+ * for the ~3,000 counties of the national dataset, minutes for its ~41,000
+ * townships); its `ckmeans` finds the same optimal classes in O(k·n·log n),
+ * and the breaks are their lower bounds, as jenks gives them.
  */
-import { jenks, quantileSorted } from 'simple-statistics';
+import { ckmeans, quantileSorted } from 'simple-statistics';
 
 export const ClassificationMethod = { QUANTILE: 'QUANTILE', EQUAL_INTERVAL: 'EQUAL_INTERVAL', JENKS: 'JENKS' } as const;
 export type ClassificationMethod = (typeof ClassificationMethod)[keyof typeof ClassificationMethod];
@@ -39,7 +45,7 @@ export function classify(values: ReadonlyArray<number | null>, method: Classific
       breaks = Array.from({ length: k + 1 }, (_, i) => (i === k ? max : min + ((max - min) * i) / k));
       break;
     case ClassificationMethod.JENKS:
-      breaks = jenks(sorted, k);
+      breaks = [...ckmeans(sorted, k).map((cluster) => cluster[0]!), max];
       break;
     default: {
       const unreachable: never = method;

@@ -12,6 +12,7 @@ import type { Thresholds } from '../domain/rules.js';
 import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 import type { SharedReads } from './shared-reads.js';
+import type { Choropleth } from './types/indicators.type.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -99,6 +100,8 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
       latest ??= (shared ? shared.latestYear(() => em) : latestFigureYear(em)).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
+    /** A choropleth kept by the process under `key` (see SharedReads), or computed. */
+    choropleth: (key: string, compute: () => Promise<Choropleth>): Promise<Choropleth> => (shared ? shared.choropleth(key, compute) : compute()),
     county: byKey(em, County, 'code', (c) => c.code),
     township: byKey(em, Township, 'code', (t) => t.code),
     alliance: byKey(em, Alliance, 'id', (a) => a.id),

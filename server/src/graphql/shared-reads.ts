@@ -5,15 +5,26 @@
  * trips per request, and dropped when the change feed reports their table;
  * while the feed is not live they are read afresh every time.
  *
+ * Besides, the last few classified choropleths (a national map is every
+ * county's or township's figures, classified): the atlas asks for the same
+ * map again and again, and the answer cache keeps whole answers only per
+ * operation text. Dropped by a write to any table.
+ *
  * A value is dropped by any change published after its read began (the
  * promise is stored when the read starts), so a read that raced a commit is
  * never kept.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LRUCache } from 'lru-cache';
+import { ANY_TABLE } from '../db/changes.js';
 import { Prefecture } from '../domain/entities.js';
 import type { Thresholds } from '../domain/rules.js';
 import { latestFigureYear } from '../spatial/aggregates.js';
 import type { ChangeFeed } from './response-cache.js';
+import type { Choropleth } from './types/indicators.type.js';
+
+/** Choropleths kept: a national township map with figures is tens of MB. */
+const CHOROPLETHS_KEPT = 8;
 
 export interface SharedReads {
   /** null when no prefecture is loaded yet (then there is no geography either) */
@@ -21,6 +32,8 @@ export interface SharedReads {
   thresholds(em: () => EntityManager): Promise<Thresholds | null>;
   /** null when there are no figures yet */
   latestYear(em: () => EntityManager): Promise<number | null>;
+  /** the choropleth `key` names (everything its answer depends on besides the data), computed by `compute` when not kept */
+  choropleth(key: string, compute: () => Promise<Choropleth>): Promise<Choropleth>;
   close(): void;
 }
 
@@ -29,21 +42,28 @@ async function readThresholds(em: EntityManager): Promise<Thresholds | null> {
   return p ? p.getThresholds() : null;
 }
 
-/** Caches `read` while the feed is live; `tables` are the tables whose change drops it. */
-function kept<T>(feed: ChangeFeed | null, tables: readonly string[], read: (em: EntityManager) => Promise<T>) {
-  let value: Promise<T> | null = null;
+/**
+ * Caches reads by key while the feed is live (at most `max` keys, the least
+ * recently used dropped); `tables` are the tables whose change drops them
+ * all, null for any table.
+ */
+function kept<T extends object | number | null>(feed: ChangeFeed | null, tables: readonly string[] | null, max = 1) {
+  // lru-cache holds no null or undefined: the promise of the value is what is kept.
+  const values = new LRUCache<string, Promise<T>>({ max });
   const unsubscribe = feed?.subscribe((table) => {
-    if (table === '*' || tables.includes(table)) value = null;
+    if (tables === null || table === ANY_TABLE || tables.includes(table)) values.clear();
   });
   return {
-    get(em: () => EntityManager): Promise<T> {
-      if (!feed?.live) return read(em());
-      if (value === null) {
-        const reading = read(em());
+    get(key: string, read: () => Promise<T>): Promise<T> {
+      if (!feed?.live) return read();
+      let value = values.get(key);
+      if (value === undefined) {
+        const reading = read();
         value = reading;
+        values.set(key, reading);
         // A failed read (database down) must not be kept.
         reading.catch(() => {
-          if (value === reading) value = null;
+          if (values.peek(key) === reading) values.delete(key);
         });
       }
       return value;
@@ -53,14 +73,17 @@ function kept<T>(feed: ChangeFeed | null, tables: readonly string[], read: (em: 
 }
 
 export function sharedReads(feed: ChangeFeed | null): SharedReads {
-  const thresholds = kept(feed, ['prefecture'], readThresholds);
-  const latest = kept(feed, ['village_year'], latestFigureYear);
+  const thresholds = kept<Thresholds | null>(feed, ['prefecture']);
+  const latest = kept<number | null>(feed, ['village_year']);
+  const choropleths = kept<Choropleth>(feed, null, CHOROPLETHS_KEPT);
   return {
-    thresholds: (em) => thresholds.get(em),
-    latestYear: (em) => latest.get(em),
+    thresholds: (em) => thresholds.get('', () => readThresholds(em())),
+    latestYear: (em) => latest.get('', () => latestFigureYear(em())),
+    choropleth: (key, compute) => choropleths.get(key, compute),
     close() {
       thresholds.close();
       latest.close();
+      choropleths.close();
     },
   };
 }

@@ -35,66 +35,90 @@ export interface AreaFiguresRow {
   incomeTargetMetCount: number;
 }
 
-/** The stored figures of an area-year (with its code): the columns figuresRow reads. */
-const FIGURE_COLUMNS = [
-  'year', 'villages', 'households', 'rural_population', 'poor_households', 'poor_population', 'collective_income_total', 'collective_income_median',
-  'party_members', 'secretary_is_director_count', 'soft_lax_count', 'weak_count', 'strong_count', 'income_weak_count', 'income_target_met_count',
-] as const;
+/** A figure of an area-year (everything of AreaFiguresRow but its key). */
+export type FigureField = Exclude<keyof AreaFiguresRow, 'code'>;
+
+/** Each figure's column in area_year_figures. */
+const COLUMNS: Record<FigureField, string> = {
+  year: 'year',
+  villages: 'villages',
+  households: 'households',
+  ruralPopulation: 'rural_population',
+  poorHouseholds: 'poor_households',
+  poorPopulation: 'poor_population',
+  collectiveIncomeTotal: 'collective_income_total',
+  collectiveIncomeMedian: 'collective_income_median',
+  partyMembers: 'party_members',
+  secretaryIsDirectorCount: 'secretary_is_director_count',
+  softLaxCount: 'soft_lax_count',
+  weakCount: 'weak_count',
+  strongCount: 'strong_count',
+  incomeWeakCount: 'income_weak_count',
+  incomeTargetMetCount: 'income_target_met_count',
+};
+
+/** Every figure: what a whole AreaFiguresRow reads. */
+export const FIGURE_FIELDS = Object.keys(COLUMNS) as FigureField[];
+
+/** Figures that may be missing (null) in a stored row; the others are counts and sums, never null. */
+const NULLABLE: ReadonlySet<FigureField> = new Set(['collectiveIncomeMedian']);
 
 type FiguresRecord = Record<string, string | number | null>;
 
-function figuresRow(r: FiguresRecord): AreaFiguresRow {
-  return {
-    code: String(r.code),
-    year: Number(r.year),
-    villages: Number(r.villages),
-    households: Number(r.households),
-    ruralPopulation: Number(r.rural_population),
-    poorHouseholds: Number(r.poor_households),
-    poorPopulation: Number(r.poor_population),
-    collectiveIncomeTotal: Number(r.collective_income_total),
-    collectiveIncomeMedian: r.collective_income_median === null ? null : Number(r.collective_income_median),
-    partyMembers: Number(r.party_members),
-    secretaryIsDirectorCount: Number(r.secretary_is_director_count),
-    softLaxCount: Number(r.soft_lax_count),
-    weakCount: Number(r.weak_count),
-    strongCount: Number(r.strong_count),
-    incomeWeakCount: Number(r.income_weak_count),
-    incomeTargetMetCount: Number(r.income_target_met_count),
-  };
+/** `f.<column> as "<field>"` for each field: the row's keys are the fields' names. */
+const selectList = (fields: readonly FigureField[]): string => fields.map((f) => `f.${COLUMNS[f]} as "${f}"`).join(', ');
+
+/** The figures `fields` of area `code` in a row read with selectList (numeric and bigint columns come as text). */
+function figuresRow<F extends FigureField>(code: string, r: FiguresRecord, fields: readonly F[]): Pick<AreaFiguresRow, 'code' | F> {
+  const row: Record<string, string | number | null> = { code };
+  for (const f of fields) {
+    const v = r[f];
+    row[f] = v === null && NULLABLE.has(f) ? null : Number(v);
+  }
+  return row as Pick<AreaFiguresRow, 'code' | F>;
 }
 
 export async function areaFigures(em: EntityManager, level: AreaLevel, codes: readonly string[], years: readonly number[]): Promise<AreaFiguresRow[]> {
   if (codes.length === 0 || years.length === 0) return [];
   const rows = await query<FiguresRecord>(
     em,
-    sql`select f.code, ${raw(FIGURE_COLUMNS.map((c) => `f.${c}`).join(', '))} from area_year_figures f
+    sql`select f.code, ${raw(selectList(FIGURE_FIELDS))} from area_year_figures f
          where f.level = ${level} and ${inList(raw('f.year'), years, 'int')} and ${inList(raw('f.code'), codes)}`,
   );
-  return rows.map(figuresRow);
+  return rows.map((r) => figuresRow(String(r.code), r, FIGURE_FIELDS));
 }
 
-export interface AreaWithFigures {
+export interface AreaWithFigures<F extends FigureField = FigureField> {
   code: string;
+  /** '' when read without names */
   name: string;
   nameEn: string;
   /** null when the area has no figures for the year */
-  figures: AreaFiguresRow | null;
+  figures: Pick<AreaFiguresRow, 'code' | F> | null;
 }
 
 /**
  * Every county or township, by code, with its figures of the year: a whole
  * choropleth in one statement (at national scale ~2,900 counties or ~41,000
- * townships, so no entity per area and no batching by key).
+ * townships, so no entity per area and no batching by key). Only the
+ * figures in `fields` are read, and the names only when `names`: a map of
+ * one metric needs one or two figures, and parsing the other columns of
+ * every row cost more than the statement itself.
  */
-export async function areasWithFigures(em: EntityManager, level: 'county' | 'township', year: number): Promise<AreaWithFigures[]> {
-  const rows = await query<FiguresRecord & { area: string; name: string; name_en: string }>(
+export async function areasWithFigures<F extends FigureField>(
+  em: EntityManager,
+  level: 'county' | 'township',
+  year: number,
+  fields: readonly F[],
+  { names = true }: { names?: boolean } = {},
+): Promise<AreaWithFigures<F>[]> {
+  const rows = await query<FiguresRecord & { area: string; name?: string; name_en?: string; found: boolean }>(
     em,
-    sql`select a.code as area, a.name, a.name_en, f.code, ${raw(FIGURE_COLUMNS.map((c) => `f.${c}`).join(', '))}
+    sql`select a.code as area${raw(names ? ', a.name, a.name_en' : '')}, f.code is not null as found${raw(fields.length > 0 ? `, ${selectList(fields)}` : '')}
           from ${raw(level)} a left join area_year_figures f on f.level = ${level} and f.year = ${year} and f.code = a.code
          order by a.code`,
   );
-  return rows.map((r) => ({ code: r.area, name: r.name, nameEn: r.name_en, figures: r.code === null ? null : figuresRow(r) }));
+  return rows.map((r) => ({ code: r.area, name: r.name ?? '', nameEn: r.name_en ?? '', figures: r.found ? figuresRow(r.area, r, fields) : null }));
 }
 
 /** The latest year with village figures; null when there are none (one probe of the year index). */

@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { povertyIncidence } from '../../domain/rules.js';
 import type { AreaFiguresRow } from '../../spatial/aggregates.js';
 
+// simpleResolvers: plain properties (a choropleth may carry one for each of thousands of areas).
 @ObjectType('AreaFigures', {
+  simpleResolvers: true,
   description: 'Figures of an area (township, county or the prefecture) for one year, aggregated by the database from its villages\' figures (汇总指标).',
 })
 export class AreaFigures {

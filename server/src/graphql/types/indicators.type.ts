@@ -26,7 +26,8 @@ registerEnumType(ClassificationMethod, {
   description: 'How class breaks are chosen: QUANTILE (分位数, equal counts), EQUAL_INTERVAL (等间距), JENKS (自然断点, natural breaks).',
 });
 
-@ObjectType('ChoroplethArea', { description: 'One area of a thematic map with its value and class.' })
+// simpleResolvers: plain properties, no type-graphql resolver wrapped around each field of thousands of areas.
+@ObjectType('ChoroplethArea', { description: 'One area of a thematic map with its value and class.', simpleResolvers: true })
 export class ChoroplethArea {
   @Field(() => String, { description: '12-digit code of the area.' })
   code!: string;

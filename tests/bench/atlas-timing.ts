@@ -1,0 +1,102 @@
+/// <reference lib="dom" />
+/**
+ * What the atlas bench reads in the page, all on the page's own clock
+ * (milliseconds since navigation start), so the round trips of the driver
+ * never count. The functions passed to the page use only their arguments and
+ * the page's globals (client/src/map/test-hook.ts documents `__lingyan`).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+interface MapHandle {
+  on(event: 'idle', listener: () => void): void;
+  once(event: 'idle', listener: () => void): void;
+  getZoom(): number;
+  getCanvas(): HTMLCanvasElement;
+  panBy(offset: [number, number], options: { duration: number }): void;
+  jumpTo(options: { center: [number, number]; zoom: number }): void;
+}
+interface LingyanHandle {
+  map: MapHandle;
+  syncs: number;
+  loaded: readonly string[];
+  settled(): Promise<void>;
+}
+type BenchWindow = Window & { __lingyan?: LingyanHandle; __benchIdles?: number[] };
+
+/**
+ * Records the time of every map 'idle' from the map's creation on: the hook
+ * resolves `settled()` at an 'idle', and this listener, added first, has
+ * stamped it by then. A string, not a function: tsx keeps function names by
+ * wrapping them in a `__name` helper the page does not have.
+ */
+const RECORD_IDLES = `(() => {
+  const idles = [];
+  window.__benchIdles = idles;
+  let handle;
+  Object.defineProperty(window, '__lingyan', {
+    configurable: true,
+    get() { return handle; },
+    set(value) {
+      handle = value;
+      value.map.on('idle', () => idles.push(performance.now()));
+    },
+  });
+})();`;
+
+export async function recordIdles(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: RECORD_IDLES });
+}
+
+/** The `lingyan:ready` mark: the first 'idle' with the counties drawn. */
+export function readyAt(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('lingyan:ready')[0]?.startTime ?? NaN);
+}
+
+export interface Fetched {
+  /** the page's clock */
+  at: number;
+  requests: number;
+  /** as sent (compressed), as a user's connection would carry it */
+  bytes: number;
+}
+
+/** The latest 'idle' so far (call right after `settled()` resolved), and what the page fetched until then. */
+export function lastIdle(page: Page): Promise<Fetched> {
+  return page.evaluate(() => {
+    const at = (window as BenchWindow).__benchIdles!.at(-1) ?? NaN;
+    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= at);
+    return { at, requests: fetched.length, bytes: fetched.reduce((sum, e) => sum + e.encodedBodySize, 0) };
+  });
+}
+
+/** How far the page got when it did not settle: what it fetched so far and which layers' data is on the map. */
+export function progress(page: Page): Promise<Fetched & { loaded: string[] }> {
+  return page.evaluate(() => {
+    const fetched = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const loaded = [...((window as BenchWindow).__lingyan?.loaded ?? [])];
+    return { at: performance.now(), requests: fetched.length, bytes: fetched.reduce((sum, e) => sum + e.encodedBodySize, 0), loaded };
+  });
+}
+
+/** 'pan': a third of the width right, a quarter of the height down; or a jump to `center`, `zoomBy` levels in. */
+export type Move = 'pan' | { center: [number, number]; zoomBy: number };
+
+/**
+ * Moves the camera at once (no animation) and gives the time until the map is
+ * idle again; if the move made the page put new data on the map, until the
+ * 'idle' after that data. NaN if that takes longer than `timeoutMs`.
+ */
+export function moveToIdle(page: Page, move: Move, timeoutMs: number): Promise<number> {
+  return page.evaluate(async ([m, timeout]) => {
+    const h = (window as BenchWindow).__lingyan!;
+    const syncs = h.syncs;
+    const canvas = h.map.getCanvas().getBoundingClientRect();
+    const started = performance.now();
+    const idle = new Promise<void>((resolve) => h.map.once('idle', () => resolve()));
+    if (m === 'pan') h.map.panBy([canvas.width / 3, canvas.height / 4], { duration: 0 });
+    else h.map.jumpTo({ center: m.center, zoom: h.map.getZoom() + m.zoomBy });
+    const idleAgain = idle.then(() => (h.syncs !== syncs ? h.settled() : undefined)).then(() => performance.now() - started);
+    // A bound, not a wait: it only ends a run whose map never goes idle.
+    return Promise.race([idleAgain, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), timeout))]);
+  }, [move, timeoutMs] as const);
+}
