@@ -128,6 +128,26 @@ describe('pairings', () => {
     )) as [{ n: string }];
     expect(data.pairings.totalCount).toBe(Number(n));
   });
+
+  it('filter by whether the map can draw them: a helper village, or an enterprise with a home village', async () => {
+    const { data, errors } = await server.graphql(
+      `{ all: pairings(limit: 500) { totalCount } drawn: pairings(filter: { hasLine: true }, limit: 500) { totalCount items { line } }
+         undrawn: pairings(filter: { hasLine: false }, limit: 500) { totalCount items { line helperOrganisation { id } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const [{ n }] = (await sql<{ n: string }>(
+      `select count(*) as n from pairing p left join organisation o on o.id = p.helper_organisation_id
+        where p.helper_village_code is null and o.village_code is null`,
+    )) as [{ n: string }];
+    expect(Number(n)).toBeGreaterThan(0);
+    expect(data.undrawn.totalCount).toBe(Number(n));
+    expect(data.drawn.totalCount + data.undrawn.totalCount).toBe(data.all.totalCount);
+    for (const p of data.drawn.items) expect(p.line?.type).toBe('LineString');
+    for (const p of data.undrawn.items) {
+      expect(p.line).toBeNull();
+      expect(p.helperOrganisation).not.toBeNull();
+    }
+  });
 });
 
 describe('organisations, assisting units and unknown ids', () => {

@@ -205,10 +205,11 @@ describe('layers', () => {
     }
   });
 
-  it('pairings: lines from helper to helped with kind, ends, years, length and whether active in the year; an arrow point at the helped end', async () => {
-    const items = await allPages<{ id: number; kind: string; startYear: number; endYear: number | null; activeIn: boolean; distanceMeters: number | null; line: { type: 'LineString'; coordinates: number[][] } | null; helperVillage: { code: string } | null; helperOrganisation: { id: number } | null; helpedVillage: { code: string } }>(
+  it('pairings: lines from helper to helped with kind, ends and their names, years, length and whether active in the year; an arrow point at the helped end', async () => {
+    type End = { code: string; name: string; nameEn: string | null };
+    const items = await allPages<{ id: number; kind: string; startYear: number; endYear: number | null; activeIn: boolean; distanceMeters: number | null; line: { type: 'LineString'; coordinates: number[][] } | null; helperVillage: End | null; helperOrganisation: { id: number; name: string } | null; helpedVillage: End }>(
       server,
-      `query ($offset: Int!) { pairings(offset: $offset, limit: 500) { hasNextPage items { id kind startYear endYear activeIn(year: ${YEAR}) distanceMeters line helperVillage { code } helperOrganisation { id } helpedVillage { code } } } }`,
+      `query ($offset: Int!) { pairings(offset: $offset, limit: 500) { hasNextPage items { id kind startYear endYear activeIn(year: ${YEAR}) distanceMeters line helperVillage { code name nameEn } helperOrganisation { id name } helpedVillage { code name nameEn } } } }`,
       'pairings',
     );
     const drawn = items.filter((p) => p.line);
@@ -230,6 +231,10 @@ describe('layers', () => {
         ...(p.helperVillage ? { helper: p.helperVillage.code } : {}),
         ...(p.helperOrganisation ? { helperOrganisation: p.helperOrganisation.id } : {}),
         helped: p.helpedVillage.code,
+        helperName: p.helperVillage?.name ?? p.helperOrganisation?.name,
+        ...(p.helperVillage?.nameEn ? { helperNameEn: p.helperVillage.nameEn } : {}),
+        helpedName: p.helpedVillage.name,
+        ...(p.helpedVillage.nameEn ? { helpedNameEn: p.helpedVillage.nameEn } : {}),
         startYear: p.startYear,
         ...(p.endYear !== null ? { endYear: p.endYear } : {}),
         active: p.activeIn,

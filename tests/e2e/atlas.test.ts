@@ -75,11 +75,13 @@ describe('atlas page', () => {
     expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
   }, 90_000);
 
-  it('has a self-contained style: no glyphs, no sprite, only our GeoJSON', async () => {
+  it('has a self-contained style: no glyphs, no sprite, only our GeoJSON and this hub\'s vector tiles', async () => {
     const style = await mapStyleKeys(page);
     expect(style.glyphs).toBeNull();
     expect(style.sprite).toBeNull();
-    expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson']));
+    expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson', 'vector']));
+    expect(style.tileUrls.length).toBeGreaterThan(0);
+    for (const url of style.tileUrls) expect(url.startsWith(`${server.url}/tiles/`)).toBe(true);
   });
 
   it('shows a legend whose classes are the colours of the map, in the server\'s classes', async () => {

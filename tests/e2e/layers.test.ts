@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import { changeAndSettle, hexToRgb, layoutProperty, loadTimings, mapStyleKeys, waitForMapReady } from './helpers/atlas-page';
+import { villageSize } from '../../client/src/map/layers/village-layer';
 import { graphqlRequest } from './helpers/graphql';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
 import {
@@ -113,7 +114,8 @@ describe('atlas overlays', () => {
     // Arrowheads are images drawn at run time: still no sprite, no glyphs, only our GeoJSON.
     const style = await mapStyleKeys(page);
     expect(style).toMatchObject({ glyphs: null, sprite: null });
-    expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson']));
+    expect(new Set(style.sourceTypes)).toEqual(new Set(['geojson', 'vector']));
+    for (const url of style.tileUrls) expect(url.startsWith(`${server.url}/tiles/`)).toBe(true);
     expect((await mapImages(page)).filter((id) => id.startsWith('pairing-arrow-')).sort()).toEqual([
       'pairing-arrow-CENTRE_RADIATES',
       'pairing-arrow-ENTERPRISE_VILLAGE',
@@ -171,7 +173,12 @@ describe('atlas overlays', () => {
     const byCode = new Map(villages.map((v) => [v.code, v]));
     for (const r of rendered) {
       const v = byCode.get(String(r.code))!;
-      expect([r.status, r.strength]).toEqual([v.figures?.status ?? 'NONE', v.figures?.strength ?? 'NONE']);
+      // A tile leaves out the attributes a village lacks in the year.
+      expect([r.status ?? null, r.strength ?? null, r.population ?? null]).toEqual([
+        v.figures?.status ?? null,
+        v.figures?.strength ?? null,
+        v.figures?.ruralPopulation ?? null,
+      ]);
     }
 
     const fills = matchOutputs(await paintProperty(page, LAYER_IDS.villageCircle, 'circle-color'));
@@ -191,7 +198,7 @@ describe('atlas overlays', () => {
     const { features } = await pixelsAt(page, sample.location.coordinates, [[0, 0]], [LAYER_IDS.villageCircle]);
     expect(features[0]?.code).toBe(sample.code);
     // client/src/map/layers/village-layer.ts: radius 4.5 + 12·size px at zoom 12, then a 2 px ring outside it.
-    const r = 4.5 + 12 * Number(features[0]!.size) + 1;
+    const r = 4.5 + 12 * villageSize(sample.figures!.ruralPopulation) + 1;
     const { rgb } = await pixelsAt(page, sample.location.coordinates, [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r]]);
     const [centre, ...ring] = rgb as [[number, number, number], ...Array<[number, number, number]>];
     const near = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((c, i) => Math.abs(c - b[i]!) <= tolerance);
@@ -263,7 +270,13 @@ describe('atlas overlays', () => {
 
     const townships = await renderedProperties(page, [LAYER_IDS.townshipFill], 'code');
     expect(townships.length).toBeGreaterThan(1);
-    for (const t of townships) expect(t.classIndex ?? null).toBe(classOf.get(String(t.code)));
+    // Each township in the colour of its class in the server's answer (the legend's colour), or none without a class.
+    const fills = matchOutputs(await paintProperty(page, LAYER_IDS.townshipFill, 'fill-color'));
+    const classColor = new Map((await layerLegend(page, 'townships')).map((item) => [Number(item.value), item.color]));
+    for (const t of townships) {
+      const cls = classOf.get(String(t.code));
+      expect(fills[String(t.code)]).toBe(cls == null ? undefined : classColor.get(cls));
+    }
     const labels = await renderedProperties(page, [LAYER_IDS.townshipLabel], 'code');
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(String(label.name)).toMatch(/[\u4e00-\u9fff]/);

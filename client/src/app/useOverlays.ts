@@ -3,40 +3,57 @@
  * the counties so the first map shows the choropleth as soon as it can: the
  * embedded database answers one query at a time, and an overlay asked for in
  * parallel would queue in front of the counties. The exception is the
- * pairings (one small page, and part of what a leader must see at once):
- * asked for with the counties' year, they reach the first drawn map. The rest
+ * pairings (their counts, then their tiles; part of what a leader must see
+ * at once): asked for with the counties' year, they reach the first drawn map. The rest
  * waits until that map is drawn, since every answer that lands before then
- * postpones it: alliances and villages (two pages) first, then the townships
- * (the heaviest geometry). Projects are asked for only once their layer is
- * switched on (it is off by default). Once an overlay has loaded, a new year
- * is asked for together with the counties' figures.
+ * postpones it: alliances and the villages' counts first (the villages
+ * themselves are vector tiles, asked for by the map once their counts are
+ * in), then the townships' classes (their boundaries are vector tiles too). Projects are asked for only
+ * once their layer is switched on (it is off by default). Once an overlay has
+ * loaded, a new year is asked for together with the counties' figures.
  */
 import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import {
   ATLAS_ALLIANCES,
-  ATLAS_PAIRINGS,
+  ATLAS_PAIRING_COUNTS,
   ATLAS_PROJECTS,
   ATLAS_TOWNSHIP_CHOROPLETH,
-  ATLAS_TOWNSHIPS,
-  ATLAS_VILLAGES,
+  ATLAS_VILLAGE_COUNTS,
   type AtlasAlliancesQuery,
-  type AtlasPairingsQuery,
+  type AtlasPairingCountsQuery,
   type AtlasProjectsQuery,
-  type AtlasVillagesQuery,
+  type AtlasVillageCountsQuery,
   type ClassificationMethod,
   type Metric,
 } from '../graphql/documents';
 import { useAllPages } from '../graphql/paged';
 import { fromChoropleth } from '../map/classes';
-import type { OverlayData, OverlayKey } from '../map/layers/types';
+import type { OverlayData, OverlayKey, PairingCounts, VillageCounts } from '../map/layers/types';
 
 // Module-level: useAllPages needs stable page selectors.
-const pairingsPage = (data: AtlasPairingsQuery) => data.pairings;
-const villagesPage = (data: AtlasVillagesQuery) => data.villages;
 const alliancesPage = (data: AtlasAlliancesQuery) => data.alliances;
 const projectsPage = (data: AtlasProjectsQuery) => data.industryProjects;
 const NO_VARIABLES = {};
+
+function pairingCounts(data: AtlasPairingCountsQuery): PairingCounts {
+  return {
+    drawn: {
+      STRONG_HELPS_WEAK: data.strongHelpsWeak.totalCount,
+      CENTRE_RADIATES: data.centreRadiates.totalCount,
+      ENTERPRISE_VILLAGE: data.enterpriseVillage.totalCount,
+    },
+    withoutLine: data.withoutLine.totalCount,
+  };
+}
+
+function villageCounts(data: AtlasVillageCountsQuery): VillageCounts {
+  return {
+    total: data.all.totalCount,
+    status: { POOR: data.poor.totalCount, EXITED: data.exited.totalCount, NEVER_POOR: data.neverPoor.totalCount },
+    strength: { STRONG: data.strong.totalCount, WEAK: data.weak.totalCount },
+  };
+}
 
 export interface Overlays {
   overlays: OverlayData;
@@ -82,16 +99,16 @@ export function useOverlays(
   { metric, method, classes }: Shading,
   wanted: ReadonlySet<OverlayKey>,
 ): Overlays {
-  const pairings = useAllPages(ATLAS_PAIRINGS, year != null ? { year } : null, pairingsPage);
+  const pairings = useQuery(ATLAS_PAIRING_COUNTS, year != null ? { variables: { year } } : skipToken);
   const alliances = useAllPages(ATLAS_ALLIANCES, drawn ? NO_VARIABLES : null, alliancesPage);
-  const villages = useAllPages(ATLAS_VILLAGES, drawn && year != null ? { year } : null, villagesPage);
+  // The circles are vector tiles; what is asked for here is the legend's counts (and, once in, the tiles).
+  const villages = useQuery(ATLAS_VILLAGE_COUNTS, drawn && year != null ? { variables: { year } } : skipToken);
   const projects = useAllPages(
     ATLAS_PROJECTS,
     drawn && year != null && wanted.has('projects') ? { year } : null,
     projectsPage,
   );
   const afterVillages = villages.data != null || villages.error != null;
-  const townshipShapes = useQuery(ATLAS_TOWNSHIPS, afterVillages ? {} : skipToken);
   const townshipYear = useQuery(
     ATLAS_TOWNSHIP_CHOROPLETH,
     afterVillages && year != null ? { variables: { year, metric, method, classes } } : skipToken,
@@ -99,15 +116,15 @@ export function useOverlays(
 
   const pairingsPart = useOfShownYear(
     useMemo<OverlayData['pairings']>(
-      () => (pairings.data ? { year: pairings.data.variables.year, items: pairings.data.items } : null),
-      [pairings.data],
+      () => (pairings.data && pairings.variables?.year != null ? { year: pairings.variables.year, counts: pairingCounts(pairings.data) } : null),
+      [pairings.data, pairings.variables],
     ),
     shown,
   );
   const villagesPart = useOfShownYear(
     useMemo<OverlayData['villages']>(
-      () => (villages.data ? { year: villages.data.variables.year, items: villages.data.items } : null),
-      [villages.data],
+      () => (villages.data && villages.variables?.year != null ? { year: villages.variables.year, counts: villageCounts(villages.data) } : null),
+      [villages.data, villages.variables],
     ),
     shown,
   );
@@ -119,18 +136,14 @@ export function useOverlays(
     shown,
   );
   const alliancesPart = alliances.data?.items ?? null;
-  const boundaries = useMemo(
-    () => townshipShapes.data?.counties.flatMap((c) => c.townships) ?? null,
-    [townshipShapes.data],
-  );
   const townshipChoropleth = (townshipYear.data ?? townshipYear.previousData)?.choropleth ?? null;
   const townshipsPart = useOfShownYear(
     useMemo<OverlayData['townships']>(
       () =>
-        boundaries && townshipChoropleth
-          ? { year: townshipChoropleth.year, boundaries, classification: fromChoropleth(townshipChoropleth) }
+        townshipChoropleth
+          ? { year: townshipChoropleth.year, classification: fromChoropleth(townshipChoropleth) }
           : null,
-      [boundaries, townshipChoropleth],
+      [townshipChoropleth],
     ),
     shown,
   );
@@ -160,7 +173,6 @@ export function useOverlays(
     villages.error ??
     projects.error ??
     alliances.error ??
-    townshipShapes.error ??
     townshipYear.error ??
     null;
   return { overlays, loaded, error };

@@ -11,7 +11,7 @@ import { useI18n } from '../app/i18n';
 import { useAtlasView } from '../app/useAtlasView';
 import { Legend } from '../map/legend';
 import { MapView } from '../map/MapView';
-import { selectedFeature } from '../map/selected-feature';
+import { selectedFeature, tileFeatureLookup } from '../map/selected-feature';
 import { YearSlider } from '../panels/YearSlider';
 import { formatView, parseView, PARAMS, type ViewParam, type ViewState } from '../state/view-state';
 import { startBridge, type Bridge } from './bridge';
@@ -67,7 +67,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 
   // …and of the selection, with the figures the map holds for it (again when the year changes them).
   const selection = useMemo(
-    () => (view && state.selection ? selectedFeature(view, state.selection) : null),
+    () => (view && state.selection ? selectedFeature(view, state.selection, tileFeatureLookup(mapRef.current)) : null),
     [view, state.selection],
   );
   const selectionKey = JSON.stringify(selection);
@@ -84,6 +84,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     <div className={`embed${options.title ? ' with-title' : ''}`}>
       <MapView
         view={view}
+        readToken={options.token}
         ariaLabel={messages.mapLabel(state.metric)}
         onHover={() => {}}
         onFirstDraw={() => {

@@ -8,7 +8,7 @@ import type { AtlasView } from '../map/layers/types';
 import { toCsv } from './csv';
 import { downloadBlob, downloadText } from './download';
 import { exportFileName, isoDate } from './file-name';
-import { exportFeatureCollection, exportTable } from './layer-tables';
+import { exportFeatureCollection, exportTable, type ExportData } from './layer-tables';
 import type { ExportLayerKey, ExportMessages } from './messages';
 import { mapPng } from './png';
 import { pngContent } from './png-content';
@@ -37,15 +37,15 @@ export async function exportPng(ctx: ExportContext): Promise<string> {
   return name;
 }
 
-export function exportCsv(ctx: ExportContext, key: ExportLayerKey): string {
-  const table = exportTable(ctx.view, key, ctx.messages);
+export function exportCsv(ctx: ExportContext, data: ExportData, key: ExportLayerKey): string {
+  const table = exportTable(ctx.view, key, ctx.messages, data);
   const name = fileName(ctx, 'csv', ctx.messages.layerNames[key]);
   downloadText(toCsv(table.header, table.rows), 'text/csv;charset=utf-8', name);
   return name;
 }
 
-export function exportGeoJson(ctx: ExportContext): string {
+export function exportGeoJson(ctx: ExportContext, data: ExportData): string {
   const name = fileName(ctx, 'geojson');
-  downloadText(JSON.stringify(exportFeatureCollection(ctx.view)), 'application/geo+json', name);
+  downloadText(JSON.stringify(exportFeatureCollection(ctx.view, data)), 'application/geo+json', name);
   return name;
 }

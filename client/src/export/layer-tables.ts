@@ -1,13 +1,17 @@
 /**
  * What an export holds: the features each shown layer puts on the map, taken
  * from the layer modules' own `toGeoJSON(view)` (so the files equal the map,
- * filters included, and nothing is asked of the server again), without the
- * drawing aids (label points, arrowhead points), as CSV tables and as one
- * GeoJSON FeatureCollection.
+ * filters included), without the drawing aids (label points), as CSV
+ * tables and as one GeoJSON FeatureCollection. Villages and pairings are
+ * drawn from vector tiles, which hold only what is in view: their features
+ * come from the whole lists the API gives (`ExportData`), with the same
+ * properties and the same filters.
  */
 import type { Feature, FeatureCollection, GeoJsonProperties } from 'geojson';
-import type { PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import type { AtlasPairing, AtlasVillage, PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import { pairingFeatures } from '../map/layers/pairing-layer';
 import { LAYER_REGISTRY } from '../map/layers/registry';
+import { villageFeatures } from '../map/layers/village-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
 import type { CsvValue } from './csv';
 import type { ExportLayerKey, ExportMessages } from './messages';
@@ -31,8 +35,7 @@ const IS_DATA: Record<ExportLayerKey, (f: Feature) => boolean> = {
   // The county's name is drawn at a point feature of its own.
   counties: (f) => f.geometry?.type !== 'Point',
   villages: () => true,
-  // The arrowhead sits on a point feature at the helped end.
-  pairings: (f) => f.geometry?.type === 'LineString',
+  pairings: () => true,
   // Footprint, spokes and centre are all the alliance as drawn.
   alliances: () => true,
 };
@@ -42,26 +45,42 @@ export function isShown(view: AtlasView, key: ExportLayerKey): boolean {
   return view.loaded.has(key) && !view.hidden.has(key as OverlayKey);
 }
 
+/** What an export reads besides the view: the villages and the pairings of the view's year, every one (`loadExportData`). */
+export interface ExportData {
+  villages: readonly AtlasVillage[];
+  pairings: readonly AtlasPairing[];
+}
+
+function sourceFeatures(view: AtlasView, key: ExportLayerKey, data: ExportData): FeatureCollection {
+  switch (key) {
+    case 'villages':
+      return villageFeatures(data.villages, view.filters);
+    case 'pairings':
+      return pairingFeatures(data.pairings, view.filters);
+    default:
+      return LAYER_REGISTRY[key].toGeoJSON(view);
+  }
+}
+
 /** The data features of one layer as the map has them, each tagged with its layer and the view's year. */
-export function layerFeatures(view: AtlasView, key: ExportLayerKey): Feature[] {
-  return LAYER_REGISTRY[key]
-    .toGeoJSON(view)
+export function layerFeatures(view: AtlasView, key: ExportLayerKey, data: ExportData): Feature[] {
+  return sourceFeatures(view, key, data)
     .features.filter(IS_DATA[key])
     .map((f) => ({ ...f, properties: { layer: key, year: view.year, ...props(f) } }));
 }
 
 /** Every shown layer's data features in one collection. */
-export function exportFeatureCollection(view: AtlasView): FeatureCollection {
+export function exportFeatureCollection(view: AtlasView, data: ExportData): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: EXPORT_LAYERS.filter((key) => isShown(view, key)).flatMap((key) => layerFeatures(view, key)),
+    features: EXPORT_LAYERS.filter((key) => isShown(view, key)).flatMap((key) => layerFeatures(view, key, data)),
   };
 }
 
-function countyTable(view: AtlasView, m: ExportMessages): ExportTable {
+function countyTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.counties;
   const { classes } = view.classification;
-  const rows = layerFeatures(view, 'counties').map((f) => {
+  const rows = layerFeatures(view, 'counties', data).map((f) => {
     const p = props(f);
     const classIndex = num(p.classIndex);
     const cls = classIndex == null ? undefined : classes[classIndex];
@@ -75,25 +94,24 @@ function countyTable(view: AtlasView, m: ExportMessages): ExportTable {
   };
 }
 
-function villageTable(view: AtlasView, m: ExportMessages): ExportTable {
+function villageTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.villages;
   const { villageStatuses, villageNoFigures } = view.messages;
-  const rows = layerFeatures(view, 'villages').map((f) => {
+  const rows = layerFeatures(view, 'villages', data).map((f) => {
     const p = props(f);
     const status = villageStatuses[p.status as PovertyStatus] ?? villageNoFigures;
     const strength = m.strengths[p.strength as VillageStrength] ?? null;
-    // A village without figures has population 0 on the map (its circle's size); the table says "no figure".
-    const population = strength == null && num(p.population) === 0 ? null : num(p.population);
+    const population = num(p.population);
     return [view.year, str(p.code), str(p.name), str(p.nameEn), status, strength, population];
   });
   return { key: 'villages', header: [c.year, c.code, c.name, c.nameEn, c.status, c.strength, c.population], rows };
 }
 
-function pairingTable(view: AtlasView, m: ExportMessages): ExportTable {
+function pairingTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.pairings;
-  // Names of both ends from the pairings the map was drawn from (the features carry codes).
-  const byId = new Map((view.overlays.pairings?.items ?? []).map((p) => [String(p.id), p]));
-  const rows = layerFeatures(view, 'pairings').map((f) => {
+  // Names of both ends from the pairings the features were made from (the features carry codes).
+  const byId = new Map(data.pairings.map((p) => [String(p.id), p]));
+  const rows = layerFeatures(view, 'pairings', data).map((f) => {
     const p = props(f);
     const pairing = byId.get(String(p.id));
     const helperName = pairing?.helperVillage?.[view.messages.nameField] ?? pairing?.helperOrganisation?.name ?? null;
@@ -105,11 +123,11 @@ function pairingTable(view: AtlasView, m: ExportMessages): ExportTable {
 }
 
 /** One row per alliance (its features are its footprint, spokes and centre). */
-function allianceTable(view: AtlasView, m: ExportMessages): ExportTable {
+function allianceTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.alliances;
   const founded = new Map((view.overlays.alliances ?? []).map((a) => [String(a.id), a.foundedYear]));
   const byId = new Map<string, { name: string | null; centre: string | null; spokes: number }>();
-  for (const f of layerFeatures(view, 'alliances')) {
+  for (const f of layerFeatures(view, 'alliances', data)) {
     const p = props(f);
     const id = String(p.id);
     const entry = byId.get(id) ?? { name: str(p.name), centre: null, spokes: 0 };
@@ -125,13 +143,13 @@ function allianceTable(view: AtlasView, m: ExportMessages): ExportTable {
   return { key: 'alliances', header: [c.year, c.id, c.name, c.foundedYear, c.centre, c.members], rows };
 }
 
-const TABLES: Record<ExportLayerKey, (view: AtlasView, m: ExportMessages) => ExportTable> = {
+const TABLES: Record<ExportLayerKey, (view: AtlasView, m: ExportMessages, data: ExportData) => ExportTable> = {
   counties: countyTable,
   villages: villageTable,
   pairings: pairingTable,
   alliances: allianceTable,
 };
 
-export function exportTable(view: AtlasView, key: ExportLayerKey, messages: ExportMessages): ExportTable {
-  return TABLES[key](view, messages);
+export function exportTable(view: AtlasView, key: ExportLayerKey, messages: ExportMessages, data: ExportData): ExportTable {
+  return TABLES[key](view, messages, data);
 }

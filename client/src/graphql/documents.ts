@@ -13,8 +13,9 @@ import {
   AtlasProjectsDocument,
   AtlasSummaryDocument,
   AtlasTownshipChoroplethDocument,
-  AtlasTownshipsDocument,
   AtlasVillagesDocument,
+  AtlasVillageCountsDocument,
+  AtlasPairingCountsDocument,
   type AtlasAlliancesQuery,
   type AtlasChoroplethQuery,
   type AtlasPairingsQuery,
@@ -22,8 +23,9 @@ import {
   type AtlasQuery,
   type AtlasSummaryQuery,
   type AtlasTownshipChoroplethQuery,
-  type AtlasTownshipsQuery,
   type AtlasVillagesQuery,
+  type AtlasVillageCountsQuery,
+  type AtlasPairingCountsQuery,
   type ClassificationMethod,
   type CountyKind,
   type IndustryType,
@@ -43,8 +45,9 @@ export type {
   AtlasQuery,
   AtlasSummaryQuery,
   AtlasTownshipChoroplethQuery,
-  AtlasTownshipsQuery,
   AtlasVillagesQuery,
+  AtlasVillageCountsQuery,
+  AtlasPairingCountsQuery,
   ClassificationMethod,
   CountyKind,
   IndustryType,
@@ -70,16 +73,17 @@ export type AtlasPairing = AtlasPairingsQuery['pairings']['items'][number];
 /** A village with its point and (null when the year has none) its status, strength and population. */
 export type AtlasVillage = AtlasVillagesQuery['villages']['items'][number];
 export type AtlasAlliance = AtlasAlliancesQuery['alliances']['items'][number];
-export type AtlasTownship = AtlasTownshipsQuery['counties'][number]['townships'][number];
 
-/** Pairings active in a year (paged). */
+/** Pairings active in a year (paged; for exports). */
 export const ATLAS_PAIRINGS = AtlasPairingsDocument;
-/** Villages with one year's status, strength and population (paged). */
+/** How many pairings active in a year are drawn, by kind, and how many have no line (the pairings legend). */
+export const ATLAS_PAIRING_COUNTS = AtlasPairingCountsDocument;
+/** Villages with one year's status, strength and population (paged; for exports). */
 export const ATLAS_VILLAGES = AtlasVillagesDocument;
+/** How many villages have each status and strength in a year (the villages legend). */
+export const ATLAS_VILLAGE_COUNTS = AtlasVillageCountsDocument;
 /** Alliances with footprints and their villages' points (paged; the same every year). */
 export const ATLAS_ALLIANCES = AtlasAlliancesDocument;
-/** Township boundaries; fetched once. */
-export const ATLAS_TOWNSHIPS = AtlasTownshipsDocument;
 /** One year's township choropleth (the same metric as the counties). */
 export const ATLAS_TOWNSHIP_CHOROPLETH = AtlasTownshipChoroplethDocument;
 

@@ -5,7 +5,7 @@
  * `useQuery` alone holds one page; a layer needs the whole list.
  */
 import { useEffect, useState } from 'react';
-import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 
 /** The API's largest page (README: "Every list pages with offset/limit (at most 500)"). */
@@ -34,6 +34,28 @@ export interface AllPagesState<TItem, TVariables> {
 }
 
 /**
+ * Every item for `variables`, one page after another. `isCancelled` stops
+ * the loop between pages (null is returned).
+ */
+export async function fetchAllPages<TData, TVariables extends OperationVariables & Paging, TItem>(
+  client: ApolloClient,
+  query: TypedDocumentNode<TData, TVariables>,
+  variables: Omit<TVariables, keyof Paging>,
+  pageOf: (data: TData) => PageOf<TItem>,
+  isCancelled: () => boolean = () => false,
+): Promise<TItem[] | null> {
+  const items: TItem[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+    const page = { ...variables, offset, limit: MAX_PAGE_SIZE } as TVariables;
+    const { data } = await client.query<TData, TVariables>({ query, variables: page });
+    if (isCancelled()) return null;
+    const { items: pageItems, hasNextPage } = pageOf(data as TData);
+    items.push(...pageItems);
+    if (!hasNextPage || pageItems.length === 0) return items;
+  }
+}
+
+/**
  * Fetches every page for `variables` (null: not yet, e.g. until the counties
  * are drawn). `pageOf` must be a stable function (module level).
  */
@@ -52,17 +74,9 @@ export function useAllPages<TData, TVariables extends OperationVariables & Pagin
     const base = JSON.parse(key) as Omit<TVariables, keyof Paging>;
     let cancelled = false;
     void (async () => {
-      const items: TItem[] = [];
       try {
-        for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-          const page = { ...base, offset, limit: MAX_PAGE_SIZE } as TVariables;
-          const { data } = await client.query<TData, TVariables>({ query, variables: page });
-          if (cancelled) return;
-          const { items: pageItems, hasNextPage } = pageOf(data as TData);
-          items.push(...pageItems);
-          if (!hasNextPage || pageItems.length === 0) break;
-        }
-        setState({ data: { variables: base, items }, error: null });
+        const items = await fetchAllPages(client, query, base, pageOf, () => cancelled);
+        if (items) setState({ data: { variables: base, items }, error: null });
       } catch (error) {
         if (!cancelled) setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)) }));
       }

@@ -17,6 +17,7 @@ import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { baseStyle } from './style';
 import { geometryBounds, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
+import { withReadToken } from './tiles';
 
 export interface HoveredArea {
   source: string;
@@ -42,6 +43,8 @@ interface MapViewProps {
   onMap?(map: MapLibreMap | null): void;
   /** fly to this extent [west, south, east, north] when it changes (the selected feature's) */
   focus?: readonly [number, number, number, number] | null;
+  /** the read token the view's GraphQL requests carry (an embed on a private hub): sent with the hub's tiles too */
+  readToken?: string | null;
 }
 
 /** Marks the moves the map makes by itself (opening), which are not the user's camera. */
@@ -58,7 +61,7 @@ function fitPadding(map: MapLibreMap) {
 /** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
 const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus }: MapViewProps) {
+export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, readToken = null }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -70,6 +73,7 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
   const callbacks = useRef({ onCameraChange, onSelect, onMap });
   callbacks.current = { onCameraChange, onSelect, onMap };
   const initialCameraRef = useRef(initialCamera);
+  const readTokenRef = useRef(readToken);
   const ariaLabelRef = useRef(ariaLabel);
   ariaLabelRef.current = ariaLabel;
   const [loaded, setLoaded] = useState(false);
@@ -108,6 +112,7 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       // Keep the last frame readable, for canvas export (and tests reading pixels).
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      transformRequest: withReadToken(window.location.origin, readTokenRef.current),
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);

@@ -40,15 +40,3 @@ export function arrowImage(id: string, color: string): RuntimeImage {
     },
   };
 }
-
-/**
- * The bearing (degrees clockwise from north) of the segment from `from` to
- * `to` as drawn on a Web Mercator map, which is what `icon-rotate` with
- * map alignment needs (a geodesic bearing would tilt the arrow off the line).
- */
-export function mercatorBearing(from: readonly number[], to: readonly number[]): number {
-  const y = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI;
-  const dx = (to[0] ?? 0) - (from[0] ?? 0);
-  const dy = y(to[1] ?? 0) - y(from[1] ?? 0);
-  return (Math.atan2(dx, dy) * 180) / Math.PI;
-}

@@ -3,7 +3,9 @@
  * name and figures, as an embedding page receives them (`selectionChanged`)
  * — the same numbers the map draws, not a second query.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Selection } from '../state/view-state';
+import { pairingEndNames } from './layers/pairing-layer';
 import type { AtlasView } from './layers/types';
 
 /** What the selected feature shows for the view's year. */
@@ -16,7 +18,23 @@ export interface SelectedFeature {
   figures: Record<string, number | string | null>;
 }
 
-export function selectedFeature(view: AtlasView, selection: Selection): SelectedFeature {
+/**
+ * A tiled layer's feature as the map holds it (its tile's properties), or
+ * null when no loaded tile has it (e.g. scrolled out of view).
+ */
+export type TileFeatureLookup = (source: string, idProperty: string, id: string) => Record<string, unknown> | null;
+
+/** The lookup over a map's loaded tiles. */
+export function tileFeatureLookup(map: MapLibreMap | null): TileFeatureLookup {
+  return (source, idProperty, id) => {
+    if (!map?.getSource(source)) return null;
+    // Ids are numbers in the tiles (pairings) and strings in the selection.
+    const value = idProperty === 'id' ? Number(id) : id;
+    return map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', idProperty], value] })[0]?.properties ?? null;
+  };
+}
+
+export function selectedFeature(view: AtlasView, selection: Selection, tileFeature: TileFeatureLookup): SelectedFeature {
   const base = { kind: selection.kind, id: selection.id, year: view.year };
   const nameOf = (item: { name: string; nameEn?: string | null } | undefined) =>
     item ? (view.messages.nameField === 'nameEn' && item.nameEn ? item.nameEn : item.name) : null;
@@ -42,32 +60,36 @@ export function selectedFeature(view: AtlasView, selection: Selection): Selected
     }
     case 'township': {
       const townships = view.overlays.townships;
-      const township = townships?.boundaries.find((t) => t.code === selection.id);
+      const township = tileFeature('townships', 'code', selection.id);
       return {
         ...base,
-        name: nameOf(township),
+        name: township ? nameOf({ name: String(township.name ?? ''), nameEn: township.nameEn == null ? null : String(township.nameEn) }) : null,
         figures: townships ? metricValue(selection.id, townships.classification) : {},
       };
     }
     case 'village': {
-      const village = view.overlays.villages?.items.find((v) => v.code === selection.id);
+      // Drawn from tiles of the view's year: a village without figures has no status, strength or population in its tile.
+      const village = tileFeature('villages', 'code', selection.id);
+      const text = (value: unknown) => (value == null ? null : String(value));
       return {
         ...base,
-        name: nameOf(village),
+        name: village ? nameOf({ name: String(village.name ?? ''), nameEn: text(village.nameEn) }) : null,
         figures: {
-          status: village?.figures?.status ?? null,
-          strength: village?.figures?.strength ?? null,
-          ruralPopulation: village?.figures?.ruralPopulation ?? null,
+          status: text(village?.status),
+          strength: text(village?.strength),
+          ruralPopulation: typeof village?.population === 'number' ? village.population : null,
         },
       };
     }
     case 'pairing': {
-      const pairing = view.overlays.pairings?.items.find((p) => String(p.id) === selection.id);
+      const pairing = tileFeature('pairings', 'id', selection.id);
+      const ends = pairing ? pairingEndNames(pairing, 'name') : null;
+      const num = (value: unknown) => (typeof value === 'number' ? value : null);
       return {
         ...base,
-        name: pairing ? `${pairing.helperVillage?.name ?? pairing.helperOrganisation?.name ?? ''} → ${pairing.helpedVillage.name}` : null,
+        name: ends ? `${ends.helper} → ${ends.helped}` : null,
         figures: pairing
-          ? { kind: pairing.kind, startYear: pairing.startYear, distanceMeters: pairing.distanceMeters ?? null }
+          ? { kind: String(pairing.kind), startYear: num(pairing.startYear), distanceMeters: num(pairing.distanceMeters) }
           : {},
       };
     }

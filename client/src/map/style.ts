@@ -1,8 +1,9 @@
 /**
  * The base style, built in code. Self-contained on purpose (architecture.md,
  * "Offline"): no `glyphs` URL, no `sprite`, no basemap; our own polygons are
- * the base layer over a plain background colour. Sources start empty and are
- * filled by `sync.ts` once the GraphQL data is in.
+ * the base layer over a plain background colour. GeoJSON sources start empty
+ * and are filled by `sync.ts` once the GraphQL data is in; vector tiles come
+ * from this hub only.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { LAYER_ORDER } from './layers/registry';
@@ -11,7 +12,8 @@ export const BACKGROUND_COLOR = '#e9edf1';
 
 export function baseStyle(): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  for (const module of LAYER_ORDER) {
+  // Tiled layers get their source at the first sync, when the year is known (sync.ts).
+  for (const module of LAYER_ORDER.filter((m) => !m.tiles)) {
     sources[module.key] = {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },

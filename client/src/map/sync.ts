@@ -5,9 +5,10 @@
  * changing the year, the language or a toggle does not rebuild the style.
  */
 import type { Geometry } from 'geojson';
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, VectorSourceSpecification } from 'maplibre-gl';
 import { LAYER_ORDER } from './layers/registry';
-import { ABOVE_OVERLAYS, type AtlasView, type LayerModule, type OverlayKey } from './layers/types';
+import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule, type LayerModule, type OverlayKey, type TiledLayerModule } from './layers/types';
+import { tileSourceSpec } from './tiles';
 
 type Props = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ function syncLayer(map: MapLibreMap, spec: LayerSpecification): void {
 /** The inputs each source's data was last made from, per map. */
 const lastInputs = new WeakMap<MapLibreMap, Map<string, readonly unknown[]>>();
 
-function inputsChanged(map: MapLibreMap, module: LayerModule, view: AtlasView): boolean {
+function inputsChanged(map: MapLibreMap, module: GeoJsonLayerModule, view: AtlasView): boolean {
   const byKey = lastInputs.get(map) ?? new Map<string, readonly unknown[]>();
   lastInputs.set(map, byKey);
   const next = module.dataInputs(view);
@@ -59,15 +60,61 @@ function isAboveOverlays(spec: LayerSpecification): boolean {
   return (spec.metadata as Record<string, unknown> | undefined)?.[ABOVE_OVERLAYS] === true;
 }
 
+function syncGeoJson(map: MapLibreMap, module: GeoJsonLayerModule, view: AtlasView): void {
+  const source = map.getSource<GeoJSONSource>(module.key);
+  if (!source) throw new Error(`The base style has no source "${module.key}".`);
+  if (inputsChanged(map, module, view)) source.setData(module.toGeoJSON(view));
+}
+
+/** The tile URL each tiled source was last given, per map. */
+const tileUrls = new WeakMap<MapLibreMap, Map<string, string>>();
+
+/**
+ * Gives a tiled layer another tile URL (another year) by replacing its
+ * source, with its style layers put back where they were. Not `setTiles`: a
+ * tile still loading when the URL changes is reloaded from the data it had
+ * fetched (MapLibre re-parses it), so it would keep showing the old year.
+ */
+function replaceTileSource(map: MapLibreMap, key: string, spec: VectorSourceSpecification): void {
+  const order = map.getLayersOrder();
+  const ours = new Set(order.filter((id) => map.getLayer(id)?.source === key));
+  const placed = [...ours].map((id) => ({
+    spec: map.getLayer(id)!.serialize() as LayerSpecification,
+    before: order.slice(order.indexOf(id) + 1).find((other) => !ours.has(other)),
+  }));
+  for (const id of ours) map.removeLayer(id);
+  map.removeSource(key);
+  map.addSource(key, spec);
+  for (const { spec: layer, before } of placed) map.addLayer(layer, before);
+}
+
+/**
+ * A tiled layer's source is added at the first sync, its URL for the view's
+ * year; a new year changes the URL once the layer's part for that year is in
+ * (`view.loaded`), so the map never mixes years. Until its first part is in,
+ * its layers stay hidden and the map asks for none of its tiles: the
+ * counties come first.
+ */
+function syncTiles(map: MapLibreMap, module: TiledLayerModule, view: AtlasView): void {
+  const spec = tileSourceSpec(window.location.origin, module.tiles, view.year);
+  const url = spec.tiles![0]!;
+  // What was set, not `source.tiles`, which a source fills in only once it has loaded.
+  const urls = tileUrls.get(map) ?? new Map<string, string>();
+  tileUrls.set(map, urls);
+  if (!map.getSource(module.key)) map.addSource(module.key, spec);
+  else if (view.loaded.has(module.key) && urls.get(module.key) !== url) replaceTileSource(map, module.key, spec);
+  else return;
+  urls.set(module.key, url);
+}
+
 export function syncAtlas(map: MapLibreMap, view: AtlasView): void {
   // Layers are added once, in this order (first sync), so the draw order is the registry's, then the flagged ones.
   const above: LayerSpecification[] = [];
   for (const module of LAYER_ORDER) {
-    const source = map.getSource<GeoJSONSource>(module.key);
-    if (!source) throw new Error(`The base style has no source "${module.key}".`);
-    if (inputsChanged(map, module, view)) source.setData(module.toGeoJSON(view));
+    if (module.tiles) syncTiles(map, module, view);
+    else syncGeoJson(map, module, view);
     addImages(map, module);
-    const visible = !view.hidden.has(module.key as OverlayKey);
+    const visible = !view.hidden.has(module.key as OverlayKey) && (!module.tiles || view.loaded.has(module.key));
     for (const spec of module.layers(view)) {
       const placed = withVisibility(spec, visible);
       if (isAboveOverlays(spec)) above.push(placed);

@@ -5,8 +5,10 @@
  * Home End move, Enter runs, Escape closes and returns to the button.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useApolloClient } from '@apollo/client/react';
 import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../export/actions';
-import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures } from '../export/layer-tables';
+import { loadExportData } from '../export/export-data';
+import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures, type ExportData } from '../export/layer-tables';
 import type { ExportMessages } from '../export/messages';
 import type { AtlasView } from '../map/layers/types';
 import './atlas-tools.css';
@@ -17,25 +19,25 @@ type ExportMenuProps = ExportContext;
 interface MenuItem {
   id: string;
   label: string;
-  run(ctx: ExportContext): Promise<string> | string;
+  run(ctx: ExportContext, data: ExportData): Promise<string> | string;
 }
 
-function menuItems(view: AtlasView, m: ExportMessages): MenuItem[] {
+function menuItems(view: AtlasView, m: ExportMessages, data: ExportData): MenuItem[] {
   const shown = EXPORT_LAYERS.filter((key) => isShown(view, key));
   return [
     { id: 'png', label: m.png, run: exportPng },
     ...shown.map((key) => ({
       id: `csv-${key}`,
       // Alliances are one row each, whatever their parts on the map.
-      label: m.csv(m.layerNames[key], key === 'alliances' ? countAlliances(view) : layerFeatures(view, key).length),
-      run: (ctx: ExportContext) => exportCsv(ctx, key),
+      label: m.csv(m.layerNames[key], key === 'alliances' ? countAlliances(view, data) : layerFeatures(view, key, data).length),
+      run: (ctx: ExportContext, d: ExportData) => exportCsv(ctx, d, key),
     })),
-    { id: 'geojson', label: m.geojson(exportFeatureCollection(view).features.length), run: exportGeoJson },
+    { id: 'geojson', label: m.geojson(exportFeatureCollection(view, data).features.length), run: exportGeoJson },
   ];
 }
 
-function countAlliances(view: AtlasView): number {
-  return new Set(layerFeatures(view, 'alliances').map((f) => f.properties?.id)).size;
+function countAlliances(view: AtlasView, data: ExportData): number {
+  return new Set(layerFeatures(view, 'alliances', data).map((f) => f.properties?.id)).size;
 }
 
 export function ExportMenu(props: ExportMenuProps) {
@@ -45,12 +47,34 @@ export function ExportMenu(props: ExportMenuProps) {
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  // Counted when the menu opens, not on every change of the view.
-  const items = useMemo(() => (open ? menuItems(view, messages) : []), [open, view, messages]);
+  const client = useApolloClient();
+  // The villages of the year, every one, loaded when the menu opens (the map holds only those in view).
+  const [data, setData] = useState<{ year: number; data: ExportData } | null>(null);
+  const ready = data?.year === view.year ? data.data : null;
+  useEffect(() => {
+    if (!open || data?.year === view.year) return;
+    let cancelled = false;
+    setStatus({ text: messages.working, failed: false });
+    loadExportData(client, view.year).then(
+      (loaded) => {
+        if (cancelled) return;
+        setData({ year: view.year, data: loaded });
+        setStatus(null);
+      },
+      (error: unknown) => {
+        if (!cancelled) setStatus({ text: messages.failed(error instanceof Error ? error.message : String(error)), failed: true });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [open, data, view.year, client, messages]);
+  // Counted when the menu opens (and its data is in), not on every change of the view.
+  const items = useMemo(() => (open && ready ? menuItems(view, messages, ready) : []), [open, ready, view, messages]);
 
   const menuButtons = () => [...(root.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
-    if (!open) return;
+    if (!open || items.length === 0) return;
     const buttons = menuButtons();
     (open === 'last' ? buttons[buttons.length - 1] : buttons[0])?.focus();
     const closeOutside = (event: PointerEvent) => {
@@ -58,7 +82,7 @@ export function ExportMenu(props: ExportMenuProps) {
     };
     document.addEventListener('pointerdown', closeOutside);
     return () => document.removeEventListener('pointerdown', closeOutside);
-  }, [open]);
+  }, [open, items.length]);
 
   const close = () => {
     setOpen(false);
@@ -66,11 +90,12 @@ export function ExportMenu(props: ExportMenuProps) {
   };
 
   const run = async (item: MenuItem) => {
+    if (!ready) return;
     close();
     setBusy(true);
     setStatus({ text: messages.working, failed: false });
     try {
-      const name = await item.run(props);
+      const name = await item.run(props, ready);
       setStatus({ text: messages.done(name), failed: false });
     } catch (error) {
       setStatus({ text: messages.failed(error instanceof Error ? error.message : String(error)), failed: true });
@@ -113,7 +138,7 @@ export function ExportMenu(props: ExportMenuProps) {
         aria-haspopup="menu"
         aria-expanded={open !== false}
         aria-controls={open ? 'export-menu-list' : undefined}
-        aria-busy={busy}
+        aria-busy={busy || (open !== false && !ready)}
         data-testid="export-button"
         onClick={() => setOpen(open ? false : 'first')}
         onKeyDown={onButtonKey}

@@ -7,7 +7,7 @@
 import { tickDecimals } from '../map/classes';
 import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
 import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
-import { PAIRING_LINE_LAYER_ID } from '../map/layers/pairing-layer';
+import { PAIRING_LINE_LAYER_ID, pairingEndNames } from '../map/layers/pairing-layer';
 import { PROJECT_CIRCLE_LAYER_ID } from '../map/layers/project-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from '../map/layers/township-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
@@ -91,11 +91,11 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         return { ...base(p), name: name(p), figure: incidence == null ? lm.noData : `${formatNumber(m, incidence, 2)}%`, rank: incidence };
       });
     case 'townships': {
-      const { classes = [], breaks = [] } = view.overlays.townships?.classification ?? {};
+      const { classes = [], breaks = [], classOf = new Map<string, number>() } = view.overlays.townships?.classification ?? {};
       // As many decimals as tell the class bounds apart (small incidences are all "0.0" at one).
       const decimals = tickDecimals(breaks);
       return features.map((p) => {
-        const index = num(p.classIndex);
+        const index = classOf.get(String(p.code)) ?? null;
         const c = index == null ? undefined : classes[index];
         const figure = c ? m.townshipClass(formatNumber(m, c.from, decimals), formatNumber(m, c.to, decimals)) : lm.noData;
         return { ...base(p), name: name(p), figure, rank: index };
@@ -112,11 +112,8 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
       return features.map((p) => ({ ...base(p), name: name(p), figure: lm.members(members.get(String(p.id)) ?? 0), rank: null }));
     }
     case 'pairings': {
-      const byId = new Map((view.overlays.pairings?.items ?? []).map((p) => [String(p.id), p]));
       return features.map((p) => {
-        const pairing = byId.get(String(p.id));
-        const helper = pairing?.helperVillage?.[m.nameField] ?? pairing?.helperOrganisation?.name ?? String(p.helper ?? '');
-        const helped = pairing?.helpedVillage[m.nameField] ?? String(p.helped ?? '');
+        const { helper, helped } = pairingEndNames(p, m.nameField);
         return { ...base(p), name: `${helper} → ${helped}`, figure: m.pairingKinds[p.kind as PairingKind] ?? '', rank: null };
       });
     }

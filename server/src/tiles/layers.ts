@@ -138,20 +138,27 @@ const alliances: TileLayer = {
 /**
  * Pairings with a line (helper village, or the helping enterprise's home
  * village, to the helped village), every year's: `active` says whether it
- * runs in the year. A point at the helped end carries the arrowhead's
+ * runs in the year. Names of both ends (the enterprise's for an enterprise
+ * helper, which has no English name). A point at the helped end carries the arrowhead's
  * `bearing` (degrees clockwise from north, on the map as drawn: Web Mercator).
  */
 const pairings: TileLayer = {
   name: 'pairings',
   tables: ['pairing', 'village', 'organisation'],
   yearly: true,
-  attributes: ['id', 'kind', 'helper', 'helperOrganisation', 'helped', 'startYear', 'endYear', 'active', 'distanceMeters', 'bearing'],
+  attributes: [
+    'id', 'kind', 'helper', 'helperOrganisation', 'helped', 'helperName', 'helperNameEn', 'helpedName', 'helpedNameEn',
+    'startYear', 'endYear', 'active', 'distanceMeters', 'bearing',
+  ],
   features: (p) => {
     const year = yearOf(p);
-    const columns = raw(`l.id, l.kind, l.helper, l."helperOrganisation", l.helped, l."startYear", l."endYear", l.active, l."distanceMeters"`);
+    const columns = raw(`l.id, l.kind, l.helper, l."helperOrganisation", l.helped, l."helperName", l."helperNameEn", l."helpedName", l."helpedNameEn",
+          l."startYear", l."endYear", l.active, l."distanceMeters"`);
+    // Both ends' names ride along, so the map's list, panel and embed name a pairing without another query.
     return sql`with lines as (
           select p.id, p.kind, p.helper_village_code as helper, p.helper_organisation_id as "helperOrganisation",
-                 p.helped_village_code as helped, p.start_year as "startYear", p.end_year as "endYear",
+                 p.helped_village_code as helped, coalesce(hv.name, o.name) as "helperName", hv.name_en as "helperNameEn",
+                 w.name as "helpedName", w.name_en as "helpedNameEn", p.start_year as "startYear", p.end_year as "endYear",
                  ${activePairingSql('p', year)} as active, round(${PAIRING_METERS})::int as "distanceMeters",
                  ${PAIRING_LINE} as line, ${HELPER_LOCATION} as origin, w.location as tip
             from pairing p ${PAIRING_ENDS}

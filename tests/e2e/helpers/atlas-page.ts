@@ -158,6 +158,8 @@ export function mapStyleKeys(page: Page) {
       glyphs: style.glyphs ?? null,
       sprite: style.sprite ?? null,
       sourceTypes: Object.values(style.sources).map((s) => s.type),
+      /** every vector source's tile URL templates */
+      tileUrls: Object.values(style.sources).flatMap((s) => (s.type === 'vector' ? ((s as { tiles?: string[] }).tiles ?? []) : [])),
     };
   });
 }

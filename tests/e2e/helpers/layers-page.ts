@@ -136,6 +136,9 @@ export function layerLegend(page: Page, key: string): Promise<Array<{ value: str
 export function matchOutputs(expression: unknown): Record<string, unknown> {
   if (!Array.isArray(expression) || expression[0] !== 'match') throw new Error(`not a match expression: ${JSON.stringify(expression)}`);
   const outputs: Record<string, unknown> = {};
-  for (let i = 2; i + 1 < expression.length; i += 2) outputs[String(expression[i])] = expression[i + 1];
+  // A label may be one value or a list of values sharing the output.
+  for (let i = 2; i + 1 < expression.length; i += 2) {
+    for (const label of [expression[i]].flat()) outputs[String(label)] = expression[i + 1];
+  }
   return outputs;
 }

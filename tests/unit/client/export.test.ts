@@ -9,11 +9,12 @@ import { en } from '../../../client/src/app/i18n/en';
 import { zhCN } from '../../../client/src/app/i18n/zh-CN';
 import { csvField, toCsv, UTF8_BOM } from '../../../client/src/export/csv';
 import { exportFileName, isoDate } from '../../../client/src/export/file-name';
-import { exportFeatureCollection, exportTable, layerFeatures } from '../../../client/src/export/layer-tables';
+import { exportFeatureCollection, exportTable, layerFeatures, type ExportData } from '../../../client/src/export/layer-tables';
 import { pngContent } from '../../../client/src/export/png-content';
-import type { AtlasQuery, AtlasVillage, CountyFigures } from '../../../client/src/graphql/documents';
+import type { AtlasPairing, AtlasQuery, AtlasVillage, CountyFigures } from '../../../client/src/graphql/documents';
 import { fromChoropleth } from '../../../client/src/map/classes';
 import type { AtlasView, OverlayKey } from '../../../client/src/map/layers/types';
+import { pairingEndNames } from '../../../client/src/map/layers/pairing-layer';
 import { listGroups } from '../../../client/src/panels/feature-list-entries';
 
 describe('csvField / toCsv', () => {
@@ -70,7 +71,33 @@ const square = (x: number, y: number): Polygon => ({
   coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]],
 });
 
-/** Two counties (one without figures), two villages, one pairing, one alliance, as the atlas holds them. */
+/** Three villages (one without figures) and one pairing, as the API lists them for an export. */
+function fakeData(): ExportData {
+  const village = (code: string, name: string, x: number, figures: AtlasVillage['figures']) =>
+    ({ code, name, nameEn: `${name} en`, location: { type: 'Point', coordinates: [x, 0.5] }, figures }) as AtlasVillage;
+  return {
+    villages: [
+      village('152501001001', '一村', 0.5, { status: 'POOR', strength: 'WEAK', ruralPopulation: 800 } as AtlasVillage['figures']),
+      village('152502001001', '二村', 1.5, { status: 'EXITED', strength: 'STRONG', ruralPopulation: 1200 } as AtlasVillage['figures']),
+      village('152503001001', '三村', 2.5, null),
+    ],
+    pairings: [
+      {
+        id: 7,
+        kind: 'STRONG_HELPS_WEAK',
+        startYear: 2016,
+        endYear: null,
+        distanceMeters: 1234.5,
+        line: { type: 'LineString', coordinates: [[1.5, 0.5], [0.5, 0.5]] },
+        helperVillage: { code: '152502001001', name: '二村', nameEn: '二村 en' },
+        helperOrganisation: null,
+        helpedVillage: { code: '152501001001', name: '一村', nameEn: '一村 en' },
+      } as AtlasPairing,
+    ],
+  };
+}
+
+/** Three counties (one without figures), one pairing, one alliance, as the atlas holds them. */
 function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] = []): AtlasView {
   const atlas = {
     prefecture: { code: '152500000000', name: '测试盟', nameEn: 'Test League', years: [2017], thresholds: { countyExitIncidence: 3 }, boundary: square(0, 0) },
@@ -95,24 +122,7 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
       { code: '152503000000', classIndex: null },
     ],
   });
-  const village = (code: string, name: string, x: number, figures: AtlasVillage['figures']) =>
-    ({ code, name, nameEn: `${name} en`, location: { type: 'Point', coordinates: [x, 0.5] }, figures }) as AtlasVillage;
-  const villages = [
-    village('152501001001', '一村', 0.5, { status: 'POOR', strength: 'WEAK', ruralPopulation: 800 } as AtlasVillage['figures']),
-    village('152502001001', '二村', 1.5, { status: 'EXITED', strength: 'STRONG', ruralPopulation: 1200 } as AtlasVillage['figures']),
-    village('152503001001', '三村', 2.5, null),
-  ];
-  const pairing = {
-    id: 7,
-    kind: 'STRONG_HELPS_WEAK',
-    startYear: 2016,
-    endYear: null,
-    distanceMeters: 1234.5,
-    line: { type: 'LineString', coordinates: [[1.5, 0.5], [0.5, 0.5]] },
-    helperVillage: { code: '152502001001', name: '二村', nameEn: '二村 en' },
-    helperOrganisation: null,
-    helpedVillage: { code: '152501001001', name: '一村', nameEn: '一村 en' },
-  };
+  const { villages } = fakeData();
   const alliance = (id: number, foundedYear: number) => ({
     id,
     name: `联合党委${id}`,
@@ -133,8 +143,8 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
     selection: null,
     messages,
     overlays: {
-      villages: { year: 2017, items: villages },
-      pairings: { year: 2017, items: [pairing] },
+      villages: { year: 2017, counts: { total: 3, status: { POOR: 1, EXITED: 1, NEVER_POOR: 0 }, strength: { STRONG: 1, WEAK: 1 } } },
+      pairings: { year: 2017, counts: { drawn: { STRONG_HELPS_WEAK: 1, CENTRE_RADIATES: 0, ENTERPRISE_VILLAGE: 0 }, withoutLine: 0 } },
       // The second alliance is founded after the view's year: the map does not show it.
       alliances: [alliance(1, 2015), alliance(2, 2019)],
       townships: null,
@@ -147,7 +157,7 @@ function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] =
 
 describe('export tables', () => {
   it('has one county row per county, with the year\'s figures and the server\'s class (1 = lowest)', () => {
-    const table = exportTable(fakeView(), 'counties', zhCN.export.menu);
+    const table = exportTable(fakeView(), 'counties', zhCN.export.menu, fakeData());
     expect(table.header).toEqual([
       '年份', '区划代码', '名称', '英文名称', '贫困发生率(%)', '贫困人口(人)', '农村人口(人)', '分级(1为最低)', '分级下限(%)', '分级上限(%)',
     ]);
@@ -159,7 +169,7 @@ describe('export tables', () => {
   });
 
   it('words village status and strength in the language, and leaves a village without figures blank', () => {
-    const table = exportTable(fakeView(en), 'villages', en.export.menu);
+    const table = exportTable(fakeView(en), 'villages', en.export.menu, fakeData());
     expect(table.header[4]).toBe('Poverty status');
     expect(table.rows).toEqual([
       [2017, '152501001001', '一村', '一村 en', 'Poor village', 'Weak', 800],
@@ -170,14 +180,14 @@ describe('export tables', () => {
 
   it('names both ends of a pairing, and has one row per alliance shown in the year', () => {
     const view = fakeView();
-    expect(exportTable(view, 'pairings', zhCN.export.menu).rows).toEqual([
+    expect(exportTable(view, 'pairings', zhCN.export.menu, fakeData()).rows).toEqual([
       [2017, '7', '强村带弱村', '152502001001', '二村', '152501001001', '一村', 1234.5],
     ]);
-    expect(exportTable(view, 'alliances', zhCN.export.menu).rows).toEqual([[2017, '1', '联合党委1', 2015, '152502001001', 2]]);
+    expect(exportTable(view, 'alliances', zhCN.export.menu, fakeData()).rows).toEqual([[2017, '1', '联合党委1', 2015, '152502001001', 2]]);
   });
 
   it('puts the shown layers\' data features in one GeoJSON, without label and arrowhead points', () => {
-    const collection = exportFeatureCollection(fakeView(zhCN, ['villages']));
+    const collection = exportFeatureCollection(fakeView(zhCN, ['villages']), fakeData());
     const byLayer = (layer: string) => collection.features.filter((f) => f.properties?.layer === layer);
     expect(byLayer('counties').map((f) => f.geometry.type)).toEqual(['Polygon', 'Polygon', 'Polygon']);
     expect(byLayer('villages')).toEqual([]);
@@ -185,7 +195,7 @@ describe('export tables', () => {
     // Alliance 1: footprint, one spoke, the centre.
     expect(byLayer('alliances').map((f) => f.properties?.part)).toEqual(['footprint', 'spoke', 'centre']);
     expect(collection.features.every((f) => f.properties?.year === 2017)).toBe(true);
-    expect(layerFeatures(fakeView(), 'counties')[0]!.properties).toMatchObject({ code: '152501000000', incidence: 5.5, classIndex: 1 });
+    expect(layerFeatures(fakeView(), 'counties', fakeData())[0]!.properties).toMatchObject({ code: '152501000000', incidence: 5.5, classIndex: 1 });
   });
 });
 
@@ -206,13 +216,14 @@ describe('pngContent', () => {
 describe('feature list rows', () => {
   it('groups the rendered features by layer, once each, the figure that matters first', () => {
     const view = fakeView();
-    const counties = layerFeatures(view, 'counties').map((f) => f.properties!);
-    const villages = layerFeatures(view, 'villages').map((f) => f.properties!);
+    const counties = layerFeatures(view, 'counties', fakeData()).map((f) => f.properties!);
+    const villages = layerFeatures(view, 'villages', fakeData()).map((f) => f.properties!);
     const rendered = new Map([
       // A county drawn across two tiles comes back twice.
       ['counties', [...counties, counties[0]!]],
       ['villages', villages],
-      ['pairings', layerFeatures(view, 'pairings').map((f) => f.properties!)],
+      // As a pairing's tile carries it: both ends' codes and names.
+      ['pairings', [{ id: 7, kind: 'STRONG_HELPS_WEAK', helper: '152502001001', helped: '152501001001', helperName: '二村', helpedName: '一村', active: true }]],
     ] as const);
     const groups = listGroups(rendered, view, zhCN.export.list);
     expect(groups.map((g) => g.key)).toEqual(['counties', 'villages', 'pairings']);
@@ -224,5 +235,11 @@ describe('feature list rows', () => {
     expect(groups[1]!.entries.map((e) => e.name)).toEqual(['二村', '一村', '三村']);
     expect(groups[1]!.entries[0]!.figure).toBe('已出列贫困村 · 1,200 人');
     expect(groups[2]!.entries).toEqual([{ kind: 'pairing', id: '7', name: '二村 → 一村', figure: '强村带弱村' }]);
+  });
+
+  it('names a pairing\'s ends in English where they have English names, else in Chinese (an enterprise has none)', () => {
+    const tile = { helper: null, helperOrganisation: 3, helperName: '乳业公司', helped: '152501001001', helpedName: '一村', helpedNameEn: 'Yi Cun' };
+    expect(pairingEndNames(tile, 'nameEn')).toEqual({ helper: '乳业公司', helped: 'Yi Cun' });
+    expect(pairingEndNames(tile, 'name')).toEqual({ helper: '乳业公司', helped: '一村' });
   });
 });

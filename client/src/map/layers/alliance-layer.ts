@@ -7,7 +7,7 @@
 import type { Feature } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { AtlasAlliance } from '../../graphql/documents';
-import type { AtlasView, LayerModule } from './types';
+import type { AtlasView, GeoJsonLayerModule } from './types';
 
 export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
 export const ALLIANCE_SPOKE_LAYER_ID = 'alliance-spoke';
@@ -109,4 +109,4 @@ export const allianceLayer = {
       notes: [messages.allianceFoundedNote(count, overlays.alliances.length)],
     };
   },
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;

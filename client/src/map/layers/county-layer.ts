@@ -9,7 +9,7 @@ import type { Feature } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
 import { labelPoint } from '../label-point';
 import { selectedFilter } from './expressions';
-import { ABOVE_OVERLAYS, type AtlasView, type LayerModule } from './types';
+import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
@@ -32,6 +32,19 @@ export function fillColorExpression(classification: Classification): ExpressionS
     step as ExpressionSpecification,
     NO_DATA_COLOR,
   ];
+}
+
+/**
+ * The fill colour of an area by its code, in the server's classes (for tiled
+ * areas, whose features carry no class: the class of each code is the
+ * choropleth's answer). One branch per class, listing its codes.
+ */
+export function fillColorByCode(classification: Classification): ExpressionSpecification | string {
+  const codes = classification.classes.map((): string[] => []);
+  for (const [code, index] of classification.classOf) codes[index]?.push(code);
+  const branches = classification.classes.flatMap((c, i) => (codes[i]!.length > 0 ? [codes[i]!, c.color] : []));
+  if (branches.length === 0) return NO_DATA_COLOR;
+  return ['match', ['get', 'code'], ...branches, NO_DATA_COLOR] as unknown as ExpressionSpecification;
 }
 
 export const countyLayer = {
@@ -116,7 +129,7 @@ export const countyLayer = {
       },
     },
   ],
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;
 
 /**
  * Closer in, the townships (drawn under the counties) show through: the fill

@@ -5,14 +5,20 @@
  * however short the line. A pairing whose helper is an enterprise without a
  * home village has no line (the API says so with `line: null`) and is
  * counted in the legend instead.
+ *
+ * Drawn from the hub's vector tiles of the year: each pairing's line and a
+ * point at its helped end carrying the arrow's bearing, with kind, both ends'
+ * codes and names, and whether it runs in the year (`active`: tiles hold
+ * every year's pairings). The legend's counts come from the API
+ * (`AtlasPairingCounts`).
  */
-import type { Feature, LineString } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
-import type { PairingKind } from '../../graphql/documents';
-import { arrowImage, mercatorBearing } from '../arrow-images';
-import { passes } from '../../state/view-state';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { AtlasPairing, PairingKind } from '../../graphql/documents';
+import { arrowImage } from '../arrow-images';
+import { passes, type ViewFilters } from '../../state/view-state';
 import { matchProperty, selectedFilter } from './expressions';
-import type { LayerModule } from './types';
+import type { TiledLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
 export const PAIRING_ARROW_LAYER_ID = 'pairing-arrow';
@@ -37,43 +43,65 @@ function isLine(geometry: unknown): geometry is LineString {
   return (geometry as LineString | null)?.type === 'LineString' && (geometry as LineString).coordinates.length >= 2;
 }
 
+/**
+ * The pairings of a year with a line, as GeoJSON with the properties the
+ * tiles' lines carry (exports: the tiles hold only what the map shows).
+ */
+export function pairingFeatures(items: readonly AtlasPairing[], filters: ViewFilters): FeatureCollection {
+  const features = items
+    .filter((pairing) => isLine(pairing.line) && passes(filters.pairing, pairing.kind))
+    .map(
+      (pairing): Feature => ({
+        type: 'Feature',
+        properties: {
+          id: pairing.id,
+          kind: pairing.kind,
+          helper: pairing.helperVillage?.code ?? null,
+          helped: pairing.helpedVillage.code,
+          distanceMeters: pairing.distanceMeters,
+        },
+        geometry: pairing.line!,
+      }),
+    );
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The names of a pairing's two ends from its tile feature, in the view's
+ * language (an enterprise helper has only its Chinese name; a missing
+ * English name falls back to the Chinese one, as elsewhere on the map).
+ */
+export function pairingEndNames(p: Readonly<Record<string, unknown>>, nameField: 'name' | 'nameEn'): { helper: string; helped: string } {
+  const name = (end: 'helper' | 'helped') =>
+    String((nameField === 'nameEn' ? p[`${end}NameEn`] : null) ?? p[`${end}Name`] ?? p[end] ?? '');
+  return { helper: name('helper'), helped: name('helped') };
+}
+
+/** Shown: running in the year, and of a kind the filter lets through. */
+function shown(filters: ViewFilters, geometry: 'LineString' | 'Point'): FilterSpecification {
+  const kinds: ExpressionSpecification =
+    filters.pairing.length === 0 ? ['literal', true] : ['match', ['get', 'kind'], [...filters.pairing], true, false];
+  return ['all', ['==', ['geometry-type'], geometry], ['==', ['get', 'active'], true], kinds] as FilterSpecification;
+}
+
+export const PAIRING_MIN_ZOOM = 5;
+
 export const pairingLayer = {
   key: 'pairings',
-  description: 'Pairings active in the year: helper → helped village lines coloured by kind, arrowheads at the helped end',
+  description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
+  tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
   select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
-  dataInputs: ({ overlays, filters }) => [overlays.pairings, filters.pairing],
-  toGeoJSON: ({ overlays, filters }) => {
-    const features: Feature[] = [];
-    for (const pairing of overlays.pairings?.items ?? []) {
-      if (!isLine(pairing.line) || !passes(filters.pairing, pairing.kind)) continue;
-      const coordinates = pairing.line.coordinates;
-      const end = coordinates[coordinates.length - 1]!;
-      const properties = {
-        id: pairing.id,
-        kind: pairing.kind,
-        helper: pairing.helperVillage?.code ?? null,
-        helped: pairing.helpedVillage.code,
-        distanceMeters: pairing.distanceMeters,
-      };
-      features.push({ type: 'Feature', properties, geometry: pairing.line });
-      features.push({
-        type: 'Feature',
-        properties: { ...properties, bearing: mercatorBearing(coordinates[coordinates.length - 2]!, end) },
-        geometry: { type: 'Point', coordinates: end },
-      });
-    }
-    return { type: 'FeatureCollection', features };
-  },
-  layers: ({ selection }) => {
+  layers: ({ selection, filters }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
-    const isLineString: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+    const isLineString = shown(filters, 'LineString');
+    const source = { source: 'pairings', 'source-layer': 'pairings' } as const;
     return [
       {
         // A pale casing lifts the line off the choropleth.
         id: 'pairing-casing',
         type: 'line',
-        source: 'pairings',
+        ...source,
         filter: isLineString,
         layout: { 'line-cap': 'round' },
         paint: {
@@ -86,15 +114,15 @@ export const pairingLayer = {
         // The open panel's pairing: a wide dark band under its line.
         id: 'pairing-selected',
         type: 'line',
-        source: 'pairings',
-        filter: ['all', isLineString, selectedFilter({ selection }, 'pairing', 'id')],
+        ...source,
+        filter: ['all', isLineString, selectedFilter({ selection }, 'pairing', 'id')] as FilterSpecification,
         layout: { 'line-cap': 'round' },
         paint: { 'line-color': '#0b3d91', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 10, 9] },
       },
       {
         id: PAIRING_LINE_LAYER_ID,
         type: 'line',
-        source: 'pairings',
+        ...source,
         filter: isLineString,
         layout: { 'line-cap': 'round' },
         paint: { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.6, 10, 3] },
@@ -102,8 +130,8 @@ export const pairingLayer = {
       {
         id: PAIRING_ARROW_LAYER_ID,
         type: 'symbol',
-        source: 'pairings',
-        filter: ['==', ['geometry-type'], 'Point'],
+        ...source,
+        filter: shown(filters, 'Point'),
         layout: {
           'icon-image': ['concat', 'pairing-arrow-', ['get', 'kind']],
           'icon-rotate': ['get', 'bearing'],
@@ -126,11 +154,10 @@ export const pairingLayer = {
   },
   legend: ({ overlays, messages }) => {
     if (!overlays.pairings) return null;
-    const { items } = overlays.pairings;
-    const undrawn = items.filter((p) => !isLine(p.line)).length;
+    const { drawn, withoutLine: undrawn } = overlays.pairings.counts;
     return {
       items: KINDS.map((kind) => ({
-        label: messages.legendCount(messages.pairingKinds[kind], items.filter((p) => p.kind === kind && isLine(p.line)).length),
+        label: messages.legendCount(messages.pairingKinds[kind], drawn[kind]),
         swatch: { shape: 'arrow', color: PAIRING_COLORS[kind] },
         value: kind,
         filter: 'pairing',
@@ -138,4 +165,4 @@ export const pairingLayer = {
       notes: [messages.pairingDirectionNote, ...(undrawn > 0 ? [messages.pairingsWithoutLine(undrawn)] : [])],
     };
   },
-} satisfies LayerModule;
+} satisfies TiledLayerModule;

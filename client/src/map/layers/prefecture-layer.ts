@@ -1,4 +1,4 @@
-import type { LayerModule } from './types';
+import type { GeoJsonLayerModule } from './types';
 
 /** The prefecture's outline, drawn under the counties as a soft outer rim. */
 export const prefectureLayer = {
@@ -29,4 +29,4 @@ export const prefectureLayer = {
       paint: { 'line-color': '#3c4a5c', 'line-width': 1.6 },
     },
   ],
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;

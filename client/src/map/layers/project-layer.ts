@@ -8,7 +8,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { IndustryType } from '../../graphql/documents';
 import { passes } from '../../state/view-state';
 import { matchProperty } from './expressions';
-import type { LayerModule } from './types';
+import type { GeoJsonLayerModule } from './types';
 
 export const PROJECT_CIRCLE_LAYER_ID = 'project-circle';
 
@@ -90,4 +90,4 @@ export const projectLayer = {
       notes: [messages.projectSizeNote],
     };
   },
-} satisfies LayerModule;
+} satisfies GeoJsonLayerModule;

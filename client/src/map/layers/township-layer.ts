@@ -4,55 +4,40 @@
  * (no glyph server: see county-layer.ts). Drawn under the counties and shown
  * from TOWNSHIP_MIN_ZOOM, where the county fill turns transparent: county
  * outlines and names stay on top of their townships.
+ *
+ * Drawn from the hub's vector tiles (a country has some 41,000 townships):
+ * each tile carries the township's boundary and one label point (by the same
+ * rule as label-point.ts), with code and names; the class of each code is the
+ * server's township choropleth of the year.
  */
-import type { Feature } from 'geojson';
-import { labelPoint } from '../label-point';
+import type { FilterSpecification } from 'maplibre-gl';
 import { formatNumber } from '../messages';
-import { fillColorExpression, LABEL_FONTS } from './county-layer';
+import { fillColorByCode, LABEL_FONTS } from './county-layer';
 import { selectedFilter } from './expressions';
-import { ABOVE_OVERLAYS, type LayerModule } from './types';
+import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const TOWNSHIP_FILL_LAYER_ID = 'township-fill';
+/** The boundaries (a tile also holds each township's label point). */
+const AREA: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
 export const TOWNSHIP_LABEL_LAYER_ID = 'township-label';
 
 export const townshipLayer = {
   key: 'townships',
-  description: 'Townships shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
+  description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
   select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
-  dataInputs: ({ overlays }) => [overlays.townships],
-  toGeoJSON: ({ overlays }) => {
-    const townships = overlays.townships;
-    if (!townships) return { type: 'FeatureCollection', features: [] };
-    return {
-      type: 'FeatureCollection',
-      features: townships.boundaries.flatMap((township): Feature[] => {
-        const classIndex = townships.classification.classOf.get(township.code);
-        const properties = {
-          code: township.code,
-          name: township.name,
-          nameEn: township.nameEn,
-          ...(classIndex != null ? { classIndex } : {}),
-        };
-        const label = labelPoint(township.boundary);
-        return [
-          { type: 'Feature', properties, geometry: township.boundary },
-          ...(label ? [{ type: 'Feature' as const, properties, geometry: { type: 'Point' as const, coordinates: label } }] : []),
-        ];
-      }),
-    };
-  },
+  tiles: { layer: 'townships', yearly: false, minzoom: Math.floor(TOWNSHIP_MIN_ZOOM) },
   layers: (view) => [
     {
       id: TOWNSHIP_FILL_LAYER_ID,
       type: 'fill',
       source: 'townships',
+      'source-layer': 'townships',
+      filter: AREA,
       minzoom: TOWNSHIP_MIN_ZOOM,
       // Opaque like the counties: the canvas shows the legend's colours.
       paint: {
-        'fill-color': view.overlays.townships
-          ? fillColorExpression(view.overlays.townships.classification)
-          : 'rgba(0,0,0,0)',
+        'fill-color': view.overlays.townships ? fillColorByCode(view.overlays.townships.classification) : 'rgba(0,0,0,0)',
         'fill-opacity': 1,
       },
     },
@@ -60,6 +45,8 @@ export const townshipLayer = {
       id: 'township-outline',
       type: 'line',
       source: 'townships',
+      'source-layer': 'townships',
+      filter: AREA,
       minzoom: TOWNSHIP_MIN_ZOOM,
       paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.9 },
     },
@@ -68,13 +55,15 @@ export const townshipLayer = {
       id: 'township-selected',
       type: 'line',
       source: 'townships',
-      filter: selectedFilter(view, 'township', 'code'),
+      'source-layer': 'townships',
+      filter: ['all', AREA, selectedFilter(view, 'township', 'code')] as FilterSpecification,
       paint: { 'line-color': '#0b3d91', 'line-width': 3 },
     },
     {
       id: TOWNSHIP_LABEL_LAYER_ID,
       type: 'symbol',
       source: 'townships',
+      'source-layer': 'townships',
       metadata: { [ABOVE_OVERLAYS]: true },
       filter: ['==', ['geometry-type'], 'Point'],
       minzoom: TOWNSHIP_MIN_ZOOM,
@@ -109,4 +98,4 @@ export const townshipLayer = {
       notes: [messages.townshipZoomNote],
     };
   },
-} satisfies LayerModule;
+} satisfies TiledLayerModule;

@@ -8,14 +8,13 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type {
   AtlasAlliance,
-  AtlasPairing,
   AtlasProject,
   AtlasQuery,
-  AtlasTownship,
-  AtlasVillage,
+  PovertyStatus,
   ClassificationMethod,
   CountyFigures,
   Metric,
+  PairingKind,
 } from '../../graphql/documents';
 import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
 import type { Classification } from '../classes';
@@ -30,16 +29,45 @@ export type OverlayKey = Overlay;
  * on the map rather than blanking it.
  */
 export interface OverlayData {
-  /** pairings active in `year` */
-  pairings: { year: number; items: readonly AtlasPairing[] } | null;
-  /** every village, with its figures of `year` */
-  villages: { year: number; items: readonly AtlasVillage[] } | null;
+  /** how many pairings active in `year` the legend counts (the lines come as vector tiles) */
+  pairings: { year: number; counts: PairingCounts } | null;
+  /**
+   * The villages of `year` as the legend counts them (the circles themselves
+   * come as vector tiles: a region may hold far more villages than a page)
+   */
+  villages: { year: number; counts: VillageCounts } | null;
   /** industry projects running in `year` */
   projects: { year: number; items: readonly AtlasProject[] } | null;
   /** every alliance (the map shows those founded by the view's year) */
   alliances: readonly AtlasAlliance[] | null;
-  /** township boundaries and the server's township classes of `year` */
-  townships: { year: number; boundaries: readonly AtlasTownship[]; classification: Classification } | null;
+  /** the server's township classes of `year` (the boundaries come as vector tiles) */
+  townships: { year: number; classification: Classification } | null;
+}
+
+/** Pairings active in a year: those drawn, by kind, and those without a line (an enterprise helper without a home village). */
+export interface PairingCounts {
+  drawn: Readonly<Record<PairingKind, number>>;
+  withoutLine: number;
+}
+
+/** How many villages have each status and each strength in a year (the legend's counts). */
+export interface VillageCounts {
+  total: number;
+  status: Readonly<Record<PovertyStatus, number>>;
+  strength: Readonly<Record<'STRONG' | 'WEAK', number>>;
+}
+
+/**
+ * A layer drawn from the hub's vector tiles (`/tiles/{layer}/{z}/{x}/{y}.mvt`)
+ * rather than from GeoJSON: for the layers too large to send whole.
+ */
+export interface TileSource {
+  /** the server's tile layer (also the `source-layer` of the module's style layers) */
+  layer: string;
+  /** the tiles carry the view's year's attributes (`?year=`) */
+  yearly: boolean;
+  /** no tiles are asked for below this zoom (a tile of a whole country's villages would be megabytes) */
+  minzoom: number;
 }
 
 /** Everything a layer may draw from: the data on screen and how it is shown. */
@@ -105,19 +133,11 @@ export interface RuntimeImage {
  */
 export const ABOVE_OVERLAYS = 'lingyan:above-overlays';
 
-export interface LayerModule {
-  /** registry key, also the id of the module's GeoJSON source */
+interface LayerModuleBase {
+  /** registry key, also the id of the module's source */
   readonly key: string;
   /** what the layer shows, for people reading the registry */
   readonly description: string;
-  /**
-   * The parts of the view `toGeoJSON` reads. The source's data is replaced
-   * only when one of them changed (by identity): a language or visibility
-   * change then re-sends nothing to the map's worker.
-   */
-  dataInputs(view: AtlasView): readonly unknown[];
-  /** the source data; features carry the properties the layers' expressions read */
-  toGeoJSON(view: AtlasView): FeatureCollection;
   /** style layers in draw order, all reading source `key` */
   layers(view: AtlasView): LayerSpecification[];
   /** ids of layers that answer hover (tooltip), if any */
@@ -136,3 +156,23 @@ export interface LayerModule {
    */
   legend?(view: AtlasView): LayerLegend | null;
 }
+
+/** A layer whose data the client holds, as one GeoJSON source. */
+export interface GeoJsonLayerModule extends LayerModuleBase {
+  readonly tiles?: undefined;
+  /**
+   * The parts of the view `toGeoJSON` reads. The source's data is replaced
+   * only when one of them changed (by identity): a language or visibility
+   * change then re-sends nothing to the map's worker.
+   */
+  dataInputs(view: AtlasView): readonly unknown[];
+  /** the source data; features carry the properties the layers' expressions read */
+  toGeoJSON(view: AtlasView): FeatureCollection;
+}
+
+/** A layer drawn from the hub's vector tiles: the map asks for the tiles it shows. */
+export interface TiledLayerModule extends LayerModuleBase {
+  readonly tiles: TileSource;
+}
+
+export type LayerModule = GeoJsonLayerModule | TiledLayerModule;

@@ -4,13 +4,20 @@
  * orange ring, middle: thin grey), sized by rural population (area grows
  * with population). Drawn on top of every other layer, so a line ends under
  * its village and the centre of a circle is always its status colour.
+ *
+ * Drawn from the hub's vector tiles (a country holds half a million villages):
+ * each tile's village carries its code, names and the year's status, strength
+ * and rural population, all three absent for a village without figures that year.
+ * The legend's counts come from the API (`AtlasVillageCounts`), not from the
+ * tiles the map happens to hold.
  */
-import type { ExpressionSpecification } from 'maplibre-gl';
-import type { PovertyStatus, VillageStrength } from '../../graphql/documents';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
-import { passes } from '../../state/view-state';
+import { passes, type ViewFilters } from '../../state/view-state';
 import { matchProperty, selectedFilter } from './expressions';
-import type { LayerModule, LegendItem } from './types';
+import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
 export const VILLAGE_CIRCLE_LAYER_ID = 'village-circle';
@@ -30,7 +37,58 @@ export const VILLAGE_STRENGTH_RINGS: Readonly<Record<VillageStrength, { color: s
 };
 const STATUSES = Object.keys(VILLAGE_STATUS_COLORS) as PovertyStatus[];
 /** Stands in for the status of a village without figures (not a value of the API). */
-const NO_FIGURES = 'NONE';
+export const NO_FIGURES = 'NONE';
+/**
+ * The rural population drawn at full size (size 1). Fixed rather than the
+ * year's largest village, which a tile cannot know: sizes then also compare
+ * across years. Above the largest village of the demo and national data (~1,900).
+ */
+export const VILLAGE_FULL_SIZE_POPULATION = 2000;
+/** No village tiles below this zoom, where circles are a pixel or two (a tile of a country's villages would be megabytes). */
+export const VILLAGE_MIN_ZOOM = 5;
+
+/** The village's size: 0 for no one, 1 from VILLAGE_FULL_SIZE_POPULATION on; area grows with population. */
+export const VILLAGE_SIZE: ExpressionSpecification = [
+  'min',
+  1,
+  ['sqrt', ['/', ['coalesce', ['get', 'population'], 0], VILLAGE_FULL_SIZE_POPULATION]],
+];
+
+/** The circle's size as VILLAGE_SIZE computes it, for tables and tests. */
+export function villageSize(population: number | null | undefined): number {
+  return Math.min(1, Math.sqrt((population ?? 0) / VILLAGE_FULL_SIZE_POPULATION));
+}
+
+/** The status and strength filters as a style filter (an empty choice shows all, as `passes` does). */
+function filterExpression(filters: ViewFilters): FilterSpecification {
+  const chosen = (property: 'status' | 'strength', values: readonly string[]): ExpressionSpecification =>
+    values.length === 0 ? ['literal', true] : ['match', ['get', property], [...values], true, false];
+  return ['all', chosen('status', filters.status), chosen('strength', filters.strength)] as FilterSpecification;
+}
+
+/**
+ * The villages of a year as GeoJSON, with the properties the tiles carry
+ * (exports: the tiles hold only what the map shows, the API holds them all).
+ */
+export function villageFeatures(items: readonly AtlasVillage[], filters: ViewFilters): FeatureCollection {
+  const features = items
+    .filter((v) => passes(filters.status, v.figures?.status) && passes(filters.strength, v.figures?.strength))
+    .map(
+      (village): Feature => ({
+        type: 'Feature',
+        properties: {
+          code: village.code,
+          name: village.name,
+          nameEn: village.nameEn,
+          status: village.figures?.status ?? NO_FIGURES,
+          strength: village.figures?.strength ?? NO_FIGURES,
+          population: village.figures?.ruralPopulation ?? null,
+        },
+        geometry: village.location,
+      }),
+    );
+  return { type: 'FeatureCollection', features };
+}
 
 /** Radius in px for a size unit of 0 (no one) and 1 (the most populous village), by zoom. */
 const RADIUS_BY_ZOOM: ReadonlyArray<[zoom: number, min: number, max: number]> = [
@@ -41,7 +99,7 @@ const RADIUS_BY_ZOOM: ReadonlyArray<[zoom: number, min: number, max: number]> = 
 
 /** The circle's radius by zoom and size; `extra` px more (the selection ring around it). */
 function radiusExpression(extra = 0): ExpressionSpecification {
-  const size: ExpressionSpecification = ['get', 'size'];
+  const size = VILLAGE_SIZE;
   return [
     'interpolate',
     ['linear'],
@@ -55,39 +113,18 @@ function radiusExpression(extra = 0): ExpressionSpecification {
 
 export const villageLayer = {
   key: 'villages',
-  description: 'Villages as circles: fill = poverty status in the year, ring = weak/strong, area = rural population',
+  description: 'Villages as circles (vector tiles): fill = poverty status in the year, ring = weak/strong, area = rural population',
+  tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },
   select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
-  dataInputs: ({ overlays, filters }) => [overlays.villages, filters.status, filters.strength],
-  toGeoJSON: ({ overlays, filters }) => {
-    const items = (overlays.villages?.items ?? []).filter(
-      (v) => passes(filters.status, v.figures?.status) && passes(filters.strength, v.figures?.strength),
-    );
-    // Area ∝ population: the radius grows with the square root, against the year's most populous village.
-    const largest = Math.max(1, ...items.map((v) => v.figures?.ruralPopulation ?? 0));
-    return {
-      type: 'FeatureCollection',
-      features: items.map((village) => ({
-        type: 'Feature',
-        properties: {
-          code: village.code,
-          name: village.name,
-          nameEn: village.nameEn,
-          status: village.figures?.status ?? NO_FIGURES,
-          strength: village.figures?.strength ?? NO_FIGURES,
-          population: village.figures?.ruralPopulation ?? 0,
-          size: Math.sqrt((village.figures?.ruralPopulation ?? 0) / largest),
-        },
-        geometry: village.location,
-      })),
-    };
-  },
-  layers: ({ messages, selection }) => [
+  layers: ({ messages, selection, filters }) => [
     {
       id: VILLAGE_CIRCLE_LAYER_ID,
       type: 'circle',
       source: 'villages',
+      'source-layer': 'villages',
+      filter: filterExpression(filters),
       // Smaller villages on top of larger neighbours, so none is hidden.
-      layout: { 'circle-sort-key': ['-', 0, ['get', 'population']] },
+      layout: { 'circle-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
       paint: {
         'circle-radius': radiusExpression(),
         'circle-color': matchProperty('status', VILLAGE_STATUS_COLORS, VILLAGE_NO_FIGURES_COLOR),
@@ -110,6 +147,7 @@ export const villageLayer = {
       id: 'village-selected',
       type: 'circle',
       source: 'villages',
+      'source-layer': 'villages',
       filter: selectedFilter({ selection }, 'village', 'code'),
       paint: {
         'circle-radius': radiusExpression(4),
@@ -122,6 +160,8 @@ export const villageLayer = {
       id: 'village-label',
       type: 'symbol',
       source: 'villages',
+      'source-layer': 'villages',
+      filter: filterExpression(filters),
       minzoom: VILLAGE_LABEL_MIN_ZOOM,
       layout: {
         'text-field': ['get', messages.nameField],
@@ -136,8 +176,9 @@ export const villageLayer = {
   ],
   legend: ({ overlays, messages }) => {
     if (!overlays.villages) return null;
-    const { items } = overlays.villages;
-    const count = (status: string) => items.filter((v) => (v.figures?.status ?? NO_FIGURES) === status).length;
+    const { counts } = overlays.villages;
+    const count = (status: PovertyStatus | typeof NO_FIGURES) =>
+      status === NO_FIGURES ? counts.total - STATUSES.reduce((n, s) => n + counts.status[s], 0) : counts.status[status];
     const thin = VILLAGE_STRENGTH_RINGS.MIDDLE;
     const statusItems: LegendItem[] = STATUSES.map((status) => ({
       label: messages.legendCount(messages.villageStatuses[status], count(status)),
@@ -154,7 +195,7 @@ export const villageLayer = {
       });
     }
     const ring = (strength: 'STRONG' | 'WEAK', label: string): LegendItem => ({
-      label: messages.legendCount(label, items.filter((v) => v.figures?.strength === strength).length),
+      label: messages.legendCount(label, counts.strength[strength]),
       swatch: {
         shape: 'circle',
         color: VILLAGE_STATUS_COLORS.NEVER_POOR,
@@ -169,4 +210,4 @@ export const villageLayer = {
       notes: [messages.villageSizeNote],
     };
   },
-} satisfies LayerModule;
+} satisfies TiledLayerModule;

@@ -36,6 +36,11 @@ export class PairingFilter {
   @IsOptional()
   @Length(12, 12)
   helpedVillageCode?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Has (true) or lacks (false) a line on the map: a helper village, or a helping enterprise with a home village (`line` is then not null).',
+  })
+  hasLine?: boolean;
 }
 
 @ArgsType()
@@ -64,6 +69,10 @@ export class PairingResolver {
     if (f.countyCode) where.push({ helpedVillage: { township: { county: f.countyCode } } });
     if (f.helperVillageCode) where.push({ helperVillage: f.helperVillageCode });
     if (f.helpedVillageCode) where.push({ helpedVillage: f.helpedVillageCode });
+    // The line's helper end is HELPER_LOCATION (spatial/feature-geometry.ts): the helper village, else the enterprise's village.
+    const located: FilterQuery<Pairing> = { $or: [{ helperVillage: { $ne: null } }, { helperOrganisation: { village: { $ne: null } } }] };
+    if (f.hasLine === true) where.push(located);
+    if (f.hasLine === false) where.push({ $not: located });
     const [items, total] = await ctx.em.findAndCount(Pairing, where.length ? { $and: where } : {}, { orderBy: { id: 'asc' }, offset: args.offset, limit: args.limit });
     return page(items, total, args.offset);
   }
