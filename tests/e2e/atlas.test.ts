@@ -11,7 +11,7 @@ import type { TestServer } from '../support/server';
 import {
   canvasColors,
   changeAndSettle,
-  fillStepColors,
+  fillClassColors,
   findCountyPoint,
   hexToRgb,
   layoutProperty,
@@ -96,13 +96,13 @@ describe('atlas page', () => {
       Object.fromEntries(choropleth.areas.map((a) => [a.code, a.classIndex])),
     );
 
-    const stepColors = await fillStepColors(page);
+    const classColors = await fillClassColors(page);
     const legend = await legendClasses(page);
-    expect(stepColors).toHaveLength(classCount);
+    expect(classColors).toHaveLength(classCount);
     expect(legend).toHaveLength(classCount);
-    expect(legend.map((c) => c.dataColor)).toEqual(stepColors);
-    expect(legend.map((c) => c.background)).toEqual(stepColors.map((hex) => `rgb(${hexToRgb(hex).join(', ')})`));
-    expect(new Set(stepColors).size).toBe(stepColors.length);
+    expect(legend.map((c) => c.dataColor)).toEqual(classColors);
+    expect(legend.map((c) => c.background)).toEqual(classColors.map((hex) => `rgb(${hexToRgb(hex).join(', ')})`));
+    expect(new Set(classColors).size).toBe(classColors.length);
 
     const legendText = await textOf(page, LEGEND);
     expect(legendText).toContain('贫困发生率 (%)');
@@ -113,9 +113,9 @@ describe('atlas page', () => {
     expect(await threshold.textContent()).toContain(`${exitLine}%`);
 
     // The canvas shows every legend colour (opaque fills: exact up to rounding).
-    const pixels = await canvasColors(page, stepColors.map(hexToRgb));
+    const pixels = await canvasColors(page, classColors.map(hexToRgb));
     console.info(`[atlas] canvas ${pixels.width}×${pixels.height}, ${pixels.distinct} colours, class pixels ${pixels.matches.join('/')}`);
-    expect(pixels.distinct).toBeGreaterThan(stepColors.length + 2);
+    expect(pixels.distinct).toBeGreaterThan(classColors.length + 2);
     for (const count of pixels.matches) expect(count).toBeGreaterThan(100);
     expect(pixels.dataUrlLength).toBeGreaterThan(10_000);
   });
@@ -138,9 +138,9 @@ describe('atlas page', () => {
     if (years.length > 1) {
       await changeAndSettle(page, () => page.getByTestId('year-control').getByRole('button', { name: String(firstYear) }).click());
       expect(await textOf(page, LEGEND)).toContain(String(firstYear));
-      const stepColors = await fillStepColors(page).catch(() => []);
+      const classColors = await fillClassColors(page).catch(() => []);
       const legend = await legendClasses(page);
-      expect(legend.map((c) => c.dataColor)).toEqual(stepColors);
+      expect(legend.map((c) => c.dataColor)).toEqual(classColors);
       await page.screenshot({ path: resolve(ARTIFACTS, `atlas-${firstYear}.png`) });
     }
 

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeAndSettle, fillStepColors, hexToRgb, renderedCountyCodes, waitForMapReady } from './helpers/atlas-page';
+import { changeAndSettle, fillClassColors, hexToRgb, renderedCountyCodes, waitForMapReady } from './helpers/atlas-page';
 import { decodePng, parseCsv, pngColors } from './helpers/export-files';
 import { graphqlRequest } from './helpers/graphql';
 import { jumpAndSettle, waitForOverlays } from './helpers/layers-page';
@@ -104,7 +104,7 @@ describe('atlas export and list view', () => {
     // The map canvas (1280×800 at device scale 1) plus a title band above and a legend band below.
     expect(png.width).toBe(1280);
     expect(png.height).toBeGreaterThan(800 + 100);
-    const classColors = (await fillStepColors(page)).map(hexToRgb);
+    const classColors = (await fillClassColors(page)).map(hexToRgb);
     const whole = pngColors(png, [...classColors, hexToRgb('#17212e')]);
     expect(whole.distinct).toBeGreaterThan(200);
     // Every class colour (map and legend), and the title band's colour.

@@ -2,13 +2,14 @@
  * What an export holds: the features each shown layer puts on the map, taken
  * from the layer modules' own `toGeoJSON(view)` (so the files equal the map,
  * filters included), without the drawing aids (label points), as CSV
- * tables and as one GeoJSON FeatureCollection. Villages and pairings are
- * drawn from vector tiles, which hold only what is in view: their features
- * come from the whole lists the API gives (`ExportData`), with the same
- * properties and the same filters.
+ * tables and as one GeoJSON FeatureCollection. Counties, villages and
+ * pairings are drawn from vector tiles, which hold only what is in view,
+ * simplified: their features come from what the API gives whole
+ * (`ExportData`), with the same properties and the same filters.
  */
-import type { Feature, FeatureCollection, GeoJsonProperties } from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import type { AtlasPairing, AtlasVillage, PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import { countyFeatures } from '../map/layers/county-layer';
 import { pairingFeatures } from '../map/layers/pairing-layer';
 import { LAYER_REGISTRY } from '../map/layers/registry';
 import { villageFeatures } from '../map/layers/village-layer';
@@ -32,8 +33,7 @@ export const EXPORT_LAYERS: readonly ExportLayerKey[] = ['counties', 'villages',
 
 /** Which of the module's features are data (not drawing aids). */
 const IS_DATA: Record<ExportLayerKey, (f: Feature) => boolean> = {
-  // The county's name is drawn at a point feature of its own.
-  counties: (f) => f.geometry?.type !== 'Point',
+  counties: () => true,
   villages: () => true,
   pairings: () => true,
   // Footprint, spokes and centre are all the alliance as drawn.
@@ -45,8 +45,9 @@ export function isShown(view: AtlasView, key: ExportLayerKey): boolean {
   return view.loaded.has(key) && !view.hidden.has(key as OverlayKey);
 }
 
-/** What an export reads besides the view: the villages and the pairings of the view's year, every one (`loadExportData`). */
+/** What an export reads besides the view: the counties' boundaries, the villages and the pairings of the view's year, every one (`loadExportData`). */
 export interface ExportData {
+  countyBoundaries: ReadonlyMap<string, Geometry>;
   villages: readonly AtlasVillage[];
   pairings: readonly AtlasPairing[];
 }
@@ -57,6 +58,8 @@ function sourceFeatures(view: AtlasView, key: ExportLayerKey, data: ExportData):
       return villageFeatures(data.villages, view.filters);
     case 'pairings':
       return pairingFeatures(data.pairings, view.filters);
+    case 'counties':
+      return countyFeatures(view, data.countyBoundaries);
     default:
       return LAYER_REGISTRY[key].toGeoJSON(view);
   }

@@ -15,6 +15,7 @@ import {
   AtlasTownshipChoroplethDocument,
   AtlasVillagesDocument,
   AtlasVillageCountsDocument,
+  AtlasCountyBoundariesDocument,
   AtlasPairingCountsDocument,
   type AtlasAlliancesQuery,
   type AtlasChoroplethQuery,
@@ -25,6 +26,7 @@ import {
   type AtlasTownshipChoroplethQuery,
   type AtlasVillagesQuery,
   type AtlasVillageCountsQuery,
+  type AtlasCountyBoundariesQuery,
   type AtlasPairingCountsQuery,
   type ClassificationMethod,
   type CountyKind,
@@ -48,6 +50,7 @@ export type {
   AtlasVillagesQuery,
   AtlasVillageCountsQuery,
   AtlasPairingCountsQuery,
+  AtlasCountyBoundariesQuery,
   ClassificationMethod,
   CountyKind,
   IndustryType,
@@ -63,8 +66,10 @@ export type ChoroplethResult = AtlasChoroplethQuery['choropleth'];
 /** A county's figures for the tooltip; null when the year has none. */
 export type CountyFigures = NonNullable<AtlasChoroplethQuery['choropleth']['areas'][number]['figures']>;
 
-/** The prefecture and its counties with their boundaries; fetched once. */
+/** The prefecture (with its boundary) and its counties' names; fetched once. */
 export const ATLAS = AtlasDocument;
+/** Every county's boundary (for exports: the map draws counties from tiles). */
+export const ATLAS_COUNTY_BOUNDARIES = AtlasCountyBoundariesDocument;
 /** One year: the server's choropleth of poverty incidence and the counties' figures. */
 export const ATLAS_CHOROPLETH = AtlasChoroplethDocument;
 

@@ -192,8 +192,8 @@ function attachHover(map: MapLibreMap, report: (area: HoveredArea | null) => voi
   let hovered: MapGeoJSONFeature | null = null;
   const setHover = (feature: MapGeoJSONFeature | null) => {
     if (hovered?.id === feature?.id && hovered?.source === feature?.source) return;
-    if (hovered?.id != null) map.setFeatureState({ source: hovered.source, id: hovered.id }, { hover: false });
-    if (feature?.id != null) map.setFeatureState({ source: feature.source, id: feature.id }, { hover: true });
+    if (hovered?.id != null) map.setFeatureState({ source: hovered.source, sourceLayer: hovered.sourceLayer, id: hovered.id }, { hover: false });
+    if (feature?.id != null) map.setFeatureState({ source: feature.source, sourceLayer: feature.sourceLayer, id: feature.id }, { hover: true });
     hovered = feature;
   };
   for (const layer of layers) {

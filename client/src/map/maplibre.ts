@@ -9,6 +9,10 @@ import * as maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the map's workers now, while the page asks for its data: a worker
+// boots by parsing a half-megabyte script, and the map cannot load its style,
+// so neither draw nor ask for a tile, before one is up.
+maplibregl.prewarm();
 
 export { maplibregl };
 export type * from 'maplibre-gl';

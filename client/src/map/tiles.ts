@@ -20,7 +20,13 @@ export function tileUrl(origin: string, tiles: TileSource, year: number): string
 }
 
 export function tileSourceSpec(origin: string, tiles: TileSource, year: number): VectorSourceSpecification {
-  return { type: 'vector', tiles: [tileUrl(origin, tiles, year)], minzoom: tiles.minzoom, maxzoom: TILE_MAX_ZOOM };
+  return {
+    type: 'vector',
+    tiles: [tileUrl(origin, tiles, year)],
+    minzoom: tiles.minzoom,
+    maxzoom: TILE_MAX_ZOOM,
+    ...(tiles.promoteId ? { promoteId: tiles.promoteId } : {}),
+  };
 }
 
 /** MapLibre's `transformRequest`: the token goes with the hub's tiles only, never to another host. */

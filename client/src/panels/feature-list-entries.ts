@@ -86,8 +86,9 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
   const base = (p: Props) => ({ kind: layer.kind, id: String(p[layer.idProperty]) });
   switch (layer.key) {
     case 'counties':
+      // The year's figures by code (a county's tile carries its names only).
       return features.map((p) => {
-        const incidence = num(p.incidence);
+        const incidence = view.figures.get(String(p.code))?.povertyIncidence ?? null;
         return { ...base(p), name: name(p), figure: incidence == null ? lm.noData : `${formatNumber(m, incidence, 2)}%`, rank: incidence };
       });
     case 'townships': {

@@ -49,38 +49,45 @@ export function renderedCountyCodes(page: Page): Promise<string[]> {
   }, COUNTY_FILL_LAYER);
 }
 
-/** Each rendered county's class index as the map holds it (from the server's `choropleth`), by code. */
-export function renderedCountyClasses(page: Page): Promise<Record<string, number | null>> {
-  return page.evaluate((layer) => {
-    const features = (window as AtlasWindow).__lingyan!.map.queryRenderedFeatures({ layers: [layer] });
-    const classes: Record<string, number | null> = {};
-    for (const f of features) {
-      const value = f.properties.classIndex;
-      classes[String(f.properties.code)] = typeof value === 'number' ? value : null;
-    }
-    return classes;
-  }, COUNTY_FILL_LAYER);
-}
-
-/** The class colours of the fill layer's `step` expression, lowest class first. */
-export async function fillStepColors(page: Page): Promise<string[]> {
+/**
+ * How the county fill colours: each county code's colour (its `match` on the
+ * code, client/src/map/layers/county-layer.ts) and the class colours, lowest
+ * class first (the match lists the classes in order, each with its codes).
+ */
+async function countyFill(page: Page): Promise<{ byCode: Map<string, string>; classColors: string[] }> {
   const expression = await page.evaluate(
     (layer) => (window as AtlasWindow).__lingyan!.map.getPaintProperty(layer, 'fill-color'),
     COUNTY_FILL_LAYER,
   );
-  const findStep = (e: unknown): unknown[] | null => {
-    if (!Array.isArray(e)) return null;
-    if (e[0] === 'step') return e;
-    for (const child of e) {
-      const found = findStep(child);
-      if (found) return found;
-    }
-    return null;
-  };
-  const step = findStep(expression);
-  if (!step) throw new Error(`fill-color has no step expression: ${JSON.stringify(expression)}`);
-  // ['step', input, output0, stop1, output1, …]
-  return step.filter((_, i) => i >= 2 && i % 2 === 0).map(String);
+  const byCode = new Map<string, string>();
+  const classColors: string[] = [];
+  if (!Array.isArray(expression)) return { byCode, classColors };
+  if (expression[0] !== 'match') throw new Error(`fill-color is not a match on the code: ${JSON.stringify(expression)}`);
+  // ['match', ['get', 'code'], [codes…], colour, …, fallback]
+  for (let i = 2; i + 1 < expression.length; i += 2) {
+    const color = String(expression[i + 1]);
+    classColors.push(color);
+    for (const code of [expression[i]].flat()) byCode.set(String(code), color);
+  }
+  return { byCode, classColors };
+}
+
+/** The class colours of the county fill, lowest class first. */
+export async function fillClassColors(page: Page): Promise<string[]> {
+  const { classColors } = await countyFill(page);
+  if (classColors.length === 0) throw new Error('the county fill has no classes');
+  return classColors;
+}
+
+/** Each rendered county's class index as the map draws it (the index of its colour among the class colours), by code. */
+export async function renderedCountyClasses(page: Page): Promise<Record<string, number | null>> {
+  const { byCode, classColors } = await countyFill(page);
+  const classes: Record<string, number | null> = {};
+  for (const code of await renderedCountyCodes(page)) {
+    const color = byCode.get(code);
+    classes[code] = color === undefined ? null : classColors.indexOf(color);
+  }
+  return classes;
 }
 
 export function legendClasses(page: Page): Promise<Array<{ dataColor: string; background: string; label: string }>> {

@@ -71,11 +71,16 @@ const square = (x: number, y: number): Polygon => ({
   coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]],
 });
 
-/** Three villages (one without figures) and one pairing, as the API lists them for an export. */
+/** The counties' boundaries, three villages (one without figures) and one pairing, as the API gives them for an export. */
 function fakeData(): ExportData {
   const village = (code: string, name: string, x: number, figures: AtlasVillage['figures']) =>
     ({ code, name, nameEn: `${name} en`, location: { type: 'Point', coordinates: [x, 0.5] }, figures }) as AtlasVillage;
   return {
+    countyBoundaries: new Map([
+      ['152501000000', square(0, 0)],
+      ['152502000000', square(1, 0)],
+      ['152503000000', square(2, 0)],
+    ]),
     villages: [
       village('152501001001', '一村', 0.5, { status: 'POOR', strength: 'WEAK', ruralPopulation: 800 } as AtlasVillage['figures']),
       village('152502001001', '二村', 1.5, { status: 'EXITED', strength: 'STRONG', ruralPopulation: 1200 } as AtlasVillage['figures']),

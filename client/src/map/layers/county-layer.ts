@@ -3,35 +3,56 @@
  * classes the server made (`classes.ts`), with outlines, a hover highlight and
  * name labels. Labels have no glyph server: the style has no `glyphs` URL, so
  * MapLibre draws each glyph locally with the system font named in `text-font`.
+ *
+ * Drawn from the hub's vector tiles (a country has ~2,974 counties, a
+ * megabyte of boundaries the first map would otherwise wait for): each tile
+ * carries the boundary and one label point per county, with code and names;
+ * the colour of each code is its class in the server's choropleth of the
+ * year, the tooltip's figures come from that answer too.
  */
-import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Feature } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
-import { labelPoint } from '../label-point';
 import { selectedFilter } from './expressions';
-import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule } from './types';
+import { ABOVE_OVERLAYS, type AtlasView, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
 /** System CJK fonts, in order of preference (no web font, see style.md). */
 export const LABEL_FONTS = ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'];
 
+/** Boundaries (a tile also holds each area's label point). */
+export const AREA_FILTER: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
+
 /**
- * `step` over each county's class index as the server gave it (not over the
- * value: comparing values with the breaks here would be a second classifier),
- * with a fallback colour for counties without a class.
+ * The counties of the view as GeoJSON, with their figures and class of the
+ * year (exports: the tiles hold boundaries only, cut to what is in view).
  */
-export function fillColorExpression(classification: Classification): ExpressionSpecification | string {
-  const [first, ...rest] = classification.classes;
-  if (!first) return NO_DATA_COLOR;
-  const stops = rest.flatMap((c, i) => [i + 1, c.color]);
-  const step = ['step', ['get', 'classIndex'], first.color, ...stops];
-  return [
-    'case',
-    ['==', ['typeof', ['get', 'classIndex']], 'number'],
-    step as ExpressionSpecification,
-    NO_DATA_COLOR,
-  ];
+export function countyFeatures(
+  { atlas, figures, classification }: Pick<AtlasView, 'atlas' | 'figures' | 'classification'>,
+  boundaryOf: ReadonlyMap<string, Geometry>,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: atlas.counties.flatMap((county): Feature[] => {
+      const geometry = boundaryOf.get(county.code);
+      if (!geometry) return [];
+      const f = figures.get(county.code) ?? null;
+      const classIndex = classification.classOf.get(county.code);
+      const properties = {
+        code: county.code,
+        name: county.name,
+        nameEn: county.nameEn,
+        kind: county.kind,
+        // null values are left out, as in a tile.
+        ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
+        ...(classification.valueOf.has(county.code) ? { value: classification.valueOf.get(county.code) } : {}),
+        ...(classIndex != null ? { classIndex } : {}),
+        ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
+      };
+      return [{ type: 'Feature', properties, geometry }];
+    }),
+  };
 }
 
 /**
@@ -49,45 +70,26 @@ export function fillColorByCode(classification: Classification): ExpressionSpeci
 
 export const countyLayer = {
   key: 'counties',
-  description: 'Counties shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
+  description: 'Counties (vector tiles) shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
   select: { kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
-  dataInputs: ({ atlas, figures, classification }) => [atlas, figures, classification],
-  toGeoJSON: ({ atlas, figures, classification }) => ({
-    type: 'FeatureCollection',
-    features: atlas.counties.flatMap((county): Feature[] => {
-      const f = figures.get(county.code) ?? null;
-      const classIndex = classification.classOf.get(county.code);
-      const properties = {
-        code: county.code,
-        name: county.name,
-        nameEn: county.nameEn,
-        kind: county.kind,
-        // null values are left out: MapLibre's `get` then yields null.
-        ...(f?.povertyIncidence != null ? { incidence: f.povertyIncidence } : {}),
-        ...(classification.valueOf.has(county.code) ? { value: classification.valueOf.get(county.code) } : {}),
-        ...(classIndex != null ? { classIndex } : {}),
-        ...(f ? { poorPopulation: f.poorPopulation, ruralPopulation: f.ruralPopulation } : {}),
-      };
-      const label = labelPoint(county.boundary);
-      return [
-        { type: 'Feature', properties, geometry: county.boundary },
-        ...(label ? [{ type: 'Feature' as const, properties, geometry: { type: 'Point' as const, coordinates: label } }] : []),
-      ];
-    }),
-  }),
+  tiles: { layer: 'counties', yearly: false, minzoom: 0, promoteId: 'code' },
   layers: (view) => [
     {
       id: COUNTY_FILL_LAYER_ID,
       type: 'fill',
       source: 'counties',
+      'source-layer': 'counties',
+      filter: AREA_FILTER,
       // Opaque, so the colours on the canvas are the legend's colours exactly.
-      paint: { 'fill-color': fillColorExpression(view.classification), 'fill-opacity': countyFillOpacity(view) },
+      paint: { 'fill-color': fillColorByCode(view.classification), 'fill-opacity': countyFillOpacity(view) },
     },
     {
       id: 'county-outline',
       type: 'line',
       source: 'counties',
+      'source-layer': 'counties',
+      filter: AREA_FILTER,
       paint: { 'line-color': '#ffffff', 'line-width': 1 },
     },
     {
@@ -95,6 +97,8 @@ export const countyLayer = {
       id: 'county-hover',
       type: 'line',
       source: 'counties',
+      'source-layer': 'counties',
+      filter: AREA_FILTER,
       paint: {
         'line-color': '#1f2d3d',
         'line-width': 2.5,
@@ -106,13 +110,15 @@ export const countyLayer = {
       id: 'county-selected',
       type: 'line',
       source: 'counties',
-      filter: selectedFilter(view, 'county', 'code'),
+      'source-layer': 'counties',
+      filter: ['all', AREA_FILTER, selectedFilter(view, 'county', 'code')] as FilterSpecification,
       paint: { 'line-color': '#0b3d91', 'line-width': 3.5 },
     },
     {
       id: 'county-label',
       type: 'symbol',
       source: 'counties',
+      'source-layer': 'counties',
       metadata: { [ABOVE_OVERLAYS]: true },
       filter: ['==', ['geometry-type'], 'Point'],
       layout: {
@@ -129,7 +135,7 @@ export const countyLayer = {
       },
     },
   ],
-} satisfies GeoJsonLayerModule;
+} satisfies TiledLayerModule;
 
 /**
  * Closer in, the townships (drawn under the counties) show through: the fill

@@ -6,20 +6,18 @@
  * outlines and names stay on top of their townships.
  *
  * Drawn from the hub's vector tiles (a country has some 41,000 townships):
- * each tile carries the township's boundary and one label point (by the same
- * rule as label-point.ts), with code and names; the class of each code is the
+ * each tile carries the township's boundary and one label point (inside
+ * it, one per township however many tiles it crosses), with code and names; the class of each code is the
  * server's township choropleth of the year.
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { formatNumber } from '../messages';
-import { fillColorByCode, LABEL_FONTS } from './county-layer';
+import { AREA_FILTER, fillColorByCode, LABEL_FONTS } from './county-layer';
 import { selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
 export const TOWNSHIP_FILL_LAYER_ID = 'township-fill';
-/** The boundaries (a tile also holds each township's label point). */
-const AREA: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
 export const TOWNSHIP_LABEL_LAYER_ID = 'township-label';
 
 export const townshipLayer = {
@@ -33,7 +31,7 @@ export const townshipLayer = {
       type: 'fill',
       source: 'townships',
       'source-layer': 'townships',
-      filter: AREA,
+      filter: AREA_FILTER,
       minzoom: TOWNSHIP_MIN_ZOOM,
       // Opaque like the counties: the canvas shows the legend's colours.
       paint: {
@@ -46,7 +44,7 @@ export const townshipLayer = {
       type: 'line',
       source: 'townships',
       'source-layer': 'townships',
-      filter: AREA,
+      filter: AREA_FILTER,
       minzoom: TOWNSHIP_MIN_ZOOM,
       paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.9 },
     },
@@ -56,7 +54,7 @@ export const townshipLayer = {
       type: 'line',
       source: 'townships',
       'source-layer': 'townships',
-      filter: ['all', AREA, selectedFilter(view, 'township', 'code')] as FilterSpecification,
+      filter: ['all', AREA_FILTER, selectedFilter(view, 'township', 'code')] as FilterSpecification,
       paint: { 'line-color': '#0b3d91', 'line-width': 3 },
     },
     {

@@ -68,6 +68,8 @@ export interface TileSource {
   yearly: boolean;
   /** no tiles are asked for below this zoom (a tile of a whole country's villages would be megabytes) */
   minzoom: number;
+  /** the attribute that becomes the feature id, for `feature-state` (hover) */
+  promoteId?: string;
 }
 
 /** Everything a layer may draw from: the data on screen and how it is shown. */
