@@ -23,7 +23,7 @@ import { latestFigureYear } from '../spatial/aggregates.js';
 import type { ChangeFeed } from './response-cache.js';
 import type { Choropleth } from './types/indicators.type.js';
 
-/** Choropleths kept: a national township map with figures is tens of MB. */
+/** Choropleths kept (a national county map with figures is ~2 MB; township maps with figures are not kept). */
 const CHOROPLETHS_KEPT = 8;
 
 export interface SharedReads {

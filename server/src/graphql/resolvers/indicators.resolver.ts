@@ -99,7 +99,10 @@ export class IndicatorsResolver {
     // Each area's figures and names only when asked for: reading and parsing the whole row of every area is most of the work of a national map.
     const asked = selectedFields(info, ['areas']);
     const read = { figures: asked.has('figures'), names: asked.has('name') || asked.has('nameEn') };
-    return ctx.loaders.choropleth(`${a.level}:${a.metric}:${year}:${a.method}:${a.classes}:${read.figures}:${read.names}`, () => computeChoropleth(ctx, a, year, read));
+    const compute = () => computeChoropleth(ctx, a, year, read);
+    // Not kept: every township's whole figures (tens of MB at national scale, eight of them past the memory budget).
+    if (read.figures && a.level === AreaLevelEnum.TOWNSHIP) return compute();
+    return ctx.loaders.choropleth(`${a.level}:${a.metric}:${year}:${a.method}:${a.classes}:${read.figures}:${read.names}`, compute);
   }
 
   @Query(() => Summary, { nullable: true, description: 'Key figures of the prefecture for a year (年度概况); null when the year has no figures.' })
