@@ -38,6 +38,9 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
   const base = { kind: selection.kind, id: selection.id, year: view.year };
   const nameOf = (item: { name: string; nameEn?: string | null } | undefined) =>
     item ? (view.messages.nameField === 'nameEn' && item.nameEn ? item.nameEn : item.name) : null;
+  // A tile's feature carries its names as attributes (a missing one left out).
+  const nameOfTile = (props: Record<string, unknown> | null) =>
+    props ? nameOf({ name: String(props.name ?? ''), nameEn: props.nameEn == null ? null : String(props.nameEn) }) : null;
   const metricValue = (code: string, classification = view.classification) => ({
     metric: view.metric,
     value: classification.valueOf.get(code) ?? null,
@@ -63,7 +66,7 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
       const township = tileFeature('townships', 'code', selection.id);
       return {
         ...base,
-        name: township ? nameOf({ name: String(township.name ?? ''), nameEn: township.nameEn == null ? null : String(township.nameEn) }) : null,
+        name: nameOfTile(township),
         figures: townships ? metricValue(selection.id, townships.classification) : {},
       };
     }
@@ -73,7 +76,7 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
       const text = (value: unknown) => (value == null ? null : String(value));
       return {
         ...base,
-        name: village ? nameOf({ name: String(village.name ?? ''), nameEn: text(village.nameEn) }) : null,
+        name: nameOfTile(village),
         figures: {
           status: text(village?.status),
           strength: text(village?.strength),

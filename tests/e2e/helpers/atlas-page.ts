@@ -5,6 +5,7 @@
  * in the browser, so they only use what they are given and the page's globals.
  */
 import type { Page } from 'playwright-core';
+import { matchOutputs } from './layers-page';
 
 /** The client's county fill layer (client/src/map/layers/county-layer.ts). */
 export const COUNTY_FILL_LAYER = 'county-fill';
@@ -59,16 +60,10 @@ async function countyFill(page: Page): Promise<{ byCode: Map<string, string>; cl
     (layer) => (window as AtlasWindow).__lingyan!.map.getPaintProperty(layer, 'fill-color'),
     COUNTY_FILL_LAYER,
   );
-  const byCode = new Map<string, string>();
-  const classColors: string[] = [];
-  if (!Array.isArray(expression)) return { byCode, classColors };
-  if (expression[0] !== 'match') throw new Error(`fill-color is not a match on the code: ${JSON.stringify(expression)}`);
-  // ['match', ['get', 'code'], [codes…], colour, …, fallback]
-  for (let i = 2; i + 1 < expression.length; i += 2) {
-    const color = String(expression[i + 1]);
-    classColors.push(color);
-    for (const code of [expression[i]].flat()) byCode.set(String(code), color);
-  }
+  if (!Array.isArray(expression)) return { byCode: new Map(), classColors: [] };
+  // ['match', ['get', 'code'], [codes…], colour, …, fallback]: the class colours are every other item from the first colour, up to the fallback.
+  const byCode = new Map(Object.entries(matchOutputs(expression)).map(([code, color]) => [code, String(color)]));
+  const classColors = expression.slice(3, -1).filter((_, i) => i % 2 === 0).map(String);
   return { byCode, classColors };
 }
 

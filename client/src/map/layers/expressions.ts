@@ -32,3 +32,12 @@ export function selectedFilter(
   const value = id != null && property === 'id' ? Number(id) : id;
   return ['==', ['get', property], value ?? ''];
 }
+
+/**
+ * Features whose `property` is one of `values`; every feature when none is
+ * chosen (as `passes` in state/view-state.ts reads a filter). A feature
+ * without the property is left out of a choice.
+ */
+export function choiceFilter(property: string, values: readonly string[]): ExpressionSpecification {
+  return values.length === 0 ? ['literal', true] : ['match', ['get', property], [...values], true, false];
+}

@@ -17,7 +17,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
 import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { matchProperty, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty, selectedFilter } from './expressions';
 import type { TiledLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
@@ -79,9 +79,7 @@ export function pairingEndNames(p: Readonly<Record<string, unknown>>, nameField:
 
 /** Shown: running in the year, and of a kind the filter lets through. */
 function shown(filters: ViewFilters, geometry: 'LineString' | 'Point'): FilterSpecification {
-  const kinds: ExpressionSpecification =
-    filters.pairing.length === 0 ? ['literal', true] : ['match', ['get', 'kind'], [...filters.pairing], true, false];
-  return ['all', ['==', ['geometry-type'], geometry], ['==', ['get', 'active'], true], kinds] as FilterSpecification;
+  return ['all', ['==', ['geometry-type'], geometry], ['==', ['get', 'active'], true], choiceFilter('kind', filters.pairing)] as FilterSpecification;
 }
 
 export const PAIRING_MIN_ZOOM = 5;

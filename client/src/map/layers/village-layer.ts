@@ -16,7 +16,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { matchProperty, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty, selectedFilter } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
@@ -61,9 +61,7 @@ export function villageSize(population: number | null | undefined): number {
 
 /** The status and strength filters as a style filter (an empty choice shows all, as `passes` does). */
 function filterExpression(filters: ViewFilters): FilterSpecification {
-  const chosen = (property: 'status' | 'strength', values: readonly string[]): ExpressionSpecification =>
-    values.length === 0 ? ['literal', true] : ['match', ['get', property], [...values], true, false];
-  return ['all', chosen('status', filters.status), chosen('strength', filters.strength)] as FilterSpecification;
+  return ['all', choiceFilter('status', filters.status), choiceFilter('strength', filters.strength)] as FilterSpecification;
 }
 
 /**
