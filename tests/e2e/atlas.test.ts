@@ -152,6 +152,39 @@ describe('atlas page', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'atlas-en.png') });
   }, 60_000);
 
+  it('fetches the counties\' tiles while the year\'s figures are on their way, each tile once', async () => {
+    // The figures are held back; the region's outline is not: the map opens on
+    // it and asks for the counties' tiles without waiting for the figures.
+    const HOLD_MS = 1_500;
+    let figuresReleased = Infinity;
+    const tileRequests: Array<{ at: number; path: string }> = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/tiles/counties/')) tileRequests.push({ at: performance.now(), path: new URL(request.url()).pathname });
+    };
+    page.on('request', onRequest);
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postDataJSON()?.operationName === 'AtlasChoropleth') {
+        await new Promise((done) => setTimeout(done, HOLD_MS));
+        figuresReleased = performance.now();
+      }
+      await route.continue();
+    });
+    try {
+      await page.goto(new URL('/', server.url).href);
+      await waitForMapReady(page);
+    } finally {
+      await page.unroute('**/graphql');
+      page.off('request', onRequest);
+    }
+    expect(figuresReleased).toBeLessThan(Infinity);
+    expect(tileRequests.length).toBeGreaterThan(0);
+    expect(tileRequests[0]!.at).toBeLessThan(figuresReleased);
+    // Putting the counties' layers on the early source re-uses its tiles.
+    const paths = tileRequests.map((r) => r.path);
+    expect(paths.length).toBe(new Set(paths).size);
+    expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
+  }, 90_000);
+
   it('made no request outside the machine and logged no error', () => {
     expect(session.offline.external).toEqual([]);
     expect(session.pageErrors).toEqual([]);

@@ -77,6 +77,7 @@ export function App() {
     <div className="app">
       <MapView
         view={view}
+        region={atlas?.prefecture.boundary ?? null}
         ariaLabel={messages.mapLabel(metric)}
         onHover={setHovered}
         onFirstDraw={onFirstDraw}

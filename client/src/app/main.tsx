@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from '../graphql/client';
-import { ATLAS } from '../graphql/documents';
 import { App } from './App';
 import { I18nProvider } from './i18n';
 import './app.css';
@@ -11,11 +10,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 const client = createApolloClient();
-// The region's geography is the first thing the map needs: ask for it before
-// React renders (the app's own query of it is then answered by this one).
-void client.query({ query: ATLAS }).catch(() => {
-  // The app's query reports the error.
-});
 
 createRoot(root).render(
   <StrictMode>

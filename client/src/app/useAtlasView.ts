@@ -34,7 +34,11 @@ export interface AtlasViewData {
 }
 
 export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMessages): AtlasViewData {
-  const atlas = useQuery(ATLAS);
+  // The two big answers skip Apollo's normalised cache: at national scale
+  // (2,974 counties) writing them into it and reading them back held the page
+  // for longer than the map takes to draw. Nothing else reads them from the
+  // cache; a year asked for again is answered by the hub's own answer cache.
+  const atlas = useQuery(ATLAS, { fetchPolicy: 'no-cache' });
   const years = useMemo(() => [...(atlas.data?.prefecture.years ?? [])].sort((a, b) => a - b), [atlas.data]);
   // Default: the latest year with data, the state leaders ask about (and the
   // years before the first pairing and alliance would show neither). A link's
@@ -43,7 +47,7 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
   // after the region's years arrive: the first map needs both answers.
   const linkYear = state.year != null && (years.length === 0 || years.includes(state.year)) ? state.year : null;
   const { metric, method, classes } = state;
-  const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, metric, method, classes } });
+  const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, metric, method, classes }, fetchPolicy: 'no-cache' });
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
   const year = linkYear ?? years[years.length - 1] ?? figuresData?.choropleth.year ?? null;

@@ -29,7 +29,7 @@ function errorText(error: Error): string {
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const { locale, messages, setLocale } = useI18n();
   const [state, setState] = useState<State>(() => parseView(window.location.search).state);
-  const { years, year, view, busy, threshold, error, onFirstDraw } = useAtlasView(state, messages);
+  const { atlas, years, year, view, busy, threshold, error, onFirstDraw } = useAtlasView(state, messages);
   const mapRef = useRef<MapLibreMap | null>(null);
   const bridgeRef = useRef<Bridge | null>(null);
   const [ready, setReady] = useState(false);
@@ -84,6 +84,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     <div className={`embed${options.title ? ' with-title' : ''}`}>
       <MapView
         view={view}
+        region={atlas?.prefecture.boundary ?? null}
         readToken={options.token}
         ariaLabel={messages.mapLabel(state.metric)}
         onHover={() => {}}

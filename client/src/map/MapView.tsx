@@ -6,6 +6,7 @@
  * camera, or fitted to the region.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Geometry } from 'geojson';
 import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
 import type { Camera, Selection } from '../state/view-state';
 import { maplibregl } from './maplibre';
@@ -15,7 +16,7 @@ import { COUNTY_FILL_LAYER_ID, LABEL_FONTS } from './layers/county-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
 import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { baseStyle } from './style';
-import { geometryBounds, syncAtlas } from './sync';
+import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
 import { withReadToken } from './tiles';
 
@@ -29,6 +30,8 @@ export interface HoveredArea {
 
 interface MapViewProps {
   view: AtlasView | null;
+  /** the region's outline, as soon as it is known (before the view): the map opens fitted to it */
+  region: Geometry | null;
   ariaLabel: string;
   onHover(area: HoveredArea | null): void;
   /** the map is idle for the first time with data drawn (the moment to load what can wait) */
@@ -61,11 +64,12 @@ function fitPadding(map: MapLibreMap) {
 /** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
 const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
 
-export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, readToken = null }: MapViewProps) {
+export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, readToken = null }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
   const fittedRef = useRef(false);
+  const syncedRef = useRef(false);
   const onHoverRef = useRef(onHover);
   onHoverRef.current = onHover;
   const onFirstDrawRef = useRef(onFirstDraw);
@@ -111,14 +115,19 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
       // CJK label glyphs are drawn locally; there is no glyph server.
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       // Keep the last frame readable, for canvas export (and tests reading pixels).
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // No multisampling (MapLibre's default): lines, circles and labels are smoothed
+      // by their shaders and area edges by the outline layers, while 4x multisampling
+      // in a software-rendered browser (no GPU) costs its context and every frame.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       transformRequest: withReadToken(window.location.origin, readTokenRef.current),
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);
     mapRef.current = map;
     hookRef.current = installTestHook(map);
-    map.once('load', () => setLoaded(true));
+    // The style is in the page: once it is parsed, data may go on the map. Not
+    // 'load', which waits for a first frame drawn with no data at all.
+    map.once('style.load', () => setLoaded(true));
     attachHover(map, (area) => onHoverRef.current(area));
     map.on('click', (event) => callbacks.current.onSelect(selectionAt(map, event.point)));
     map.on('moveend', (event) => {
@@ -134,21 +143,36 @@ export function MapView({ view, ariaLabel, onHover, onFirstDraw, initialCamera, 
     mapRef.current?.getCanvas().setAttribute('aria-label', ariaLabel);
   }, [ariaLabel]);
 
+  /**
+   * The opening camera, as soon as it is known: the link's, at once; else the
+   * region fitted, once its outline is in. Then the first map's tiles that do
+   * not wait for the year's figures are fetched while those are on their way.
+   */
+  function open(map: MapLibreMap, outline: Geometry | null): void {
+    const camera = initialCameraRef.current;
+    if (fittedRef.current || (!camera && !outline)) return;
+    if (camera) {
+      map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, OPENING_MOVE);
+    } else {
+      const [west, south, east, north] = geometryBounds(outline!);
+      map.fitBounds([west, south, east, north], { padding: fitPadding(map), duration: 0 }, OPENING_MOVE);
+    }
+    fittedRef.current = true;
+    loadEarlyTiles(map);
+  }
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && loaded) open(map, region);
+  }, [loaded, region]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || !view) return;
+    open(map, view.atlas.prefecture.boundary);
     syncAtlas(map, view);
-    if (!fittedRef.current) {
-      const camera = initialCameraRef.current;
-      if (camera) {
-        map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, OPENING_MOVE);
-      } else {
-        const [west, south, east, north] = geometryBounds(view.atlas.prefecture.boundary);
-        map.fitBounds([west, south, east, north], { padding: fitPadding(map), duration: 0 }, OPENING_MOVE);
-      }
-      fittedRef.current = true;
-      map.once('idle', () => onFirstDrawRef.current());
-    }
+    if (!syncedRef.current) map.once('idle', () => onFirstDrawRef.current());
+    syncedRef.current = true;
     hookRef.current?.dataSynced(view.loaded);
   }, [loaded, view]);
 

@@ -88,6 +88,42 @@ function replaceTileSource(map: MapLibreMap, key: string, spec: VectorSourceSpec
   for (const { spec: layer, before } of placed) map.addLayer(layer, before);
 }
 
+function addTileSource(map: MapLibreMap, module: TiledLayerModule, spec: VectorSourceSpecification): void {
+  map.addSource(module.key, spec);
+  const urls = tileUrls.get(map) ?? new Map<string, string>();
+  tileUrls.set(map, urls);
+  // What was set, not `source.tiles`, which a source fills in only once it has loaded.
+  urls.set(module.key, spec.tiles![0]!);
+}
+
+/** The invisible layer through which an early source loads its tiles (a source no layer shows loads none). */
+function earlyLayerId(key: string): string {
+  return `${key}-early`;
+}
+
+/**
+ * Once the camera is set, before the view's data arrives: the sources of the
+ * `early` tiled layers are added with an invisible layer each, so their tiles
+ * are fetched and parsed while the page waits for its GraphQL answers. The
+ * first sync adds the real layers on the same source (MapLibre re-parses the
+ * tiles it holds; nothing is fetched again) and drops the invisible one.
+ */
+export function loadEarlyTiles(map: MapLibreMap): void {
+  for (const module of LAYER_ORDER) {
+    if (!module.tiles?.early || module.tiles.yearly || map.getSource(module.key)) continue;
+    addTileSource(map, module, tileSourceSpec(window.location.origin, module.tiles, 0));
+    map.addLayer({
+      id: earlyLayerId(module.key),
+      type: 'fill',
+      source: module.key,
+      'source-layer': module.tiles.layer,
+      minzoom: module.tiles.minzoom,
+      // Fully transparent: MapLibre draws nothing (and compiles no shader) for it.
+      paint: { 'fill-opacity': 0 },
+    });
+  }
+}
+
 /**
  * A tiled layer's source is added at the first sync, its URL for the view's
  * year; a new year changes the URL once the layer's part for that year is in
@@ -97,14 +133,11 @@ function replaceTileSource(map: MapLibreMap, key: string, spec: VectorSourceSpec
  */
 function syncTiles(map: MapLibreMap, module: TiledLayerModule, view: AtlasView): void {
   const spec = tileSourceSpec(window.location.origin, module.tiles, view.year);
-  const url = spec.tiles![0]!;
-  // What was set, not `source.tiles`, which a source fills in only once it has loaded.
-  const urls = tileUrls.get(map) ?? new Map<string, string>();
-  tileUrls.set(map, urls);
-  if (!map.getSource(module.key)) map.addSource(module.key, spec);
-  else if (view.loaded.has(module.key) && urls.get(module.key) !== url) replaceTileSource(map, module.key, spec);
-  else return;
-  urls.set(module.key, url);
+  if (!map.getSource(module.key)) addTileSource(map, module, spec);
+  else if (view.loaded.has(module.key) && tileUrls.get(map)?.get(module.key) !== spec.tiles![0]) {
+    replaceTileSource(map, module.key, spec);
+    tileUrls.get(map)!.set(module.key, spec.tiles![0]!);
+  }
 }
 
 export function syncAtlas(map: MapLibreMap, view: AtlasView): void {
@@ -120,6 +153,7 @@ export function syncAtlas(map: MapLibreMap, view: AtlasView): void {
       if (isAboveOverlays(spec)) above.push(placed);
       else syncLayer(map, placed);
     }
+    if (map.getLayer(earlyLayerId(module.key))) map.removeLayer(earlyLayerId(module.key));
   }
   for (const spec of above) syncLayer(map, spec);
 }

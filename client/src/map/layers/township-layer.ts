@@ -12,7 +12,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { formatNumber } from '../messages';
-import { AREA_FILTER, fillColorByCode, LABEL_FONTS } from './county-layer';
+import { AREA_FILTER, fillColorByCode, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
 import { selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
@@ -37,6 +37,7 @@ export const townshipLayer = {
       paint: {
         'fill-color': view.overlays.townships ? fillColorByCode(view.overlays.townships.classification) : 'rgba(0,0,0,0)',
         'fill-opacity': 1,
+        'fill-antialias': NO_FILL_ANTIALIAS,
       },
     },
     {

@@ -70,6 +70,11 @@ export interface TileSource {
   minzoom: number;
   /** the attribute that becomes the feature id, for `feature-state` (hover) */
   promoteId?: string;
+  /**
+   * the first map needs these tiles and they do not depend on the year: they
+   * are fetched as soon as the camera is set, while the view's data is on its way
+   */
+  early?: boolean;
 }
 
 /** Everything a layer may draw from: the data on screen and how it is shown. */
