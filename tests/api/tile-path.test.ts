@@ -7,11 +7,9 @@
  * The header sets below were recorded from the Express chain before the
  * tile path replaced it.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/src/http/observability.js';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/http/security-headers.js';
-import { startTestServer, token, type TestServer } from '../support/server.js';
+import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
 
 const ORIGIN = 'http://portal.example';
 /** A tile of the demo region with features, and one outside it. */
@@ -29,19 +27,13 @@ const JSON_BODY = ['content-type', 'content-length', 'etag'];
 const names = (res: Response) => [...res.headers.keys()].filter((h) => !TRANSPORT.has(h)).sort();
 const sorted = (...groups: string[][]) => groups.flat().sort();
 
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    done();
-  },
-});
+const { logger, lines } = capturedLog();
 
 let hub: TestServer;
 let closed: TestServer;
 beforeAll(async () => {
   // CORS for one origin, a rate limit high enough not to refuse (tiles: ten times it), and a log to read.
-  hub = await startTestServer({ corsOrigins: [ORIGIN], rateLimitPerMinute: 100 }, {}, jsonLogger(sink));
+  hub = await startTestServer({ corsOrigins: [ORIGIN], rateLimitPerMinute: 100 }, {}, logger);
   // No CORS, no rate limit: the headers of neither.
   closed = await startTestServer({ rateLimitPerMinute: 0 });
 }, 120_000);
