@@ -24,7 +24,11 @@ const CORS = ['access-control-allow-origin', 'vary'];
 const LIMIT = ['ratelimit', 'ratelimit-policy'];
 const JSON_BODY = ['content-type', 'content-length', 'etag'];
 
-const names = (res: Response) => [...res.headers.keys()].filter((h) => !TRANSPORT.has(h)).sort();
+function names(res: Response): string[] {
+  const all: string[] = [];
+  res.headers.forEach((_value, name) => all.push(name));
+  return all.filter((h) => !TRANSPORT.has(h)).sort();
+}
 const sorted = (...groups: string[][]) => groups.flat().sort();
 
 const { logger, lines } = capturedLog();
