@@ -1,7 +1,8 @@
 /**
  * Vector tiles, assembled: the engine the database allows (or TILE_ENGINE
  * names), the cache kept honest by the change bus, metrics, and the handler
- * for /tiles (served before Express: http/tile-path.ts). The SQL builder is exported for benchmarks.
+ * for /tiles (served before Express: http/tile-path.ts). The SQL builder is
+ * exported for benchmarks.
  */
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
