@@ -4,22 +4,14 @@
  * values; /metrics in Prometheus format with per-operation latency, error
  * codes and the database pool.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../../server/src/http/observability.js';
-import { startTestServer, token, type TestServer } from '../support/server.js';
+import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
 
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    done();
-  },
-});
+const { logger, lines } = capturedLog();
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({}, {}, jsonLogger(sink));
+  server = await startTestServer({}, {}, logger);
 }, 120_000);
 afterAll(async () => {
   await server?.close();

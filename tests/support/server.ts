@@ -1,6 +1,8 @@
 /** Starts the real hub (HTTP + GraphQL + client) on the run's database, on a free loopback port. */
 import { loadConfig } from '../../server/src/config/config.js';
+import { Writable } from 'node:stream';
 import { bootstrap, type App, type Hooks, type Logger } from '../../server/src/http/app.js';
+import { jsonLogger } from '../../server/src/http/observability.js';
 import type { Role } from '../../server/src/auth/roles.js';
 import { mintToken } from '../../server/src/auth/tokens.js';
 import { databaseUrl } from './db.js';
@@ -22,6 +24,18 @@ export function token(role: Role, counties: string[] = [], days = 1, subject = `
 }
 
 export const quietLogger: Logger = { info: () => {}, error: (m, e) => console.error(m, e), request: () => {} };
+
+/** The hub's own JSON logger, writing into `lines` (one JSON line each) for a test to read. */
+export function capturedLog(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: jsonLogger(sink), lines };
+}
 
 /**
  * A hub on the run's database. Its GraphQL answer cache is off unless asked

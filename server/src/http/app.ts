@@ -26,11 +26,12 @@ import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
 import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
-import { bodyErrors, corsFor, rateLimiter } from './guards.js';
+import { bodyErrors, corsFor, rateLimiter, requestBudget } from './guards.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 import { createTiles } from '../tiles/index.js';
+import { tilePath } from './tile-path.js';
 
 export type { Logger, RequestEntry } from './observability.js';
 
@@ -134,7 +135,11 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     app.use(observability.middleware());
     app.get('/metrics', observability.route());
     app.use(securityHeaders());
-    const httpServer = http.createServer(app);
+    // /tiles is answered before Express, by the tile path (set below, before the server listens); everything else by Express.
+    let tiles: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
+    const httpServer = http.createServer((req, res) => {
+      if (!tiles?.(req, res)) app(req, res);
+    });
     const limits = armor();
     const cacheMetrics = observability.responseCacheMetrics();
     const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, cacheMetrics.onLookup);
@@ -165,10 +170,9 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
     const guards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute)].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
-    const tiles = await createTiles(db, config, auth, observability, shared);
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
-    const tileGuards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute * TILE_RATE_FACTOR)].filter((g): g is express.RequestHandler => g !== null);
-    app.use('/tiles', ...tileGuards, tiles);
+    const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR);
+    tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: await createTiles(db, config, auth, observability, shared) });
     app.use(
       '/graphql',
       ...guards,
@@ -194,6 +198,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       close() {
         closing ??= (async () => {
           await apollo.stop();
+          tileBudget?.close();
           responses.close();
           shared.close();
           await db.close();

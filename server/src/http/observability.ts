@@ -7,6 +7,7 @@
  * (method, path, GraphQL operation name) and how it went.
  */
 import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
 import type { Writable } from 'node:stream';
 import type express from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -134,35 +135,45 @@ export class Observability {
     return name;
   }
 
-  /** Express middleware: request id, timing, one log line and the HTTP metrics per request. */
+  /**
+   * Request id, timing, one log line and the HTTP metrics of one request, at
+   * its start: the Express middleware below and the tiles' own path (which
+   * runs before Express) both call it. `path` is the request's path as
+   * Express reads it (before any mount rewrites it); `report` is filled by
+   * GraphQL.
+   */
+  track(req: http.IncomingMessage, res: http.ServerResponse, path: string, report?: GraphQLReport): void {
+    const header = req.headers['x-request-id'];
+    const reqId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', reqId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = path.startsWith('/graphql') ? '/graphql' : path.startsWith('/assets/') ? '/assets' : path.startsWith('/tiles/') ? '/tiles' : ['/healthz', '/readyz', '/metrics', '/explorer'].includes(path) ? path : 'other';
+      this.httpDuration.observe({ method: req.method ?? '', route, status: String(res.statusCode) }, seconds);
+      if (report && (report.operation !== undefined || route === '/graphql')) {
+        this.operationDuration.observe({ operation: this.operationLabel(report.operation), outcome: report.errorCodes?.length ? 'error' : 'ok' }, seconds);
+      }
+      for (const code of report?.errorCodes ?? []) this.errors.inc({ code });
+      this.logger.request({
+        reqId,
+        method: req.method ?? '',
+        path,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1e4) / 10,
+        ...(report?.operation ? { operation: report.operation } : {}),
+        ...(report?.errorCodes?.length ? { errorCodes: report.errorCodes } : {}),
+      });
+    });
+  }
+
+  /** Express middleware: `track` for every request Express serves, with a report GraphQL fills in. */
   middleware(): express.RequestHandler {
     return (req, res, next) => {
-      const header = req.get('x-request-id');
-      const reqId = header && REQUEST_ID.test(header) ? header : randomUUID();
-      res.setHeader('X-Request-Id', reqId);
       const report: GraphQLReport = {};
       res.locals.graphql = report;
-      const started = process.hrtime.bigint();
       // Read now: mounted routers rewrite req.url while they run.
-      const path = req.path;
-      res.on('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const route = path.startsWith('/graphql') ? '/graphql' : path.startsWith('/assets/') ? '/assets' : path.startsWith('/tiles/') ? '/tiles' : ['/healthz', '/readyz', '/metrics', '/explorer'].includes(path) ? path : 'other';
-        this.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-        if (report.operation !== undefined || route === '/graphql') {
-          this.operationDuration.observe({ operation: this.operationLabel(report.operation), outcome: report.errorCodes?.length ? 'error' : 'ok' }, seconds);
-        }
-        for (const code of report.errorCodes ?? []) this.errors.inc({ code });
-        this.logger.request({
-          reqId,
-          method: req.method,
-          path,
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 1e4) / 10,
-          ...(report.operation ? { operation: report.operation } : {}),
-          ...(report.errorCodes?.length ? { errorCodes: report.errorCodes } : {}),
-        });
-      });
+      this.track(req, res, req.path, report);
       next();
     };
   }

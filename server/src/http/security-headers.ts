@@ -8,6 +8,7 @@
  * another site, but the embedded map (`/embed`), which the origins in
  * EMBED_ORIGINS may frame.
  */
+import type http from 'node:http';
 import type express from 'express';
 
 const POLICY = [
@@ -33,13 +34,18 @@ export function embedContentSecurityPolicy(embedOrigins: readonly string[]): str
   return [...POLICY, `frame-ancestors ${["'self'", ...embedOrigins].join(' ')}`].join('; ');
 }
 
+/** The page-wide headers on one response (Express's middleware below, and the tiles' own path). */
+export function setSecurityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
 export function securityHeaders(): express.RequestHandler {
   return (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    setSecurityHeaders(res);
     next();
   };
 }

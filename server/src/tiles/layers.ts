@@ -56,33 +56,25 @@ const LABEL_POINT = raw(`cross join lateral (
       select case when ST_Intersects(p.geom, ST_Centroid(p.geom)) then ST_Centroid(p.geom) else ST_PointOnSurface(p.geom) end as point
         from ST_Dump(a.boundary) p order by ST_Area(p.geom) desc limit 1) l`);
 
-/** Counties and townships: the boundary (id = code) and the label point (no id), with the same attributes. */
-function areaFeatures(table: 'county' | 'township', extra: string): Sql {
-  const attributes = `a.code, a.name, a.name_en as "nameEn", ${extra}`;
-  return raw(`select a.code::bigint as fid, a.boundary as geom, ${attributes}
+/**
+ * An area layer (counties, townships): the boundary (id = code) and the
+ * label point (no id), with the same attributes: code, name, nameEn and one
+ * of the layer's own (`attribute`, read from `column` of `table`).
+ */
+function areaLayer(name: LayerName, table: 'county' | 'township', attribute: string, column: string): TileLayer {
+  const attributes = `a.code, a.name, a.name_en as "nameEn", a.${column} as ${attribute}`;
+  const features = raw(`select a.code::bigint as fid, a.boundary as geom, ${attributes}
       from bounds b join ${table} a on a.boundary && b.area
     union all
     select null, l.point, ${attributes}
       from bounds b join ${table} a on a.boundary && b.area
       ${LABEL_POINT.text}
      where l.point && b.area`);
+  return { name, tables: [table], yearly: false, attributes: ['code', 'name', 'nameEn', attribute], features: () => features };
 }
 
-const counties: TileLayer = {
-  name: 'counties',
-  tables: ['county'],
-  yearly: false,
-  attributes: ['code', 'name', 'nameEn', 'kind'],
-  features: () => areaFeatures('county', 'a.kind'),
-};
-
-const townships: TileLayer = {
-  name: 'townships',
-  tables: ['township'],
-  yearly: false,
-  attributes: ['code', 'name', 'nameEn', 'county'],
-  features: () => areaFeatures('township', 'a.county_code as county'),
-};
+const counties = areaLayer('counties', 'county', 'kind', 'kind');
+const townships = areaLayer('townships', 'township', 'county', 'county_code');
 
 /** Status, strength and rural population of the year; all three absent for a village without figures that year (as GraphQL's `figures(year)` is null). */
 const villages: TileLayer = {

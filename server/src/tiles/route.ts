@@ -5,11 +5,13 @@
  * hub's other guards (`{errors: [{message, extensions: {code}}]}`), naming
  * the part of the address at fault.
  */
-import type express from 'express';
+import type http from 'node:http';
+import querystring from 'node:querystring';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ChangeBus } from '../db/changes.js';
 import { principalOf, type AuthOptions } from '../graphql/auth.js';
 import { ApiError, ErrorCode, databaseFailure } from '../graphql/errors.js';
+import { sendJson } from '../http/json-response.js';
 import type { Logger } from '../http/observability.js';
 import { TileRequestError, parseTilePath, parseYear } from './coordinates.js';
 import type { EngineKind } from './engines.js';
@@ -25,9 +27,9 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-function fail(res: express.Response, status: number, code: ErrorCode | string, message: string, argument?: string): void {
+function fail(res: http.ServerResponse, status: number, code: ErrorCode | string, message: string, argument?: string): void {
   res.setHeader('Cache-Control', 'no-store');
-  res.status(status).json({ errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] });
 }
 
 /** Cache and render metrics for /metrics; the gauges read the service and the bus when scraped. */
@@ -75,12 +77,22 @@ export interface TileRouteOptions {
   logger: Logger;
 }
 
-export function tileHandler(o: TileRouteOptions): express.RequestHandler {
+/**
+ * Answers a tile request with Node's own response API (the tile path runs
+ * before Express); `path` is the part of the path after /tiles, `query` the
+ * query string without its `?`, as Express's mount and its simple query
+ * parser gave them.
+ */
+export type TileHandler = (req: http.IncomingMessage, res: http.ServerResponse, path: string, query: string) => Promise<void>;
+
+export function tileHandler(o: TileRouteOptions): TileHandler {
   const { service } = o;
   // Where reading needs a token, no shared proxy may keep a tile for callers without one.
-  const visibility = o.auth.publicRead ? 'public' : 'private';
+  // Planners' edits must show on the next draw: clients keep tiles but ask again before each use (no-cache),
+  // which costs a 304 without the body while the tile is unchanged. A max-age would show a stale status for that long.
+  const cacheControl = `${o.auth.publicRead ? 'public' : 'private'}, no-cache`;
 
-  return async (req, res) => {
+  return async (req, res, path, query) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       fail(res, 405, ErrorCode.BAD_USER_INPUT, 'tiles are read with GET');
@@ -88,23 +100,26 @@ export function tileHandler(o: TileRouteOptions): express.RequestHandler {
     }
     try {
       await principalOf(req.headers.authorization, o.auth);
-      const address = parseTilePath(req.path, LAYER_NAMES);
-      const year = parseYear(req.query.year);
+      const address = parseTilePath(path, LAYER_NAMES);
+      const year = parseYear(query ? querystring.parse(query).year : undefined);
       const tile = await service.tile(address, year);
-      // Planners' edits must show on the next draw: clients keep tiles but ask again before each use (no-cache),
-      // which costs a 304 without the body while the tile is unchanged. A max-age would show a stale status for that long.
-      res.setHeader('Cache-Control', `${visibility}, no-cache`);
+      res.setHeader('Cache-Control', cacheControl);
       if (!tile.etag) {
         // MapLibre draws a 204 as an empty tile.
-        res.status(204).end();
+        res.statusCode = 204;
+        res.end();
         return;
       }
       res.setHeader('ETag', tile.etag);
-      if (etagMatches(req.get('if-none-match'), tile.etag)) {
-        res.status(304).end();
+      if (etagMatches(req.headers['if-none-match'], tile.etag)) {
+        res.statusCode = 304;
+        res.end();
         return;
       }
-      res.status(200).type(MVT_TYPE).send(tile.body);
+      res.statusCode = 200;
+      res.setHeader('Content-Type', MVT_TYPE);
+      res.setHeader('Content-Length', String(tile.body.length));
+      res.end(req.method === 'HEAD' ? undefined : tile.body);
     } catch (error) {
       if (error instanceof TileRequestError) return fail(res, 400, ErrorCode.BAD_USER_INPUT, error.message, error.part);
       if (error instanceof ApiError) {
