@@ -31,6 +31,18 @@ export function graphqlCases(p: Probe): Case[] {
     },
     cache: 'off',
   });
+  const choropleth = (connections: number): Case => ({
+    name: `county choropleth for a year (${p.counties} counties), ${connections} conn`,
+    connections,
+    graphql: `{ choropleth(year: ${p.year}, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
+    // The hub reads the stored area figures (area_year_figures), so the raw peer does too.
+    sql: {
+      text: `select c.code, f.poor_population::float8 * 100 / nullif(f.rural_population, 0) as value
+               from county c left join area_year_figures f on f.level = 'county' and f.year = $1 and f.code = c.code order by 1`,
+      values: [p.year],
+    },
+    cache: 'off',
+  });
   const cases: Case[] = [
     bbox(1),
     bbox(8),
@@ -54,18 +66,8 @@ export function graphqlCases(p: Probe): Case[] {
       },
       cache: 'off',
     },
-    {
-      name: `county choropleth for a year (${p.counties} counties)`,
-      connections: 8,
-      graphql: `{ choropleth(year: ${p.year}, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
-      // The hub reads the stored area figures (area_year_figures), so the raw peer does too.
-      sql: {
-        text: `select c.code, f.poor_population::float8 * 100 / nullif(f.rural_population, 0) as value
-                 from county c left join area_year_figures f on f.level = 'county' and f.year = $1 and f.code = c.code order by 1`,
-        values: [p.year],
-      },
-      cache: 'off',
-    },
+    choropleth(1),
+    choropleth(8),
   ];
   return cases;
 }

@@ -34,8 +34,13 @@ export function targets(results: RunResult[]): string[] {
     if (cachedTile) lines.push(`- a cached tile ≥ 5,000 req/s (${scale}, 8 conn): ${cachedTile.hub.rps.toFixed(0)} req/s — ${verdict(cachedTile.hub.rps >= 5000)}`);
   }
   if (national) {
-    const row = find(national, (n) => n.startsWith('county choropleth') && !n.endsWith('cached'));
-    if (row) lines.push(`- county choropleth at national scale, p95 ≤ 10 ms through GraphQL (every answer computed; p97.5 shown, autocannon has no p95): ${row.hub.p95} ms — ${verdict(row.hub.p95 <= 10 && row.hub.requests > 0)}`);
+    // Latency at one connection, as for the tiles; at 8 connections on 2 CPUs a request mostly waits for the 7 before it.
+    const rows = national.rows.filter((r) => r.c.name.startsWith('county choropleth') && !r.c.name.endsWith('cached')).sort((a, b) => a.c.connections - b.c.connections);
+    const one = rows[0];
+    if (one) {
+      const queued = rows.filter((r) => r !== one).map((r) => `; at ${r.c.connections} connections ${r.hub.p95} ms (raw SQL ${r.raw?.p95 ?? '–'} ms)`).join('');
+      lines.push(`- county choropleth at national scale, p95 ≤ 10 ms through GraphQL (every answer computed, ${one.c.connections} conn; p97.5 shown, autocannon has no p95): ${one.hub.p95} ms — ${verdict(one.hub.p95 <= 10 && one.hub.requests > 0)}${queued}`);
+    }
     lines.push(`- hub RSS ≤ 400 MB at national scale under load: ${national.start.rssPeakMb.toFixed(0)} MB peak — ${verdict(national.start.rssPeakMb <= 400)}`);
   }
   if (embedded && demo) {
