@@ -1,5 +1,6 @@
-/** One bounded load measurement with autocannon on loopback. */
-import autocannon from 'autocannon';
+/** One bounded load measurement on loopback (load-loop.ts). */
+import { Worker } from 'node:worker_threads';
+import { runLoad, type LoadResult, type LoadSpec } from './load-loop.js';
 
 export interface Measurement {
   rps: number;
@@ -17,17 +18,42 @@ export interface Target {
   bodies?: () => string;
 }
 
-export async function measure(target: Target, connections: number, seconds: number): Promise<Measurement> {
-  const r = await autocannon({
-    url: target.url,
-    // Its own thread: the hub under test runs in this process, and must not share its event loop with the load generator.
-    ...(target.bodies ? {} : { workers: 1 }),
-    connections,
-    duration: seconds,
-    ...(target.body ? { method: 'POST' as const, headers: { 'content-type': 'application/json', ...target.headers }, body: target.body } : { headers: target.headers ?? {} }),
-    ...(target.bodies ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: target.bodies!() }) }] } : {}),
+/**
+ * The worker's first script. The bench is TypeScript run by tsx, whose
+ * loader Node 20 does not apply to worker threads: the worker imports its
+ * TypeScript entry through tsx's own API (`tsImport`).
+ */
+function workerBootstrap(): string {
+  const entry = JSON.stringify(new URL('./load-worker.ts', import.meta.url).href);
+  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return `import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}))`;
+}
+
+function onThread(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerBootstrap(), { eval: true, workerData: spec, execArgv: [] });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code !== 0 ? reject(new Error(`the load worker stopped with code ${code}`)) : undefined));
   });
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${target.url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-  // autocannon reports p97.5 and p99, not p95: report p97.5 (the stricter of the two nearest) as p95's stand-in.
-  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5, requests: r.requests.total };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (!sorted.length) return NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 10) / 10;
+}
+
+export async function measure(target: Target, connections: number, seconds: number): Promise<Measurement> {
+  const spec: LoadSpec = {
+    url: target.url,
+    method: target.body || target.bodies ? 'POST' : 'GET',
+    headers: target.body || target.bodies ? { 'content-type': 'application/json', ...target.headers } : { ...target.headers },
+    ...(target.body ? { body: target.body } : {}),
+    connections,
+    seconds,
+  };
+  // A body per request is a function, which cannot cross to a thread: that load runs here (against a hub in another process).
+  const r = target.bodies ? await runLoad(spec, target.bodies) : await onThread(spec);
+  if (r.failures) throw new Error(`${target.url}: ${r.failures} of ${r.requests} answers not 2xx, the first: ${r.firstFailure}`);
+  return { rps: r.requests / r.seconds, p50: percentile(r.latencies, 0.5), p95: percentile(r.latencies, 0.95), requests: r.requests };
 }

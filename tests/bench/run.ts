@@ -133,7 +133,7 @@ function section(r: RunResult): string[] {
     ``,
     `${r.probe.villages.toLocaleString('en')} villages in ${r.probe.counties.toLocaleString('en')} counties · year ${r.probe.year} · cold start (\`pnpm start\` until /readyz is 200) ${(r.start.readyMs / 1000).toFixed(1)} s · hub RSS ${r.start.rssIdleMb.toFixed(0)} MB idle, ${r.start.rssPeakMb.toFixed(0)} MB peak under ${SECONDS >= 10 ? SECONDS : 10} s of bbox queries at 8 connections (a different box each time, ${r.start.load.rps.toFixed(0)} req/s)`,
     ``,
-    `| case | conn | hub req/s | p50 ms | p97.5 ms | raw SQL req/s | p50 ms | p97.5 ms | hub ÷ raw |`,
+    `| case | conn | hub req/s | p50 ms | p95 ms | raw SQL req/s | p50 ms | p95 ms | hub ÷ raw |`,
     `|---|---|---|---|---|---|---|---|---|`,
     ...r.rows.map(formatRow),
     ``,
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const report = [
     `# Benchmark results`,
     ``,
-    `${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}) · Node ${process.version} · ${SECONDS} s per measurement · load generator autocannon on loopback, in the same machine`,
+    `${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}) · Node ${process.version} · ${SECONDS} s per measurement · load generator undici (bodies discarded unread) on loopback, in the same machine`,
     ``,
     ...targets(results),
     ...results.flatMap(section),
