@@ -54,7 +54,7 @@ function processGroup(pgid: number): Array<{ pid: number; cmdline: string[] }> {
 describe('pnpm start runs the build', () => {
   it('is one node process on server/dist, with no TypeScript loader, and serves the demo region from data/dist', async () => {
     const start = JSON.parse(fs.readFileSync(path.join(REPO, 'server/package.json'), 'utf8')).scripts.start;
-    expect(start).toBe('node --conditions=lingyan-dist dist/main.js');
+    expect(start).toBe('node --max-old-space-size=1024 --conditions=lingyan-dist dist/main.js');
     const hub = runHub({ DATABASE_URL: undefined, DATA_DIR: tempDir(), PORT: '0' });
     try {
       expect(fs.existsSync(path.join(REPO, 'server/dist/main.js'))).toBe(true);
@@ -63,7 +63,7 @@ describe('pnpm start runs the build', () => {
       const group = processGroup(hub.child.pid!);
       expect(group.map((p) => p.pid)).toEqual([hub.child.pid]);
       const cmdline = group[0]!.cmdline.join(' ');
-      expect(cmdline).toMatch(/--conditions=lingyan-dist dist\/main\.js$/);
+      expect(cmdline).toMatch(/--max-old-space-size=1024 --conditions=lingyan-dist dist\/main\.js$/);
       expect(cmdline).not.toMatch(/tsx|--import|--require|--loader/);
       // The demo region was read by the compiled data package (its paths found from data/dist).
       expect(hub.output()).toContain('loaded the demo region');
@@ -144,6 +144,12 @@ describe('bad configuration', () => {
     const hub = runHub({ DATABASE_URL: undefined, DATA_DIR: path.join(file, 'data'), PORT: '0' });
     expect(await hub.exited).toBe(1);
     expectCleanFailure(hub.output(), /DATA_DIR ".*a-file\/data" is not a writable directory/);
+  });
+
+  it('refuses an answer cache larger than half the heap', async () => {
+    const hub = runHub({ RESPONSE_CACHE_MB: '600', PORT: '0' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /RESPONSE_CACHE_MB=600 does not fit the server's JavaScript heap of 10\d\d MB/);
   });
 
   it('refuses a malformed PORT', async () => {
