@@ -1,9 +1,11 @@
 /** `pnpm start`: the hub as a process. */
-import { ConfigError, loadConfig } from './config/config.js';
+import v8 from 'node:v8';
+import { ConfigError, checkHeap, loadConfig } from './config/config.js';
 import { bootstrap } from './http/app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkHeap(config, v8.getHeapStatistics().heap_size_limit);
   console.log(config.databaseUrl ? 'Lingyan: connecting to the database in DATABASE_URL …' : `Lingyan: starting the embedded database in ${config.dataDir} …`);
   const app = await bootstrap(config);
   console.log(`Lingyan is serving at ${app.url}/  (GraphQL: ${app.url}/graphql, health: ${app.url}/healthz, database: ${app.db.mode}, PostGIS ${app.db.postgisVersion})`);

@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../support/db.js';
-import { runHub } from '../support/process.js';
+import { REPO, runHub } from '../support/process.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -35,6 +35,45 @@ function expectCleanFailure(output: string, message: RegExp): void {
   // One clear line, not a stack trace.
   expect(output).not.toMatch(/^\s+at /m);
 }
+
+/** The processes of a process group: pid and command line (Linux /proc). */
+function processGroup(pgid: number): Array<{ pid: number; cmdline: string[] }> {
+  const found: Array<{ pid: number; cmdline: string[] }> = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      found.push({ pid: Number(pid), cmdline: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean) });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return found;
+}
+
+describe('pnpm start runs the build', () => {
+  it('is one node process on server/dist, with no TypeScript loader, and serves the demo region from data/dist', async () => {
+    const start = JSON.parse(fs.readFileSync(path.join(REPO, 'server/package.json'), 'utf8')).scripts.start;
+    expect(start).toBe('node --max-old-space-size=1024 --conditions=lingyan-dist dist/main.js');
+    const hub = runHub({ DATABASE_URL: undefined, DATA_DIR: tempDir(), PORT: '0' });
+    try {
+      expect(fs.existsSync(path.join(REPO, 'server/dist/main.js'))).toBe(true);
+      expect(fs.existsSync(path.join(REPO, 'data/dist/index.js'))).toBe(true);
+      const url = await hub.ready;
+      const group = processGroup(hub.child.pid!);
+      expect(group.map((p) => p.pid)).toEqual([hub.child.pid]);
+      const cmdline = group[0]!.cmdline.join(' ');
+      expect(cmdline).toMatch(/--max-old-space-size=1024 --conditions=lingyan-dist dist\/main\.js$/);
+      expect(cmdline).not.toMatch(/tsx|--import|--require|--loader/);
+      // The demo region was read by the compiled data package (its paths found from data/dist).
+      expect(hub.output()).toContain('loaded the demo region');
+      expect(await countCounties(url)).toBeGreaterThanOrEqual(9);
+      expect((await fetch(`${url}/tiles/counties/0/0/0.mvt`)).status).toBe(200);
+    } finally {
+      expect(await hub.stop()).toBe(0);
+    }
+  }, 240_000);
+});
 
 describe('pnpm start (embedded)', () => {
   it('boots an empty DATA_DIR, loads the demo region once, and finds it again after a restart', async () => {
@@ -105,6 +144,12 @@ describe('bad configuration', () => {
     const hub = runHub({ DATABASE_URL: undefined, DATA_DIR: path.join(file, 'data'), PORT: '0' });
     expect(await hub.exited).toBe(1);
     expectCleanFailure(hub.output(), /DATA_DIR ".*a-file\/data" is not a writable directory/);
+  });
+
+  it('refuses an answer cache larger than half the heap', async () => {
+    const hub = runHub({ RESPONSE_CACHE_MB: '600', PORT: '0' });
+    expect(await hub.exited).toBe(1);
+    expectCleanFailure(hub.output(), /RESPONSE_CACHE_MB=600 does not fit the server's JavaScript heap of 10\d\d MB/);
   });
 
   it('refuses a malformed PORT', async () => {

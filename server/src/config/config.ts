@@ -128,3 +128,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: int(env, 'RESPONSE_CACHE_MB', 32, 0, 65_536),
   };
 }
+
+/**
+ * The answer cache lives in the JavaScript heap, which the server's start
+ * script limits (`node --max-old-space-size=1024`: with Node's default limit,
+ * a quarter of the machine's memory, V8 lets the heap grow to four times what
+ * is live before collecting it, ~350 MB under load at national scale for
+ * ~95 MB live; with 1 GB, about 1.6 times). A cache budget the heap cannot
+ * hold would end in an out-of-memory crash under load: refuse it at start.
+ */
+export function checkHeap(config: Config, heapLimitBytes: number): void {
+  const heapMb = Math.floor(heapLimitBytes / 2 ** 20);
+  if (config.responseCacheMb > heapMb / 2) {
+    throw new ConfigError(
+      `RESPONSE_CACHE_MB=${config.responseCacheMb} does not fit the server's JavaScript heap of ${heapMb} MB (at most half of it); lower it, or start node with a larger --max-old-space-size`,
+    );
+  }
+}

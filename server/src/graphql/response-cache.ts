@@ -16,6 +16,14 @@
  *   move while it was computed);
  * - while the bus is not live (a lost LISTEN connection), nothing is served
  *   from or stored into the cache.
+ *
+ * Memory: an entry is the answer's JSON text and its key, nothing else, so
+ * RESPONSE_CACHE_MB bounds what the cache holds (a string of n UTF-16 units
+ * takes at most 2n bytes). Keeping the answer's object as well, as this cache
+ * once did, held about three times the budget at national scale: a village's
+ * GeoJSON point is a few dozen bytes of text but several hundred of objects
+ * and arrays. A hit parses the text back into the answer (plugins and Apollo
+ * see a real result) and sends the stored text itself.
  */
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -29,10 +37,8 @@ export interface ChangeFeed {
   subscribe(listener: (table: string) => void): () => void;
 }
 
-interface Entry {
-  result: FormattedExecutionResult;
-  text: string;
-}
+/** Bytes an entry may take: both strings at two bytes a unit, and the cache's own bookkeeping. */
+const entrySize = (text: string, key: string) => 2 * (text.length + key.length) + 256;
 
 export interface ResponseCacheStats {
   hits: number;
@@ -60,8 +66,13 @@ function keyOf(rc: GraphQLRequestContextResponseForOperation<{ principal: Princi
 }
 
 export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit: boolean) => void = () => {}): ResponseCache {
-  const cache = new LRUCache<string, Entry>({ maxSize: Math.max(1, maxBytes), sizeCalculation: (e, key) => e.text.length * 2 + key.length * 2 + 64 });
-  const texts = new WeakMap<FormattedExecutionResult, string>();
+  const cache = new LRUCache<string, string>({ maxSize: Math.max(1, maxBytes), sizeCalculation: entrySize });
+  // The text of an answer, by its `data` object: Apollo hands stringifyResult a
+  // copy of the result ({ errors, data, extensions }), but the same `data`.
+  const texts = new WeakMap<object, string>();
+  const remember = (result: FormattedExecutionResult, text: string) => {
+    if (result.data) texts.set(result.data, text);
+  };
   let generation = 0;
   let hits = 0;
   let misses = 0;
@@ -81,8 +92,8 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit
             if (rc.operation.operation !== 'query' || !feed.live) return null;
             key = keyOf(rc);
             if (key === null) return null;
-            const entry = cache.get(key);
-            if (!entry) {
+            const text = cache.get(key);
+            if (text === undefined) {
               misses++;
               onLookup(false);
               return null;
@@ -90,22 +101,23 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit
             hits++;
             onLookup(true);
             key = null;
-            texts.set(entry.result, entry.text);
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: entry.result } };
+            const result = JSON.parse(text) as FormattedExecutionResult;
+            remember(result, text);
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
           },
           async willSendResponse(rc) {
             if (key === null || rc.response.body.kind !== 'single' || !feed.live || generation !== startedIn) return;
             const result = rc.response.body.singleResult;
             if (result.errors?.length) return;
             const text = JSON.stringify(result);
-            texts.set(result, text);
-            cache.set(key, { result, text });
+            remember(result, text);
+            cache.set(key, text);
           },
         };
       },
     },
     stringify(result) {
-      return texts.get(result) ?? JSON.stringify(result);
+      return (result.data && texts.get(result.data)) || JSON.stringify(result);
     },
     stats: () => ({ hits, misses, entries: cache.size, bytes: cache.calculatedSize }),
     close: unsubscribe,

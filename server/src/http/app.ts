@@ -17,6 +17,7 @@ import { ConfigError, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { documentStore } from '../graphql/document-store.js';
 import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
@@ -155,6 +156,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Automatic persisted queries are not used by our clients; off, a wrong hash cannot reach the pipeline.
       persistedQueries: false,
       parseOptions: { maxTokens: LIMITS.maxTokens },
+      // Parsed operations, counted by what they hold (Apollo's default counts about a quarter of it).
+      documentStore: documentStore(),
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).

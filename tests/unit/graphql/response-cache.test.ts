@@ -3,7 +3,7 @@
  * answer computed while a write was published is not kept; nothing is served
  * or kept while the change feed is not live; only queries are kept.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { responseCache, type ChangeFeed } from '../../../server/src/graphql/response-cache.js';
 
 class Feed implements ChangeFeed {
@@ -41,6 +41,46 @@ describe('response cache rules', () => {
     expect(result).toEqual({ data: { n: 1 } });
     expect(cache.stringify(result as never)).toBe('{"data":{"n":1}}');
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it('keeps the text only: the answer object is not held, and Apollo\'s copy of a result is sent as the stored text', async () => {
+    const cache = responseCache(new Feed(), 1 << 20);
+    const answer = { data: { villages: [{ code: '150421101201', name: '村', location: { type: 'Point', coordinates: [119.1, 42.2] } }] } };
+    await request(cache, answer);
+    const text = JSON.stringify(answer);
+    // Apollo stringifies { errors, data, extensions }, a copy holding the same data: no second JSON.stringify.
+    const spy = vi.spyOn(JSON, 'stringify');
+    try {
+      expect(cache.stringify({ errors: undefined, data: answer.data, extensions: undefined } as never)).toBe(text);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    // Changing the object afterwards does not change what is served: the cache holds the text, not the object.
+    answer.data.villages[0]!.name = 'changed';
+    const hit = await request(cache, { data: { n: 2 } });
+    expect(hit.served).toBe(true);
+    const served = (hit.body as { singleResult: { data: object } }).singleResult;
+    expect(served).toEqual(JSON.parse(text));
+    expect(cache.stringify({ errors: undefined, data: served.data, extensions: undefined } as never)).toBe(text);
+    // Its size counts both strings at two bytes a unit.
+    expect(cache.stats().bytes).toBeGreaterThanOrEqual(2 * text.length);
+  });
+
+  it('stays within its budget, least recently used out', async () => {
+    const budget = 64 * 1024;
+    const cache = responseCache(new Feed(), budget);
+    const listener = async (i: number, answer: object) => {
+      const l = await cache.plugin.requestDidStart!({} as never);
+      const rc = { operation: { operation: 'query' }, source: `{ q${i} }`, request: { variables: {} }, contextValue: { principal: null } };
+      await l!.responseForOperation!(rc as never);
+      await l!.willSendResponse!({ ...rc, response: { body: { kind: 'single', singleResult: answer } } } as never);
+    };
+    for (let i = 0; i < 100; i++) await listener(i, { data: { items: Array.from({ length: 50 }, (_, k) => ({ code: `${i}-${k}`, name: '嘎查村' })) } });
+    const { bytes, entries } = cache.stats();
+    expect(bytes).toBeLessThanOrEqual(budget);
+    expect(entries).toBeGreaterThan(0);
+    expect(entries).toBeLessThan(100);
   });
 
   it('does not keep an answer computed while a write was published', async () => {
