@@ -27,7 +27,7 @@ import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
 import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
-import { bodyErrors, corsFor, rateLimiter, requestBudget } from './guards.js';
+import { bodyErrors, corsFor, requestBudget } from './guards.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
@@ -171,7 +171,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
 
     healthRoutes(app, db);
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
-    const guards = [corsFor(config.corsOrigins), rateLimiter(config.rateLimitPerMinute)].filter((g): g is express.RequestHandler => g !== null);
+    const graphqlBudget = requestBudget(config.rateLimitPerMinute);
+    const guards = [corsFor(config.corsOrigins), graphqlBudget?.middleware() ?? null].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
     const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR);
@@ -201,6 +202,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       close() {
         closing ??= (async () => {
           await apollo.stop();
+          graphqlBudget?.close();
           tileBudget?.close();
           responses.close();
           shared.close();

@@ -4,17 +4,16 @@
  * other error) and CORS, closed unless origins are configured.
  *
  * /graphql runs them as Express middleware; the tiles' own path (served
- * before Express, see tile-path.ts) runs the same CORS middleware and counts
- * requests with a RequestBudget: express-rate-limit's own store and client
- * key, without its middleware's per-request machinery, which cost a cached
- * tile about a tenth of its time. Both answer a client over its budget with
- * `limitExceeded`.
+ * before Express, see tile-path.ts) runs the same CORS middleware and its own
+ * RequestBudget. A budget uses express-rate-limit's store and client key,
+ * without that middleware's per-request machinery, which cost a cached tile
+ * about a tenth of its time.
  */
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 import cors from 'cors';
 import type express from 'express';
-import { MemoryStore, ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import { MemoryStore, ipKeyGenerator, type Options } from 'express-rate-limit';
 import { sendJson } from './json-response.js';
 
 const WINDOW_MS = 60_000;
@@ -31,24 +30,11 @@ export function limitExceeded(res: http.ServerResponse, perMinute: number): void
   });
 }
 
-/** The rate limit of /graphql, as Express middleware. */
-export function rateLimiter(perMinute: number): express.RequestHandler | null {
-  if (perMinute <= 0) return null;
-  return rateLimit({
-    windowMs: WINDOW_MS,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, res) => limitExceeded(res, perMinute),
-  });
-}
-
 /**
- * A per-client budget of `perMinute` requests for a path served outside
- * Express, counted as rateLimiter counts: the same store (a window of a
- * minute from a client's first request), the same client key (its address;
- * IPv6 by /56, as express-rate-limit's ipKeyGenerator) and the same
- * RateLimit headers (IETF draft 7).
+ * A per-client budget of `perMinute` requests, for /graphql (as Express
+ * middleware) and for the tiles' own path: express-rate-limit's store (a
+ * window of a minute from a client's first request) and client key (its
+ * address; IPv6 by /56), the RateLimit headers of IETF draft 7.
  */
 export class RequestBudget {
   private readonly store = new MemoryStore();
@@ -70,6 +56,13 @@ export class RequestBudget {
     if (totalHits <= this.perMinute) return true;
     limitExceeded(res, this.perMinute);
     return false;
+  }
+
+  /** The budget as Express middleware. */
+  middleware(): express.RequestHandler {
+    return (req, res, next) => {
+      this.admit(req, res).then((admitted) => admitted && next(), next);
+    };
   }
 
   close(): void {

@@ -9,6 +9,7 @@
  * (preflight included), the tiles' rate limit, then the tile handler.
  */
 import type http from 'node:http';
+import parseurl from 'parseurl';
 import type { TileHandler } from '../tiles/route.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { passes, type Guard, type RequestBudget } from './guards.js';
@@ -36,25 +37,12 @@ export interface TileTarget {
   query: string;
 }
 
-/** Where a request goes, read as Express reads it (parseurl); null when not under /tiles. */
+/** Where a request goes, read as Express reads it (with its parseurl); null when not under /tiles. */
 export function tileTarget(url: string): TileTarget | null {
-  let target = url;
-  if (target.charCodeAt(0) !== 0x2f /* / */) {
-    // The absolute form (a request through a forward proxy); '*' and the authority form are not tiles.
-    if (!/^https?:\/\//i.test(target)) return null;
-    try {
-      const u = new URL(target);
-      target = u.pathname + u.search;
-    } catch {
-      return null;
-    }
-  }
-  const hash = target.indexOf('#');
-  if (hash >= 0) target = target.slice(0, hash);
-  const q = target.indexOf('?');
-  const pathname = q < 0 ? target : target.slice(0, q);
+  const parsed = parseurl({ url } as http.IncomingMessage);
+  const pathname = parsed?.pathname ?? '';
   if (!MOUNT.test(pathname)) return null;
-  return { pathname, path: pathname.slice(MOUNT_LENGTH), query: q < 0 ? '' : target.slice(q + 1) };
+  return { pathname, path: pathname.slice(MOUNT_LENGTH), query: typeof parsed?.query === 'string' ? parsed.query : '' };
 }
 
 /** A request handler for the HTTP server that answers tile requests and returns true, or returns false for Express to answer. */
