@@ -152,6 +152,10 @@ describe('layers', () => {
       expect(tile.layers).toEqual(['villages']);
       const expected = villages.filter((v) => inBox([v.lon, v.lat], box(t, MARGIN))).map((v) => v.code);
       expect(tile.features.map((f) => f.properties.code).sort()).toEqual(expected);
+      // Drawn in tile order: larger villages first, those without figures last, so a small village is never hidden under a larger one.
+      const order = (f: Decoded) => [-Number(f.properties.population ?? -1), String(f.properties.code)] as const;
+      const drawn = tile.features.map(order);
+      expect(drawn).toEqual([...drawn].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])));
       for (const f of tile.features) {
         const v = byCode.get(String(f.properties.code))!;
         expect(f.type).toBe(POINT);

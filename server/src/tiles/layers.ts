@@ -39,6 +39,14 @@ export interface TileLayer {
   yearly: boolean;
   /** The attribute columns of `features`, after fid and geom. */
   attributes: readonly string[];
+  /**
+   * The order of the features in the tile, an ORDER BY over the attributes;
+   * absent: any. MapLibre draws a tile's features in this order, one draw
+   * call for the lot; a per-feature `*-sort-key` in the style instead makes
+   * it one draw call per feature (11,000 villages at a national z=6 view:
+   * 170 → 330–420 ms a frame in software WebGL).
+   */
+  drawOrder?: string;
   features(p: LayerParams): Sql;
 }
 
@@ -82,6 +90,8 @@ const villages: TileLayer = {
   tables: ['village', 'village_year', 'prefecture'],
   yearly: true,
   attributes: ['code', 'name', 'nameEn', 'status', 'strength', 'population'],
+  // Larger villages first, so smaller neighbours are drawn over them and none is hidden (a village without figures counts as smallest).
+  drawOrder: '"population" desc nulls last, "code"',
   features: (p) => {
     const year = yearOf(p);
     return sql`select v.code::bigint as fid, v.location as geom, v.code, v.name, v.name_en as "nameEn",

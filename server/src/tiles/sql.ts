@@ -27,6 +27,11 @@ function attributeColumns(layer: TileLayer): Sql {
   return raw(layer.attributes.map((a) => `f."${a}"`).join(', '));
 }
 
+/** ` order by …` when the layer has a draw order; its names are the attribute columns of both statements' output. */
+function drawOrder(layer: TileLayer): Sql {
+  return raw(layer.drawOrder ? ` order by ${layer.drawOrder}` : '');
+}
+
 /**
  * One ST_AsMVT statement for the tile. Polygons are simplified in metres of
  * the zoom's tolerance before ST_AsMVTGeom snaps everything to the tile's
@@ -41,7 +46,7 @@ function attributeColumns(layer: TileLayer): Sql {
  */
 export function mvtSql(layer: TileLayer, p: LayerParams): Sql {
   return sql`${withFeatures(layer, p)}
-    select ST_AsMVT(t, ${raw(`'${layer.name}'`)}, ${raw(String(EXTENT))}, 'geom', 'fid') as tile
+    select ST_AsMVT(t, ${raw(`'${layer.name}'`)}, ${raw(String(EXTENT))}, 'geom', 'fid'${drawOrder(layer)}) as tile
       from (select f.fid,
                    ST_AsMVTGeom(case when ST_Dimension(f.geom) = 2 then ST_Simplify(ST_Transform(f.geom, 3857), ${toleranceMeters(p.z)}::float8, true)
                                      else ST_Transform(f.geom, 3857) end,
@@ -53,7 +58,7 @@ export function mvtSql(layer: TileLayer, p: LayerParams): Sql {
 /** The same features as GeoJSON rows (fid, geojson, …attributes) for the JS engine, which cuts and simplifies them itself. */
 export function geojsonSql(layer: TileLayer, p: LayerParams): Sql {
   return sql`${withFeatures(layer, p)}
-    select f.fid, ST_AsGeoJSON(f.geom) as geojson, ${attributeColumns(layer)} from features f`;
+    select f.fid, ST_AsGeoJSON(f.geom) as geojson, ${attributeColumns(layer)} from features f${drawOrder(layer)}`;
 }
 
 /** An Sql fragment in node-postgres' form: `$1, $2, …` instead of the `?` placeholders knex takes (our statements hold no other `?`). */

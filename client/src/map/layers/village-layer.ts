@@ -121,8 +121,8 @@ export const villageLayer = {
       source: 'villages',
       'source-layer': 'villages',
       filter: filterExpression(filters),
-      // Smaller villages on top of larger neighbours, so none is hidden.
-      layout: { 'circle-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]] },
+      // Smaller villages on top of larger neighbours, so none is hidden, by the tile's own order
+      // (server/src/tiles/layers.ts): a circle-sort-key costs one draw call per village.
       paint: {
         'circle-radius': radiusExpression(),
         'circle-color': matchProperty('status', VILLAGE_STATUS_COLORS, VILLAGE_NO_FIGURES_COLOR),
