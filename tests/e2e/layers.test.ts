@@ -15,6 +15,7 @@ import { villageSize } from '../../client/src/map/layers/village-layer';
 import { graphqlRequest } from './helpers/graphql';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
 import {
+  featureClasses,
   jumpAndSettle,
   LAYER_IDS,
   layerLegend,
@@ -270,13 +271,14 @@ describe('atlas overlays', () => {
 
     const townships = await renderedProperties(page, [LAYER_IDS.townshipFill], 'code');
     expect(townships.length).toBeGreaterThan(1);
-    // Each township in the colour of its class in the server's answer (the legend's colour), or none without a class.
+    // Each township in the colour of its class in the server's answer (the legend's colour), or none without a class:
+    // the map holds each township's class as feature-state, and the fill colours a class as the legend does.
     const fills = matchOutputs(await paintProperty(page, LAYER_IDS.townshipFill, 'fill-color'));
+    const held = await featureClasses(page, 'townships', townships.map((t) => String(t.code)));
     const classColor = new Map((await layerLegend(page, 'townships')).map((item) => [Number(item.value), item.color]));
-    for (const t of townships) {
-      const cls = classOf.get(String(t.code));
-      expect(fills[String(t.code)]).toBe(cls == null ? undefined : classColor.get(cls));
-    }
+    expect(Object.keys(fills).sort()).toEqual([...classColor.keys()].map(String).sort());
+    for (const [cls, color] of classColor) expect(fills[String(cls)]).toBe(color);
+    for (const t of townships) expect(held[String(t.code)]).toBe(classOf.get(String(t.code)) ?? null);
     const labels = await renderedProperties(page, [LAYER_IDS.townshipLabel], 'code');
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(String(label.name)).toMatch(/[\u4e00-\u9fff]/);

@@ -6,6 +6,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, VectorSourceSpecification } from 'maplibre-gl';
+import { CLASS_STATE } from './layers/county-layer';
 import { LAYER_ORDER } from './layers/registry';
 import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule, type LayerModule, type OverlayKey, type TiledLayerModule } from './layers/types';
 import { tileSourceSpec } from './tiles';
@@ -69,6 +70,9 @@ function syncGeoJson(map: MapLibreMap, module: GeoJsonLayerModule, view: AtlasVi
 /** The tile URL each tiled source was last given, per map. */
 const tileUrls = new WeakMap<MapLibreMap, Map<string, string>>();
 
+/** The classes each tiled source's features were last given as feature-state, per map. */
+const appliedClasses = new WeakMap<MapLibreMap, Map<string, ReadonlyMap<string, number>>>();
+
 /**
  * Gives a tiled layer another tile URL (another year) by replacing its
  * source, with its style layers put back where they were. Not `setTiles`: a
@@ -84,6 +88,8 @@ function replaceTileSource(map: MapLibreMap, key: string, spec: VectorSourceSpec
   }));
   for (const id of ours) map.removeLayer(id);
   map.removeSource(key);
+  // A new source starts with no feature-state: its classes are set again.
+  appliedClasses.get(map)?.delete(key);
   map.addSource(key, spec);
   for (const { spec: layer, before } of placed) map.addLayer(layer, before);
 }
@@ -140,12 +146,28 @@ function syncTiles(map: MapLibreMap, module: TiledLayerModule, view: AtlasView):
   }
 }
 
+/** Sets the feature-state `class` of each feature whose class changed, and removes it where a feature has none any more. */
+function syncClasses(map: MapLibreMap, module: TiledLayerModule, view: AtlasView): void {
+  const next = module.classes?.(view);
+  if (!next) return;
+  const byKey = appliedClasses.get(map) ?? new Map<string, ReadonlyMap<string, number>>();
+  appliedClasses.set(map, byKey);
+  const previous = byKey.get(module.key);
+  if (previous === next) return;
+  const feature = (id: string) => ({ source: module.key, sourceLayer: module.tiles.layer, id });
+  for (const [id, index] of next) if (previous?.get(id) !== index) map.setFeatureState(feature(id), { [CLASS_STATE]: index });
+  for (const id of previous?.keys() ?? []) if (!next.has(id)) map.removeFeatureState(feature(id), CLASS_STATE);
+  byKey.set(module.key, next);
+}
+
 export function syncAtlas(map: MapLibreMap, view: AtlasView): void {
   // Layers are added once, in this order (first sync), so the draw order is the registry's, then the flagged ones.
   const above: LayerSpecification[] = [];
   for (const module of LAYER_ORDER) {
-    if (module.tiles) syncTiles(map, module, view);
-    else syncGeoJson(map, module, view);
+    if (module.tiles) {
+      syncTiles(map, module, view);
+      syncClasses(map, module, view);
+    } else syncGeoJson(map, module, view);
     addImages(map, module);
     const visible = !view.hidden.has(module.key as OverlayKey) && (!module.tiles || view.loaded.has(module.key));
     for (const spec of module.layers(view)) {

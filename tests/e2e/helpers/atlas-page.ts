@@ -18,6 +18,7 @@ interface MapHandle {
   ): Array<{ id?: string | number; properties: Record<string, unknown> }>;
   getPaintProperty(layer: string, name: string): unknown;
   getLayoutProperty(layer: string, name: string): unknown;
+  getFeatureState(feature: { source: string; sourceLayer?: string; id: string }): Record<string, unknown> | undefined;
   getCanvas(): HTMLCanvasElement;
   getStyle(): { glyphs?: string; sprite?: unknown; sources: Record<string, { type: string }> };
 }
@@ -51,19 +52,25 @@ export function renderedCountyCodes(page: Page): Promise<string[]> {
 }
 
 /**
- * How the county fill colours: each county code's colour (its `match` on the
- * code, client/src/map/layers/county-layer.ts) and the class colours, lowest
- * class first (the match lists the classes in order, each with its codes).
+ * How the county fill colours: each rendered county's class as the map holds
+ * it (the feature-state `class`, client/src/map/layers/county-layer.ts) and
+ * the class colours, lowest class first (the fill's `match` on that state:
+ * ['match', state, 0, colour, 1, colour, …, fallback]).
  */
 async function countyFill(page: Page): Promise<{ byCode: Map<string, string>; classColors: string[] }> {
-  const expression = await page.evaluate(
-    (layer) => (window as AtlasWindow).__lingyan!.map.getPaintProperty(layer, 'fill-color'),
-    COUNTY_FILL_LAYER,
-  );
+  const { expression, states } = await page.evaluate((layer) => {
+    const map = (window as AtlasWindow).__lingyan!.map;
+    const features = map.queryRenderedFeatures({ layers: [layer] });
+    const codes = [...new Set(features.map((f) => String(f.properties.code)))];
+    return {
+      expression: map.getPaintProperty(layer, 'fill-color'),
+      states: codes.map((code) => [code, map.getFeatureState({ source: 'counties', sourceLayer: 'counties', id: code })?.class ?? null] as const),
+    };
+  }, COUNTY_FILL_LAYER);
   if (!Array.isArray(expression)) return { byCode: new Map(), classColors: [] };
-  // ['match', ['get', 'code'], [codes…], colour, …, fallback]: the class colours are every other item from the first colour, up to the fallback.
-  const byCode = new Map(Object.entries(matchOutputs(expression)).map(([code, color]) => [code, String(color)]));
-  const classColors = expression.slice(3, -1).filter((_, i) => i % 2 === 0).map(String);
+  const colorOfClass = matchOutputs(expression);
+  const classColors = Object.keys(colorOfClass).sort((a, b) => Number(a) - Number(b)).map((k) => String(colorOfClass[k]));
+  const byCode = new Map(states.flatMap(([code, cls]) => (cls === null || colorOfClass[String(cls)] === undefined ? [] : [[code, String(colorOfClass[String(cls)])] as const])));
   return { byCode, classColors };
 }
 

@@ -32,6 +32,7 @@ interface MapHandle {
   ): Feature[];
   getLayoutProperty(layer: string, name: string): unknown;
   getPaintProperty(layer: string, name: string): unknown;
+  getFeatureState(feature: { source: string; sourceLayer?: string; id: string }): Record<string, unknown> | undefined;
   getCanvas(): HTMLCanvasElement;
   getZoom(): number;
   project(lngLat: [number, number]): { x: number; y: number };
@@ -129,6 +130,17 @@ export function layerLegend(page: Page, key: string): Promise<Array<{ value: str
       color: (li as HTMLElement).dataset.color ?? '',
       text: li.textContent ?? '',
     })),
+  );
+}
+
+/** The feature-state `class` the map holds for each of these features of a tiled source (null: none). */
+export function featureClasses(page: Page, source: string, ids: readonly string[]): Promise<Record<string, number | null>> {
+  return page.evaluate(
+    ([s, list]) => {
+      const map = (window as AtlasWindow).__lingyan!.map;
+      return Object.fromEntries(list.map((id) => [id, (map.getFeatureState({ source: s, sourceLayer: s, id })?.class as number | undefined) ?? null]));
+    },
+    [source, ids] as const,
   );
 }
 

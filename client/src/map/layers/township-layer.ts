@@ -12,7 +12,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { formatNumber } from '../messages';
-import { AREA_FILTER, fillColorByCode, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
+import { AREA_FILTER, fillColorByClass, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
 import { selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
@@ -24,7 +24,8 @@ export const townshipLayer = {
   key: 'townships',
   description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
   select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
-  tiles: { layer: 'townships', yearly: false, minzoom: Math.floor(TOWNSHIP_MIN_ZOOM) },
+  tiles: { layer: 'townships', yearly: false, minzoom: Math.floor(TOWNSHIP_MIN_ZOOM), promoteId: 'code' },
+  classes: (view) => view.overlays.townships?.classification.classOf ?? null,
   layers: (view) => [
     {
       id: TOWNSHIP_FILL_LAYER_ID,
@@ -35,7 +36,7 @@ export const townshipLayer = {
       minzoom: TOWNSHIP_MIN_ZOOM,
       // Opaque like the counties: the canvas shows the legend's colours.
       paint: {
-        'fill-color': view.overlays.townships ? fillColorByCode(view.overlays.townships.classification) : 'rgba(0,0,0,0)',
+        'fill-color': view.overlays.townships ? fillColorByClass(view.overlays.townships.classification) : 'rgba(0,0,0,0)',
         'fill-opacity': 1,
         'fill-antialias': NO_FILL_ANTIALIAS,
       },

@@ -180,6 +180,12 @@ export interface GeoJsonLayerModule extends LayerModuleBase {
 /** A layer drawn from the hub's vector tiles: the map asks for the tiles it shows. */
 export interface TiledLayerModule extends LayerModuleBase {
   readonly tiles: TileSource;
+  /**
+   * Each feature's class by id (`promoteId`), which the map keeps as the
+   * feature-state `class` that the layer's paint reads (`fillColorByClass`);
+   * null until the classes are known.
+   */
+  classes?(view: AtlasView): ReadonlyMap<string, number> | null;
 }
 
 export type LayerModule = GeoJsonLayerModule | TiledLayerModule;
