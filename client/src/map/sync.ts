@@ -5,7 +5,7 @@
  * changing the year, the language or a toggle does not rebuild the style.
  */
 import type { Geometry } from 'geojson';
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, VectorSourceSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapSourceDataEvent, VectorSourceSpecification } from 'maplibre-gl';
 import { CLASS_STATE } from './layers/county-layer';
 import { LAYER_ORDER } from './layers/registry';
 import { ABOVE_OVERLAYS, type AtlasView, type GeoJsonLayerModule, type LayerModule, type OverlayKey, type TiledLayerModule } from './layers/types';
@@ -115,8 +115,10 @@ function earlyLayerId(key: string): string {
  * tiles it holds; nothing is fetched again) and drops the invisible one.
  */
 export function loadEarlyTiles(map: MapLibreMap): void {
+  const added = new Set<string>();
   for (const module of LAYER_ORDER) {
     if (!module.tiles?.early || module.tiles.yearly || map.getSource(module.key)) continue;
+    added.add(module.key);
     addTileSource(map, module, tileSourceSpec(window.location.origin, module.tiles, 0));
     map.addLayer({
       id: earlyLayerId(module.key),
@@ -128,6 +130,16 @@ export function loadEarlyTiles(map: MapLibreMap): void {
       paint: { 'fill-opacity': 0 },
     });
   }
+  // A source asks for its tiles in the map's next frame once it has loaded, and
+  // the next animation frame may only come after the page has built the view
+  // around the answers (one long task, 200-400 ms here): render as soon as the
+  // sources are ready instead, so their tiles are fetched and parsed meanwhile.
+  const onData = (event: MapSourceDataEvent) => {
+    if (event.sourceDataType !== 'metadata' || !added.delete(event.sourceId) || added.size > 0) return;
+    map.off('sourcedata', onData);
+    map.redraw();
+  };
+  if (added.size > 0) map.on('sourcedata', onData);
 }
 
 /**
