@@ -57,6 +57,11 @@ function escapeLike(s: string): string {
 export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thresholds): Promise<SearchPage> {
   const year = sql`${s.year}::int`;
   const where: Sql[] = [];
+  // The township (t) and the year's figures (vy) are joined only when a condition or the order reads
+  // them: for a plain box of 265 national villages the two joins took the statement from 2.0 to 3.6 ms.
+  const needsFigures =
+    !!s.strength?.length || s.softLax !== undefined || !!s.branchRating?.length || s.secretaryIsDirector !== undefined ||
+    s.orderBy === 'POVERTY_INCIDENCE' || s.orderBy === 'COLLECTIVE_INCOME';
   if (s.countyCode) where.push(sql`t.county_code = ${s.countyCode}`);
   if (s.townshipCode) where.push(sql`v.township_code = ${s.townshipCode}`);
   if (s.status?.length) where.push(sql`${statusSql('v', year)} in (select jsonb_array_elements_text(${JSON.stringify(s.status)}::jsonb))`);
@@ -91,9 +96,8 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
   };
   const result = await featureSearch<string, VillageRow>(em, {
     key: 'v.code',
-    from: sql`from village v
-          join township t on t.code = v.township_code
-          left join village_year vy on vy.village_code = v.code and vy.year = ${year}`,
+    from: sql`from village v${raw(s.countyCode ? ' join township t on t.code = v.township_code' : '')}${
+      needsFigures ? sql` left join village_year vy on vy.village_code = v.code and vy.year = ${year}` : raw('')}`,
     where,
     geom: 'v.location',
     ...(s.distanceFrom ? { distanceFrom: s.distanceFrom } : {}),
