@@ -5,7 +5,7 @@
  * in the browser, so they only use what they are given and the page's globals.
  */
 import type { Page } from 'playwright-core';
-import { matchOutputs } from './layers-page';
+import { featureClasses, matchOutputs } from './layers-page';
 
 /** The client's county fill layer (client/src/map/layers/county-layer.ts). */
 export const COUNTY_FILL_LAYER = 'county-fill';
@@ -18,7 +18,6 @@ interface MapHandle {
   ): Array<{ id?: string | number; properties: Record<string, unknown> }>;
   getPaintProperty(layer: string, name: string): unknown;
   getLayoutProperty(layer: string, name: string): unknown;
-  getFeatureState(feature: { source: string; sourceLayer?: string; id: string }): Record<string, unknown> | undefined;
   getCanvas(): HTMLCanvasElement;
   getStyle(): { glyphs?: string; sprite?: unknown; sources: Record<string, { type: string }> };
 }
@@ -58,19 +57,12 @@ export function renderedCountyCodes(page: Page): Promise<string[]> {
  * ['match', state, 0, colour, 1, colour, …, fallback]).
  */
 async function countyFill(page: Page): Promise<{ byCode: Map<string, string>; classColors: string[] }> {
-  const { expression, states } = await page.evaluate((layer) => {
-    const map = (window as AtlasWindow).__lingyan!.map;
-    const features = map.queryRenderedFeatures({ layers: [layer] });
-    const codes = [...new Set(features.map((f) => String(f.properties.code)))];
-    return {
-      expression: map.getPaintProperty(layer, 'fill-color'),
-      states: codes.map((code) => [code, map.getFeatureState({ source: 'counties', sourceLayer: 'counties', id: code })?.class ?? null] as const),
-    };
-  }, COUNTY_FILL_LAYER);
+  const expression = await page.evaluate((layer) => (window as AtlasWindow).__lingyan!.map.getPaintProperty(layer, 'fill-color'), COUNTY_FILL_LAYER);
   if (!Array.isArray(expression)) return { byCode: new Map(), classColors: [] };
   const colorOfClass = matchOutputs(expression);
   const classColors = Object.keys(colorOfClass).sort((a, b) => Number(a) - Number(b)).map((k) => String(colorOfClass[k]));
-  const byCode = new Map(states.flatMap(([code, cls]) => (cls === null || colorOfClass[String(cls)] === undefined ? [] : [[code, String(colorOfClass[String(cls)])] as const])));
+  const held = await featureClasses(page, 'counties', await renderedCountyCodes(page));
+  const byCode = new Map(Object.entries(held).flatMap(([code, cls]) => (cls === null || colorOfClass[String(cls)] === undefined ? [] : [[code, String(colorOfClass[String(cls)])] as const])));
   return { byCode, classColors };
 }
 
