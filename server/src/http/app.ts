@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { jitGateway } from '../graphql/jit-executor.js';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -147,7 +148,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     cacheMetrics.watch(responses);
     const shared = sharedReads(db.changes);
     const apollo = new ApolloServer<Context>({
-      schema,
+      gateway: jitGateway(schema),
       introspection: config.introspection,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
