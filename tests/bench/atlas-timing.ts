@@ -21,10 +21,17 @@ interface LingyanHandle {
   loaded: readonly string[];
   settled(): Promise<void>;
 }
-type BenchWindow = Window & { __lingyan?: LingyanHandle; __benchIdles?: number[] };
+/** A map 'idle': when (the page's clock), and the layers whose data was complete then. */
+interface Idle {
+  at: number;
+  loaded: readonly string[];
+}
+type BenchWindow = Window & { __lingyan?: LingyanHandle; __benchIdles?: Idle[] };
 
 /**
- * Records the time of every map 'idle' from the map's creation on: the hook
+ * Records every map 'idle' from the map's creation on, with the layers whose
+ * data was on the map by then (the hook replaces its `loaded` list, never
+ * changes it, so the list is kept as it was): the hook
  * resolves `settled()` at an 'idle', and this listener, added first, has
  * stamped it by then. A string, not a function: tsx keeps function names by
  * wrapping them in a `__name` helper the page does not have.
@@ -38,7 +45,7 @@ const RECORD_IDLES = `(() => {
     get() { return handle; },
     set(value) {
       handle = value;
-      value.map.on('idle', () => idles.push(performance.now()));
+      value.map.on('idle', () => idles.push({ at: performance.now(), loaded: value.loaded }));
     },
   });
 })();`;
@@ -63,10 +70,15 @@ export interface Fetched {
 /** The latest 'idle' so far (call right after `settled()` resolved), and what the page fetched until then. */
 export function lastIdle(page: Page): Promise<Fetched> {
   return page.evaluate(() => {
-    const at = (window as BenchWindow).__benchIdles!.at(-1) ?? NaN;
+    const at = (window as BenchWindow).__benchIdles!.at(-1)?.at ?? NaN;
     const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= at);
     return { at, requests: fetched.length, bytes: fetched.reduce((sum, e) => sum + e.encodedBodySize, 0) };
   });
+}
+
+/** The first 'idle' with `layer`'s data on the map (the first data put there comes with the counties' or after); NaN if none yet. */
+export function firstIdleWith(page: Page, layer: string): Promise<number> {
+  return page.evaluate((l) => (window as BenchWindow).__benchIdles!.find((idle) => idle.loaded.includes(l))?.at ?? NaN, layer);
 }
 
 /** How far the page got when it did not settle: what it fetched so far and which layers' data is on the map. */
