@@ -44,9 +44,11 @@ export function capturedLog(): { logger: Logger; lines: string[] } {
  * connection's NOTIFY never reaches the hub (one PGlite session; see
  * db/changes.ts), while on PostGIS it arrives a moment later. The cache has
  * its own tests (api/response-cache.test.ts), and the load test runs with it.
+ * The warm-up is off too (its statements would mix with those a test counts);
+ * api/warm-up.test.ts turns it on.
  */
 export async function startTestServer(overrides: Partial<ReturnType<typeof loadConfig>> = {}, hooks: Hooks = {}, logger: Logger = quietLogger): Promise<TestServer> {
-  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, responseCacheMb: 0, ...overrides }, logger, hooks);
+  const app = await bootstrap({ ...loadConfig({}), databaseUrl: databaseUrl(), port: 0, seedDemo: false, authSecret: TEST_SECRET, responseCacheMb: 0, warmUp: false, ...overrides }, logger, hooks);
   return {
     url: app.url,
     app,

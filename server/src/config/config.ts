@@ -42,6 +42,8 @@ export interface Config {
   tileCacheMb: number;
   /** Memory for cached GraphQL answers (read operations, dropped on any write), MB; 0 turns the cache off; default 32. */
   responseCacheMb: number;
+  /** Ask the atlas's opening questions once right after start, so the first visitor meets a warm hub; default true. */
+  warmUp: boolean;
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileEngine: oneOf(env, 'TILE_ENGINE', ['auto', 'sql', 'js'] as const, 'auto'),
     tileCacheMb: int(env, 'TILE_CACHE_MB', 64, 0, 65_536),
     responseCacheMb: int(env, 'RESPONSE_CACHE_MB', 32, 0, 65_536),
+    warmUp: bool(env, 'WARM_UP', true),
   };
 }
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { jitGateway } from '../graphql/jit-executor.js';
+import { WARM_UP_PRINCIPAL, warmUp } from '../graphql/warm-up.js';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -41,6 +42,8 @@ export interface App {
   url: string;
   port: number;
   db: Database;
+  /** The warm-up's questions answered (graphql/warm-up.ts); resolved at once when WARM_UP is off. */
+  warmedUp: Promise<void>;
   /** Stops accepting requests, drains the ones in flight, closes the database. */
   close(): Promise<void>;
 }
@@ -194,14 +197,20 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     serveClient(app, config.clientDist, config.embedOrigins);
 
     const port = await listen(httpServer, config.port, config.host);
+    const warmedUp = config.warmUp
+      ? warmUp(apollo, () => createContext(db.orm.em as never, WARM_UP_PRINCIPAL, undefined, shared), logger)
+      : Promise.resolve();
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     let closing: Promise<void> | null = null;
     return {
       url: `http://${shownHost}:${port}`,
       port,
       db,
+      warmedUp,
       close() {
         closing ??= (async () => {
+          // Its questions hold database connections: let them finish before the pool closes.
+          await warmedUp;
           await apollo.stop();
           graphqlBudget?.close();
           tileBudget?.close();

@@ -1,0 +1,58 @@
+/**
+ * The hub's warm-up (graphql/warm-up.ts): right after it listens, it asks the
+ * atlas's opening questions itself, so the first visitor's choropleth is
+ * already kept, and a hub that is closed while warming up waits for it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLog, startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+/** The atlas's opening choropleth, as the client asks for it (year left out: the latest). */
+const OPENING = `query ($metric: Metric!, $method: ClassificationMethod!, $classes: Int!) {
+  choropleth(level: COUNTY, metric: $metric, method: $method, classes: $classes) { year areas { code value classIndex figures { year ruralPopulation poorPopulation povertyIncidence } } }
+}`;
+
+describe('warm-up', () => {
+  it('asks the opening questions at start: afterwards the opening choropleth is answered without reading the figures again', async () => {
+    const statements: string[] = [];
+    const { logger, lines } = capturedLog();
+    server = await startTestServer({ warmUp: true }, { onQuery: (sql) => statements.push(sql) }, logger);
+    await server.app.warmedUp;
+    // The warm-up read the geography, the county figures, the summary's counts and the pairings.
+    expect(statements.some((s) => /from\s+"?county"?/i.test(s))).toBe(true);
+    expect(statements.some((s) => /area_year_figures/.test(s))).toBe(true);
+    expect(statements.some((s) => /is_poor_village/.test(s))).toBe(true);
+    expect(statements.some((s) => /from\s+"?pairing"?/i.test(s))).toBe(true);
+    expect(lines.filter((l) => /warm-up/.test(l))).toEqual([]);
+
+    statements.length = 0;
+    const { data, errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5 });
+    expect(errors).toBeUndefined();
+    expect(data.choropleth.areas.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
+  });
+
+  it('is not done when off: the opening choropleth is then read from the figures', async () => {
+    const statements: string[] = [];
+    server = await startTestServer({ warmUp: false }, { onQuery: (sql) => statements.push(sql) });
+    await server.app.warmedUp;
+    expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
+    const { errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5 });
+    expect(errors).toBeUndefined();
+    expect(statements.some((s) => /area_year_figures/.test(s))).toBe(true);
+  });
+
+  it('lets a hub closed while it warms up close cleanly, without an error logged', async () => {
+    const { logger, lines } = capturedLog();
+    server = await startTestServer({ warmUp: true }, {}, logger);
+    const closing = server.close();
+    server = null;
+    await closing;
+    expect(lines.filter((l) => /"level":50/.test(l))).toEqual([]);
+  });
+});
