@@ -64,18 +64,20 @@ function asGraphQLJsError(e: GraphQLError): GraphQLError {
 }
 
 export function jitExecutor(schema: GraphQLSchema): Executor {
-  // null: interpreted always (a string literal)
+  // null: always interpreted (the document holds a string literal)
   const documents = new WeakMap<DocumentNode, Operations | null>();
   return async (rc) => {
     const { document, context } = rc;
     const operationName = rc.operationName ?? undefined;
+    const interpret = () => execute({ schema, document, operationName, contextValue: context, variableValues: rc.request.variables });
     let operations = documents.get(document);
     if (operations === undefined) documents.set(document, (operations = hasStringLiteral(document) ? null : new Map()));
+    if (operations === null) return interpret();
     const key = operationName ?? '';
-    const known = operations?.get(key) ?? 0;
-    if (operations === null || (typeof known === 'number' && known < INTERPRETED_RUNS)) {
-      operations?.set(key, (known as number) + 1);
-      return execute({ schema, document, operationName, contextValue: context, variableValues: rc.request.variables });
+    const known = operations.get(key) ?? 0;
+    if (typeof known === 'number' && known < INTERPRETED_RUNS) {
+      operations.set(key, known + 1);
+      return interpret();
     }
     const compiled = typeof known === 'number' ? compileQuery(schema, document, operationName) : known;
     operations.set(key, compiled);
