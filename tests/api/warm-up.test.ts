@@ -1,9 +1,12 @@
 /**
- * The hub's warm-up (graphql/warm-up.ts): right after it listens, it asks the
- * atlas's opening questions itself, so the first visitor's choropleth is
- * already kept, and a hub that is closed while warming up waits for it.
+ * The hub's warm-up (graphql/warm-up.ts, tiles/index.ts): right after it
+ * listens, it asks the atlas's opening questions itself and renders the first
+ * picture's tiles, so the first visitor's choropleth is already kept and its
+ * centre tiles cached; a hub that is closed while warming up waits for it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { tileContaining } from '../../server/src/tiles/coordinates.js';
+import { sql } from '../support/db.js';
 import { capturedLog, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer | null = null;
@@ -18,7 +21,7 @@ const OPENING = `query ($metric: Metric!, $method: ClassificationMethod!, $class
 }`;
 
 describe('warm-up', () => {
-  it('asks the opening questions at start: afterwards the opening choropleth is answered without reading the figures again', async () => {
+  it('asks the opening questions and renders the opening tiles at start: afterwards neither reads the database again', async () => {
     const statements: string[] = [];
     const { logger, lines } = capturedLog();
     server = await startTestServer({ warmUp: true }, { onQuery: (sql) => statements.push(sql) }, logger);
@@ -35,6 +38,17 @@ describe('warm-up', () => {
     expect(errors).toBeUndefined();
     expect(data.choropleth.areas.length).toBeGreaterThan(0);
     expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
+
+    // The first picture's tiles at the prefecture's centre were rendered into the cache.
+    const [centre] = await sql<{ lon: number; lat: number }>(`select ST_X(c) as lon, ST_Y(c) as lat from (select ST_PointOnSurface(boundary) as c from prefecture order by code limit 1) s`);
+    const { z, x, y } = tileContaining(Number(centre!.lon), Number(centre!.lat), 6);
+    for (const layer of ['counties', 'pairings']) {
+      statements.length = 0;
+      const res = await fetch(`${server.url}/tiles/${layer}/${z}/${x}/${y}.mvt`);
+      expect(res.status, layer).toBe(200);
+      expect((await res.arrayBuffer()).byteLength, layer).toBeGreaterThan(0);
+      expect(statements, layer).toEqual([]);
+    }
   });
 
   it('is not done when off: the opening choropleth is then read from the figures', async () => {

@@ -42,7 +42,7 @@ export interface App {
   url: string;
   port: number;
   db: Database;
-  /** The warm-up's questions answered (graphql/warm-up.ts); resolved at once when WARM_UP is off. */
+  /** The warm-up done: the opening questions answered (graphql/warm-up.ts) and the opening tiles rendered; resolved at once when WARM_UP is off. */
   warmedUp: Promise<void>;
   /** Stops accepting requests, drains the ones in flight, closes the database. */
   close(): Promise<void>;
@@ -180,7 +180,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     await db.changes.start();
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
     const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR);
-    tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: await createTiles(db, config, auth, observability, shared) });
+    const tileParts = await createTiles(db, config, auth, observability, shared);
+    tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: tileParts.handler });
     app.use(
       '/graphql',
       ...guards,
@@ -198,7 +199,10 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
 
     const port = await listen(httpServer, config.port, config.host);
     const warmedUp = config.warmUp
-      ? warmUp(apollo, () => createContext(db.orm.em as never, WARM_UP_PRINCIPAL, undefined, shared), logger)
+      ? Promise.all([
+          warmUp(apollo, () => createContext(db.orm.em as never, WARM_UP_PRINCIPAL, undefined, shared), logger),
+          tileParts.warmUp().catch((error: unknown) => logger.error('warm-up of the opening tiles failed', error)),
+        ]).then(() => undefined)
       : Promise.resolve();
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     let closing: Promise<void> | null = null;

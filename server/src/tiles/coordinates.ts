@@ -46,6 +46,14 @@ export function metersToDegreesInTile(meters: number, z: number, y: number): num
   return meters / (111_320 * Math.cos((worst * Math.PI) / 180));
 }
 
+/** The tile of zoom `z` (web mercator, XYZ) that contains the point; latitudes beyond ±85.0511° fall in the edge rows. */
+export function tileContaining(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
+  const n = 2 ** z;
+  const clamp = (v: number) => Math.min(n - 1, Math.max(0, Math.floor(v)));
+  const phi = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
+  return { z, x: clamp(((lon + 180) / 360) * n), y: clamp(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n) };
+}
+
 export interface TileAddress {
   layer: string;
   z: number;

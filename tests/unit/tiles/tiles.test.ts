@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../../server/src/domain/rules.js';
 import { TileCache, tileOf } from '../../../server/src/tiles/cache.js';
-import { EXTENT, TileRequestError, metersToDegreesInTile, parseTilePath, parseYear, toleranceMeters } from '../../../server/src/tiles/coordinates.js';
+import { EXTENT, TileRequestError, metersToDegreesInTile, parseTilePath, parseYear, tileContaining, toleranceMeters } from '../../../server/src/tiles/coordinates.js';
 import { LAYER_NAMES, layersReading } from '../../../server/src/tiles/layers.js';
 import { etagMatches } from '../../../server/src/tiles/route.js';
 import { tileSql } from '../../../server/src/tiles/sql.js';
@@ -80,6 +80,16 @@ describe('tolerance and margins', () => {
     expect(metersToDegreesInTile(2000, 8, 94)).toBeCloseTo(2000 / (111_320 * Math.cos((43.0689 * Math.PI) / 180)), 6);
     // Just south of the equator a degree is 111,320 m.
     expect(metersToDegreesInTile(111_320, 20, 524288)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('tileContaining', () => {
+  it('finds the XYZ tile of a point, and keeps points beyond the mercator limit in the edge rows', () => {
+    expect(tileContaining(0, 0, 0)).toEqual({ z: 0, x: 0, y: 0 });
+    // Beijing at z6: the tile web maps use (x 52, y 24).
+    expect(tileContaining(116.39, 39.91, 6)).toEqual({ z: 6, x: 52, y: 24 });
+    expect(tileContaining(180, -90, 3)).toEqual({ z: 3, x: 7, y: 7 });
+    expect(tileContaining(-180, 90, 3)).toEqual({ z: 3, x: 0, y: 0 });
   });
 });
 
