@@ -18,8 +18,10 @@ import {
   legendClasses,
   loadTimings,
   mapStyleKeys,
+  recordShaderProgramsAtReady,
   renderedCountyClasses,
   renderedCountyCodes,
+  shaderProgramsAtReady,
   textOf,
   waitForMapReady,
 } from './helpers/atlas-page';
@@ -60,6 +62,7 @@ describe('atlas page', () => {
   afterAll(() => session?.close());
 
   it('opens and draws the choropleth, then reports idle', async () => {
+    await recordShaderProgramsAtReady(page);
     const started = performance.now();
     await page.goto(new URL('/', server.url).href);
     await waitForMapReady(page);
@@ -74,6 +77,16 @@ describe('atlas page', () => {
     expect(await textOf(page, 'h1')).toContain('领雁');
     expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
   }, 90_000);
+
+  it('draws its first picture with one shader program per kind of drawing (no sky pass, one program for every line layer)', async () => {
+    // In a browser without a GPU each program compiled before the first picture
+    // costs it 0.1-0.3 s (client/src/map/sky.ts, layers/expressions.ts).
+    const programs = await shaderProgramsAtReady(page);
+    console.info(`[atlas] shader programs at the first idle: ${programs.join(', ')}`);
+    expect(programs).not.toContain('sky');
+    expect(programs.filter((p) => p === 'line')).toHaveLength(1);
+    expect(programs).toEqual(['background', 'clippingMask', 'fill', 'line', 'symbolIcon', 'symbolSDF']);
+  });
 
   it('has a self-contained style: no glyphs, no sprite, only our GeoJSON and this hub\'s vector tiles', async () => {
     const style = await mapStyleKeys(page);

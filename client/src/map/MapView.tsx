@@ -15,6 +15,7 @@ import type { AtlasView } from './layers/types';
 import { COUNTY_FILL_LAYER_ID, LABEL_FONTS } from './layers/county-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
 import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
+import { MAX_PITCH, skipHiddenSky } from './sky';
 import { baseStyle } from './style';
 import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
@@ -110,6 +111,7 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       center: [0, 0],
       zoom: 1,
       attributionControl: false,
+      maxPitch: MAX_PITCH,
       // Labels appear at once: a fade-in would hold back the map's 'idle' (the moment it is ready) by 300 ms.
       fadeDuration: 0,
       // CJK label glyphs are drawn locally; there is no glyph server.
@@ -121,6 +123,7 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       transformRequest: withReadToken(window.location.origin, readTokenRef.current),
     });
+    skipHiddenSky(map);
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);
     mapRef.current = map;

@@ -35,6 +35,33 @@ export async function waitForMapReady(page: Page, timeout = 60_000): Promise<voi
   await page.evaluate(() => (window as AtlasWindow).__lingyan!.ready);
 }
 
+/**
+ * Records, at the first idle with data (`ready`), the names of the shader
+ * programs MapLibre has compiled (its painter's program cache: internals,
+ * read by a test only). A string, not a function: tsx wraps functions in a
+ * `__name` helper the page does not have. Call before `page.goto`.
+ */
+const RECORD_PROGRAMS = `(() => {
+  let handle;
+  Object.defineProperty(window, '__lingyan', {
+    configurable: true,
+    get() { return handle; },
+    set(value) {
+      handle = value;
+      value.ready.then(() => { window.__programsAtReady = Object.keys(value.map.painter.cache || {}); });
+    },
+  });
+})();`;
+
+export async function recordShaderProgramsAtReady(page: Page): Promise<void> {
+  await page.addInitScript({ content: RECORD_PROGRAMS });
+}
+
+/** The programs recorded by `recordShaderProgramsAtReady`, by name (MapLibre's program key up to its first '/'). */
+export function shaderProgramsAtReady(page: Page): Promise<string[]> {
+  return page.evaluate(() => ((window as Window & { __programsAtReady?: string[] }).__programsAtReady ?? []).map((key) => key.split('/')[0]!).sort());
+}
+
 /** Runs `change`, then waits for the map to take the new data and go idle. */
 export async function changeAndSettle(page: Page, change: () => Promise<unknown>, timeout = 30_000): Promise<void> {
   const before = await page.evaluate(() => (window as AtlasWindow).__lingyan!.syncs);

@@ -7,6 +7,7 @@
 import type { Feature } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { AtlasAlliance } from '../../graphql/documents';
+import { perFeatureColor } from './expressions';
 import type { AtlasView, GeoJsonLayerModule } from './types';
 
 export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
@@ -69,7 +70,7 @@ export const allianceLayer = {
       source: 'alliances',
       filter: byPart('spoke'),
       paint: {
-        'line-color': ALLIANCE_COLOR,
+        'line-color': perFeatureColor(ALLIANCE_COLOR),
         'line-opacity': 0.7,
         'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 1.6],
       },

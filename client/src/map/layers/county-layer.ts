@@ -13,7 +13,7 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
-import { selectedFilter } from './expressions';
+import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type AtlasView, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
@@ -102,7 +102,7 @@ export const countyLayer = {
       source: 'counties',
       'source-layer': 'counties',
       filter: AREA_FILTER,
-      paint: { 'line-color': '#ffffff', 'line-width': 1 },
+      paint: { 'line-color': perFeatureColor('#ffffff'), 'line-width': 1 },
     },
     {
       // Its own layer, above every outline, so neighbours cannot draw over it.
@@ -126,7 +126,7 @@ export const countyLayer = {
       source: 'counties',
       'source-layer': 'counties',
       filter: ['all', AREA_FILTER, selectedFilter(view, 'county', 'code')] as FilterSpecification,
-      paint: { 'line-color': '#0b3d91', 'line-width': 3.5 },
+      paint: { 'line-color': perFeatureColor('#0b3d91'), 'line-width': 3.5 },
     },
     {
       id: 'county-label',

@@ -4,6 +4,19 @@ import type { SelectionKind } from '../../state/view-state';
 import type { AtlasView } from './types';
 
 /**
+ * One colour for every feature, written as a per-feature value. MapLibre
+ * compiles a shader program for each mix of constant and per-feature paint
+ * values a layer type is drawn with; in a browser without a GPU (software
+ * WebGL) each costs 0.1-0.3 s before the first picture. The pairing lines
+ * colour by kind, so every solid line layer takes its colour per feature too
+ * and the line layers share one program. (An expression that reads the
+ * feature is per-feature even when both branches agree: MapLibre does not fold it.)
+ */
+export function perFeatureColor(color: string): ExpressionSpecification {
+  return ['case', ['has', 'code'], color, color];
+}
+
+/**
  * `['match', ['get', property], value1, output1, …, fallback]` from a table.
  * (MapLibre's type wants at least one pair spelled out; a table built at run
  * time cannot show that to the compiler, hence the cast.)

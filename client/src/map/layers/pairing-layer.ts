@@ -17,7 +17,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
 import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty, perFeatureColor, selectedFilter } from './expressions';
 import type { TiledLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
@@ -103,7 +103,7 @@ export const pairingLayer = {
         filter: isLineString,
         layout: { 'line-cap': 'round' },
         paint: {
-          'line-color': '#ffffff',
+          'line-color': perFeatureColor('#ffffff'),
           'line-opacity': 0.75,
           'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3.2, 10, 5.5],
         },
@@ -115,7 +115,7 @@ export const pairingLayer = {
         ...source,
         filter: ['all', isLineString, selectedFilter({ selection }, 'pairing', 'id')] as FilterSpecification,
         layout: { 'line-cap': 'round' },
-        paint: { 'line-color': '#0b3d91', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 10, 9] },
+        paint: { 'line-color': perFeatureColor('#0b3d91'), 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 10, 9] },
       },
       {
         id: PAIRING_LINE_LAYER_ID,

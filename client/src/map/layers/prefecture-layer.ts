@@ -1,3 +1,4 @@
+import { perFeatureColor } from './expressions';
 import type { GeoJsonLayerModule } from './types';
 
 /** The prefecture's outline, drawn under the counties as a soft outer rim. */
@@ -20,13 +21,13 @@ export const prefectureLayer = {
       id: 'prefecture-halo',
       type: 'line',
       source: 'prefecture',
-      paint: { 'line-color': '#1f2d3d', 'line-opacity': 0.18, 'line-width': 10, 'line-blur': 4 },
+      paint: { 'line-color': perFeatureColor('#1f2d3d'), 'line-opacity': 0.18, 'line-width': 10, 'line-blur': 4 },
     },
     {
       id: 'prefecture-outline',
       type: 'line',
       source: 'prefecture',
-      paint: { 'line-color': '#3c4a5c', 'line-width': 1.6 },
+      paint: { 'line-color': perFeatureColor('#3c4a5c'), 'line-width': 1.6 },
     },
   ],
 } satisfies GeoJsonLayerModule;

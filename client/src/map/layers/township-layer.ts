@@ -13,7 +13,7 @@
 import type { FilterSpecification } from 'maplibre-gl';
 import { formatNumber } from '../messages';
 import { AREA_FILTER, fillColorByClass, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
-import { selectedFilter } from './expressions';
+import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
 
@@ -48,7 +48,7 @@ export const townshipLayer = {
       'source-layer': 'townships',
       filter: AREA_FILTER,
       minzoom: TOWNSHIP_MIN_ZOOM,
-      paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.9 },
+      paint: { 'line-color': perFeatureColor('#ffffff'), 'line-width': 0.8, 'line-opacity': 0.9 },
     },
     {
       // The open panel's township, outlined above its neighbours.
@@ -57,7 +57,7 @@ export const townshipLayer = {
       source: 'townships',
       'source-layer': 'townships',
       filter: ['all', AREA_FILTER, selectedFilter(view, 'township', 'code')] as FilterSpecification,
-      paint: { 'line-color': '#0b3d91', 'line-width': 3 },
+      paint: { 'line-color': perFeatureColor('#0b3d91'), 'line-width': 3 },
     },
     {
       id: TOWNSHIP_LABEL_LAYER_ID,
