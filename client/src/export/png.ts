@@ -7,6 +7,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LABEL_FONTS } from '../map/layers/county-layer';
+import { BACKGROUND_COLOR } from '../map/style';
 import type { PngContent } from './png-content';
 
 const FONT_FAMILY = LABEL_FONTS.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', ');
@@ -70,7 +71,9 @@ export function composeMapImage(map: MapLibreMap, content: PngContent): HTMLCanv
   font(ctx, 13);
   ctx.fillText(content.subtitle, PAD + 18, 45, width - 2 * PAD - 18);
 
-  // The map, pixel for pixel.
+  // The map, pixel for pixel, over the background colour its container shows (the canvas is clear there).
+  ctx.fillStyle = BACKGROUND_COLOR;
+  ctx.fillRect(0, HEADER, width, mapHeight);
   ctx.drawImage(source, 0, HEADER, width, mapHeight);
 
   // Legend band.

@@ -16,7 +16,7 @@ import { COUNTY_FILL_LAYER_ID, LABEL_FONTS } from './layers/county-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
 import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { MAX_PITCH, skipHiddenSky } from './sky';
-import { baseStyle } from './style';
+import { BACKGROUND_COLOR, baseStyle } from './style';
 import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
 import { withReadToken } from './tiles';
@@ -190,7 +190,7 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
   }, [loaded, focus]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return <div ref={container} className="map" data-testid="map" style={{ background: BACKGROUND_COLOR }} />;
 }
 
 /** The layers that answer a click, and what each selects. */

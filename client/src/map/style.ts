@@ -1,7 +1,11 @@
 /**
  * The base style, built in code. Self-contained on purpose (architecture.md,
  * "Offline"): no `glyphs` URL, no `sprite`, no basemap; our own polygons are
- * the base layer over a plain background colour. GeoJSON sources start empty
+ * the base layer over a plain background colour. That colour is the map
+ * container's (MapView), under a canvas MapLibre clears to transparent, not
+ * a `background` layer: in a browser without a GPU that layer's shader
+ * program and its pass over the whole canvas on every frame cost the first
+ * picture time for a flat colour. GeoJSON sources start empty
  * and are filled by `sync.ts` once the GraphQL data is in; vector tiles come
  * from this hub only.
  */
@@ -24,6 +28,6 @@ export function baseStyle(): StyleSpecification {
   return {
     version: 8,
     sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
+    layers: [],
   };
 }
