@@ -78,15 +78,15 @@ describe('atlas page', () => {
     expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
   }, 90_000);
 
-  it('draws its first picture with four shader program sources: no sky or background pass, one for every line layer, labels and arrowheads alike', async () => {
+  it('draws its first picture with five shader programs: no sky or background pass, one for every line layer', async () => {
     // In a browser without a GPU each program compiled before the first picture
-    // costs it 0.1-0.3 s (client/src/map/sky.ts, style.ts, arrow-images.ts, layers/expressions.ts).
+    // costs it 0.1-0.3 s (client/src/map/sky.ts, style.ts, layers/expressions.ts).
     const programs = await shaderProgramsAtReady(page);
     console.info(`[atlas] shader programs at the first idle: ${programs.join(', ')}`);
     expect(programs).not.toContain('sky');
     expect(programs.filter((p) => p === 'line')).toHaveLength(1);
-    // Labels and arrowheads: two entries of one program source (MapLibre keys them apart), compiled once.
-    expect(programs).toEqual(['clippingMask', 'fill', 'line', 'symbolSDF', 'symbolSDF']);
+    // Labels (SDF text) and the pairing arrowheads (images) need a program each.
+    expect(programs).toEqual(['clippingMask', 'fill', 'line', 'symbolIcon', 'symbolSDF']);
   });
 
   it('has a self-contained style: no glyphs, no sprite, only our GeoJSON and this hub\'s vector tiles', async () => {

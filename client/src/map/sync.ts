@@ -53,7 +53,7 @@ function withVisibility(spec: LayerSpecification, visible: boolean): LayerSpecif
 
 function addImages(map: MapLibreMap, module: LayerModule): void {
   for (const image of module.images ?? []) {
-    if (!map.hasImage(image.id)) map.addImage(image.id, image.draw(), { pixelRatio: image.pixelRatio, sdf: image.sdf ?? false });
+    if (!map.hasImage(image.id)) map.addImage(image.id, image.draw(), { pixelRatio: image.pixelRatio });
   }
 }
 

@@ -143,8 +143,7 @@ export const countyLayer = {
         'text-padding': 4,
       },
       paint: {
-        // Per feature, like the pairing arrowheads' colour: the two share one shader program (arrow-images.ts).
-        'text-color': perFeatureColor('#1f2d3d'),
+        'text-color': '#1f2d3d',
         'text-halo-color': 'rgba(255,255,255,0.9)',
         'text-halo-width': 1.6,
       },

@@ -15,7 +15,7 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
-import { ARROW_TIP_INSET, arrowImage } from '../arrow-images';
+import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
 import { choiceFilter, matchProperty, perFeatureColor, selectedFilter } from './expressions';
 import type { TiledLayerModule } from './types';
@@ -30,7 +30,7 @@ export const PAIRING_COLORS: Readonly<Record<PairingKind, string>> = {
   ENTERPRISE_VILLAGE: '#01665e',
 };
 const KINDS = Object.keys(PAIRING_COLORS) as PairingKind[];
-const ARROW_IMAGE_ID = 'pairing-arrow';
+const arrowId = (kind: PairingKind) => `pairing-arrow-${kind}`;
 
 /** How far (px) the arrow's tip stays from the helped village's centre: about a mid-sized village's radius. */
 const TIP_GAP_BY_ZOOM: ReadonlyArray<[zoom: number, gap: number]> = [
@@ -88,7 +88,7 @@ export const pairingLayer = {
   key: 'pairings',
   description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
-  images: [arrowImage(ARROW_IMAGE_ID)],
+  images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
   select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
   layers: ({ selection, filters }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
@@ -131,7 +131,7 @@ export const pairingLayer = {
         ...source,
         filter: shown(filters, 'Point'),
         layout: {
-          'icon-image': ARROW_IMAGE_ID,
+          'icon-image': ['concat', 'pairing-arrow-', ['get', 'kind']],
           'icon-rotate': ['get', 'bearing'],
           'icon-rotation-alignment': 'map',
           // The tip at the anchor (the helped village), then pulled back along the line (offsets turn with the icon).
@@ -140,15 +140,13 @@ export const pairingLayer = {
             'interpolate',
             ['linear'],
             ['zoom'],
-            ...TIP_GAP_BY_ZOOM.flatMap(([zoom, gap]) => [zoom, ['literal', [0, gap - ARROW_TIP_INSET]]]),
+            ...TIP_GAP_BY_ZOOM.flatMap(([zoom, gap]) => [zoom, ['literal', [0, gap]]]),
           ] as ExpressionSpecification,
           'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 1.1],
           // Every pairing shows its direction: no arrow may be dropped for colliding with another.
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,
         },
-        // The line's colour, with a white rim that lifts it off the choropleth (arrow-images.ts).
-        paint: { 'icon-color': color, 'icon-halo-color': '#ffffff', 'icon-halo-width': 1.4 },
       },
     ];
   },

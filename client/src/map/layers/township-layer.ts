@@ -75,7 +75,7 @@ export const townshipLayer = {
         'text-padding': 3,
       },
       paint: {
-        'text-color': perFeatureColor('#3c4a5c'),
+        'text-color': '#3c4a5c',
         'text-halo-color': 'rgba(255,255,255,0.85)',
         'text-halo-width': 1.4,
       },

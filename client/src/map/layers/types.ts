@@ -130,9 +130,7 @@ export interface RuntimeImage {
   id: string;
   /** device pixels per CSS pixel of the drawn image */
   pixelRatio: number;
-  /** a signed distance field (alpha), tinted by the layer's `icon-color` */
-  sdf?: boolean;
-  draw(): { width: number; height: number; data: Uint8ClampedArray };
+  draw(): ImageData;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty, perFeatureColor, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty, selectedFilter } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
@@ -169,7 +169,7 @@ export const villageLayer = {
         'text-offset': [0, 0.9],
         'text-optional': true,
       },
-      paint: { 'text-color': perFeatureColor('#1f2d3d'), 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.2 },
+      paint: { 'text-color': '#1f2d3d', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.2 },
     },
   ],
   legend: ({ overlays, messages }) => {
