@@ -199,6 +199,62 @@ describe('atlas page', () => {
     expect(await renderedCountyCodes(page)).toEqual(expected.counties.map((c) => c.code).sort());
   }, 90_000);
 
+  it('does not fetch early tiles when the view is in before the map has started: each county tile is parsed once', async () => {
+    // A newly launched browser takes longer to start the map (WebGL) than the
+    // answers take to come. Holding the page's animation frames for a while
+    // makes that so here: MapLibre loads its style in a frame.
+    const HOLD_MS = 1_500;
+    const probe = `(() => {
+      const start = performance.now();
+      const raf = window.requestAnimationFrame.bind(window);
+      const caf = window.cancelAnimationFrame.bind(window);
+      const held = new Map();
+      let next = -1;
+      window.requestAnimationFrame = (cb) => {
+        const wait = start + ${HOLD_MS} - performance.now();
+        if (wait <= 0) return raf(cb);
+        const id = next--;
+        held.set(id, setTimeout(() => { held.delete(id); raf(cb); }, wait));
+        return id;
+      };
+      window.cancelAnimationFrame = (id) => { if (held.has(id)) { clearTimeout(held.get(id)); held.delete(id); } else caf(id); };
+      const seen = { layers: [], countyTiles: [], styleLoaded: NaN };
+      window.__earlyProbe = seen;
+      let handle;
+      Object.defineProperty(window, '__lingyan', {
+        configurable: true,
+        get() { return handle; },
+        set(value) {
+          handle = value;
+          const map = value.map;
+          map.once('style.load', () => { seen.styleLoaded = performance.now(); });
+          const addLayer = map.addLayer.bind(map);
+          map.addLayer = (layer, before) => { seen.layers.push(layer.id); return addLayer(layer, before); };
+          map.on('sourcedata', (e) => { if (e.sourceId === 'counties' && e.tile) seen.countyTiles.push(e.tile.tileID.key); });
+        },
+      });
+    })();`;
+    const fresh = await session.context.newPage();
+    try {
+      await fresh.addInitScript({ content: probe });
+      await fresh.goto(new URL('/', server.url).href);
+      await waitForMapReady(fresh);
+      const seen = await fresh.evaluate(() => {
+        const p = (window as unknown as { __earlyProbe: { layers: string[]; countyTiles: string[]; styleLoaded: number } }).__earlyProbe;
+        const answers = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('/graphql'));
+        return { ...p, answersEnd: Math.max(...answers.slice(0, 2).map((e) => e.responseEnd)) };
+      });
+      // The premise: the first two answers (prefecture and counties, the year's figures) were in before the style loaded.
+      expect(seen.answersEnd).toBeLessThan(seen.styleLoaded);
+      expect(seen.layers).not.toContain('counties-early');
+      expect(seen.countyTiles.length).toBeGreaterThan(0);
+      expect(seen.countyTiles.length).toBe(new Set(seen.countyTiles).size);
+      expect(await renderedCountyCodes(fresh)).toEqual(expected.counties.map((c) => c.code).sort());
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
+
   it('made no request outside the machine and logged no error', () => {
     expect(session.offline.external).toEqual([]);
     expect(session.pageErrors).toEqual([]);

@@ -148,10 +148,14 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
 
   /**
    * The opening camera, as soon as it is known: the link's, at once; else the
-   * region fitted, once its outline is in. Then the first map's tiles that do
-   * not wait for the year's figures are fetched while those are on their way.
+   * region fitted, once its outline is in. Then, if the year's figures are
+   * still on their way, the first map's tiles that do not wait for them are
+   * fetched meanwhile. If the view is already in (the map took longer to
+   * start than the answers to come, as in a newly launched browser), its sync
+   * follows at once: tiles fetched for the invisible early layer would only
+   * be parsed twice.
    */
-  function open(map: MapLibreMap, outline: Geometry | null): void {
+  function open(map: MapLibreMap, outline: Geometry | null, viewReady: boolean): void {
     const camera = initialCameraRef.current;
     if (fittedRef.current || (!camera && !outline)) return;
     if (camera) {
@@ -161,18 +165,19 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       map.fitBounds([west, south, east, north], { padding: fitPadding(map), duration: 0 }, OPENING_MOVE);
     }
     fittedRef.current = true;
-    loadEarlyTiles(map);
+    if (!viewReady) loadEarlyTiles(map);
   }
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && loaded) open(map, region);
+    if (map && loaded) open(map, region, view != null);
+    // `view` is read, not watched: the next effect syncs it.
   }, [loaded, region]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || !view) return;
-    open(map, view.atlas.prefecture.boundary);
+    open(map, view.atlas.prefecture.boundary, true);
     syncAtlas(map, view);
     if (!syncedRef.current) map.once('idle', () => onFirstDrawRef.current());
     syncedRef.current = true;

@@ -130,7 +130,8 @@ export interface RuntimeImage {
   id: string;
   /** device pixels per CSS pixel of the drawn image */
   pixelRatio: number;
-  draw(): ImageData;
+  /** RGBA pixels, not premultiplied (ImageData's layout) */
+  draw(): { width: number; height: number; data: Uint8ClampedArray };
 }
 
 /**
