@@ -28,7 +28,7 @@ import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
 import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
-import { WARM_UP_PRINCIPAL, warmUp } from '../graphql/warm-up.js';
+import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
 import { bodyErrors, corsFor, requestBudget } from './guards.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
@@ -200,7 +200,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const port = await listen(httpServer, config.port, config.host);
     const warmedUp = config.warmUp
       ? Promise.all([
-          warmUp(apollo, () => createContext(db.orm.em as never, WARM_UP_PRINCIPAL, undefined, shared), logger),
+          warmUp(apollo, () => createContext(db.orm.em as never, warmUpPrincipal(config.publicRead), undefined, shared), logger),
           tileParts.warmUp().catch((error: unknown) => logger.error('warm-up of the opening tiles failed', error)),
         ]).then(() => undefined)
       : Promise.resolve();
