@@ -1,9 +1,10 @@
 /**
  * MapLibre 5 draws its sky on every frame, at any pitch: a pass over the
- * whole canvas with a shader program of its own. Below `MAX_PITCH` the
+ * whole canvas with a shader program of its own. Up to `MAX_PITCH` the
  * horizon stays above the top edge (MapLibre's mercator horizon at its
- * default field of view), so the pass paints nothing that the background
- * layer does not paint over. In a browser without a GPU (software WebGL)
+ * default field of view), so the sky is never in view: what shows where no
+ * layer draws is the map container's background colour (style.ts). In a
+ * browser without a GPU (software WebGL)
  * the program's compile and the pass cost the first picture about 0.15 s
  * (first page of a newly launched Chromium, 6 loads each way: first idle
  * 2,140 -> 1,983 ms, GPU process CPU 2.09 -> 1.83 s).
