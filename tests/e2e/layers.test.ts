@@ -320,6 +320,37 @@ describe('atlas overlays', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'layers-projects.png') });
   }, 90_000);
 
+  it('draws the pairing lines in the first picture without waiting for their legend\'s counts', async () => {
+    // The lines are tiles of the year; the counts only label the legend. Held
+    // back here, as a newly launched browser asks for them late.
+    const fresh = await session.context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await fresh.route('**/graphql', async (route) => {
+      if ((route.request().postDataJSON() as { operationName?: string } | null)?.operationName === 'AtlasPairingCounts') await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(new URL('/', session.server.url).href);
+      await waitForMapReady(fresh);
+      expect(await fresh.evaluate(() => (window as unknown as { __lingyan: { loaded: string[] } }).__lingyan.loaded)).toContain('pairings');
+      expect((await renderedProperties(fresh, [LAYER_IDS.pairingLine], 'id')).length).toBeGreaterThan(10);
+      expect((await renderedProperties(fresh, [LAYER_IDS.pairingArrow], 'id')).length).toBeGreaterThan(10);
+      // The legend names the kinds meanwhile, and counts them once the counts are in.
+      const before = await layerLegend(fresh, 'pairings');
+      expect(before.length).toBe(3);
+      for (const item of before) expect(item.text).not.toMatch(/\d/);
+      release();
+      await expect.poll(async () => (await layerLegend(fresh, 'pairings')).every((item) => /\d/.test(item.text)), { timeout: 15_000 }).toBe(true);
+    } finally {
+      release();
+      await fresh.unroute('**/graphql');
+      await fresh.close();
+    }
+  }, 90_000);
+
   it('made no request outside the machine and logged no error', () => {
     expect(session.offline.external).toEqual([]);
     expect(session.pageErrors).toEqual([]);

@@ -115,9 +115,15 @@ export function useOverlays(
   );
 
   const pairingsPart = useOfShownYear(
+    // Not held back for the counts: the lines' tiles need only the year, and a
+    // newly launched browser asks for the counts late (after its map has
+    // started), which held the first picture's pairing lines back by a round.
     useMemo<OverlayData['pairings']>(
-      () => (pairings.data && pairings.variables?.year != null ? { year: pairings.variables.year, counts: pairingCounts(pairings.data) } : null),
-      [pairings.data, pairings.variables],
+      () =>
+        year == null
+          ? null
+          : { year, counts: pairings.data && pairings.variables?.year === year ? pairingCounts(pairings.data) : null },
+      [year, pairings.data, pairings.variables],
     ),
     shown,
   );

@@ -152,10 +152,12 @@ export const pairingLayer = {
   },
   legend: ({ overlays, messages }) => {
     if (!overlays.pairings) return null;
-    const { drawn, withoutLine: undrawn } = overlays.pairings.counts;
+    // Until the counts are in, the kinds without them.
+    const counts = overlays.pairings.counts;
+    const undrawn = counts?.withoutLine ?? 0;
     return {
       items: KINDS.map((kind) => ({
-        label: messages.legendCount(messages.pairingKinds[kind], drawn[kind]),
+        label: counts ? messages.legendCount(messages.pairingKinds[kind], counts.drawn[kind]) : messages.pairingKinds[kind],
         swatch: { shape: 'arrow', color: PAIRING_COLORS[kind] },
         value: kind,
         filter: 'pairing',

@@ -29,8 +29,12 @@ export type OverlayKey = Overlay;
  * on the map rather than blanking it.
  */
 export interface OverlayData {
-  /** how many pairings active in `year` the legend counts (the lines come as vector tiles) */
-  pairings: { year: number; counts: PairingCounts } | null;
+  /**
+   * The pairings of `year`: the lines come as vector tiles of that year, so
+   * they are drawn as soon as the year is known; `counts` (the legend's) is
+   * null until its answer is in.
+   */
+  pairings: { year: number; counts: PairingCounts | null } | null;
   /**
    * The villages of `year` as the legend counts them (the circles themselves
    * come as vector tiles: a region may hold far more villages than a page)
