@@ -6,6 +6,7 @@
  * the page's globals (client/src/map/test-hook.ts documents `__lingyan`).
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { onMapHandle } from '../e2e/helpers/atlas-page.js';
 
 interface MapHandle {
   on(event: 'idle', listener: () => void): void;
@@ -33,22 +34,12 @@ type BenchWindow = Window & { __lingyan?: LingyanHandle; __benchIdles?: Idle[] }
  * data was on the map by then (the hook replaces its `loaded` list, never
  * changes it, so the list is kept as it was): the hook
  * resolves `settled()` at an 'idle', and this listener, added first, has
- * stamped it by then. A string, not a function: tsx keeps function names by
- * wrapping them in a `__name` helper the page does not have.
+ * stamped it by then.
  */
-const RECORD_IDLES = `(() => {
-  const idles = [];
-  window.__benchIdles = idles;
-  let handle;
-  Object.defineProperty(window, '__lingyan', {
-    configurable: true,
-    get() { return handle; },
-    set(value) {
-      handle = value;
-      value.map.on('idle', () => idles.push({ at: performance.now(), loaded: value.loaded }));
-    },
-  });
-})();`;
+const RECORD_IDLES = onMapHandle(
+  `value.map.on('idle', () => window.__benchIdles.push({ at: performance.now(), loaded: value.loaded }));`,
+  'window.__benchIdles = [];',
+);
 
 export async function recordIdles(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: RECORD_IDLES });

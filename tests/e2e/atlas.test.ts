@@ -18,6 +18,7 @@ import {
   legendClasses,
   loadTimings,
   mapStyleKeys,
+  onMapHandle,
   recordShaderProgramsAtReady,
   renderedCountyClasses,
   renderedCountyCodes,
@@ -204,8 +205,13 @@ describe('atlas page', () => {
     // answers take to come. Holding the page's animation frames for a while
     // makes that so here: MapLibre loads its style in a frame.
     const HOLD_MS = 1_500;
-    const probe = `(() => {
-      const start = performance.now();
+    const probe = onMapHandle(
+      `const map = value.map;
+      map.once('style.load', () => { window.__earlyProbe.styleLoaded = performance.now(); });
+      const addLayer = map.addLayer.bind(map);
+      map.addLayer = (layer, before) => { window.__earlyProbe.layers.push(layer.id); return addLayer(layer, before); };
+      map.on('sourcedata', (e) => { if (e.sourceId === 'counties' && e.tile) window.__earlyProbe.countyTiles.push(e.tile.tileID.key); });`,
+      `const start = performance.now();
       const raf = window.requestAnimationFrame.bind(window);
       const caf = window.cancelAnimationFrame.bind(window);
       const held = new Map();
@@ -218,22 +224,8 @@ describe('atlas page', () => {
         return id;
       };
       window.cancelAnimationFrame = (id) => { if (held.has(id)) { clearTimeout(held.get(id)); held.delete(id); } else caf(id); };
-      const seen = { layers: [], countyTiles: [], styleLoaded: NaN };
-      window.__earlyProbe = seen;
-      let handle;
-      Object.defineProperty(window, '__lingyan', {
-        configurable: true,
-        get() { return handle; },
-        set(value) {
-          handle = value;
-          const map = value.map;
-          map.once('style.load', () => { seen.styleLoaded = performance.now(); });
-          const addLayer = map.addLayer.bind(map);
-          map.addLayer = (layer, before) => { seen.layers.push(layer.id); return addLayer(layer, before); };
-          map.on('sourcedata', (e) => { if (e.sourceId === 'counties' && e.tile) seen.countyTiles.push(e.tile.tileID.key); });
-        },
-      });
-    })();`;
+      window.__earlyProbe = { layers: [], countyTiles: [], styleLoaded: NaN };`,
+    );
     const fresh = await session.context.newPage();
     try {
       await fresh.addInitScript({ content: probe });

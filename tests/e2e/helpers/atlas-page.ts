@@ -36,22 +36,35 @@ export async function waitForMapReady(page: Page, timeout = 60_000): Promise<voi
 }
 
 /**
- * Records, at the first idle with data (`ready`), the names of the shader
- * programs MapLibre has compiled (its painter's program cache: internals,
- * read by a test only). A string, not a function: tsx wraps functions in a
- * `__name` helper the page does not have. Call before `page.goto`.
+ * An init script (for `addInitScript`) that runs `setup` once, then `onHandle`
+ * with `value` (the page's `window.__lingyan`) as soon as the page sets its
+ * map handle, before the map has drawn anything. Scripts made by it stack: each
+ * passes the handle on to the one added before it. Strings, not functions: tsx
+ * wraps functions in a `__name` helper the page does not have.
  */
-const RECORD_PROGRAMS = `(() => {
+export function onMapHandle(onHandle: string, setup = ''): string {
+  return `(() => {
+  ${setup}
+  const before = Object.getOwnPropertyDescriptor(window, '__lingyan');
   let handle;
   Object.defineProperty(window, '__lingyan', {
     configurable: true,
     get() { return handle; },
     set(value) {
       handle = value;
-      value.ready.then(() => { window.__programsAtReady = Object.keys(value.map.painter.cache || {}); });
+      if (before && before.set) before.set(value);
+      ${onHandle}
     },
   });
 })();`;
+}
+
+/**
+ * Records, at the first idle with data (`ready`), the names of the shader
+ * programs MapLibre has compiled (its painter's program cache: internals,
+ * read by a test only). Call before `page.goto`.
+ */
+const RECORD_PROGRAMS = onMapHandle(`value.ready.then(() => { window.__programsAtReady = Object.keys(value.map.painter.cache || {}); });`);
 
 export async function recordShaderProgramsAtReady(page: Page): Promise<void> {
   await page.addInitScript({ content: RECORD_PROGRAMS });
