@@ -9,9 +9,10 @@
  *
  * The questions are the client's own operations (schema/operations), with
  * the atlas's opening view: poverty incidence in quantiles of 5, the latest
- * year. They are asked as the first visitor will ask (`warmUpPrincipal`), in the background: the
- * hub is ready before they are done, and a failure (database busy, no data
- * yet) is only logged, since the real request will ask again.
+ * year. They are asked as the first visitor will ask them (`warmUpPrincipal`),
+ * in the background: the hub is ready before they are done, and a failure
+ * (database busy, no data yet) is only logged, since the real request will
+ * ask again.
  *
  * They are asked in the very form the atlas sends them (Apollo Client adds
  * `__typename` to every selection set below the operation's and prints the
