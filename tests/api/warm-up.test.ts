@@ -5,7 +5,7 @@
  * centre tiles cached; a hub that is closed while warming up waits for it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { tileContaining } from '../../server/src/tiles/coordinates.js';
+import { openingTiles } from '../../server/src/tiles/index.js';
 import { sql } from '../support/db.js';
 import { capturedLog, startTestServer, type TestServer } from '../support/server.js';
 
@@ -40,9 +40,9 @@ describe('warm-up', () => {
     expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
 
     // The first picture's tiles at the prefecture's centre were rendered into the cache.
-    const [centre] = await sql<{ lon: number; lat: number }>(`select ST_X(c) as lon, ST_Y(c) as lat from (select ST_PointOnSurface(boundary) as c from prefecture order by code limit 1) s`);
-    const { z, x, y } = tileContaining(Number(centre!.lon), Number(centre!.lat), 6);
-    for (const layer of ['counties', 'pairings']) {
+    const opening = await openingTiles((q) => sql(q.text, q.values as unknown[]) as never);
+    expect(opening.map((t) => t.layer)).toEqual(['counties', 'pairings']);
+    for (const { layer, z, x, y } of opening) {
       statements.length = 0;
       const res = await fetch(`${server.url}/tiles/${layer}/${z}/${x}/${y}.mvt`);
       expect(res.status, layer).toBe(200);

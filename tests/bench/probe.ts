@@ -5,6 +5,7 @@
  * (a dense village tile) and the z=5 tile over it (a county tile).
  */
 import pg from 'pg';
+import { tileContaining } from '../../server/src/tiles/coordinates.js';
 
 export interface Probe {
   villages: number;
@@ -16,14 +17,6 @@ export interface Probe {
   villagesInBbox: number;
   villageTile: { z: number; x: number; y: number };
   countyTile: { z: number; x: number; y: number };
-}
-
-export function tileOf(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const r = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  return { z, x, y };
 }
 
 export async function probe(url: string): Promise<Probe> {
@@ -53,8 +46,8 @@ export async function probe(url: string): Promise<Probe> {
       point: [centre.lon, centre.lat],
       bbox: [box.w, box.s, box.e, box.n],
       villagesInBbox: inBox,
-      villageTile: tileOf(centre.lon, centre.lat, 8),
-      countyTile: tileOf(centre.lon, centre.lat, 5),
+      villageTile: tileContaining(centre.lon, centre.lat, 8),
+      countyTile: tileContaining(centre.lon, centre.lat, 5),
     };
   } finally {
     await client.end();

@@ -11,6 +11,7 @@ import type { SharedReads } from '../graphql/shared-reads.js';
 import type { Observability } from '../http/observability.js';
 import { tileContaining } from './coordinates.js';
 import { chooseEngine, type Runner } from './engines.js';
+import type { LayerName } from './layers.js';
 import { tileHandler, tileMetrics, type TileHandler } from './route.js';
 import { TileService } from './service.js';
 
@@ -23,6 +24,17 @@ const OPENING_ZOOM = 6;
 
 /** The layers of the atlas's first picture (counties with the pairing lines, issue 5). */
 const OPENING_LAYERS = ['counties', 'pairings'] as const;
+
+/** The tiles of the atlas's first picture: each opening layer at the tile holding the prefecture's centre (none without a prefecture). */
+export async function openingTiles(run: Runner): Promise<Array<{ layer: LayerName; z: number; x: number; y: number }>> {
+  const [centre] = await run<{ lon: number; lat: number }>({
+    text: `select ST_X(c) as lon, ST_Y(c) as lat from (select ST_PointOnSurface(boundary) as c from prefecture order by code limit 1) s`,
+    values: [],
+  });
+  if (!centre) return [];
+  const at = tileContaining(Number(centre.lon), Number(centre.lat), OPENING_ZOOM);
+  return OPENING_LAYERS.map((layer) => ({ layer, ...at }));
+}
 
 export interface Tiles {
   /** the /tiles handler */
@@ -54,13 +66,7 @@ export async function createTiles(db: Database, config: Config, auth: AuthOption
   return {
     handler: tileHandler({ service, auth, logger: observability.logger }),
     async warmUp() {
-      const [centre] = await run<{ lon: number; lat: number }>({
-        text: `select ST_X(c) as lon, ST_Y(c) as lat from (select ST_PointOnSurface(boundary) as c from prefecture order by code limit 1) s`,
-        values: [],
-      });
-      if (!centre) return;
-      const at = tileContaining(Number(centre.lon), Number(centre.lat), OPENING_ZOOM);
-      for (const layer of OPENING_LAYERS) await service.tile({ layer, ...at }, null);
+      for (const address of await openingTiles(run)) await service.tile(address, null);
     },
   };
 }
