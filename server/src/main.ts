@@ -9,6 +9,10 @@ async function main(): Promise<void> {
   console.log(config.databaseUrl ? 'Lingyan: connecting to the database in DATABASE_URL …' : `Lingyan: starting the embedded database in ${config.dataDir} …`);
   const app = await bootstrap(config);
   console.log(`Lingyan is serving at ${app.url}/  (GraphQL: ${app.url}/graphql, health: ${app.url}/healthz, database: ${app.db.mode}, PostGIS ${app.db.postgisVersion})`);
+  if (config.warmUp) {
+    const warming = performance.now();
+    void app.warmedUp.then(() => console.log(`Lingyan: warmed up in ${Math.round(performance.now() - warming)} ms (the opening page's answers and tiles are ready)`));
+  }
   const stop = async (signal: string) => {
     console.log(`Lingyan: ${signal} received, stopping …`);
     await app.close();

@@ -20,7 +20,7 @@ import { loadTimings, waitForMapReady } from '../e2e/helpers/atlas-page.js';
 import { guardOffline, launchChromium } from '../e2e/helpers/browser.js';
 import { ensureClientBuild } from '../e2e/helpers/client-build.js';
 import { OVERLAYS as DEFAULT_OVERLAYS, waitForOverlays } from '../e2e/helpers/layers-page.js';
-import { firstIdleWith, lastIdle, moveToIdle, progress, readyAt, recordIdles, type Fetched } from './atlas-timing.js';
+import { firstIdleWith, lastIdle, moveToIdle, progress, readyAt, recordIdles, type Fetched } from '../e2e/helpers/atlas-timing.js';
 import { hubQuiet, startHub } from './hub.js';
 import { probe } from './probe.js';
 

@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 /**
- * What the atlas bench reads in the page, all on the page's own clock
+ * What the atlas bench and the first-picture test read in the page, all on the page's own clock
  * (milliseconds since navigation start), so the round trips of the driver
  * never count. The functions passed to the page use only their arguments and
  * the page's globals (client/src/map/test-hook.ts documents `__lingyan`).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { onMapHandle } from '../e2e/helpers/atlas-page.js';
+import { onMapHandle } from './atlas-page.js';
 
 interface MapHandle {
   on(event: 'idle', listener: () => void): void;
@@ -43,6 +43,32 @@ const RECORD_IDLES = onMapHandle(
 
 export async function recordIdles(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: RECORD_IDLES });
+}
+
+/**
+ * Stamps, on the page's clock, the first moment the legend shows its classes
+ * and the KPI bar its figures (a MutationObserver from the document's start:
+ * no polling, nothing the page's own code has to do).
+ */
+const RECORD_PANELS = `(() => {
+  const at = (window.__panelsAt = { legend: NaN, kpis: NaN });
+  const look = () => {
+    if (Number.isNaN(at.legend) && document.querySelector('[data-testid="legend-class"]')) at.legend = performance.now();
+    const kpi = document.querySelector('[data-testid="kpi-povertyIncidence"] dd');
+    if (Number.isNaN(at.kpis) && kpi && kpi.textContent.trim() !== '') at.kpis = performance.now();
+    if (!Number.isNaN(at.legend) && !Number.isNaN(at.kpis)) observer.disconnect();
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+export async function recordPanels(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: RECORD_PANELS });
+}
+
+/** When the legend's classes and the KPI figures first showed (the page's clock); NaN for a part not shown yet. */
+export function panelsAt(page: Page): Promise<{ legend: number; kpis: number }> {
+  return page.evaluate(() => (window as Window & { __panelsAt?: { legend: number; kpis: number } }).__panelsAt ?? { legend: NaN, kpis: NaN });
 }
 
 /** The `lingyan:ready` mark: the first 'idle' with the counties drawn. */
