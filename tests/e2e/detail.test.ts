@@ -113,6 +113,24 @@ describe('detail panel and search', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'detail-county.png') });
   }, 90_000);
 
+  it('answers "which county has the highest incidence" on the page: the list of counties in view ranks it first, and a click opens it', async () => {
+    const county = [...answer.counties].sort((a, b) => (b.figures?.povertyIncidence ?? -1) - (a.figures?.povertyIncidence ?? -1))[0]!;
+    await page.keyboard.press('Escape');
+    await page.locator(PANEL).waitFor({ state: 'detached' });
+    // The whole region is in view, as the page opens.
+    await page.goto(new URL(`/?year=${year}`, server.url).href);
+    await waitForMapReady(page);
+    await page.getByTestId('feature-list-toggle').click();
+    const first = page.getByTestId('feature-list-counties').getByTestId('feature-list-entry').first();
+    await first.waitFor({ state: 'visible' });
+    expect(await first.getAttribute('data-entry')).toBe(`county:${county.code}`);
+    expect(await first.textContent()).toContain(county.name);
+    expect(await first.textContent()).toContain(`${county.figures!.povertyIncidence!.toFixed(2)}%`);
+    await first.click();
+    await waitForPanel(page, 'county', county.code, county.name);
+    await page.getByTestId('feature-list-toggle').click();
+  }, 60_000);
+
   it('drills down to the county\'s weakest village, which lists its helpers as the API gives them', async () => {
     const county = [...answer.counties].sort((a, b) => (b.figures?.povertyIncidence ?? -1) - (a.figures?.povertyIncidence ?? -1))[0]!;
     const weakest = (await graphqlRequest<WeakestAnswer>(server.url, WEAKEST, { code: county.code, year })).villages.items[0];
