@@ -11,7 +11,7 @@ import { spatialWhere, type Reference, type SpatialCriteria } from './criteria.j
 import { featureSearch } from './feature-search.js';
 import { activePairingSql, incidenceSql, statusSql, strengthSql } from './rules-sql.js';
 import { Sql, query, raw, sql } from './sql.js';
-import { VILLAGE_COLUMNS, villageRecord, type VillageRecord, type VillageRow } from './village-records.js';
+import { villageColumns, villageRecord, type VillageProperty, type VillageRecord, type VillageRow } from './village-records.js';
 
 export type VillageOrderField = 'CODE' | 'NAME' | 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME' | 'DISTANCE';
 
@@ -42,6 +42,8 @@ export interface VillageSearch {
   limit: number;
   /** false when the caller needs no total (nearest k) */
   withTotal?: boolean;
+  /** the record properties to read (default: all); the others are left undefined */
+  properties?: Iterable<VillageProperty>;
 }
 
 export interface SearchPage {
@@ -93,6 +95,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
   };
   const order: Record<Exclude<VillageOrderField, 'DISTANCE'>, Sql> = { CODE: sql`v.code ${dir}`, NAME: sql`v.name ${dir}, v.code`, ...figureOrder };
   const needsFigures = onFigures.length > 0 || s.orderBy in figureOrder;
+  const columns = villageColumns(s.properties);
   const result = await featureSearch<string, VillageRow>(em, {
     key: 'v.code',
     from: sql`from village v${raw(s.countyCode ? ' join township t on t.code = v.township_code' : '')}${
@@ -105,7 +108,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
     offset: s.offset,
     limit: s.limit,
     withTotal: s.withTotal ?? true,
-    columns: VILLAGE_COLUMNS,
+    ...(columns ? { columns } : {}),
   });
   return { rows: result.rows.map((r) => ({ village: villageRecord(r.key, r.row), distance: r.distance })), total: result.total };
 }

@@ -1,6 +1,7 @@
 /** Villages, their party branch and their yearly figures with the rules' verdicts. */
 import type { Point } from 'geojson';
-import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import { Alliance, Assignment, County, IndustryProject, Organisation, Pairing, Township, Village, VillageYear, WorkTeam } from '../../domain/entities.js';
 import { IncomeBand, PovertyStatus, VillageStrength } from '../../domain/enums.js';
 import { classifyStrength, incomeBand, povertyIncidence, povertyStatus } from '../../domain/rules.js';
@@ -15,6 +16,7 @@ import type { VillageRecord } from '../../spatial/village-records.js';
 import { PageType, page, type Page } from '../types/page.js';
 import { PartyBranch } from '../types/party-branch.type.js';
 import { YearArgs } from '../types/year.args.js';
+import { villageReads } from '../village-reads.js';
 
 export const VillagePage = PageType(Village, 'Village', 'villages');
 
@@ -40,7 +42,7 @@ export class VillageResolver {
   }
 
   @Query(() => VillagePage, { description: 'Villages matching attribute and spatial conditions, ordered and paged (村庄查询).' })
-  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context): Promise<Page<VillageRecord>> {
+  async villages(@Args(() => VillagesArgs) args: VillagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Page<VillageRecord>> {
     const search = await villageSearch(ctx, args.filter, 'filter');
     if (args.distanceFrom) search.distanceFrom = await resolveReference(ctx.em, args.distanceFrom, 'distanceFrom');
     if (args.orderBy === VillageOrderField.DISTANCE && !search.distanceFrom) {
@@ -48,20 +50,27 @@ export class VillageResolver {
     }
     const result = await searchVillages(
       ctx.em,
-      { ...search, orderBy: args.orderBy, descending: args.direction === SortDirection.DESC, offset: args.offset, limit: args.limit },
+      {
+        ...search,
+        orderBy: args.orderBy,
+        descending: args.direction === SortDirection.DESC,
+        offset: args.offset,
+        limit: args.limit,
+        properties: villageReads(info, ['items']),
+      },
       await ctx.loaders.thresholds(),
     );
     return page(result.rows.map((r) => withDistance(r.village, r.distance)), result.total, args.offset);
   }
 
   @Query(() => [Village], { description: 'The k villages nearest to a point or village by geodesic distance, each with `distanceMeters` (最近的村).' })
-  async nearestVillages(@Args(() => NearestVillagesArgs) args: NearestVillagesArgs, @Ctx() ctx: Context): Promise<VillageRecord[]> {
+  async nearestVillages(@Args(() => NearestVillagesArgs) args: NearestVillagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<VillageRecord[]> {
     const search = await villageSearch(ctx, args.filter, 'filter');
     const reference = await resolveReference(ctx.em, args.to, 'to');
     if (reference.kind === 'village') search.notCode = reference.code;
     const result = await searchVillages(
       ctx.em,
-      { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k, withTotal: false },
+      { ...search, distanceFrom: reference, orderBy: 'DISTANCE', descending: false, offset: 0, limit: args.k, withTotal: false, properties: villageReads(info) },
       await ctx.loaders.thresholds(),
     );
     return result.rows.map((r) => withDistance(r.village, r.distance));
