@@ -13,6 +13,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { readDemoRegion } from '@lingyan/data';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { ConfigError, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
@@ -94,10 +95,21 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
     return;
   }
   serveEmbed(app, dist, embedOrigins);
-  app.use(express.static(dist, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
-    // Vite names assets by content hash; the pages and the embed script (a fixed name analysts link to) must always be fresh.
-    if (/(index|explorer|embed)\.html$|embed\.js$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
-  } }));
+  // The build keeps a Brotli and a gzip copy of each text asset (client/precompress.mjs): sent to browsers that accept them.
+  app.use(
+    expressStaticGzip(dist, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          // Vite names assets by content hash; the pages and the embed script (a fixed name analysts link to) must always be fresh.
+          if (/((index|explorer|embed)\.html|embed\.js)(\.br|\.gz)?$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
+        },
+      },
+    }),
+  );
   // The GraphQL IDE is its own page of the client build (GraphiQL, bundled: no CDN).
   const explorer = path.join(dist, 'explorer.html');
   app.get(['/explorer', '/explorer/'], (_req, res) => {

@@ -15,7 +15,7 @@ const SCHEMA_DIR = resolve(CLIENT_DIR, '../schema');
 /** The built pages: each must be newer than every source. */
 const PAGES = ['dist/index.html', 'dist/explorer.html'];
 const SOURCES = [
-  ...['src', 'public', 'index.html', 'explorer.html', 'vite.config.ts', 'package.json'].map((p) => join(CLIENT_DIR, p)),
+  ...['src', 'public', 'index.html', 'explorer.html', 'embed.html', 'vite.config.ts', 'vite.embed-script.config.ts', 'precompress.mjs', 'package.json'].map((p) => join(CLIENT_DIR, p)),
   ...['generated', 'operations'].map((p) => join(SCHEMA_DIR, p)),
 ];
 
@@ -57,15 +57,15 @@ function withBuildLock(build: () => void): void {
 export function ensureClientBuild(): void {
   if (isFresh()) return;
   // Another worker may have built it while this one waited for the lock.
-  withBuildLock(() => (isFresh() ? undefined : viteBuild()));
+  withBuildLock(() => (isFresh() ? undefined : clientBuild()));
 }
 
-function viteBuild(): void {
-  const vite = join(CLIENT_DIR, 'node_modules/vite/bin/vite.js');
+/** The client's own build script (Vite for the pages, then the embed script, then the compressed copies). */
+function clientBuild(): void {
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+  execFileSync('npm', ['run', '--silent', 'build'], {
     cwd: CLIENT_DIR,
-    stdio: 'inherit',
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
 }
