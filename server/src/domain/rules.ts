@@ -8,6 +8,15 @@ import { BranchRating, IncomeBand, PovertyStatus, VillageStrength } from './enum
 
 export { DEFAULT_THRESHOLDS, type Thresholds };
 
+/** The thresholds and the prefecture's own policy bands of thematic maps. */
+export interface PolicySettings extends Thresholds {
+  /** inner bounds of the poverty-incidence bands, %, ascending (政策分级; default 1 / 3 / 5 / 10 / 20) */
+  incidenceBands: readonly number[];
+}
+
+/** The incidence bands a prefecture has until an admin sets its own. */
+export const DEFAULT_INCIDENCE_BANDS: readonly number[] = [1, 3, 5, 10, 20];
+
 /** Poverty incidence (贫困发生率) in percent; null when there is no rural population to divide by. */
 export function povertyIncidence(poorPopulation: number, ruralPopulation: number): number | null {
   if (!(ruralPopulation > 0)) return null;

@@ -8,10 +8,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
 import type { Principal } from '../auth/roles.js';
-import type { Thresholds } from '../domain/rules.js';
+import type { PolicySettings } from '../domain/rules.js';
 import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
-import type { SharedReads } from './shared-reads.js';
+import type { ClassBreaks, SharedReads } from './shared-reads.js';
 import type { Choropleth } from './types/indicators.type.js';
 
 export interface AreaKey {
@@ -86,8 +86,8 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));
-  const thresholds = async (): Promise<Thresholds> => {
-    if (!shared) return (await loadPrefecture()).getThresholds();
+  const thresholds = async (): Promise<PolicySettings> => {
+    if (!shared) return (await loadPrefecture()).getPolicySettings();
     const t = await shared.thresholds(() => em);
     if (!t) throw new Error('no prefecture loaded');
     return t;
@@ -102,6 +102,8 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
     },
     /** A choropleth kept by the process under `key` (see SharedReads), or computed. */
     choropleth: (key: string, compute: () => Promise<Choropleth>): Promise<Choropleth> => (shared ? shared.choropleth(key, compute) : compute()),
+    /** Class breaks over every year kept by the process under `key` (see SharedReads), or computed. */
+    classBreaks: (key: string, compute: () => Promise<ClassBreaks>): Promise<ClassBreaks> => (shared ? shared.breaks(key, compute) : compute()),
     county: byKey(em, County, 'code', (c) => c.code),
     township: byKey(em, Township, 'code', (t) => t.code),
     alliance: byKey(em, Alliance, 'id', (a) => a.id),

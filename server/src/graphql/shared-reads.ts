@@ -8,7 +8,9 @@
  * Besides, the last few classified choropleths (a national map is every
  * county's or township's figures, classified): the atlas asks for the same
  * map again and again, and the answer cache keeps whole answers only per
- * operation text. Dropped by a write to any table.
+ * operation text; and the class breaks computed over every year (a year's
+ * map reads them, and every year of a metric has the same). Dropped by a
+ * write to any table.
  *
  * A value is dropped by any change published after its read began (the
  * promise is stored when the read starts), so a read that raced a commit is
@@ -18,7 +20,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { ANY_TABLE } from '../db/changes.js';
 import { Prefecture } from '../domain/entities.js';
-import type { Thresholds } from '../domain/rules.js';
+import type { Classification } from '../domain/classify.js';
+import type { PolicySettings } from '../domain/rules.js';
 import { latestFigureYear } from '../spatial/aggregates.js';
 import type { ChangeFeed } from './response-cache.js';
 import type { Choropleth } from './types/indicators.type.js';
@@ -29,17 +32,28 @@ const CHOROPLETHS_KEPT = 8;
 export interface SharedReads {
   /** null when no prefecture is loaded yet (then there is no geography either) */
   /** `em` is asked for only when the value must be read (a cache hit needs no EntityManager) */
-  thresholds(em: () => EntityManager): Promise<Thresholds | null>;
+  thresholds(em: () => EntityManager): Promise<PolicySettings | null>;
   /** null when there are no figures yet */
   latestYear(em: () => EntityManager): Promise<number | null>;
   /** the choropleth `key` names (everything its answer depends on besides the data), computed by `compute` when not kept */
   choropleth(key: string, compute: () => Promise<Choropleth>): Promise<Choropleth>;
+  /** class breaks over every year (`key` names level, metric, method and classes), computed by `compute` when not kept */
+  breaks(key: string, compute: () => Promise<ClassBreaks>): Promise<ClassBreaks>;
   close(): void;
 }
 
-async function readThresholds(em: EntityManager): Promise<Thresholds | null> {
+/** Breaks over every year and the years they were computed from. */
+export interface ClassBreaks {
+  classification: Classification;
+  years: number[];
+}
+
+/** Breaks over every year kept: one per level, metric and method asked for (a few hundred bytes each). */
+const BREAKS_KEPT = 64;
+
+async function readThresholds(em: EntityManager): Promise<PolicySettings | null> {
   const [p] = await em.find(Prefecture, {}, { limit: 1 });
-  return p ? p.getThresholds() : null;
+  return p ? p.getPolicySettings() : null;
 }
 
 /**
@@ -73,14 +87,17 @@ function kept<T extends object | number | null>(feed: ChangeFeed | null, tables:
 }
 
 export function sharedReads(feed: ChangeFeed | null): SharedReads {
-  const thresholds = kept<Thresholds | null>(feed, ['prefecture']);
+  const thresholds = kept<PolicySettings | null>(feed, ['prefecture']);
   const latest = kept<number | null>(feed, ['village_year']);
   const choropleths = kept<Choropleth>(feed, null, CHOROPLETHS_KEPT);
+  const breaks = kept<ClassBreaks>(feed, null, BREAKS_KEPT);
   return {
     thresholds: (em) => thresholds.get('', () => readThresholds(em())),
     latestYear: (em) => latest.get('', () => latestFigureYear(em())),
     choropleth: (key, compute) => choropleths.get(key, compute),
+    breaks: (key, compute) => breaks.get(key, compute),
     close() {
+      breaks.close();
       thresholds.close();
       latest.close();
       choropleths.close();

@@ -121,6 +121,20 @@ export async function areasWithFigures<F extends FigureField>(
   return rows.map((r) => ({ code: r.area, name: r.name ?? '', nameEn: r.name_en ?? '', figures: r.found ? figuresRow(r.area, r, fields) : null }));
 }
 
+/**
+ * Every area-year's `fields` of the level, for classes that compare across
+ * years (one statement; at national township scale ~410,000 rows of one or
+ * two figures, read once per metric and kept with the breaks).
+ */
+export async function areaFiguresEveryYear<F extends FigureField>(
+  em: EntityManager,
+  level: 'county' | 'township',
+  fields: readonly F[],
+): Promise<Array<Pick<AreaFiguresRow, 'code' | F> & { year: number }>> {
+  const rows = await query<FiguresRecord>(em, sql`select f.code, f.year, ${raw(selectList(fields))} from area_year_figures f where f.level = ${level}`);
+  return rows.map((r) => Object.assign(figuresRow(String(r.code), r, fields), { year: Number(r.year) }));
+}
+
 /** The latest year with village figures; null when there are none (one probe of the year index). */
 export async function latestFigureYear(em: EntityManager): Promise<number | null> {
   const [row] = await em.getConnection().execute<{ year: number | null }[]>(`select max(year) as year from village_year`);

@@ -1,8 +1,8 @@
-import { PrimaryKeyProp, Collection, DecimalType, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { PrimaryKeyProp, type Opt, Collection, DecimalType, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import type { MultiPolygon } from 'geojson';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { multiPolygonType } from '../../db/types/geometry.type.js';
-import type { Thresholds } from '../rules.js';
+import { DEFAULT_INCIDENCE_BANDS, type PolicySettings, type Thresholds } from '../rules.js';
 import { County } from './county.entity.js';
 
 @Entity({ tableName: 'prefecture' })
@@ -43,6 +43,10 @@ export class Prefecture {
   @Property({ type: 'integer' })
   memberPairingMin!: number;
 
+  /** The prefecture's own incidence bands (政策分级), %; null until an admin sets them (then the default applies). */
+  @Property({ type: 'json', nullable: true, fieldName: 'incidence_bands' })
+  ownIncidenceBands?: Opt<number[]> | null;
+
   @OneToMany({ entity: () => County, mappedBy: 'prefecture' })
   counties = new Collection<County>(this);
 
@@ -56,6 +60,11 @@ export class Prefecture {
       targetYear: this.targetYear,
       memberPairingMin: this.memberPairingMin,
     };
+  }
+
+  /** The thresholds and the map's policy bands. */
+  getPolicySettings(): PolicySettings {
+    return { ...this.getThresholds(), incidenceBands: this.ownIncidenceBands ?? DEFAULT_INCIDENCE_BANDS };
   }
 }
 

@@ -1,13 +1,19 @@
-/** Indicators: thematic maps with class breaks, and the prefecture summary for a year. */
-import { IsOptional, Max, Min } from 'class-validator';
+/** Indicators: thematic maps with class breaks, the metrics they draw, and the prefecture summary for a year. */
+import { ArrayMaxSize, IsOptional, Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
-import { ClassificationMethod, MAX_CLASSES, MIN_CLASSES, classOf, classify } from '../../domain/classify.js';
-import { povertyIncidence, type Thresholds } from '../../domain/rules.js';
-import { FIGURE_FIELDS, areasWithFigures, summaryCounts, type AreaFiguresRow, type FigureField } from '../../spatial/aggregates.js';
+import { Arg, Args, ArgsType, Ctx, Field, Float, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ClassificationMethod, MAX_CLASSES, MIN_CLASSES, checkInnerBreaks, classOf, classify, fixedClasses, type Classification } from '../../domain/classify.js';
+import { audit, snapshot } from '../../domain/audit/audit.service.js';
+import { Prefecture } from '../../domain/entities.js';
+import { povertyIncidence, type PolicySettings } from '../../domain/rules.js';
+import { FIGURE_FIELDS, areaFiguresEveryYear, areasWithFigures, summaryCounts, type AreaFiguresRow } from '../../spatial/aggregates.js';
+import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
+import { ApiError } from '../errors.js';
+import { METRICS, defaultMethod, share, type MetricRule } from '../metrics.js';
 import { selectedFields } from '../selection.js';
-import { AreaLevelEnum, Choropleth, Metric, Summary } from '../types/indicators.type.js';
+import type { ClassBreaks } from '../shared-reads.js';
+import { AreaLevelEnum, Choropleth, ClassScope, Metric, MetricInfo, Summary } from '../types/indicators.type.js';
 import { AreaFigures } from '../types/area-figures.type.js';
 import { MAX_YEAR, MIN_YEAR, YearArgs } from '../types/year.args.js';
 
@@ -22,63 +28,92 @@ class ChoroplethArgs {
   level!: AreaLevelEnum;
   @Field(() => Metric, { defaultValue: Metric.POVERTY_INCIDENCE, description: 'What to map.' })
   metric!: Metric;
-  @Field(() => ClassificationMethod, { defaultValue: ClassificationMethod.QUANTILE, description: 'How to choose class breaks.' })
-  method!: ClassificationMethod;
-  @Field(() => Int, { defaultValue: 5, description: `Number of classes, ${MIN_CLASSES} to ${MAX_CLASSES}.` })
+  @Field(() => ClassificationMethod, {
+    nullable: true,
+    description: "How to choose class breaks; default the metric's own (its `defaultMethod`: POLICY bands where it has them, else QUANTILE).",
+  })
+  method?: ClassificationMethod | null;
+  @Field(() => Int, { defaultValue: 5, description: `Number of classes, ${MIN_CLASSES} to ${MAX_CLASSES} (QUANTILE, EQUAL_INTERVAL, JENKS).` })
   @Min(MIN_CLASSES)
   @Max(MAX_CLASSES)
   classes!: number;
+  @Field(() => ClassScope, {
+    defaultValue: ClassScope.ALL_YEARS,
+    description: 'Which values computed breaks come from: ALL_YEARS (default; colours compare across years) or YEAR (this year only).',
+  })
+  scope!: ClassScope;
+  @Field(() => [Float], {
+    nullable: true,
+    description: `For MANUAL only: the bounds between classes (分级界值), ascending, 1 to ${MAX_CLASSES - 1} of them, strictly inside the metric's range; e.g. [1, 3, 5, 10, 20] for six incidence classes.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CLASSES)
+  breaks?: number[] | null;
 }
 
-const share = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
-
-interface MetricRule<F extends FigureField> {
-  unit: string;
-  /** the figures `value` reads (a map of the metric reads only these) */
-  fields: readonly F[];
-  value(r: Pick<AreaFiguresRow, F>): number | null;
-  threshold(t: Thresholds, level: AreaLevelEnum): number | null;
+/** The inner bounds of fixed classes (MANUAL or POLICY), checked; null for a computed method. */
+function fixedBounds(a: ChoroplethArgs, method: ClassificationMethod, rule: MetricRule, t: PolicySettings): number[] | null {
+  if (method !== ClassificationMethod.MANUAL && a.breaks != null) throw ApiError.badInput('`breaks` are for method MANUAL only', 'breaks');
+  if (method === ClassificationMethod.MANUAL) {
+    if (a.breaks == null) throw ApiError.badInput('method MANUAL needs `breaks`: the bounds between classes, ascending', 'breaks');
+    const problem = checkInnerBreaks(a.breaks, rule.range);
+    if (problem) throw ApiError.badInput(`breaks for ${a.metric}: ${problem}`, 'breaks');
+    return a.breaks;
+  }
+  if (method === ClassificationMethod.POLICY) {
+    const bands = rule.policyBands(t, a.level);
+    if (!bands) throw ApiError.badInput(`${a.metric} has no policy bands; choose QUANTILE, EQUAL_INTERVAL, JENKS or MANUAL`, 'method');
+    return bands;
+  }
+  return null;
 }
 
-/** Checks that `value` reads only the figures in `fields`. */
-const metric = <F extends FigureField>(rule: MetricRule<F>): MetricRule<F> => rule;
+const levelOf = (level: AreaLevelEnum) => (level === AreaLevelEnum.COUNTY ? 'county' : 'township');
 
-/** The metric's value for an area-year, and its unit. */
-export const METRICS: Record<Metric, MetricRule<FigureField>> = {
-  POVERTY_INCIDENCE: metric({
-    unit: '%',
-    fields: ['poorPopulation', 'ruralPopulation'],
-    value: (r) => povertyIncidence(r.poorPopulation, r.ruralPopulation),
-    threshold: (t, level) => (level === AreaLevelEnum.COUNTY ? t.countyExitIncidence : t.villageExitIncidence),
-  }),
-  POOR_POPULATION: metric({ unit: '人', fields: ['poorPopulation'], value: (r) => r.poorPopulation, threshold: () => null }),
-  WEAK_VILLAGE_SHARE: metric({ unit: '%', fields: ['weakCount', 'villages'], value: (r) => share(r.weakCount, r.villages), threshold: () => null }),
-  COLLECTIVE_INCOME_MEDIAN: metric({ unit: '万元', fields: ['collectiveIncomeMedian'], value: (r) => r.collectiveIncomeMedian, threshold: (t) => t.targetIncome }),
-  SECRETARY_IS_DIRECTOR_SHARE: metric({
-    unit: '%',
-    fields: ['secretaryIsDirectorCount', 'villages'],
-    value: (r) => share(r.secretaryIsDirectorCount, r.villages),
-    threshold: () => null,
-  }),
-  SOFT_LAX_COUNT: metric({ unit: '个', fields: ['softLaxCount'], value: (r) => r.softLaxCount, threshold: () => null }),
-};
+/** The classes of the metric over every year of the level, and those years (kept per process: every year's map of the metric reads them). */
+function breaksEveryYear(ctx: Context, a: ChoroplethArgs, method: ClassificationMethod, inner: number[] | null): Promise<ClassBreaks> {
+  const rule = METRICS[a.metric];
+  const key = `${a.level}:${a.metric}:${method}:${inner ? inner.join(',') : a.classes}`;
+  return ctx.loaders.classBreaks(key, async () => {
+    const rows = await areaFiguresEveryYear(ctx.em, levelOf(a.level), rule.fields);
+    const values = rows.map((r) => rule.value(r));
+    const years = [...new Set(rows.map((r) => r.year))].sort((x, y) => x - y);
+    return { classification: inner ? fixedClasses(values, inner, rule.range.min) : classify(values, method as Exclude<ClassificationMethod, 'MANUAL' | 'POLICY'>, a.classes), years };
+  });
+}
 
 /** The choropleth of `a` in `year`: the areas' metric and its classes, with their figures and names when `read` says so ('' and null without). */
 async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, read: { figures: boolean; names: boolean }): Promise<Choropleth> {
-  const metric = METRICS[a.metric];
-  const level = a.level === AreaLevelEnum.COUNTY ? 'county' : 'township';
-  const areas = await areasWithFigures(ctx.em, level, year, read.figures ? FIGURE_FIELDS : metric.fields, { names: read.names });
-  const values = areas.map((x) => (x.figures ? metric.value(x.figures) : null));
-  const { breaks, classes } = classify(values, a.method, a.classes);
+  const rule = METRICS[a.metric];
+  const t = await ctx.loaders.thresholds();
+  const method = a.method ?? defaultMethod(rule);
+  const inner = fixedBounds(a, method, rule, t);
+  const areas = await areasWithFigures(ctx.em, levelOf(a.level), year, read.figures ? FIGURE_FIELDS : rule.fields, { names: read.names });
+  const values = areas.map((x) => (x.figures ? rule.value(x.figures) : null));
+  let classification: Classification;
+  let scopeYears = [year];
+  if (a.scope === ClassScope.ALL_YEARS) {
+    ({ classification, years: scopeYears } = await breaksEveryYear(ctx, a, method, inner));
+  } else {
+    classification = inner ? fixedClasses(values, inner, rule.range.min) : classify(values, method as Exclude<ClassificationMethod, 'MANUAL' | 'POLICY'>, a.classes);
+  }
+  const { breaks } = classification;
   return {
     level: a.level,
     metric: a.metric,
     year,
-    method: a.method,
-    classes,
+    method,
+    scope: a.scope,
+    scopeYears,
+    classes: classification.classes,
+    requestedClasses: classification.requested,
+    classesNote: classification.note,
     breaks,
-    threshold: metric.threshold(await ctx.loaders.thresholds(), a.level),
-    unit: metric.unit,
+    openEnded: classification.openEnded,
+    threshold: rule.threshold(t, a.level),
+    unit: rule.unit,
+    decimals: rule.decimals,
+    polarity: rule.polarity,
     areas: areas.map((x, i) => ({
       code: x.code,
       name: x.name,
@@ -88,6 +123,24 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
       // read.figures read every figure (FIGURE_FIELDS), so the row is whole.
       figures: read.figures && x.figures ? AreaFigures.from(x.figures as AreaFiguresRow) : null,
     })),
+  };
+}
+
+/** What the metric is and how it is drawn, with the prefecture's policy line and bands at county level. */
+function metricInfo(metric: Metric, t: PolicySettings): MetricInfo {
+  const rule = METRICS[metric];
+  return {
+    metric,
+    name: rule.name,
+    nameEn: rule.nameEn,
+    unit: rule.unit,
+    decimals: rule.decimals,
+    polarity: rule.polarity,
+    defaultMethod: defaultMethod(rule),
+    threshold: rule.threshold(t, AreaLevelEnum.COUNTY),
+    policyBands: rule.policyBands(t, AreaLevelEnum.COUNTY),
+    min: rule.range.min,
+    max: rule.range.max,
   };
 }
 
@@ -102,7 +155,32 @@ export class IndicatorsResolver {
     const compute = () => computeChoropleth(ctx, a, year, read);
     // Not kept: every township's whole figures (tens of MB at national scale, eight of them past the memory budget).
     if (read.figures && a.level === AreaLevelEnum.TOWNSHIP) return compute();
-    return ctx.loaders.choropleth(`${a.level}:${a.metric}:${year}:${a.method}:${a.classes}:${read.figures}:${read.names}`, compute);
+    const key = [a.level, a.metric, year, a.method ?? '', a.classes, a.scope, a.breaks?.join(',') ?? '', read.figures, read.names].join(':');
+    return ctx.loaders.choropleth(key, compute);
+  }
+
+  @Query(() => [MetricInfo], { description: 'The map metrics (专题指标): name, unit, decimals, polarity, default method and policy bands of each.' })
+  async metrics(@Ctx() ctx: Context): Promise<MetricInfo[]> {
+    const t = await ctx.loaders.thresholds();
+    return Object.values(Metric).map((m) => metricInfo(m, t));
+  }
+
+  @Mutation(() => Prefecture, {
+    description:
+      'Set the prefecture\'s poverty-incidence bands (设置贫困发生率政策分级): the bounds between classes, %, ascending, 1 to 6 of them inside (0, 100); the exit line is always added as a bound. Needs role admin; audited.',
+  })
+  async setIncidenceBands(@Arg('bands', () => [Float], { description: 'Bounds between classes, %, e.g. [1, 3, 5, 10, 20].' }) bands: number[], @Ctx() ctx: Context): Promise<Prefecture> {
+    const principal = requireRole(ctx.principal, 'admin', 'setIncidenceBands');
+    const problem = checkInnerBreaks(bands, METRICS.POVERTY_INCIDENCE.range);
+    if (problem) throw ApiError.badInput(`incidence bands: ${problem}`, 'bands');
+    return ctx.em.transactional(async (em) => {
+      const [p] = await em.find(Prefecture, {}, { limit: 1 });
+      if (!p) throw ApiError.notFound('prefecture', '');
+      const before = snapshot(p);
+      p.ownIncidenceBands = [...bands];
+      audit(em, principal, { action: 'setIncidenceBands', entity: 'Prefecture', entityId: p.code, countyCode: null, before, after: snapshot(p) });
+      return p;
+    });
   }
 
   @Query(() => Summary, { nullable: true, description: 'Key figures of the prefecture for a year (年度概况); null when the year has no figures.' })

@@ -1,6 +1,6 @@
 /** Prefecture, counties and townships: the administrative tree and its aggregated figures. */
 import type { MultiPolygon } from 'geojson';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { County, Prefecture, Township, Village } from '../../domain/entities.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -38,6 +38,11 @@ export class PrefectureResolver {
   @FieldResolver(() => ThresholdsType, { description: 'Policy thresholds used by the rules (政策标准).' })
   thresholds(@Root() p: Prefecture): ThresholdsType {
     return Object.assign(new ThresholdsType(), p.getThresholds());
+  }
+
+  @FieldResolver(() => [Float], { description: 'Inner bounds of the poverty-incidence bands the map uses (政策分级), %, ascending; the exit line is always one of the bounds drawn (see setIncidenceBands).' })
+  incidenceBands(@Root() p: Prefecture): readonly number[] {
+    return p.getPolicySettings().incidenceBands;
   }
 
   @FieldResolver(() => [Int], { description: 'Years with village figures, ascending (有数据的年份).' })

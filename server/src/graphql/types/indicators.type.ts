@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ClassificationMethod } from '../../domain/classify.js';
+import { ClassesNote, ClassificationMethod } from '../../domain/classify.js';
 import { AreaFigures } from './area-figures.type.js';
 
 export const AreaLevelEnum = { COUNTY: 'COUNTY', TOWNSHIP: 'TOWNSHIP' } as const;
@@ -23,8 +23,58 @@ registerEnumType(Metric, {
 
 registerEnumType(ClassificationMethod, {
   name: 'ClassificationMethod',
-  description: 'How class breaks are chosen: QUANTILE (分位数, equal counts), EQUAL_INTERVAL (等间距), JENKS (自然断点, natural breaks).',
+  description:
+    'How class breaks are chosen: QUANTILE (分位数, equal counts), EQUAL_INTERVAL (等间距), JENKS (自然断点, natural breaks), MANUAL (自定义分级: the bounds you give in `breaks`), POLICY (政策分级: the metric\'s policy bands, e.g. incidence bands around the 3 % exit line, configured per prefecture).',
 });
+
+/** Which values the breaks are computed from. */
+export const ClassScope = { ALL_YEARS: 'ALL_YEARS', YEAR: 'YEAR' } as const;
+export type ClassScope = (typeof ClassScope)[keyof typeof ClassScope];
+registerEnumType(ClassScope, {
+  name: 'ClassScope',
+  description:
+    'Which values class breaks are computed from: ALL_YEARS (各年统一分级: every year of the metric at the level, so a colour means the same value in every year) or YEAR (本年分级: the chosen year only; colours then do not compare across years). Fixed breaks (MANUAL, POLICY) are the same in every year either way.',
+});
+
+registerEnumType(ClassesNote, {
+  name: 'ClassesNote',
+  description:
+    'Why fewer classes were made than asked for: FEWER_DISTINCT_VALUES (不同取值少于分级数: fewer distinct values than classes) or TIED_VALUES (取值重复，相邻分级已合并: quantile bounds fell on one repeated value, so neighbouring classes were merged).',
+});
+
+export const MetricPolarityEnum = { HIGHER_IS_WORSE: 'HIGHER_IS_WORSE', HIGHER_IS_BETTER: 'HIGHER_IS_BETTER', NEUTRAL: 'NEUTRAL' } as const;
+export type MetricPolarityEnum = (typeof MetricPolarityEnum)[keyof typeof MetricPolarityEnum];
+registerEnumType(MetricPolarityEnum, {
+  name: 'MetricPolarity',
+  description:
+    'Which way a metric is good (指标方向): HIGHER_IS_WORSE (越高越差, e.g. poverty incidence: a warm ramp), HIGHER_IS_BETTER (越高越好, e.g. collective income: a cool ramp), NEUTRAL (中性: neither).',
+});
+
+@ObjectType('MetricInfo', { description: 'What a map metric is and how it is drawn (指标说明): name, unit, decimals, polarity and policy bands.' })
+export class MetricInfo {
+  @Field(() => Metric, { description: 'The metric.' })
+  metric!: Metric;
+  @Field(() => String, { description: 'Name in Chinese (名称).' })
+  name!: string;
+  @Field(() => String, { description: 'Name in English.' })
+  nameEn!: string;
+  @Field(() => String, { description: 'Unit of the values (单位): "%", "人" (people), "万元" (10,000 yuan) or "个" (count).' })
+  unit!: string;
+  @Field(() => Int, { description: 'Decimals to show (小数位): 1 for %, 2 for 万元, 0 for people and counts.' })
+  decimals!: number;
+  @Field(() => MetricPolarityEnum, { description: 'Which way is worse (指标方向).' })
+  polarity!: MetricPolarityEnum;
+  @Field(() => ClassificationMethod, { description: 'The method used when none is asked for: POLICY where the metric has policy bands, else QUANTILE.' })
+  defaultMethod!: ClassificationMethod;
+  @Field(() => Float, { nullable: true, description: 'The county-level policy line (政策线), e.g. the 3 % exit line; null when none.' })
+  threshold!: number | null;
+  @Field(() => [Float], { nullable: true, description: 'Inner bounds of the county-level policy bands (政策分级), ascending; null when the metric has none.' })
+  policyBands!: number[] | null;
+  @Field(() => Float, { description: 'The least value the metric can take.' })
+  min!: number;
+  @Field(() => Float, { nullable: true, description: 'The greatest value the metric can take (100 for shares); null when unbounded.' })
+  max!: number | null;
+}
 
 // simpleResolvers: plain properties, no type-graphql resolver wrapped around each field of thousands of areas.
 @ObjectType('ChoroplethArea', { description: 'One area of a thematic map with its value and class.', simpleResolvers: true })
@@ -51,12 +101,29 @@ export class Choropleth {
   metric!: Metric;
   @Field(() => Int, { description: 'The year.' })
   year!: number;
-  @Field(() => ClassificationMethod, { description: 'How the breaks were chosen.' })
+  @Field(() => ClassificationMethod, { description: 'How the breaks were chosen (分级方法).' })
   method!: ClassificationMethod;
-  @Field(() => Int, { description: 'Classes made (fewer than asked when there are fewer distinct values).' })
+  @Field(() => ClassScope, { description: 'Which values the breaks were computed from (分级范围): every year, or this year only.' })
+  scope!: ClassScope;
+  @Field(() => [Int], { description: 'The years whose values the breaks were computed from, ascending.' })
+  scopeYears!: number[];
+  @Field(() => Int, { description: 'Classes made (分级数); see requestedClasses and classesNote when fewer than asked.' })
   classes!: number;
-  @Field(() => [Float], { description: 'Ascending class bounds, classes + 1 of them: [min, …, max]; class i holds values from breaks[i] up to (not including) breaks[i+1], the last class including max.' })
+  @Field(() => Int, { description: 'Classes asked for (for MANUAL and POLICY: the bounds given + 1).' })
+  requestedClasses!: number;
+  @Field(() => ClassesNote, { nullable: true, description: 'Why fewer classes were made than asked for; null when as many as asked.' })
+  classesNote!: ClassesNote | null;
+  @Field(() => [Float], {
+    description:
+      'Ascending class bounds, classes + 1 of them: [lowest, …, highest]; class i holds values from breaks[i] up to (not including) breaks[i+1], the last class including the highest. Inner bounds strictly ascend; the last two may be equal (a class holding the largest value alone). Values below breaks[0] count in the first class.',
+  })
   breaks!: number[];
+  @Field(() => Boolean, { description: 'The last class is open above (≥ its lower bound): MANUAL and POLICY classes; breaks\' last is then the largest value, for drawing.' })
+  openEnded!: boolean;
+  @Field(() => MetricPolarityEnum, { description: 'Which way the metric is worse (picks the colour ramp).' })
+  polarity!: MetricPolarityEnum;
+  @Field(() => Int, { description: 'Decimals to show for the values (小数位).' })
+  decimals!: number;
   @Field(() => Float, { nullable: true, description: 'The policy threshold of the metric, if it has one (e.g. the exit line of 3 % for incidence, the "三步走" income target).' })
   threshold!: number | null;
   @Field(() => String, { description: 'Unit of the values: "%", "人", "万元" or "个".' })
