@@ -12,6 +12,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_SUMMARY } from '../graphql/documents';
 import type { OverlayKey } from '../map/layers/types';
 import { Legend } from '../map/legend';
+import { TOWNSHIP_MIN_ZOOM } from '../map/layers/zoom';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
 import { ExportMenu } from '../panels/ExportMenu';
@@ -21,7 +22,7 @@ import { LanguageSwitch } from '../panels/LanguageSwitch';
 import { LayerPanel } from '../panels/LayerPanel';
 import { LinkNotice } from '../panels/LinkNotice';
 import { ShareDialog } from '../panels/ShareDialog';
-import { DetailPanel, type BBox } from '../panels/detail/DetailPanel';
+import { DetailPanel, type BBox, type FeatureShape } from '../panels/detail/DetailPanel';
 import { SearchBox } from '../panels/SearchBox';
 import { TitleBar } from '../panels/TitleBar';
 import { YearSlider } from '../panels/YearSlider';
@@ -41,17 +42,22 @@ export function App() {
   // A link with both a selection and a camera opens where it says: the panel of
   // that selection must not fly the map away from the link's camera.
   const linkSelection = useRef(state.camera ? state.selection : null);
-  const focusFromPanel = useCallback(
-    (bbox: BBox) => {
-      const opening = linkSelection.current;
-      linkSelection.current = null;
-      if (opening && opening.kind === state.selection?.kind && opening.id === state.selection.id) return;
-      setFocus(bbox);
-    },
-    [state.selection],
-  );
+  // The selected feature's shape, from its panel: marked on the map while it is the selection.
+  const [shape, setShape] = useState<FeatureShape | null>(null);
+  const showFromPanel = useCallback((next: FeatureShape) => {
+    setShape(next);
+    const opening = linkSelection.current;
+    linkSelection.current = null;
+    if (opening && opening.kind === next.selection.kind && opening.id === next.selection.id) return;
+    setFocus(next.bbox);
+  }, []);
+  const mark = shape && shape.selection.kind === state.selection?.kind && shape.selection.id === state.selection.id ? shape : null;
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const { metric, method, classes } = state;
+  const { metric, method, classes, scope, breaks } = state;
+  // The legend describes what is drawn: the townships' classes once they take over from the counties.
+  const townshipClasses = view?.overlays.townships?.classification ?? null;
+  const legendClasses =
+    view && townshipClasses && state.layers.has('townships') && (state.camera?.zoom ?? 0) >= TOWNSHIP_MIN_ZOOM ? townshipClasses : view?.classification ?? null;
 
   const toggleLayer = useCallback(
     (key: OverlayKey, visible: boolean) =>
@@ -85,6 +91,7 @@ export function App() {
         onCameraChange={(camera) => update({ camera })}
         onSelect={(selection) => update({ selection })}
         focus={focus}
+        mark={mark}
         onMap={setMap}
       />
       <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName, metric) : null}>
@@ -104,20 +111,20 @@ export function App() {
             messages={messages.export.menu}
             title={messages.appTitle}
             prefecture={prefectureName ?? ''}
-            threshold={exitLine}
           />
         )}
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
       {view && (
-        <Legend view={view} threshold={threshold} messages={messages} />
+        <Legend classification={legendClasses ?? view.classification} messages={messages} />
       )}
       {view && (
         <LayerPanel
           view={view}
           messages={messages}
-          shading={{ metric, method, classes }}
+          shading={{ metric, method, classes, scope, breaks }}
+          metrics={atlas?.metrics ?? []}
           onShading={(shading) => update(shading)}
           onToggle={toggleLayer}
           onFilter={setFilter}
@@ -129,7 +136,7 @@ export function App() {
           year={year}
           messages={messages.detail}
           onSelect={(selection) => update({ selection })}
-          onFocus={focusFromPanel}
+          onShow={showFromPanel}
         />
       )}
       {view && map && (

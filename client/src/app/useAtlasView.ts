@@ -46,8 +46,9 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
   // with the link's year or none (the server's default is the latest), not
   // after the region's years arrive: the first map needs both answers.
   const linkYear = state.year != null && (years.length === 0 || years.includes(state.year)) ? state.year : null;
-  const { metric, method, classes } = state;
-  const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, metric, method, classes }, fetchPolicy: 'no-cache' });
+  const { metric, method, classes, scope, breaks } = state;
+  const shading = useMemo(() => ({ metric, method, classes, scope, breaks: breaks ? [...breaks] : null }), [metric, method, classes, scope, breaks]);
+  const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, ...shading }, fetchPolicy: 'no-cache' });
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
   const year = linkYear ?? years[years.length - 1] ?? figuresData?.choropleth.year ?? null;
@@ -55,7 +56,7 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
   const overlays = useOverlays(
     { requested: year, shown: figuresData?.choropleth.year ?? null },
     drawn,
-    { metric, method, classes },
+    shading,
     state.layers,
   );
 
@@ -67,10 +68,15 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
       atlas: atlas.data,
       year: choropleth.year,
       figures: byCode,
-      classification: fromChoropleth(choropleth),
+      classification: fromChoropleth({ ...choropleth, level: 'COUNTY' }),
       method: choropleth.method,
       metric: choropleth.metric,
       unit: choropleth.unit,
+      scope: choropleth.scope,
+      polarity: choropleth.polarity,
+      decimals: choropleth.decimals,
+      requestedClasses: choropleth.requestedClasses,
+      classesNote: choropleth.classesNote ?? null,
     };
   }, [atlas.data, figuresData]);
 

@@ -25,6 +25,7 @@ import {
   type AtlasProjectsQuery,
   type AtlasVillageCountsQuery,
   type ClassificationMethod,
+  type ClassScope,
   type Metric,
 } from '../graphql/documents';
 import { useAllPages } from '../graphql/paged';
@@ -85,8 +86,11 @@ export interface OverlayYears {
 /** How the counties are shaded: the townships are classified the same way. */
 export interface Shading {
   metric: Metric;
-  method: ClassificationMethod;
+  /** null: the metric's own */
+  method: ClassificationMethod | null;
   classes: number;
+  scope: ClassScope;
+  breaks: number[] | null;
 }
 
 /**
@@ -96,7 +100,7 @@ export interface Shading {
 export function useOverlays(
   { requested: year, shown }: OverlayYears,
   drawn: boolean,
-  { metric, method, classes }: Shading,
+  shading: Shading,
   wanted: ReadonlySet<OverlayKey>,
 ): Overlays {
   const pairings = useQuery(ATLAS_PAIRING_COUNTS, year != null ? { variables: { year } } : skipToken);
@@ -111,7 +115,7 @@ export function useOverlays(
   const afterVillages = villages.data != null || villages.error != null;
   const townshipYear = useQuery(
     ATLAS_TOWNSHIP_CHOROPLETH,
-    afterVillages && year != null ? { variables: { year, metric, method, classes } } : skipToken,
+    afterVillages && year != null ? { variables: { year, ...shading } } : skipToken,
   );
 
   const pairingsPart = useOfShownYear(
@@ -147,7 +151,7 @@ export function useOverlays(
     useMemo<OverlayData['townships']>(
       () =>
         townshipChoropleth
-          ? { year: townshipChoropleth.year, classification: fromChoropleth(townshipChoropleth) }
+          ? { year: townshipChoropleth.year, classification: fromChoropleth({ ...townshipChoropleth, level: 'TOWNSHIP' }) }
           : null,
       [townshipChoropleth],
     ),

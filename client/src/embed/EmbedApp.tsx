@@ -1,46 +1,65 @@
 /**
  * The embedded map (`/embed`): the atlas's map alone, configured by the link
  * (the atlas's view parameters plus `embed-options.ts`), with an optional
- * title, legend and year slider, and driven by the host page's messages
- * (`bridge.ts`). It never rewrites its own address: the host owns the link.
+ * title, legend and year slider, the year always shown, and driven by the
+ * host page's messages (`bridge.ts`). It never rewrites its own address: the
+ * host owns the link.
+ *
+ * What it tells the host describes what it shows: an event or a command's
+ * answer is sent only once the map shows the state it names, that is the
+ * figures of the state's year (not the last year's, kept on screen while the
+ * next one loads), the overlays of that year, and the map idle with them
+ * drawn (a village's figures are read from the drawn tiles). A problem that
+ * keeps it from getting there (token, hub, data) is sent instead.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useI18n } from '../app/i18n';
 import { useAtlasView } from '../app/useAtlasView';
+import type { AtlasView } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView } from '../map/MapView';
 import { selectedFeature, tileFeatureLookup } from '../map/selected-feature';
 import { YearSlider } from '../panels/YearSlider';
-import { formatView, parseView, PARAMS, type ViewParam, type ViewState } from '../state/view-state';
-import { startBridge, type Bridge } from './bridge';
-import { parseEmbedOptions, tokenProblem, type EmbedOptions } from './embed-options';
+import { formatView, OVERLAYS, parseView, PARAMS, type Overlay, type ViewParam, type ViewState } from '../state/view-state';
+import { hostOrigin, startBridge, type Bridge } from './bridge';
+import type { EmbedOptions } from './embed-options';
+import { embedMessages } from './messages';
+import { errorText, problemOf } from './problems';
 
 type State = Omit<ViewState, 'locale'>;
 
-function errorText(error: Error): string {
-  const parts = [error.message];
-  if (ServerError.is(error)) parts.push(String(error.statusCode), error.bodyText);
-  if (CombinedGraphQLErrors.is(error)) parts.push(JSON.stringify(error.errors));
-  return parts.join(' ');
+/**
+ * The overlays are of the view's year: every one switched on has its data of
+ * that year, and a switched-off one holds none of another year (its data is
+ * still read, e.g. a selected township's class).
+ */
+function overlaysOfTheYear(view: AtlasView, layers: ReadonlySet<Overlay>): boolean {
+  return OVERLAYS.every((key) => view.loaded.has(key) || (!layers.has(key) && view.overlays[key] == null));
 }
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const { locale, messages, setLocale } = useI18n();
+  const embed = embedMessages(locale);
   const [state, setState] = useState<State>(() => parseView(window.location.search).state);
   const { atlas, years, year, view, busy, threshold, error, onFirstDraw } = useAtlasView(state, messages);
   const mapRef = useRef<MapLibreMap | null>(null);
   const bridgeRef = useRef<Bridge | null>(null);
   const [ready, setReady] = useState(false);
+  // Bumped by every command taken, so one that changes nothing is answered too.
+  const [commands, setCommands] = useState(0);
+  // Ids of the commands taken, answered once the map shows their state (or cannot).
+  const waiting = useRef<string[]>([]);
   const query = formatView({ ...state, locale });
-  const current = useRef({ query, state });
-  current.current = { query, state };
+  const current = useRef({ query, years });
+  current.current = { query, years };
+  const problem = error ? problemOf(error, options.token !== null) : null;
 
   useEffect(() => {
     const bridge = startBridge((message) => {
+      const refuse = (reason: string) => bridge.answer(message.id, { ok: false, code: 'invalid', error: reason });
       const unknown = Object.keys(message.params).filter((k) => !(PARAMS as readonly string[]).includes(k));
-      if (unknown.length > 0) return { ok: false, error: `unknown parameters: ${unknown.join(', ')}` };
+      if (unknown.length > 0) return refuse(`unknown parameters: ${unknown.join(', ')}`);
       const merged = new URLSearchParams(current.current.query);
       for (const [key, value] of Object.entries(message.params)) {
         if (value === '' && key !== 'layers') merged.delete(key);
@@ -48,37 +67,66 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       }
       const parsed = parseView(merged.toString());
       const bad = parsed.rejected.filter((p: ViewParam) => p in message.params);
-      if (bad.length > 0) return { ok: false, error: `not valid: ${bad.join(', ')}` };
+      if (bad.length > 0) return refuse(`not valid: ${bad.join(', ')}`);
       const { locale: nextLocale, ...next } = parsed.state;
+      // A year without figures would show the latest instead: say so rather than answer for another year.
+      const { years: known } = current.current;
+      if ('year' in message.params && next.year != null && known.length > 0 && !known.includes(next.year)) {
+        return refuse(`not valid: year (no figures for ${next.year}; years ${known[0]}–${known[known.length - 1]})`);
+      }
+      waiting.current.push(message.id);
       setState(next);
       setLocale(nextLocale);
+      setCommands((n) => n + 1);
       const camera = next.camera;
       if ('at' in message.params && camera) mapRef.current?.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
-      return { ok: true };
     });
     bridgeRef.current = bridge;
     return () => bridge.stop();
   }, [setLocale]);
 
-  // The host hears of every change of the view once the map is ready.
+  // What the host last heard (the view's parameters, the selection), so each is sent when it changes.
+  const sent = useRef({ view: '', selection: 'null' });
+  const shows = ready && view !== null && !busy && error === null && view.year === year && overlaysOfTheYear(view, state.layers);
   useEffect(() => {
-    if (ready) bridgeRef.current?.post({ type: 'viewChanged', view: query });
-  }, [ready, query]);
+    const map = mapRef.current;
+    const bridge = bridgeRef.current;
+    if (!shows || !map || !view || !bridge) return;
+    const selectionOfView = state.selection;
+    const report = () => {
+      const selection = selectionOfView ? selectedFeature(view, selectionOfView, tileFeatureLookup(map)) : null;
+      const selectionKey = JSON.stringify(selection);
+      if (sent.current.view !== query) bridge.post({ type: 'viewChanged', view: query });
+      if (sent.current.selection !== selectionKey) bridge.post({ type: 'selectionChanged', selection });
+      sent.current = { view: query, selection: selectionKey };
+      for (const id of waiting.current.splice(0)) bridge.answer(id, { ok: true });
+    };
+    // The view was just put on the map (MapView's effect runs first): its next 'idle' has it drawn.
+    // A change that alters no pixel would leave the map without a frame, and so without an 'idle'.
+    map.once('idle', report);
+    map.triggerRepaint();
+    return () => {
+      map.off('idle', report);
+    };
+  }, [shows, view, query, state.selection, commands]);
 
-  // …and of the selection, with the figures the map holds for it (again when the year changes them).
-  const selection = useMemo(
-    () => (view && state.selection ? selectedFeature(view, state.selection, tileFeatureLookup(mapRef.current)) : null),
-    [view, state.selection],
-  );
-  const selectionKey = JSON.stringify(selection);
-  const sentSelection = useRef<string | null>(null);
+  // …or why it cannot show them.
+  const sentError = useRef<Error | null>(null);
   useEffect(() => {
-    if (!ready || sentSelection.current === selectionKey) return;
-    sentSelection.current = selectionKey;
-    bridgeRef.current?.post({ type: 'selectionChanged', selection });
-  }, [ready, selectionKey, selection]);
+    const bridge = bridgeRef.current;
+    if (!bridge || !error || !problem || busy) return;
+    const reason = errorText(error).slice(0, 500);
+    for (const id of waiting.current.splice(0)) bridge.answer(id, { ok: false, code: problem, error: reason });
+    if (sentError.current !== error) bridge.post({ type: 'error', code: problem, message: reason });
+    sentError.current = error;
+  }, [error, problem, busy, commands]);
 
-  const problem = error ? tokenProblem(errorText(error), options.token !== null) : null;
+  const problemText =
+    error && problem && problem !== 'load-failed'
+      ? embed.problems[problem]({ origin: hostOrigin() ?? '', hub: window.location.origin, seconds: 0, reason: error.message })
+      : error
+        ? messages.loadError(error.message)
+        : null;
 
   return (
     <div className={`embed${options.title ? ' with-title' : ''}`}>
@@ -91,7 +139,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         onFirstDraw={() => {
           onFirstDraw();
           setReady(true);
-          sentSelection.current = null;
+          sent.current.view = current.current.query;
           bridgeRef.current?.post({ type: 'ready', view: current.current.query });
         }}
         initialCamera={state.camera}
@@ -101,22 +149,27 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
           mapRef.current = map;
         }}
       />
-      {options.title && (
-        <h1 className="embed-title" data-testid="embed-title">
-          {options.title}
-        </h1>
-      )}
+      <div className="embed-head">
+        {options.title && (
+          <h1 className="embed-title" data-testid="embed-title">
+            {options.title}
+          </h1>
+        )}
+        {view && (
+          <span className="embed-year-badge" data-testid="embed-year" aria-label={embed.yearLabel(view.year)} aria-busy={busy}>
+            {embed.yearBadge(view.year)}
+          </span>
+        )}
+      </div>
       {options.yearControl && year != null && years.length > 0 && (
         <div className="embed-year">
           <YearSlider years={years} year={year} busy={busy} messages={messages} onChange={(y) => setState((s) => ({ ...s, year: y }))} />
         </div>
       )}
-      {options.legend && view && (
-        <Legend view={view} threshold={threshold} messages={messages} />
-      )}
-      {error && (
+      {options.legend && view && <Legend classification={view.classification} messages={messages} />}
+      {problemText && (
         <div className="notice error card" role="alert" data-testid="embed-error">
-          {problem ? messages.embedToken[problem] : messages.loadError(error.message)}
+          {problemText}
         </div>
       )}
       {!error && !view && (

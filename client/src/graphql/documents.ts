@@ -29,6 +29,9 @@ import {
   type AtlasCountyBoundariesQuery,
   type AtlasPairingCountsQuery,
   type ClassificationMethod,
+  type ClassScope,
+  type ClassesNote,
+  type MetricPolarity,
   type CountyKind,
   type IndustryType,
   type Metric,
@@ -52,6 +55,9 @@ export type {
   AtlasPairingCountsQuery,
   AtlasCountyBoundariesQuery,
   ClassificationMethod,
+  ClassScope,
+  ClassesNote,
+  MetricPolarity,
   CountyKind,
   IndustryType,
   Metric,
@@ -61,6 +67,8 @@ export type {
 };
 
 export type AtlasCounty = AtlasQuery['counties'][number];
+/** A map metric's unit, decimals, polarity, default method and policy bands. */
+export type MetricInfo = AtlasQuery['metrics'][number];
 /** The server's classification of one year (breaks, each county's class, the exit line). */
 export type ChoroplethResult = AtlasChoroplethQuery['choropleth'];
 /** A county's figures for the tooltip; null when the year has none. */
@@ -121,3 +129,7 @@ export type {
   PlaceLevel,
 } from '@lingyan/schema/generated';
 export type { BranchFocus, BranchRating, TownshipKind, VillageKind } from '@lingyan/schema/generated';
+
+// The printed county profile (export/print-sheet.tsx): the county's figures of the year, the metric's values by year.
+export { AtlasPrintCountyDocument as ATLAS_PRINT_COUNTY, AtlasMetricValuesDocument as ATLAS_METRIC_VALUES } from '@lingyan/schema/generated';
+export type { AtlasPrintCountyQuery, AtlasMetricValuesQuery } from '@lingyan/schema/generated';

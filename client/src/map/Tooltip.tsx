@@ -2,9 +2,13 @@
  * The hover card: county name, the mapped metric when it is not incidence,
  * incidence, poor and rural population, exit status.
  */
+import { formatMetricValue } from './metric-format';
 import { formatNumber, type MapMessages } from './messages';
 import type { AtlasView } from './layers/types';
 import type { HoveredArea } from './MapView';
+
+/** Incidence is always shown, whatever the map's metric: percent with one decimal, as everywhere. */
+const INCIDENCE_FORMAT = { unit: '%', decimals: 1 } as const;
 
 interface TooltipProps {
   hovered: HoveredArea | null;
@@ -43,14 +47,14 @@ export function Tooltip({ hovered, view, threshold, messages }: TooltipProps) {
             <dt>{messages.metricNames[view.metric]}</dt>
             <dd data-testid="tooltip-metric">
               {view.classification.valueOf.has(county.code)
-                ? `${formatNumber(messages, view.classification.valueOf.get(county.code)!, view.unit === '人' || view.unit === '个' ? 0 : 2)} ${messages.unitNames[view.unit] ?? view.unit}`
+                ? formatMetricValue(messages, view.classification.valueOf.get(county.code)!, view.classification)
                 : messages.tooltipNoData}
             </dd>
           </>
         )}
         <dt>{messages.tooltipIncidence}</dt>
         <dd data-testid="tooltip-incidence">
-          {incidence == null ? messages.tooltipNoData : `${formatNumber(messages, incidence, 2)}%`}
+          {incidence == null ? messages.tooltipNoData : formatMetricValue(messages, incidence, INCIDENCE_FORMAT)}
         </dd>
         {figures && (
           <>

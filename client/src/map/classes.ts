@@ -1,37 +1,53 @@
 /**
  * The choropleth's classes as the map and the legend draw them. The server
- * classifies (`choropleth` query: quantile / equal interval / Jenks, computed
- * once in server/src/domain/classify.ts); this module only gives each class
- * its colour and counts its areas, so the county layer's fill and the legend
- * read one `Classification` and cannot disagree.
+ * classifies (`choropleth` query: policy bands, manual bounds, quantile,
+ * equal interval or Jenks, over every year or one; computed once in
+ * server/src/domain/classify.ts); this module only gives each class its
+ * colour (palette.ts) and counts its areas, and keeps what the classes are,
+ * so the fill, the legend and the exports read one `Classification` and
+ * cannot disagree.
  */
+import type { ClassesNote, ClassificationMethod, ClassScope, Metric, MetricPolarity } from '../graphql/documents';
+import { classColors, MAX_CLASSES } from './palette';
 
-/** ColorBrewer YlOrRd (sequential, colour-blind safe), by number of classes. */
-const YL_OR_RD: Readonly<Record<number, readonly string[]>> = {
-  1: ['#fd8d3c'],
-  2: ['#feb24c', '#f03b20'],
-  3: ['#ffeda0', '#feb24c', '#f03b20'],
-  4: ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c'],
-  5: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'],
-  6: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'],
-  7: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
-};
-/** The server makes 3 to 7 classes (fewer when there are fewer distinct values). */
-export const MAX_CLASSES = 7;
 /** Fill for an area without a value (e.g. no rural population). */
 export const NO_DATA_COLOR = '#c8ccd2';
+export { MAX_CLASSES };
 
 export interface ClassInterval {
   /** lower bound (inclusive) */
   from: number;
-  /** upper bound: exclusive, except for the last class, which includes the maximum */
+  /** upper bound: exclusive, except for the last class, which includes the maximum (open above when `openEnded`) */
   to: number;
   color: string;
   /** how many areas the server put in the class */
   count: number;
 }
 
-export interface Classification {
+/** Which areas are classified: the legend says which it is showing. */
+export type AreaLevel = 'COUNTY' | 'TOWNSHIP';
+
+/** What the classes are: the legend describes exactly this (cartography rule 5). */
+export interface ClassesDescription {
+  level: AreaLevel;
+  year: number;
+  metric: Metric;
+  method: ClassificationMethod;
+  /** breaks over every year (colours compare) or over this year only */
+  scope: ClassScope;
+  /** classes asked for; more than `classes.length` when the server made fewer, for `note` */
+  requested: number;
+  note: ClassesNote | null;
+  /** the last class has no upper bound (policy and manual classes) */
+  openEnded: boolean;
+  /** the metric's policy line, drawn on the legend (null: none) */
+  threshold: number | null;
+  unit: string;
+  decimals: number;
+  polarity: MetricPolarity;
+}
+
+export interface Classification extends ClassesDescription {
   /** the server's bounds, ascending, one more than there are classes: [min, …, max] */
   breaks: readonly number[];
   classes: ClassInterval[];
@@ -44,26 +60,23 @@ export interface Classification {
 }
 
 /** What the server's `choropleth` returns that the classes are built from. */
-export interface ServerChoropleth {
+export interface ServerChoropleth extends Omit<ClassesDescription, 'requested' | 'note'> {
+  requestedClasses: number;
+  classesNote?: ClassesNote | null;
   breaks: readonly number[];
-  areas: ReadonlyArray<{ code: string; classIndex: number | null; value?: number | null }>;
-}
-
-/** The sequential palette for `count` classes (1…MAX_CLASSES). */
-export function paletteFor(count: number): readonly string[] {
-  const palette = YL_OR_RD[Math.min(Math.max(count, 1), MAX_CLASSES)];
-  if (!palette) throw new RangeError(`no palette for ${count} classes`);
-  return palette;
+  areas: ReadonlyArray<{ code: string; classIndex?: number | null; value?: number | null }>;
 }
 
 /** Colours and counts for the server's classes. Trusts its `classIndex`; never re-derives it from the value. */
-export function fromChoropleth({ breaks, areas }: ServerChoropleth): Classification {
+export function fromChoropleth(choropleth: ServerChoropleth): Classification {
+  const { breaks, areas, requestedClasses, classesNote, ...rest } = choropleth;
+  const description: ClassesDescription = { ...rest, requested: requestedClasses, note: classesNote ?? null };
   const classCount = Math.max(breaks.length - 1, 0);
   const missing = areas.filter((a) => a.classIndex == null).length;
   const valueOf = new Map<string, number>();
   for (const { code, value } of areas) if (value != null) valueOf.set(code, value);
-  if (classCount === 0) return { breaks, classes: [], classOf: new Map(), valueOf, missing };
-  const colors = paletteFor(classCount);
+  if (classCount === 0) return { ...description, breaks, classes: [], classOf: new Map(), valueOf, missing };
+  const colors = classColors(classCount, breaks, description.polarity, description.threshold);
   const counts = new Array<number>(classCount).fill(0);
   const classOf = new Map<string, number>();
   for (const { code, classIndex } of areas) {
@@ -75,6 +88,7 @@ export function fromChoropleth({ breaks, areas }: ServerChoropleth): Classificat
     classOf.set(code, classIndex);
   }
   return {
+    ...description,
     breaks,
     missing,
     classOf,
@@ -106,10 +120,13 @@ export function positionOnScale(
   return { position: (index + Math.min(Math.max(within, 0), 1)) / classes.length, clamped: null };
 }
 
-/** The fewest decimals (1…4) at which neighbouring class bounds print differently (legend ticks, export). */
-export function tickDecimals(ticks: readonly number[]): number {
-  for (let decimals = 1; decimals < 4; decimals += 1) {
-    if (ticks.every((t, i) => i === 0 || t.toFixed(decimals) !== ticks[i - 1]!.toFixed(decimals))) return decimals;
+/**
+ * Decimals for class bounds: the metric's own (`least`), more only where
+ * neighbouring bounds would print the same (up to 4).
+ */
+export function tickDecimals(ticks: readonly number[], least = 1): number {
+  for (let decimals = least; decimals < 4; decimals += 1) {
+    if (ticks.every((t, i) => i === 0 || t === ticks[i - 1] || t.toFixed(decimals) !== ticks[i - 1]!.toFixed(decimals))) return decimals;
   }
   return 4;
 }

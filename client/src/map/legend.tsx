@@ -1,40 +1,60 @@
 /**
- * The choropleth's legend: one swatch per class in the very colours of the
- * county layer's `step` expression (both come from one `Classification`, built
- * from the server's classes), the class bounds under the bar, and the metric's
- * policy line marked on it (for incidence, the county exit line of 3 %).
+ * The choropleth's legend, describing what is drawn (cartography rule 5):
+ * the level on screen (counties, or townships once they take over), the
+ * metric and its unit, the year, the method and whether the breaks hold for
+ * every year, one swatch per class in the very colours of the fill (both
+ * come from one `Classification`), each class's bounds and areas, why fewer
+ * classes were made than asked for, "no data" as its own swatch, and the
+ * metric's policy line marked on the scale.
  */
-import type { AtlasView } from './layers/types';
+import { boundDecimals, classLabel } from './class-labels';
+import { NO_DATA_COLOR, positionOnScale, type Classification } from './classes';
 import { formatNumber, type MapMessages } from './messages';
-import { NO_DATA_COLOR, positionOnScale, tickDecimals, type Classification } from './classes';
+import { unitLabel } from './metric-format';
 
 interface LegendProps {
-  /** the classes, year, method, metric and unit on the map */
-  view: Pick<AtlasView, 'classification' | 'year' | 'method' | 'metric' | 'unit'>;
-  /** the metric's policy line (for incidence: the county exit line, %); null when it has none */
-  threshold: number | null;
+  /** the classes on screen: the counties', or the townships' where they are drawn */
+  classification: Classification;
   messages: MapMessages;
 }
 
-export function Legend({ view, threshold, messages }: LegendProps) {
-  const { classification, year, method, metric, unit } = view;
-  const { classes } = classification;
+export function Legend({ classification, messages }: LegendProps) {
+  const { classes, year, method, metric, unit, level, scope, threshold, note, requested, openEnded } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
-  const decimals = tickDecimals(ticks);
+  const decimals = boundDecimals(classification);
   const fmt = (v: number) => formatNumber(messages, v, decimals);
-  const unitText = messages.unitNames[unit] ?? unit;
+  const unitText = unitLabel(messages, unit);
   const marker = threshold == null ? null : positionOnScale(classification, threshold);
   const thresholdText = threshold == null ? '' : formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : 1);
   const align = !marker ? 'middle' : marker.position < 0.2 ? 'start' : marker.position > 0.8 ? 'end' : 'middle';
-  // The exit-line wording belongs to incidence; another metric's line is a plain policy line.
-  const isIncidence = metric === 'POVERTY_INCIDENCE';
+  // The exit-line wording belongs to incidence at county level (the county exit line); another metric's line is a plain policy line.
+  const isExitLine = metric === 'POVERTY_INCIDENCE';
+  const isCountyExit = isExitLine && level === 'COUNTY';
+  // Whether every area, or none, is under the line, from the values themselves (the line is inside fixed bands, so the scale cannot tell).
+  const values = [...classification.valueOf.values()];
+  const below = threshold == null ? 0 : values.filter((v) => v < threshold).length;
 
   return (
-    <section className="legend card" data-testid="legend" aria-labelledby="legend-title">
+    <section
+      className="legend card"
+      data-testid="legend"
+      data-level={level}
+      data-method={method}
+      data-scope={scope}
+      data-year={year}
+      aria-labelledby="legend-title"
+    >
       <h2 id="legend-title" className="legend-title">
         {messages.legendTitle(metric, unitText)}
       </h2>
-      <p className="legend-subtitle">{messages.legendSubtitle(year, classes.length, method)}</p>
+      <p className="legend-subtitle" data-testid="legend-subtitle">
+        {messages.legendDescription({ level, year, classes: classes.length, method, scope })}
+      </p>
+      {note && (
+        <p className="legend-classes-note" data-testid="legend-classes-note" data-note={note}>
+          {messages.legendClassesNote(note, classes.length, requested)}
+        </p>
+      )}
       <div className="legend-scale">
         {marker && threshold != null && (
           <div
@@ -45,23 +65,24 @@ export function Legend({ view, threshold, messages }: LegendProps) {
             style={{ left: `${marker.position * 100}%` }}
           >
             <span className="legend-threshold-label">
-              {/* Off the scale (every county above, or below, the line): say which way. */}
+              {/* Off the scale (every area above, or below, the line): say which way. */}
               {marker.clamped === 'below' && '← '}
-              {isIncidence ? messages.legendThreshold(thresholdText) : messages.legendPolicyLine(thresholdText, unitText)}
+              {isExitLine ? messages.legendThreshold(thresholdText) : messages.legendPolicyLine(thresholdText, unitText)}
               {marker.clamped === 'above' && ' →'}
             </span>
             <span className="legend-threshold-line" aria-hidden="true" />
           </div>
         )}
         <ol className="legend-bar">
-          {classes.map((c) => {
-            const label = messages.legendClass(fmt(c.from), fmt(c.to), c.count);
+          {classes.map((c, i) => {
+            const label = classLabel(classification, i, messages);
             return (
               <li
-                key={c.color}
+                key={i}
                 className="legend-class"
                 data-testid="legend-class"
                 data-color={c.color}
+                data-count={c.count}
                 style={{ backgroundColor: c.color }}
                 title={label}
                 aria-label={label}
@@ -70,7 +91,8 @@ export function Legend({ view, threshold, messages }: LegendProps) {
           })}
         </ol>
         <ol className="legend-ticks" aria-hidden="true">
-          {ticks.map((t, i) => (
+          {/* The open top class has no upper bound: its end is left unmarked (its label says "≥"). */}
+          {(openEnded ? ticks.slice(0, -1) : ticks).map((t, i) => (
             <li key={i} style={{ left: `${(i / classes.length) * 100}%` }}>
               {fmt(t)}
             </li>
@@ -83,11 +105,11 @@ export function Legend({ view, threshold, messages }: LegendProps) {
           {messages.legendNoData}
         </p>
       )}
-      {marker && isIncidence && (
-        <p className="legend-note">
-          {marker.clamped === 'above'
+      {threshold != null && isCountyExit && (
+        <p className="legend-note" data-testid="legend-note">
+          {below === values.length && values.length > 0
             ? messages.legendAllBelow(thresholdText)
-            : marker.clamped === 'below'
+            : below === 0 && values.length > 0
               ? messages.legendAllAbove(thresholdText)
               : messages.legendThresholdNote(thresholdText)}
         </p>

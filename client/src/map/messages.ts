@@ -3,7 +3,8 @@
  * not import the app's i18n (imports point app → panels → map); the app's
  * message tables satisfy this and are passed down.
  */
-import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertyStatus } from '../graphql/documents';
+import type { ClassesNote, ClassificationMethod, ClassScope, IndustryType, Metric, PairingKind, PovertyStatus } from '../graphql/documents';
+import type { AreaLevel } from './classes';
 import type { OverlayKey } from './layers/types';
 
 export interface MapMessages {
@@ -15,6 +16,21 @@ export interface MapMessages {
   /** `method`: how the server chose the breaks */
   legendSubtitle(year: number, classes: number, method: ClassificationMethod): string;
   legendClass(from: string, to: string, count: number): string;
+  methodNames: Record<ClassificationMethod, string>;
+  /** "各年统一分级" / "本年分级" */
+  scopeNames: Record<ClassScope, string>;
+  /** "旗县区" / "苏木乡镇" */
+  levelNames: Record<AreaLevel, string>;
+  /** what the legend shows: level, year, classes made, method and scope */
+  legendDescription(d: { level: AreaLevel; year: number; classes: number; method: ClassificationMethod; scope: ClassScope }): string;
+  /** why fewer classes were made than asked for */
+  legendClassesNote(note: ClassesNote, made: number, requested: number): string;
+  /** class bounds: a range, the open top class, a class of one value */
+  classRange(from: string, to: string): string;
+  classAtLeast(from: string): string;
+  classExactly(value: string): string;
+  /** how many areas a class holds, e.g. "（3 个旗县区）" */
+  areaCount(count: number, level: AreaLevel): string;
   legendNoData: string;
   legendThreshold(value: string): string;
   /** the policy line of a metric other than incidence (e.g. the collective-income target) */
@@ -55,8 +71,6 @@ export interface MapMessages {
   allianceCentre: string;
   /** alliances founded by the year / all alliances */
   allianceFoundedNote(shown: number, total: number): string;
-  /** a township class in the legend: its bounds (%) */
-  townshipClass(from: string, to: string): string;
   townshipZoomNote: string;
   /** which county name the labels and tooltip show */
   nameField: 'name' | 'nameEn';

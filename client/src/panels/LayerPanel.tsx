@@ -1,20 +1,26 @@
 /**
  * The layer panel (right): the thematic map's choices (metric,
- * classification method, number of classes), then a checkbox per overlay
+ * classification method: the metric's policy bands, custom bounds, or
+ * computed classes with their number and whether one set of breaks holds
+ * for every year), then a checkbox per overlay
  * and, under each one that is on, its legend, whose categories are filters
  * (untick "poor village" to hide poor villages). Plain labelled form
  * controls, so the keyboard and screen readers work without anything of ours.
  */
-import type { ClassificationMethod, Metric } from '../graphql/documents';
+import { useEffect, useState } from 'react';
+import type { ClassificationMethod, ClassScope, Metric, MetricInfo } from '../graphql/documents';
 import { LayerLegendView } from '../map/layer-legend';
 import { LAYER_REGISTRY, OVERLAY_KEYS } from '../map/layers/registry';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
-import { MAX_CLASS_COUNT, METHODS, METRICS, MIN_CLASSES, type ViewFilters } from '../state/view-state';
+import { MAX_CLASS_COUNT, METHODS, METRICS, MIN_CLASSES, SCOPES, parseBreaks, type ViewFilters } from '../state/view-state';
 
 export interface Shading {
   metric: Metric;
-  method: ClassificationMethod;
+  /** null: the metric's own */
+  method: ClassificationMethod | null;
   classes: number;
+  scope: ClassScope;
+  breaks: readonly number[] | null;
 }
 
 export interface LayerPanelMessages {
@@ -28,6 +34,11 @@ export interface LayerPanelMessages {
   classesOption(n: number): string;
   metricNames: Record<Metric, string>;
   methodNames: Record<ClassificationMethod, string>;
+  scopeLabel: string;
+  scopeNames: Record<ClassScope, string>;
+  breaksLabel: string;
+  breaksHint: string;
+  breaksInvalid: string;
   filterHint: string;
 }
 
@@ -35,6 +46,8 @@ interface LayerPanelProps {
   view: AtlasView;
   messages: LayerPanelMessages;
   shading: Shading;
+  /** each metric's default method and policy bands (the method choices) */
+  metrics: readonly Pick<MetricInfo, 'metric' | 'defaultMethod' | 'policyBands'>[];
   onShading(shading: Partial<Shading>): void;
   onToggle(key: OverlayKey, visible: boolean): void;
   onFilter(key: keyof ViewFilters, values: readonly string[]): void;
@@ -64,8 +77,57 @@ function Choice<T extends string>(props: {
   );
 }
 
-export function LayerPanel({ view, messages, shading, onShading, onToggle, onFilter }: LayerPanelProps) {
+const COMPUTED: ReadonlySet<ClassificationMethod> = new Set(['QUANTILE', 'EQUAL_INTERVAL', 'JENKS']);
+
+/** The bounds between manual classes, typed as "1, 3, 5"; applied when valid, said when not. */
+function BreaksInput(props: { value: readonly number[]; messages: LayerPanelMessages; onChange(breaks: number[]): void }) {
+  const [text, setText] = useState(props.value.join(', '));
+  useEffect(() => setText(props.value.join(', ')), [props.value]);
+  const parsed = parseBreaks(text.replace(/[，、\s]+/g, ',').replace(/^,|,$/g, ''));
+  const apply = () => {
+    if (parsed && parsed.join(',') !== props.value.join(',')) props.onChange(parsed);
+  };
+  return (
+    <label>
+      <span>{props.messages.breaksLabel}</span>
+      <input
+        data-testid="breaks-input"
+        value={text}
+        inputMode="decimal"
+        aria-invalid={!parsed}
+        title={props.messages.breaksHint}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={apply}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') apply();
+        }}
+      />
+      {!parsed && (
+        <small className="breaks-invalid" role="alert">
+          {props.messages.breaksInvalid}
+        </small>
+      )}
+    </label>
+  );
+}
+
+/** Inner bounds of the classes on the map, rounded to the metric's decimals: where custom classes start from. */
+function currentInnerBounds(view: AtlasView): number[] {
+  const { breaks, decimals } = view.classification;
+  const inner = breaks.slice(1, -1).map((b) => Number(b.toFixed(decimals)));
+  const ascending = inner.filter((b, i) => b > 0 && (i === 0 || b > inner[i - 1]!));
+  return ascending.length > 0 ? ascending : [1];
+}
+
+export function LayerPanel({ view, messages, shading, metrics, onShading, onToggle, onFilter }: LayerPanelProps) {
   const { hidden } = view;
+  const info = metrics.find((m) => m.metric === shading.metric);
+  const method = shading.method ?? info?.defaultMethod ?? view.method;
+  const methods = METHODS.filter((m) => m !== 'POLICY' || info?.policyBands != null);
+  const chooseMethod = (next: ClassificationMethod) => {
+    if (next === 'MANUAL') onShading({ method: next, breaks: shading.breaks ?? currentInnerBounds(view) });
+    else onShading({ method: next === info?.defaultMethod ? null : next, breaks: null });
+  };
   return (
     <section className="layer-panel card" data-testid="layer-panel" aria-labelledby="layer-panel-title">
       <h2 className="layer-panel-title">{messages.thematicTitle}</h2>
@@ -75,22 +137,35 @@ export function LayerPanel({ view, messages, shading, onShading, onToggle, onFil
           testId="metric-select"
           value={shading.metric}
           options={METRICS.map((metric) => [metric, messages.metricNames[metric]])}
-          onChange={(metric) => onShading({ metric })}
+          // Another metric: its own classes, unless a computed method was chosen (it suits every metric).
+          onChange={(metric) => onShading({ metric, method: shading.method && COMPUTED.has(shading.method) ? shading.method : null, breaks: null })}
         />
         <Choice
           label={messages.methodLabel}
           testId="method-select"
-          value={shading.method}
-          options={METHODS.map((method) => [method, messages.methodNames[method]])}
-          onChange={(method) => onShading({ method })}
+          value={method}
+          options={methods.map((m) => [m, messages.methodNames[m]])}
+          onChange={chooseMethod}
         />
-        <Choice
-          label={messages.classesLabel}
-          testId="classes-select"
-          value={String(shading.classes)}
-          options={CLASS_COUNTS.map((n) => [String(n), messages.classesOption(n)])}
-          onChange={(classes) => onShading({ classes: Number(classes) })}
-        />
+        {COMPUTED.has(method) && (
+          <Choice
+            label={messages.classesLabel}
+            testId="classes-select"
+            value={String(shading.classes)}
+            options={CLASS_COUNTS.map((n) => [String(n), messages.classesOption(n)])}
+            onChange={(classes) => onShading({ classes: Number(classes) })}
+          />
+        )}
+        {COMPUTED.has(method) && (
+          <Choice
+            label={messages.scopeLabel}
+            testId="scope-select"
+            value={shading.scope}
+            options={SCOPES.map((s) => [s, messages.scopeNames[s]])}
+            onChange={(scope) => onShading({ scope })}
+          />
+        )}
+        {method === 'MANUAL' && <BreaksInput value={shading.breaks ?? currentInnerBounds(view)} messages={messages} onChange={(breaks) => onShading({ breaks })} />}
       </div>
       <h2 id="layer-panel-title" className="layer-panel-title">
         {messages.layersTitle}

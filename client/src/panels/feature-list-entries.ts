@@ -4,7 +4,7 @@
  * with a name and the figure that matters for the layer, ordered by it.
  * Pure: the list component does the querying.
  */
-import { tickDecimals } from '../map/classes';
+import { formatMetricValue } from '../map/metric-format';
 import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
 import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
 import { PAIRING_LINE_LAYER_ID, pairingEndNames } from '../map/layers/pairing-layer';
@@ -86,20 +86,17 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
   const base = (p: Props) => ({ kind: layer.kind, id: String(p[layer.idProperty]) });
   switch (layer.key) {
     case 'counties':
-      // The year's figures by code (a county's tile carries its names only).
+      // The metric's value of the year by code (a county's tile carries its names only), written as the legend writes it.
       return features.map((p) => {
-        const incidence = view.figures.get(String(p.code))?.povertyIncidence ?? null;
-        return { ...base(p), name: name(p), figure: incidence == null ? lm.noData : `${formatNumber(m, incidence, 2)}%`, rank: incidence };
+        const value = view.classification.valueOf.get(String(p.code)) ?? null;
+        return { ...base(p), name: name(p), figure: value == null ? lm.noData : formatMetricValue(m, value, view.classification), rank: value };
       });
     case 'townships': {
-      const { classes = [], breaks = [], classOf = new Map<string, number>() } = view.overlays.townships?.classification ?? {};
-      // As many decimals as tell the class bounds apart (small incidences are all "0.0" at one).
-      const decimals = tickDecimals(breaks);
+      const classification = view.overlays.townships?.classification;
       return features.map((p) => {
-        const index = classOf.get(String(p.code)) ?? null;
-        const c = index == null ? undefined : classes[index];
-        const figure = c ? m.townshipClass(formatNumber(m, c.from, decimals), formatNumber(m, c.to, decimals)) : lm.noData;
-        return { ...base(p), name: name(p), figure, rank: index };
+        const value = classification?.valueOf.get(String(p.code)) ?? null;
+        const figure = classification && value != null ? formatMetricValue(m, value, classification) : lm.noData;
+        return { ...base(p), name: name(p), figure, rank: value };
       });
     }
     case 'villages':

@@ -21,8 +21,15 @@ export const METRICS = [
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 
-export const METHODS = ['QUANTILE', 'EQUAL_INTERVAL', 'JENKS'] as const;
+/** Every classification method; POLICY only for a metric with policy bands, MANUAL with `breaks`. */
+export const METHODS = ['POLICY', 'QUANTILE', 'EQUAL_INTERVAL', 'JENKS', 'MANUAL'] as const;
 export type MethodKey = (typeof METHODS)[number];
+
+/** Breaks over every year (colours compare across years) or over the year shown. */
+export const SCOPES = ['ALL_YEARS', 'YEAR'] as const;
+export type ScopeKey = (typeof SCOPES)[number];
+/** A manual classification has 1 to 6 bounds between classes. */
+export const MAX_MANUAL_BREAKS = 6;
 
 export const MIN_CLASSES = 3;
 export const MAX_CLASS_COUNT = 7;
@@ -76,8 +83,13 @@ export interface ViewState {
   /** null: the latest year with data */
   year: number | null;
   metric: MetricKey;
-  method: MethodKey;
+  /** null: the metric's own (its policy bands where it has them) */
+  method: MethodKey | null;
+  /** classes of a computed method (quantile, equal interval, Jenks) */
   classes: number;
+  scope: ScopeKey;
+  /** the bounds between classes of a MANUAL classification, ascending (null for other methods) */
+  breaks: readonly number[] | null;
   /** overlays switched on */
   layers: ReadonlySet<Overlay>;
   filters: ViewFilters;
@@ -92,8 +104,10 @@ export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villag
 export const DEFAULT_VIEW: ViewState = {
   year: null,
   metric: 'POVERTY_INCIDENCE',
-  method: 'QUANTILE',
+  method: null,
   classes: 5,
+  scope: 'ALL_YEARS',
+  breaks: null,
   layers: DEFAULT_LAYERS,
   filters: { status: [], strength: [], pairing: [], industry: [] },
   selection: null,
@@ -107,6 +121,8 @@ export const PARAMS = [
   'metric',
   'method',
   'classes',
+  'scope',
+  'breaks',
   'layers',
   'status',
   'strength',
@@ -147,6 +163,14 @@ function parseInteger(raw: string, min: number, max: number): number | undefined
   if (!/^\d{1,4}$/.test(raw)) return undefined;
   const value = Number(raw);
   return value >= min && value <= max ? value : undefined;
+}
+
+/** Bounds between manual classes: 1 to 6 numbers, ascending (`breaks=1,3,5,10`). */
+export function parseBreaks(raw: string): number[] | undefined {
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length < 1 || parts.length > MAX_MANUAL_BREAKS || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return undefined;
+  const values = parts.map(Number);
+  return values.every((v, i) => i === 0 || v > values[i - 1]!) ? values : undefined;
 }
 
 function parseSelection(raw: string): Selection | undefined {
@@ -190,11 +214,13 @@ export function parseView(search: string): ParsedView {
   for (const key of Object.keys(FILTER_VALUES) as Array<keyof ViewFilters>) {
     filters[key] = read(key, (raw) => parseEnumList(raw, FILTER_VALUES[key] as readonly string[]), []);
   }
-  const state: ViewState = {
+  const parsed: ViewState = {
     year: read('year', (raw) => parseInteger(raw, 2000, 2100), null),
     metric: read('metric', (raw) => parseEnum(raw, METRICS), DEFAULT_VIEW.metric),
     method: read('method', (raw) => parseEnum(raw, METHODS), DEFAULT_VIEW.method),
     classes: read('classes', (raw) => parseInteger(raw, MIN_CLASSES, MAX_CLASS_COUNT), DEFAULT_VIEW.classes),
+    scope: read('scope', (raw) => parseEnum(raw, SCOPES), DEFAULT_VIEW.scope),
+    breaks: read('breaks', parseBreaks, DEFAULT_VIEW.breaks),
     layers: read('layers', (raw) => {
       const list = parseEnumList(raw, OVERLAYS);
       return list && new Set(list);
@@ -204,6 +230,15 @@ export function parseView(search: string): ParsedView {
     camera: read('at', parseCamera, null),
     locale: read('lang', (raw) => (raw === 'en' ? 'en' : raw === 'zh-CN' ? 'zh-CN' : undefined), DEFAULT_VIEW.locale),
   };
+  // Manual classes need their bounds, and bounds belong to manual classes only.
+  let state = parsed;
+  if (parsed.method === 'MANUAL' && !parsed.breaks) {
+    if (!rejected.includes('method')) rejected.push('method');
+    state = { ...parsed, method: DEFAULT_VIEW.method };
+  } else if (parsed.method !== 'MANUAL' && parsed.breaks) {
+    rejected.push('breaks');
+    state = { ...parsed, breaks: null };
+  }
   return { state, rejected };
 }
 
@@ -222,8 +257,10 @@ export function formatView(state: ViewState): string {
   const out = new URLSearchParams();
   if (state.year !== null) out.set('year', String(state.year));
   if (state.metric !== DEFAULT_VIEW.metric) out.set('metric', state.metric.toLowerCase());
-  if (state.method !== DEFAULT_VIEW.method) out.set('method', state.method.toLowerCase());
+  if (state.method !== DEFAULT_VIEW.method && state.method !== null) out.set('method', state.method.toLowerCase());
   if (state.classes !== DEFAULT_VIEW.classes) out.set('classes', String(state.classes));
+  if (state.scope !== DEFAULT_VIEW.scope) out.set('scope', state.scope.toLowerCase());
+  if (state.method === 'MANUAL' && state.breaks) out.set('breaks', state.breaks.join(','));
   if (!sameSet(state.layers, DEFAULT_LAYERS)) out.set('layers', OVERLAYS.filter((o) => state.layers.has(o)).join(','));
   for (const key of Object.keys(FILTER_VALUES) as Array<keyof ViewFilters>) {
     const chosen = state.filters[key] as readonly string[];

@@ -1,10 +1,19 @@
-import type { ClassificationMethod, Metric } from '../../graphql/documents';
+import type { ClassesNote, ClassificationMethod, ClassScope, Metric } from '../../graphql/documents';
+import type { AreaLevel } from '../../map/classes';
 import type { ViewParam } from '../../state/view-state';
 import { detailEn } from './detail.en';
 import { exportEn } from './export.en';
 import type { Messages } from './zh-CN';
 
-const METHOD_EN: Record<ClassificationMethod, string> = { QUANTILE: 'quantile', EQUAL_INTERVAL: 'equal-interval', JENKS: 'natural-breaks (Jenks)' };
+const METHOD_EN: Record<ClassificationMethod, string> = {
+  POLICY: 'Policy bands',
+  MANUAL: 'Custom breaks',
+  QUANTILE: 'Quantile',
+  EQUAL_INTERVAL: 'Equal interval',
+  JENKS: 'Natural breaks (Jenks)',
+};
+const SCOPE_EN: Record<ClassScope, string> = { ALL_YEARS: 'same breaks for all years', YEAR: 'breaks of this year only' };
+const LEVEL_EN: Record<AreaLevel, [string, string]> = { COUNTY: ['county', 'counties'], TOWNSHIP: ['township', 'townships'] };
 const METRIC_EN: Record<Metric, string> = {
   POVERTY_INCIDENCE: 'Poverty incidence',
   POOR_POPULATION: 'Poor population',
@@ -22,11 +31,23 @@ export const en: Messages = {
   yearLabel: 'Year',
   languageLabel: 'Language',
   metricNames: METRIC_EN,
-  methodNames: { QUANTILE: 'Quantile', EQUAL_INTERVAL: 'Equal interval', JENKS: 'Natural breaks (Jenks)' },
+  methodNames: METHOD_EN,
   unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches' },
   legendTitle: (metric: Metric, unit: string) => `${METRIC_EN[metric]} (${unit})`,
-  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
-    `${year} · ${classes} ${METHOD_EN[method]} classes`,
+  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) => `${year} · ${classes} classes · ${METHOD_EN[method]}`,
+  scopeNames: { ALL_YEARS: 'Same breaks for all years', YEAR: 'Breaks of this year only' },
+  levelNames: { COUNTY: 'Counties', TOWNSHIP: 'Townships' },
+  legendDescription: (d: { level: AreaLevel; year: number; classes: number; method: ClassificationMethod; scope: ClassScope }) =>
+    `${d.year} · by ${LEVEL_EN[d.level][0]} · ${d.classes} classes · ${METHOD_EN[d.method]}` +
+    (d.method === 'POLICY' || d.method === 'MANUAL' ? ' (same in every year)' : ` (${SCOPE_EN[d.scope]})`),
+  legendClassesNote: (note: ClassesNote, made: number, requested: number) =>
+    note === 'TIED_VALUES'
+      ? `Only ${made} of ${requested} classes: tied values, neighbouring classes merged`
+      : `Only ${made} of ${requested} classes: only ${made} distinct values`,
+  classRange: (from: string, to: string) => `${from} – ${to}`,
+  classAtLeast: (from: string) => `≥ ${from}`,
+  classExactly: (value: string) => `= ${value}`,
+  areaCount: (count: number, level: AreaLevel) => ` (${count} ${LEVEL_EN[level][count === 1 ? 0 : 1]})`,
   legendClass: (from: string, to: string, count: number) =>
     `${from} – ${to} (${count} ${count === 1 ? 'county' : 'counties'})`,
   legendNoData: 'No data',
@@ -45,6 +66,10 @@ export const en: Messages = {
   thematicTitle: 'Thematic map',
   metricLabel: 'Metric',
   methodLabel: 'Classification',
+  scopeLabel: 'Breaks from',
+  breaksLabel: 'Class bounds',
+  breaksHint: 'Bounds between classes, ascending, separated by commas, e.g. 1, 3, 5, 10, 20',
+  breaksInvalid: 'Give 1 to 6 ascending numbers separated by commas',
   classesLabel: 'Classes',
   classesOption: (n: number) => `${n} classes`,
   yearPlay: 'Play through the years',
@@ -90,11 +115,6 @@ export const en: Messages = {
   shareCopied: 'Copied',
   shareClose: 'Close',
   shareNote: 'The embedding site must be listed in the hub\'s EMBED_ORIGINS; where anonymous reading is off, add a token an analyst minted to the link.',
-  embedToken: {
-    missing: 'This map needs an access token: ask the hub\'s analysts for an embed link',
-    expired: 'This map\'s access token has expired: ask the hub\'s analysts for a new embed link',
-    invalid: 'This map\'s access token is not valid: ask the hub\'s analysts for a new embed link',
-  },
   layersTitle: 'Layers',
   layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships' },
   layerLoading: 'Loading…',
@@ -116,7 +136,6 @@ export const en: Messages = {
   allianceSpoke: 'Centre village to member',
   allianceCentre: 'Centre village (lead goose)',
   allianceFoundedNote: (shown: number, total: number) => `${shown} of ${total} founded by this year`,
-  townshipClass: (from: string, to: string) => `${from} – ${to}%`,
   townshipZoomNote: 'Zoom in to see townships shaded',
   countyKind: { BANNER: 'Banner', COUNTY: 'County', DISTRICT: 'District' },
   loading: 'Loading data…',

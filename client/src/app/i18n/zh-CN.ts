@@ -3,13 +3,22 @@
  * shape; the map's part of it is `MapMessages` (map/messages.ts).
  */
 import type { KpiKey } from '../../panels/KpiBar';
-import type { ClassificationMethod, IndustryType, Metric, PairingKind, PovertyStatus } from '../../graphql/documents';
+import type { ClassesNote, ClassificationMethod, ClassScope, IndustryType, Metric, PairingKind, PovertyStatus } from '../../graphql/documents';
 import type { ViewParam } from '../../state/view-state';
 import type { OverlayKey } from '../../map/layers/types';
+import type { AreaLevel } from '../../map/classes';
 import { detailZhCN } from './detail.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 
-const METHOD_ZH: Record<ClassificationMethod, string> = { QUANTILE: '分位数', EQUAL_INTERVAL: '等间距', JENKS: '自然断点' };
+const METHOD_ZH: Record<ClassificationMethod, string> = {
+  POLICY: '政策分级',
+  MANUAL: '自定义分级',
+  QUANTILE: '分位数分级',
+  EQUAL_INTERVAL: '等间距分级',
+  JENKS: '自然断点分级',
+};
+const SCOPE_ZH: Record<ClassScope, string> = { ALL_YEARS: '各年统一分级', YEAR: '本年分级' };
+const LEVEL_ZH: Record<AreaLevel, string> = { COUNTY: '旗县区', TOWNSHIP: '苏木乡镇' };
 const METRIC_ZH: Record<Metric, string> = {
   POVERTY_INCIDENCE: '贫困发生率',
   POOR_POPULATION: '贫困人口',
@@ -30,9 +39,21 @@ export const zhCN = {
   /** the server's units ("%", "人", "万元", "个") as written in this language */
   unitNames: { '%': '%', 人: '人', 万元: '万元', 个: '个' } as Record<string, string>,
   legendTitle: (metric: Metric, unit: string) => `${METRIC_ZH[metric]} (${unit})`,
-  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) =>
-    `${year} 年 · ${classes} 级${METHOD_ZH[method]}分级`,
+  legendSubtitle: (year: number, classes: number, method: ClassificationMethod) => `${year} 年 · ${classes} 级 · ${METHOD_ZH[method]}`,
   legendClass: (from: string, to: string, count: number) => `${from} – ${to}（${count} 个旗县区）`,
+  scopeNames: SCOPE_ZH,
+  levelNames: LEVEL_ZH,
+  legendDescription: (d: { level: AreaLevel; year: number; classes: number; method: ClassificationMethod; scope: ClassScope }) =>
+    `${d.year} 年 · 按${LEVEL_ZH[d.level]} · ${d.classes} 级 · ${METHOD_ZH[d.method]}` +
+    (d.method === 'POLICY' || d.method === 'MANUAL' ? '（各年相同）' : `（${SCOPE_ZH[d.scope]}）`),
+  legendClassesNote: (note: ClassesNote, made: number, requested: number) =>
+    note === 'TIED_VALUES'
+      ? `仅分为 ${made} 级（要求 ${requested} 级）：取值重复，相邻分级已合并`
+      : `仅分为 ${made} 级（要求 ${requested} 级）：不同取值只有 ${made} 个`,
+  classRange: (from: string, to: string) => `${from} – ${to}`,
+  classAtLeast: (from: string) => `≥ ${from}`,
+  classExactly: (value: string) => `= ${value}`,
+  areaCount: (count: number, level: AreaLevel) => `（${count} 个${LEVEL_ZH[level]}）`,
   legendNoData: '无数据',
   legendThreshold: (value: string) => `退出线 ${value}%`,
   legendPolicyLine: (value: string, unit: string) => `政策线 ${value} ${unit}`,
@@ -49,6 +70,10 @@ export const zhCN = {
   thematicTitle: '专题图',
   metricLabel: '指标',
   methodLabel: '分级方法',
+  scopeLabel: '分级范围',
+  breaksLabel: '分级界值',
+  breaksHint: '各级之间的界值，从小到大，用逗号分隔，例如 1, 3, 5, 10, 20',
+  breaksInvalid: '请填写 1 至 6 个从小到大的数值，用逗号分隔',
   classesLabel: '分级数',
   classesOption: (n: number) => `${n} 级`,
   yearPlay: '播放年份变化',
@@ -94,11 +119,6 @@ export const zhCN = {
   shareCopied: '已复制',
   shareClose: '关闭',
   shareNote: '嵌入的页面须在数据平台的 EMBED_ORIGINS 中登记；不允许匿名访问时，请在链接中加上分析人员签发的 token。',
-  embedToken: {
-    missing: '此地图需要访问令牌：请向数据平台的分析人员索取嵌入链接',
-    expired: '此地图的访问令牌已过期：请向数据平台的分析人员索取新的嵌入链接',
-    invalid: '此地图的访问令牌无效：请向数据平台的分析人员索取新的嵌入链接',
-  },
   layersTitle: '图层',
   layerNames: {
     pairings: '结对帮扶',
@@ -125,7 +145,6 @@ export const zhCN = {
   allianceSpoke: '中心村—成员村',
   allianceCentre: '中心村（领雁）',
   allianceFoundedNote: (shown: number, total: number) => `本年已成立 ${shown} 个，共 ${total} 个`,
-  townshipClass: (from: string, to: string) => `${from} – ${to}%`,
   townshipZoomNote: '放大地图后按苏木乡镇分级显示',
   countyKind: { BANNER: '旗', COUNTY: '县', DISTRICT: '区' } as Record<string, string>,
   loading: '正在加载数据…',

@@ -11,7 +11,7 @@
  * server's township choropleth of the year.
  */
 import type { FilterSpecification } from 'maplibre-gl';
-import { formatNumber } from '../messages';
+import { classBounds } from '../class-labels';
 import { AREA_FILTER, fillColorByClass, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
 import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
@@ -84,14 +84,10 @@ export const townshipLayer = {
   legend: ({ overlays, messages }) => {
     const townships = overlays.townships;
     if (!townships) return null;
-    const { classes } = townships.classification;
-    const decimals = classes.some((c) => c.to - c.from < 0.1) ? 2 : 1;
+    const { classification } = townships;
     return {
-      items: classes.map((c, i) => ({
-        label: messages.legendCount(
-          messages.townshipClass(formatNumber(messages, c.from, decimals), formatNumber(messages, c.to, decimals)),
-          c.count,
-        ),
+      items: classification.classes.map((c, i) => ({
+        label: messages.legendCount(classBounds(classification, i, messages), c.count),
         swatch: { shape: 'fill', color: c.color },
         value: String(i),
       })),

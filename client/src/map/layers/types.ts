@@ -12,8 +12,11 @@ import type {
   AtlasQuery,
   PovertyStatus,
   ClassificationMethod,
+  ClassesNote,
+  ClassScope,
   CountyFigures,
   Metric,
+  MetricPolarity,
   PairingKind,
 } from '../../graphql/documents';
 import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
@@ -95,6 +98,15 @@ export interface AtlasView {
   metric: Metric;
   /** the server's unit of the metric's values ("%", "人", "万元" or "个") */
   unit: string;
+  /** breaks over every year (colours compare across years) or this year only */
+  scope: ClassScope;
+  /** which way the metric is worse (picks the ramp) */
+  polarity: MetricPolarity;
+  /** decimals the metric's values are shown with */
+  decimals: number;
+  /** classes asked for (more than made when `classesNote` says why) */
+  requestedClasses: number;
+  classesNote: ClassesNote | null;
   /** which villages, pairings and projects the overlays show */
   filters: ViewFilters;
   /** the feature whose panel is open (outlined on the map) */
