@@ -1,7 +1,8 @@
 /**
- * The three exports of the current view: each builds its file from what the
- * map shows (pure parts in csv.ts, layer-tables.ts, png-content.ts) and hands
- * it to the browser; each returns the file's name for the status line.
+ * The exports of the current view: each builds its file from what the map
+ * shows (pure parts in csv.ts, layer-tables.ts, png-content.ts, map-marks.ts)
+ * and hands it to the browser; each returns the file's name for the status
+ * line. The printed sheet is print-sheet.tsx.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasView } from '../map/layers/types';
@@ -10,30 +11,36 @@ import { downloadBlob, downloadText } from './download';
 import { exportFileName, isoDate } from './file-name';
 import { exportFeatureCollection, exportTable, type ExportData } from './layer-tables';
 import type { ExportLayerKey, ExportMessages } from './messages';
-import { mapPng } from './png';
-import { pngContent } from './png-content';
+import { mapMarks, mapPng } from './png';
+import { pngContent, type PngContent } from './png-content';
 
 export interface ExportContext {
   map: MapLibreMap;
   view: AtlasView;
   messages: ExportMessages;
-  /** the page's title, the PNG's title */
+  /** the platform's name (the page's title), under the export's title */
   title: string;
   /** the prefecture's name in the view's language */
   prefecture: string;
-  /** county exit incidence, in percent */
-  threshold: number;
 }
 
 function fileName(ctx: ExportContext, extension: 'png' | 'csv' | 'geojson', detail?: string): string {
   return exportFileName({ brand: ctx.messages.fileBrand, prefecture: ctx.prefecture, year: ctx.view.year, detail, extension });
 }
 
+/** What the PNG and the printed sheet say about the map as it is now. */
+export function documentContent(ctx: ExportContext): PngContent {
+  const { map, view, messages, title, prefecture } = ctx;
+  return pngContent(view, { brand: title, prefecture, date: isoDate(new Date()), zoom: map.getZoom() }, messages);
+}
+
 export async function exportPng(ctx: ExportContext): Promise<string> {
-  const { map, view, messages, title, prefecture, threshold } = ctx;
-  const content = pngContent(view, { title, prefecture, threshold, date: isoDate(new Date()) }, messages);
+  const content = documentContent(ctx);
+  const { numberLocale } = ctx.view.messages;
+  const marks = mapMarks(ctx.map, ctx.messages, numberLocale);
   const name = fileName(ctx, 'png');
-  downloadBlob(await mapPng(map, content), name);
+  // The texts' language is the messages' (their number locale is the UI's language tag).
+  downloadBlob(await mapPng(ctx.map, content, marks, numberLocale), name);
   return name;
 }
 

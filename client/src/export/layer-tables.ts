@@ -8,14 +8,17 @@
  * (`ExportData`), with the same properties and the same filters.
  */
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
-import type { AtlasPairing, AtlasVillage, PovertyStatus, PairingKind, VillageStrength } from '../graphql/documents';
+import type { AtlasPairing, AtlasVillage, PovertyStatus, PairingKind } from '../graphql/documents';
 import { countyFeatures } from '../map/layers/county-layer';
 import { pairingFeatures } from '../map/layers/pairing-layer';
 import { LAYER_REGISTRY } from '../map/layers/registry';
 import { villageFeatures } from '../map/layers/village-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
+import { boundDecimals } from '../map/class-labels';
+import { unitLabel } from '../map/metric-format';
 import type { CsvValue } from './csv';
 import type { ExportLayerKey, ExportMessages } from './messages';
+import { roundTo } from './rounding';
 
 export interface ExportTable {
   key: ExportLayerKey;
@@ -80,34 +83,118 @@ export function exportFeatureCollection(view: AtlasView, data: ExportData): Feat
   };
 }
 
+/** The figures the tables carry besides the metric, each with its unit and decimals (cartography.md rule 4). */
+export const FIGURE_FORMATS = {
+  ruralPopulation: { unit: '人', decimals: 0 },
+  households: { unit: '户', decimals: 0 },
+  poorPopulation: { unit: '人', decimals: 0 },
+  poorHouseholds: { unit: '户', decimals: 0 },
+  povertyIncidence: { unit: '%', decimals: 1 },
+  villages: { unit: '个', decimals: 0 },
+  weakVillages: { unit: '个', decimals: 0 },
+  strongVillages: { unit: '个', decimals: 0 },
+  softLaxCount: { unit: '个', decimals: 0 },
+  collectiveIncomeMedian: { unit: '万元', decimals: 2 },
+  collectiveIncome: { unit: '万元', decimals: 2 },
+  secretaryIsDirectorShare: { unit: '%', decimals: 1 },
+  partyMembers: { unit: '人', decimals: 0 },
+} as const satisfies Record<keyof ExportMessages['figureNames'], { unit: string; decimals: number }>;
+export type FigureKey = keyof typeof FIGURE_FORMATS;
+
+/** A unit in the language (户 is not a metric's unit, so the map's messages do not carry it). */
+export function unitText(view: Pick<AtlasView, 'messages'>, m: ExportMessages, unit: string): string {
+  return unit === '户' ? m.householdUnit : unitLabel(view.messages, unit);
+}
+
+/** A figure's column: its name and unit. */
+function figureColumn(view: AtlasView, m: ExportMessages, key: FigureKey): string {
+  return m.metricColumn(m.figureNames[key], unitText(view, m, FIGURE_FORMATS[key].unit));
+}
+
+function figure(key: FigureKey, value: unknown): number | null {
+  return roundTo(num(value), FIGURE_FORMATS[key].decimals);
+}
+
+/**
+ * One row per county: the metric the map is shaded by (named with its unit),
+ * the county's class and its bounds in the same unit, how the classes were
+ * made (method, scope), then the year's population figures. Incidence is not
+ * repeated when it is the metric.
+ */
 function countyTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.counties;
-  const { classes } = view.classification;
+  const { classification, messages } = view;
+  const { classes } = classification;
+  const metricColumn = m.metricColumn(messages.metricNames[view.metric], unitLabel(messages, view.unit));
+  const boundsDecimals = boundDecimals(classification);
+  const method = messages.methodNames[classification.method];
+  const scope = messages.scopeNames[classification.scope];
+  const extra: FigureKey[] = view.metric === 'POVERTY_INCIDENCE' ? [] : ['povertyIncidence'];
+  const figureKeys: FigureKey[] = [...extra, 'poorPopulation', 'ruralPopulation'];
   const rows = layerFeatures(view, 'counties', data).map((f) => {
     const p = props(f);
     const classIndex = num(p.classIndex);
     const cls = classIndex == null ? undefined : classes[classIndex];
-    return [view.year, str(p.code), str(p.name), str(p.nameEn), num(p.incidence), num(p.poorPopulation), num(p.ruralPopulation),
-      classIndex == null ? null : classIndex + 1, cls?.from, cls?.to];
+    const figures = { povertyIncidence: p.incidence, poorPopulation: p.poorPopulation, ruralPopulation: p.ruralPopulation };
+    return [
+      view.year, str(p.code), str(p.name), str(p.nameEn),
+      roundTo(num(p.value), view.decimals),
+      classIndex == null ? null : classIndex + 1,
+      roundTo(cls?.from, boundsDecimals), roundTo(cls?.to, boundsDecimals),
+      method, scope,
+      ...figureKeys.map((key) => figure(key, figures[key as keyof typeof figures])),
+    ];
   });
   return {
     key: 'counties',
-    header: [c.year, c.code, c.name, c.nameEn, c.incidence, c.poorPopulation, c.ruralPopulation, c.classNumber, c.classFrom, c.classTo],
+    header: [
+      c.year, c.code, c.name, c.nameEn, metricColumn, c.classNumber, c.classFrom(metricColumn), c.classTo(metricColumn), c.method, c.scope,
+      ...figureKeys.map((key) => figureColumn(view, m, key)),
+    ],
     rows,
   };
 }
 
+/** The village figures of the year the villages table carries, in its order. */
+const VILLAGE_FIGURES: readonly FigureKey[] = [
+  'households', 'ruralPopulation', 'poorHouseholds', 'poorPopulation', 'povertyIncidence', 'collectiveIncome', 'partyMembers',
+];
+
+/**
+ * One row per village the map shows (its filters applied): township, the
+ * point's longitude and latitude (6 decimals, ~0.1 m), status and strength
+ * in the map's and the panel's words, and the year's figures.
+ */
 function villageTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
   const c = m.columns.villages;
-  const { villageStatuses, villageNoFigures } = view.messages;
+  const { villageStatuses, villageNoFigures, nameField } = view.messages;
+  const byCode = new Map(data.villages.map((v) => [v.code, v]));
+  const yesNo = (value: boolean | null | undefined) => (value == null ? null : value ? m.yes : m.no);
   const rows = layerFeatures(view, 'villages', data).map((f) => {
     const p = props(f);
-    const status = villageStatuses[p.status as PovertyStatus] ?? villageNoFigures;
-    const strength = m.strengths[p.strength as VillageStrength] ?? null;
-    const population = num(p.population);
-    return [view.year, str(p.code), str(p.name), str(p.nameEn), status, strength, population];
+    const village = byCode.get(String(p.code));
+    const figures = village?.figures ?? null;
+    const point = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+    return [
+      view.year, str(p.code), str(p.name), str(p.nameEn),
+      village?.township.code ?? null, village ? village.township[nameField] || village.township.name : null,
+      roundTo(point?.[0], 6), roundTo(point?.[1], 6),
+      villageStatuses[p.status as PovertyStatus] ?? villageNoFigures,
+      figures ? m.strengths[figures.strength] : null,
+      figures ? m.branchRatings[figures.branchRating] : null,
+      ...VILLAGE_FIGURES.map((key) => figure(key, figures?.[key as keyof typeof figures])),
+      yesNo(figures?.secretaryIsDirector), yesNo(figures?.softLax),
+    ];
   });
-  return { key: 'villages', header: [c.year, c.code, c.name, c.nameEn, c.status, c.strength, c.population], rows };
+  return {
+    key: 'villages',
+    header: [
+      c.year, c.code, c.name, c.nameEn, c.townshipCode, c.township, c.longitude, c.latitude, c.status, c.strength, c.branchRating,
+      ...VILLAGE_FIGURES.map((key) => figureColumn(view, m, key)),
+      c.secretaryIsDirector, c.softLax,
+    ],
+    rows,
+  };
 }
 
 function pairingTable(view: AtlasView, m: ExportMessages, data: ExportData): ExportTable {
@@ -120,7 +207,7 @@ function pairingTable(view: AtlasView, m: ExportMessages, data: ExportData): Exp
     const helperName = pairing?.helperVillage?.[view.messages.nameField] ?? pairing?.helperOrganisation?.name ?? null;
     const helpedName = pairing?.helpedVillage[view.messages.nameField] ?? null;
     return [view.year, str(p.id), view.messages.pairingKinds[p.kind as PairingKind] ?? str(p.kind), str(p.helper), helperName,
-      str(p.helped), helpedName, num(p.distanceMeters)];
+      str(p.helped), helpedName, roundTo(num(p.distanceMeters), 0)];
   });
   return { key: 'pairings', header: [c.year, c.id, c.kind, c.helper, c.helperName, c.helped, c.helpedName, c.distance], rows };
 }

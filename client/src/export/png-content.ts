@@ -1,57 +1,170 @@
 /**
- * The texts and colours of the exported PNG, from the view on screen: the
- * legend's classes in the very colours of the county layer (one
- * `Classification`), labelled as the legend labels them, and the exit-line
- * note the legend shows. Pure, so it can be tested without a canvas.
+ * What an exported map says, from the view on screen, for the PNG and the
+ * printed sheet alike (cartography.md rule 7): the title (prefecture, metric,
+ * year), the classes of the level drawn (county or township) in the very
+ * colours of their layer, labelled and described (level, year, method,
+ * scope) in the legend's own words, why fewer classes were made than asked, a key for every overlay symbol drawn at the
+ * map's zoom (each layer module's own `legend()` items, so the key cannot
+ * drift from the map), the footnote of the metric's policy line (the exit
+ * line only for incidence), the boundary note, the source and the date.
+ * Pure, so it can be tested without a canvas.
  */
-import { positionOnScale, tickDecimals } from '../map/classes';
-import type { AtlasView } from '../map/layers/types';
+import type { LayerSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOR, positionOnScale, type Classification } from '../map/classes';
+import { LAYER_REGISTRY, OVERLAY_KEYS } from '../map/layers/registry';
+import type { AtlasView, LayerLegend, LayerModule, OverlayKey, Swatch } from '../map/layers/types';
 import { formatNumber } from '../map/messages';
+import { classLabel } from '../map/class-labels';
+import { unitLabel } from '../map/metric-format';
+import { passes } from '../state/view-state';
 import type { ExportMessages } from './messages';
 
-export interface PngContent {
+export interface KeyEntry {
+  label: string;
+  swatch: Swatch;
+}
+
+/** One overlay's key: its name, the symbols it draws, its notes (e.g. what a circle's size means). */
+export interface KeySection {
+  key: OverlayKey;
   title: string;
+  items: KeyEntry[];
+  notes: string[];
+}
+
+export type MapLevel = 'county' | 'township';
+
+export interface PngContent {
+  /** prefecture, metric and year */
+  title: string;
+  /** the platform's name */
+  brand: string;
+  /** level, method, classes made, scope */
   subtitle: string;
+  /** the metric and its unit */
   legendTitle: string;
-  legendSubtitle: string;
-  classes: Array<{ color: string; label: string }>;
-  /** the exit line, as the legend's note says it */
-  note: string;
+  /** the level whose classes the key shows */
+  level: MapLevel;
+  classes: KeyEntry[];
+  /** the "no data" swatch, when an area of the level has no value */
+  noData: KeyEntry | null;
+  /** why fewer classes were made than asked; null when as many as asked */
+  classesNote: string | null;
+  /** a key for each overlay drawn at the map's zoom */
+  overlays: KeySection[];
+  /** the metric's policy line (the exit line for incidence), null for a metric without one */
+  footnote: string | null;
+  /** 示意图: boundaries are not authoritative */
+  schematic: string;
+  /** data source and export date */
   source: string;
 }
 
 export interface PngTexts {
-  title: string;
+  /** the platform's name (the page's title) */
+  brand: string;
   prefecture: string;
-  /** county exit incidence, in percent */
-  threshold: number;
-  /** the day of the export */
+  /** the day of the export, YYYY-MM-DD */
   date: string;
+  /** the map's zoom: which level is shaded and which overlays are drawn */
+  zoom: number;
 }
 
-export function pngContent(view: AtlasView, { title, prefecture, threshold, date }: PngTexts, m: ExportMessages): PngContent {
-  const { messages, classification, year, method } = view;
-  const metric = messages.legendTitle(view.metric, view.unit);
-  const { classes } = classification;
-  const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
-  const decimals = tickDecimals(ticks);
-  const thresholdText = formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : 1);
+/** The zoom from which a module's features are drawn: its tiles' and its data layers' minimum zoom. */
+export function drawnFromZoom(module: LayerModule, view: AtlasView): number {
+  const layers = module.layers(view);
+  const dataIds = module.select?.layerIds;
+  const data = dataIds ? layers.filter((l) => dataIds.includes(l.id)) : layers;
+  const minzoom = (l: LayerSpecification) => ('minzoom' in l && l.minzoom != null ? l.minzoom : 0);
+  return Math.max(module.tiles?.minzoom ?? 0, Math.min(...(data.length > 0 ? data : layers).map(minzoom)));
+}
+
+/** An overlay is drawn when it is switched on, its data of the year is in and the map is zoomed in far enough. */
+export function overlayDrawn(view: AtlasView, key: OverlayKey, zoom: number): boolean {
+  return !view.hidden.has(key) && view.loaded.has(key) && zoom >= drawnFromZoom(LAYER_REGISTRY[key], view);
+}
+
+/** The level the map is shaded at: townships where they are drawn over the counties. */
+export function shadedLevel(view: AtlasView, zoom: number): MapLevel {
+  return view.overlays.townships && overlayDrawn(view, 'townships', zoom) ? 'township' : 'county';
+}
+
+/** The classification of the level drawn. */
+export function shadedClassification(view: AtlasView, level: MapLevel): Classification {
+  return level === 'township' && view.overlays.townships ? view.overlays.townships.classification : view.classification;
+}
+
+/** The overlays' keys: each drawn overlay's legend items whose symbols its filters let through. */
+function overlaySections(view: AtlasView, zoom: number, level: MapLevel): KeySection[] {
+  return OVERLAY_KEYS.flatMap((key): KeySection[] => {
+    // At township level the townships' classes are the main key.
+    if (key === 'townships' && level === 'township') return [];
+    if (!overlayDrawn(view, key, zoom)) return [];
+    const legend: LayerLegend | null | undefined = (LAYER_REGISTRY[key] as LayerModule).legend?.(view);
+    if (!legend) return [];
+    const items = legend.items
+      .filter((item) => !item.filter || passes(view.filters[item.filter] as readonly string[], item.value))
+      .map(({ label, swatch }) => ({ label, swatch }));
+    if (items.length === 0) return [];
+    return [{ key, title: view.messages.layerNames[key], items, notes: legend.notes }];
+  });
+}
+
+/** The policy line's note: incidence's exit line in the legend's words, another metric's line as a policy line, else none. */
+function footnote(view: AtlasView, classification: Classification): string | null {
+  const { threshold } = classification;
+  if (threshold == null) return null;
+  const { messages } = view;
+  const text = formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : classification.decimals);
+  if (view.metric !== 'POVERTY_INCIDENCE') return messages.legendPolicyLine(text, unitLabel(messages, classification.unit));
   const { clamped } = positionOnScale(classification, threshold);
+  if (clamped === 'above') return messages.legendAllBelow(text);
+  if (clamped === 'below') return messages.legendAllAbove(text);
+  return `${messages.legendThreshold(text)} · ${messages.legendThresholdNote(text)}`;
+}
+
+export function pngContent(view: AtlasView, texts: PngTexts, m: ExportMessages): PngContent {
+  const { messages, year } = view;
+  const level = shadedLevel(view, texts.zoom);
+  const classification = shadedClassification(view, level);
+  const { classes, note, requested } = classification;
+  const metricName = messages.metricNames[view.metric];
   return {
-    title,
-    subtitle: m.pngSubtitle(prefecture, metric, year),
-    legendTitle: metric,
-    legendSubtitle: messages.legendSubtitle(year, classes.length, method),
-    classes: classes.map((c) => ({
-      color: c.color,
-      label: messages.legendClass(formatNumber(messages, c.from, decimals), formatNumber(messages, c.to, decimals), c.count),
-    })),
-    note:
-      clamped === 'above'
-        ? messages.legendAllBelow(thresholdText)
-        : clamped === 'below'
-          ? messages.legendAllAbove(thresholdText)
-          : `${messages.legendThreshold(thresholdText)} · ${messages.legendThresholdNote(thresholdText)}`,
-    source: m.source(date),
+    title: m.documentTitle(texts.prefecture, metricName, year),
+    brand: texts.brand,
+    subtitle: messages.legendDescription({
+      level: classification.level,
+      year,
+      classes: classes.length,
+      method: classification.method,
+      scope: classification.scope,
+    }),
+    legendTitle: messages.legendTitle(view.metric, unitLabel(messages, classification.unit)),
+    level,
+    classes: classes.map((c, i) => ({ label: classLabel(classification, i, messages), swatch: { shape: 'fill', color: c.color } })),
+    noData: classification.missing > 0 ? { label: messages.legendNoData, swatch: { shape: 'fill', color: NO_DATA_COLOR } } : null,
+    classesNote: note && classes.length < requested ? messages.legendClassesNote(note, classes.length, requested) : null,
+    overlays: overlaySections(view, texts.zoom, level),
+    footnote: footnote(view, classification),
+    schematic: m.schematicNote,
+    source: m.source(texts.date),
   };
+}
+
+/** Every text the image draws, in reading order (the PNG's description; tests read it). */
+export function contentLines(content: PngContent, scaleLabel: string | null): string[] {
+  return [
+    content.title,
+    content.brand,
+    content.subtitle,
+    content.legendTitle,
+    ...content.classes.map((c) => c.label),
+    ...(content.noData ? [content.noData.label] : []),
+    ...(content.classesNote ? [content.classesNote] : []),
+    ...content.overlays.flatMap((s) => [s.title, ...s.items.map((i) => i.label), ...s.notes]),
+    ...(content.footnote ? [content.footnote] : []),
+    ...(scaleLabel ? [scaleLabel] : []),
+    content.schematic,
+    content.source,
+  ];
 }

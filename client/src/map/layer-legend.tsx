@@ -10,7 +10,7 @@ import type { LayerLegend, LegendItem, Swatch } from './layers/types';
 const W = 24;
 const H = 14;
 
-function SwatchIcon({ swatch }: { swatch: Swatch }) {
+export function SwatchIcon({ swatch }: { swatch: Swatch }) {
   switch (swatch.shape) {
     case 'arrow':
       return (

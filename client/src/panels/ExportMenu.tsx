@@ -1,7 +1,9 @@
 /**
  * 导出 / Export: a menu button (WAI-ARIA menu button pattern) with the PNG of
- * the map, a CSV table per shown layer and one GeoJSON file of the shown
- * layers. Enter, Space or ↓ opens it on the first item, ↑ on the last; ↑ ↓
+ * the map, a CSV table per shown layer, one GeoJSON file of the shown
+ * layers, and the printed sheet (A4 or A3 landscape) of the region or of the
+ * selected county's profile, opened as a preview to print from. Enter, Space
+ * or ↓ opens it on the first item, ↑ on the last; ↑ ↓
  * Home End move, Enter runs, Escape closes and returns to the button.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,16 +12,33 @@ import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../expo
 import { loadExportData } from '../export/export-data';
 import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures, type ExportData } from '../export/layer-tables';
 import type { ExportMessages } from '../export/messages';
+import { PrintPreview, type PrintJob } from '../export/print-sheet';
 import type { AtlasView } from '../map/layers/types';
 import './atlas-tools.css';
 
 /** What the exports read: the map, the view on it, the strings and the PNG's texts. */
 type ExportMenuProps = ExportContext;
 
-interface MenuItem {
-  id: string;
-  label: string;
-  run(ctx: ExportContext, data: ExportData): Promise<string> | string;
+/** A file item makes its file and returns its name; a print item opens the preview of its sheet. */
+type MenuItem = { id: string; label: string } & (
+  | { run(ctx: ExportContext, data: ExportData): Promise<string> | string; print?: undefined }
+  | { print: PrintJob }
+);
+
+/** The selected county's name, when a county is selected. */
+function selectedCounty(view: AtlasView): { code: string; name: string } | null {
+  if (view.selection?.kind !== 'county') return null;
+  const county = view.atlas.counties.find((c) => c.code === view.selection!.id);
+  return county ? { code: county.code, name: county[view.messages.nameField] || county.name } : null;
+}
+
+function printItems(view: AtlasView, m: ExportMessages): MenuItem[] {
+  const county = selectedCounty(view);
+  return [
+    { id: 'print-region-A4', label: m.printRegion('A4'), print: { paper: 'A4', county: null } },
+    { id: 'print-region-A3', label: m.printRegion('A3'), print: { paper: 'A3', county: null } },
+    ...(county ? [{ id: 'print-county-A4', label: m.printCounty(county.name, 'A4'), print: { paper: 'A4' as const, county: county.code } }] : []),
+  ];
 }
 
 function menuItems(view: AtlasView, m: ExportMessages, data: ExportData): MenuItem[] {
@@ -33,6 +52,7 @@ function menuItems(view: AtlasView, m: ExportMessages, data: ExportData): MenuIt
       run: (ctx: ExportContext, d: ExportData) => exportCsv(ctx, d, key),
     })),
     { id: 'geojson', label: m.geojson(exportFeatureCollection(view, data).features.length), run: exportGeoJson },
+    ...printItems(view, m),
   ];
 }
 
@@ -45,6 +65,7 @@ export function ExportMenu(props: ExportMenuProps) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const client = useApolloClient();
@@ -91,6 +112,11 @@ export function ExportMenu(props: ExportMenuProps) {
 
   const run = async (item: MenuItem) => {
     if (!ready) return;
+    if (item.print) {
+      setOpen(false);
+      setPrintJob(item.print);
+      return;
+    }
     close();
     setBusy(true);
     setStatus({ text: messages.working, failed: false });
@@ -162,6 +188,16 @@ export function ExportMenu(props: ExportMenuProps) {
       >
         {status?.text}
       </span>
+      {printJob && (
+        <PrintPreview
+          ctx={props}
+          job={printJob}
+          onClose={() => {
+            setPrintJob(null);
+            button.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,21 +1,19 @@
 /**
  * client/src/export (pure parts) and the feature list's rows: CSV text as
- * RFC 4180 and Excel want it, file names, and tables, GeoJSON and list rows
- * taken from the layer modules' own features (what the map draws).
+ * RFC 4180 and Excel want it, file names, numbers rounded per metric, and
+ * tables (named for the metric and its unit, in the screen's terms), GeoJSON
+ * and list rows taken from the layer modules' own features (what the map draws).
  */
-import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../client/src/app/i18n/en';
 import { zhCN } from '../../../client/src/app/i18n/zh-CN';
 import { csvField, toCsv, UTF8_BOM } from '../../../client/src/export/csv';
 import { exportFileName, isoDate } from '../../../client/src/export/file-name';
-import { exportFeatureCollection, exportTable, layerFeatures, type ExportData } from '../../../client/src/export/layer-tables';
-import { pngContent } from '../../../client/src/export/png-content';
-import type { AtlasPairing, AtlasQuery, AtlasVillage, CountyFigures } from '../../../client/src/graphql/documents';
-import { fromChoropleth } from '../../../client/src/map/classes';
-import type { AtlasView, OverlayKey } from '../../../client/src/map/layers/types';
+import { exportFeatureCollection, exportTable, layerFeatures } from '../../../client/src/export/layer-tables';
+import { roundTo } from '../../../client/src/export/rounding';
 import { pairingEndNames } from '../../../client/src/map/layers/pairing-layer';
 import { listGroups } from '../../../client/src/panels/feature-list-entries';
+import { fakeData, fakeView } from './export-fixtures';
 
 describe('csvField / toCsv', () => {
   it('quotes only fields with a quote, comma or line break, doubling quotes', () => {
@@ -66,133 +64,106 @@ describe('exportFileName / isoDate', () => {
   });
 });
 
-const square = (x: number, y: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]],
+describe('roundTo', () => {
+  it('rounds to the decimals as the number reads, and gives null for no number', () => {
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(3.456, 1)).toBe(3.5);
+    expect(roundTo(1234.5, 0)).toBe(1235);
+    expect(roundTo(-0.04, 1)).toBe(0);
+    expect(roundTo(1e-9, 2)).toBe(0);
+    expect(roundTo(111.1234567, 6)).toBe(111.123457);
+    expect(roundTo(null, 1)).toBeNull();
+    expect(roundTo(Number.NaN, 1)).toBeNull();
+  });
 });
 
-/** The counties' boundaries, three villages (one without figures) and one pairing, as the API gives them for an export. */
-function fakeData(): ExportData {
-  const village = (code: string, name: string, x: number, figures: AtlasVillage['figures']) =>
-    ({ code, name, nameEn: `${name} en`, location: { type: 'Point', coordinates: [x, 0.5] }, figures }) as AtlasVillage;
-  return {
-    countyBoundaries: new Map([
-      ['152501000000', square(0, 0)],
-      ['152502000000', square(1, 0)],
-      ['152503000000', square(2, 0)],
-    ]),
-    villages: [
-      village('152501001001', '一村', 0.5, { status: 'POOR', strength: 'WEAK', ruralPopulation: 800 } as AtlasVillage['figures']),
-      village('152502001001', '二村', 1.5, { status: 'EXITED', strength: 'STRONG', ruralPopulation: 1200 } as AtlasVillage['figures']),
-      village('152503001001', '三村', 2.5, null),
-    ],
-    pairings: [
-      {
-        id: 7,
-        kind: 'STRONG_HELPS_WEAK',
-        startYear: 2016,
-        endYear: null,
-        distanceMeters: 1234.5,
-        line: { type: 'LineString', coordinates: [[1.5, 0.5], [0.5, 0.5]] },
-        helperVillage: { code: '152502001001', name: '二村', nameEn: '二村 en' },
-        helperOrganisation: null,
-        helpedVillage: { code: '152501001001', name: '一村', nameEn: '一村 en' },
-      } as AtlasPairing,
-    ],
-  };
-}
-
-/** Three counties (one without figures), one pairing, one alliance, as the atlas holds them. */
-function fakeView(messages: AtlasView['messages'] = zhCN, hidden: OverlayKey[] = []): AtlasView {
-  const atlas = {
-    prefecture: { code: '152500000000', name: '测试盟', nameEn: 'Test League', years: [2017], thresholds: { countyExitIncidence: 3 }, boundary: square(0, 0) },
-    counties: [
-      { code: '152501000000', name: '甲旗', nameEn: 'Jia Banner', kind: 'BANNER', boundary: square(0, 0) },
-      { code: '152502000000', name: '乙县', nameEn: 'Yi County', kind: 'COUNTY', boundary: square(1, 0) },
-      { code: '152503000000', name: '丙区', nameEn: 'Bing District', kind: 'DISTRICT', boundary: square(2, 0) },
-    ],
-  } as unknown as AtlasQuery;
-  const fig = (incidence: number, poor: number, rural: number) =>
-    ({ year: 2017, povertyIncidence: incidence, poorPopulation: poor, ruralPopulation: rural }) as CountyFigures;
-  const figures = new Map<string, CountyFigures | null>([
-    ['152501000000', fig(5.5, 550, 10_000)],
-    ['152502000000', fig(1.25, 125, 10_000)],
-    ['152503000000', null],
-  ]);
-  const classification = fromChoropleth({
-    breaks: [1.25, 3, 5.5],
-    areas: [
-      { code: '152501000000', classIndex: 1 },
-      { code: '152502000000', classIndex: 0 },
-      { code: '152503000000', classIndex: null },
-    ],
-  });
-  const { villages } = fakeData();
-  const alliance = (id: number, foundedYear: number) => ({
-    id,
-    name: `联合党委${id}`,
-    foundedYear,
-    footprint: square(0, 0),
-    centre: { code: '152502001001', location: villages[1]!.location },
-    members: [villages[0]!, villages[1]!].map((v) => ({ code: v.code, location: v.location })),
-  });
-  return {
-    atlas,
-    year: 2017,
-    figures,
-    classification,
-    method: 'QUANTILE',
-    metric: 'POVERTY_INCIDENCE',
-    unit: '%',
-    filters: { status: [], strength: [], pairing: [], industry: [] },
-    selection: null,
-    messages,
-    overlays: {
-      villages: { year: 2017, counts: { total: 3, status: { POOR: 1, EXITED: 1, NEVER_POOR: 0 }, strength: { STRONG: 1, WEAK: 1 } } },
-      pairings: { year: 2017, counts: { drawn: { STRONG_HELPS_WEAK: 1, CENTRE_RADIATES: 0, ENTERPRISE_VILLAGE: 0 }, withoutLine: 0 } },
-      // The second alliance is founded after the view's year: the map does not show it.
-      alliances: [alliance(1, 2015), alliance(2, 2019)],
-      townships: null,
-      projects: null,
-    },
-    hidden: new Set(hidden),
-    loaded: new Set(['prefecture', 'counties', 'villages', 'pairings', 'alliances']),
-  } as unknown as AtlasView;
-}
-
 describe('export tables', () => {
-  it('has one county row per county, with the year\'s figures and the server\'s class (1 = lowest)', () => {
+  it('has one county row per county: the metric named with its unit, its class and bounds in that unit, method and scope, then the figures', () => {
     const table = exportTable(fakeView(), 'counties', zhCN.export.menu, fakeData());
     expect(table.header).toEqual([
-      '年份', '区划代码', '名称', '英文名称', '贫困发生率(%)', '贫困人口(人)', '农村人口(人)', '分级(1为最低)', '分级下限(%)', '分级上限(%)',
+      '年份', '区划代码', '名称', '英文名称', '贫困发生率(%)', '分级(1为最低)', '分级下限：贫困发生率(%)', '分级上限：贫困发生率(%)',
+      '分级方法', '分级范围', '建档立卡贫困人口(人)', '农村户籍人口(人)',
     ]);
+    const method = zhCN.methodNames.QUANTILE;
+    const scope = zhCN.scopeNames.ALL_YEARS;
     expect(table.rows).toEqual([
-      [2017, '152501000000', '甲旗', 'Jia Banner', 5.5, 550, 10_000, 2, 3, 5.5],
-      [2017, '152502000000', '乙县', 'Yi County', 1.25, 125, 10_000, 1, 1.25, 3],
-      [2017, '152503000000', '丙区', 'Bing District', null, null, null, null, undefined, undefined],
+      [2017, '152501000000', '甲旗', 'Jia Banner', 5.5, 2, 3, 5.5, method, scope, 550, 10_000],
+      [2017, '152502000000', '乙县', 'Yi County', 1.3, 1, 1.3, 3, method, scope, 125, 10_000],
+      [2017, '152503000000', '丙区', 'Bing District', null, null, null, null, method, scope, null, null],
     ]);
   });
 
-  it('words village status and strength in the language, and leaves a village without figures blank', () => {
-    const table = exportTable(fakeView(en), 'villages', en.export.menu, fakeData());
-    expect(table.header[4]).toBe('Poverty status');
+  it('names another metric and its unit in the value and bound columns, rounds it to its decimals, and keeps incidence as a figure', () => {
+    const view = fakeView({
+      choropleth: {
+        metric: 'COLLECTIVE_INCOME_MEDIAN', unit: '万元', decimals: 2, method: 'JENKS', scope: 'YEAR', threshold: 10, polarity: 'HIGHER_IS_BETTER',
+        breaks: [3.14159, 8.5, 12.345678],
+        areas: [
+          { code: '152501000000', classIndex: 1, value: 12.345678 },
+          { code: '152502000000', classIndex: 0, value: 3.14159 },
+          { code: '152503000000', classIndex: null, value: null },
+        ],
+      },
+    });
+    const zh = exportTable(view, 'counties', zhCN.export.menu, fakeData());
+    expect(zh.header.slice(4, 10)).toEqual([
+      '村集体经济收入中位数(万元)', '分级(1为最低)', '分级下限：村集体经济收入中位数(万元)', '分级上限：村集体经济收入中位数(万元)', '分级方法', '分级范围',
+    ]);
+    expect(zh.header.slice(10)).toEqual(['贫困发生率(%)', '建档立卡贫困人口(人)', '农村户籍人口(人)']);
+    expect(zh.header.join()).not.toContain('分级下限(%)');
+    expect(zh.rows[0]).toEqual([2017, '152501000000', '甲旗', 'Jia Banner', 12.35, 2, 8.5, 12.35, zhCN.methodNames.JENKS, zhCN.scopeNames.YEAR, 5.5, 550, 10_000]);
+    expect(zh.rows[1]!.slice(4, 8)).toEqual([3.14, 1, 3.14, 8.5]);
+
+    const english = exportTable({ ...view, messages: en }, 'counties', en.export.menu, fakeData());
+    const unit = en.unitNames['万元']!;
+    expect(english.header.slice(4, 8)).toEqual([
+      `Median collective income (${unit})`, 'Class (1 = lowest)', `Class from: Median collective income (${unit})`, `Class to: Median collective income (${unit})`,
+    ]);
+    // Every header in English: no Chinese unit or word left.
+    expect(english.header.join('|')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('words a village in the screen\'s terms, with township, point and the year\'s figures rounded; a village without figures left blank', () => {
+    const table = exportTable(fakeView({ messages: en }), 'villages', en.export.menu, fakeData());
+    expect(table.header).toEqual([
+      'Year', 'Code', 'Name', 'English name', 'Township code', 'Township', 'Longitude', 'Latitude', 'Poverty status',
+      en.detail.strength, en.detail.branchRating,
+      `Households (households)`, `${en.detail.ruralPopulation} (${en.unitNames['人']})`, `${en.detail.poorHouseholds} (households)`,
+      `${en.detail.poorPopulation} (${en.unitNames['人']})`, `${en.detail.povertyIncidence} (%)`, `${en.detail.collectiveIncome} (${en.unitNames['万元']})`,
+      `${en.detail.partyMembers} (${en.unitNames['人']})`, en.detail.secretaryIsDirector, en.detail.softLax,
+    ]);
     expect(table.rows).toEqual([
-      [2017, '152501001001', '一村', '一村 en', 'Poor village', 'Weak', 800],
-      [2017, '152502001001', '二村', '二村 en', 'Exited poverty', 'Strong', 1200],
-      [2017, '152503001001', '三村', '三村 en', 'No data this year', null, null],
+      [2017, '152501001001', '一村', '一村 en', '152501001000', '一村 Town', 0.623457, 0.5, 'Poor village', en.detail.strengths.WEAK,
+        en.detail.branchRatings.MIDDLE, 300, 800, 12, 30, 3.5, 4.57, 25, en.detail.yes, en.detail.no],
+      [2017, '152502001001', '二村', '二村 en', '152502001000', '二村 Town', 1.623457, 0.5, 'Exited poverty', en.detail.strengths.MIDDLE,
+        en.detail.branchRatings.MIDDLE, 300, 1200, 12, 30, 3.5, 4.57, 25, en.detail.yes, en.detail.no],
+      [2017, '152503001001', '三村', '三村 en', '152503001000', '三村 Town', 2.623457, 0.5, 'No data this year', null, null,
+        null, null, null, null, null, null, null, null, null],
     ]);
   });
 
-  it('names both ends of a pairing, and has one row per alliance shown in the year', () => {
+  it('uses the detail panel\'s word for a middle village ("中间"), not a second wording', () => {
+    const table = exportTable(fakeView(), 'villages', zhCN.export.menu, fakeData());
+    const strength = table.header.indexOf(zhCN.detail.strength);
+    expect(table.rows[1]![strength]).toBe(zhCN.detail.strengths.MIDDLE);
+    expect(table.rows.map((r) => r[strength])).not.toContain('一般村');
+  });
+
+  it('names both ends of a pairing with its distance in whole metres, and has one row per alliance shown in the year', () => {
     const view = fakeView();
     expect(exportTable(view, 'pairings', zhCN.export.menu, fakeData()).rows).toEqual([
-      [2017, '7', '强村带弱村', '152502001001', '二村', '152501001001', '一村', 1234.5],
+      [2017, '7', '强村带弱村', '152502001001', '二村', '152501001001', '一村', 1235],
     ]);
     expect(exportTable(view, 'alliances', zhCN.export.menu, fakeData()).rows).toEqual([[2017, '1', '联合党委1', 2015, '152502001001', 2]]);
   });
 
+  it('leaves out the villages the map\'s filters hide', () => {
+    const table = exportTable(fakeView({ filters: { strength: ['WEAK'] } }), 'villages', zhCN.export.menu, fakeData());
+    expect(table.rows.map((r) => r[1])).toEqual(['152501001001']);
+  });
+
   it('puts the shown layers\' data features in one GeoJSON, without label and arrowhead points', () => {
-    const collection = exportFeatureCollection(fakeView(zhCN, ['villages']), fakeData());
+    const collection = exportFeatureCollection(fakeView({ hidden: ['villages'] }), fakeData());
     const byLayer = (layer: string) => collection.features.filter((f) => f.properties?.layer === layer);
     expect(byLayer('counties').map((f) => f.geometry.type)).toEqual(['Polygon', 'Polygon', 'Polygon']);
     expect(byLayer('villages')).toEqual([]);
@@ -201,20 +172,6 @@ describe('export tables', () => {
     expect(byLayer('alliances').map((f) => f.properties?.part)).toEqual(['footprint', 'spoke', 'centre']);
     expect(collection.features.every((f) => f.properties?.year === 2017)).toBe(true);
     expect(layerFeatures(fakeView(), 'counties', fakeData())[0]!.properties).toMatchObject({ code: '152501000000', incidence: 5.5, classIndex: 1 });
-  });
-});
-
-describe('pngContent', () => {
-  it('labels the legend\'s classes in their colours as the legend does, and says the source and date', () => {
-    const view = fakeView();
-    const content = pngContent(view, { title: '领雁', prefecture: '测试盟', threshold: 3, date: '2024-05-01' }, zhCN.export.menu);
-    expect(content.subtitle).toBe('测试盟 · 贫困发生率 (%) · 2017 年');
-    expect(content.classes).toEqual([
-      { color: view.classification.classes[0]!.color, label: '1.3 – 3.0（1 个旗县区）' },
-      { color: view.classification.classes[1]!.color, label: '3.0 – 5.5（1 个旗县区）' },
-    ]);
-    expect(content.note).toContain('退出线 3%');
-    expect(content.source).toBe('数据来源：领雁数据平台 · 2024-05-01');
   });
 });
 
@@ -233,8 +190,8 @@ describe('feature list rows', () => {
     const groups = listGroups(rendered, view, zhCN.export.list);
     expect(groups.map((g) => g.key)).toEqual(['counties', 'villages', 'pairings']);
     expect(groups[0]!.entries).toEqual([
-      { kind: 'county', id: '152501000000', name: '甲旗', figure: '5.50%' },
-      { kind: 'county', id: '152502000000', name: '乙县', figure: '1.25%' },
+      { kind: 'county', id: '152501000000', name: '甲旗', figure: '5.5 %' },
+      { kind: 'county', id: '152502000000', name: '乙县', figure: '1.3 %' },
       { kind: 'county', id: '152503000000', name: '丙区', figure: '无数据' },
     ]);
     expect(groups[1]!.entries.map((e) => e.name)).toEqual(['二村', '一村', '三村']);
