@@ -11,8 +11,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const Q = `query ($year: Int!, $level: AreaLevel, $metric: Metric, $method: ClassificationMethod, $classes: Int) {
-  choropleth(year: $year, level: $level, metric: $metric, method: $method, classes: $classes) {
+// These cases check one year's computed classes (quantile unless asked): classes across years, policy and manual breaks are in classes.test.ts.
+const Q = `query ($year: Int!, $level: AreaLevel, $metric: Metric, $method: ClassificationMethod = QUANTILE, $classes: Int, $scope: ClassScope = YEAR) {
+  choropleth(year: $year, level: $level, metric: $metric, method: $method, classes: $classes, scope: $scope) {
     level metric year method classes breaks threshold unit areas { code name value classIndex } } }`;
 
 describe('choropleth', () => {

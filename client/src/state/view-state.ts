@@ -233,7 +233,7 @@ export function parseView(search: string): ParsedView {
   // Manual classes need their bounds, and bounds belong to manual classes only.
   let state = parsed;
   if (parsed.method === 'MANUAL' && !parsed.breaks) {
-    if (!rejected.includes('method')) rejected.push('method');
+    if (!rejected.includes('breaks')) rejected.push('method');
     state = { ...parsed, method: DEFAULT_VIEW.method };
   } else if (parsed.method !== 'MANUAL' && parsed.breaks) {
     rejected.push('breaks');

@@ -19,6 +19,8 @@ const full: ViewState = {
   metric: 'WEAK_VILLAGE_SHARE',
   method: 'JENKS',
   classes: 7,
+  scope: 'YEAR',
+  breaks: null,
   layers: new Set(['pairings', 'projects']),
   filters: { status: ['POOR'], strength: ['WEAK', 'STRONG'], pairing: ['STRONG_HELPS_WEAK'], industry: ['DAIRY'] },
   selection: { kind: 'county', id: '150421000000' },
@@ -35,7 +37,7 @@ describe('formatView / parseView', () => {
   it('writes every part in the fixed order, readable, and reads it back', () => {
     const query = formatView(full);
     expect(query).toBe(
-      'year=2017&metric=weak_village_share&method=jenks&classes=7&layers=pairings,projects' +
+      'year=2017&metric=weak_village_share&method=jenks&classes=7&scope=year&layers=pairings,projects' +
         '&status=poor&strength=weak,strong&pairing=strong_helps_weak&industry=dairy' +
         '&sel=county:150421000000&at=119.12346,42.98765,8.26&lang=en',
     );
@@ -53,6 +55,15 @@ describe('formatView / parseView', () => {
     expect(a).toBe('status=poor,exited');
   });
 
+  it('writes manual bounds with their method and reads them back; the metric\'s own method is the default', () => {
+    const manual: ViewState = { ...DEFAULT_VIEW, method: 'MANUAL', breaks: [1, 2.5, 10] };
+    expect(formatView(manual)).toBe('method=manual&breaks=1,2.5,10');
+    expect(parseView('?method=manual&breaks=1,2.5,10')).toEqual({ state: manual, rejected: [] });
+    expect(DEFAULT_VIEW).toMatchObject({ method: null, scope: 'ALL_YEARS', breaks: null });
+    expect(parseView('?method=policy').state.method).toBe('POLICY');
+    expect(parseView('?method=jenks&breaks=1,3')).toEqual({ state: { ...DEFAULT_VIEW, method: 'JENKS' }, rejected: ['breaks'] });
+  });
+
   it('keeps "every layer off" apart from "the default layers"', () => {
     const none = formatView({ ...DEFAULT_VIEW, layers: new Set() });
     expect(none).toBe('layers=');
@@ -64,6 +75,11 @@ describe('formatView / parseView', () => {
     ['year=20x7', 'year'],
     ['metric=happiness', 'metric'],
     ['method=random', 'method'],
+    ['method=manual', 'method'],
+    ['scope=decade', 'scope'],
+    ['method=manual&breaks=5,3', 'breaks'],
+    ['method=manual&breaks=1,2,3,4,5,6,7', 'breaks'],
+    ['method=manual&breaks=1,x', 'breaks'],
     ['classes=2', 'classes'],
     ['classes=8', 'classes'],
     ['classes=5.5', 'classes'],
