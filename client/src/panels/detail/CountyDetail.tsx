@@ -7,9 +7,8 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_COUNTY } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
-import { focusBox } from './bounds';
 import { HelperLinks } from './links';
-import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
 /** How many of the weakest villages the panel lists. */
 const WEAKEST = 5;
@@ -18,8 +17,8 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_COUNTY, { variables: { code, year: ctx.year, weakest: WEAKEST } });
   const data = answerFor(result, (d) => d.county.code === code);
-  const bbox = useMemo(() => (data ? focusBox([data.county.boundary]) : null), [data]);
-  useFocusOnce(`county:${code}`, bbox, ctx.onFocus);
+  const geometries = useMemo(() => (data ? [data.county.boundary] : null), [data]);
+  useShowOnMap(ctx, { kind: 'county', id: code }, geometries);
   const f = formats(m);
 
   if (!data) return <DetailPending ctx={ctx} kind="county" error={result.error} />;

@@ -3,7 +3,7 @@
  * alliance, pairing or industry project): its figures for the year, its trend
  * over the years and its links. Every link selects another feature (drill
  * down county → township → village, or across to a helper); when a feature's
- * extent is known the panel asks the map to fly there.
+ * shape is known the panel gives it to the map, which marks and frames it.
  *
  * A non-modal dialog: the map stays usable beside it. Opening it, or moving
  * to another feature, puts the keyboard focus on the panel (named by its heading); the close
@@ -13,7 +13,7 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Selection } from '../../state/view-state';
 import { AllianceDetail } from './AllianceDetail';
-import type { BBox } from './bounds';
+import type { FeatureShape } from './bounds';
 import { CountyDetail } from './CountyDetail';
 import type { DetailMessages } from './messages';
 import { PairingDetail } from './PairingDetail';
@@ -23,7 +23,7 @@ import { TownshipDetail } from './TownshipDetail';
 import { VillageDetail } from './VillageDetail';
 import './detail.css';
 
-export type { BBox } from './bounds';
+export type { BBox, FeatureShape } from './bounds';
 export type { DetailMessages } from './messages';
 
 export interface DetailPanelProps {
@@ -32,18 +32,18 @@ export interface DetailPanelProps {
   messages: DetailMessages;
   /** another feature (a link), or null to close */
   onSelect(selection: Selection | null): void;
-  /** the selected feature's extent [west, south, east, north], for the map to fly to */
-  onFocus(bbox: BBox): void;
+  /** the selected feature's shape, once its answer is in: for the map to mark and frame */
+  onShow(shape: FeatureShape): void;
 }
 
-export function DetailPanel({ selection, year, messages, onSelect, onFocus }: DetailPanelProps) {
+export function DetailPanel({ selection, year, messages, onSelect, onShow }: DetailPanelProps) {
   const headingId = useId();
   const panel = useRef<HTMLElement>(null);
   const returnFocus = useRef<Element | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
-  const onFocusRef = useRef(onFocus);
-  onFocusRef.current = onFocus;
+  const onShowRef = useRef(onShow);
+  onShowRef.current = onShow;
 
   const ctx = useMemo<DetailContext>(
     () => ({
@@ -51,7 +51,7 @@ export function DetailPanel({ selection, year, messages, onSelect, onFocus }: De
       year,
       headingId,
       onSelect: (s) => onSelectRef.current(s),
-      onFocus: (b) => onFocusRef.current(b),
+      onShow: (shape) => onShowRef.current(shape),
     }),
     [messages, year, headingId],
   );

@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PAIRING, type VillageStrength } from '../../graphql/documents';
-import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { StateInYear, periodIn } from './period';
 import { VillageTrends } from './village-trend';
 
 /** One end of the pairing: the village as a link, with its strength in the year. */
@@ -22,17 +22,18 @@ export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_PAIRING, { variables: { id: Number(id), year: ctx.year } });
   const data = answerFor(result, (d) => String(d.pairing.id) === id);
-  const bbox = useMemo(
-    () => (data ? focusBox([data.pairing.line, data.pairing.helpedVillage.location, data.pairing.helperVillage?.location]) : null),
+  const geometries = useMemo(
+    () => (data ? [data.pairing.line, data.pairing.helpedVillage.location, data.pairing.helperVillage?.location] : null),
     [data],
   );
-  useFocusOnce(`pairing:${id}`, bbox, ctx.onFocus);
+  useShowOnMap(ctx, { kind: 'pairing', id }, geometries);
 
   if (!data) return <DetailPending ctx={ctx} kind="pairing" error={result.error} />;
   const { pairing } = data;
   const { helperVillage, helpedVillage } = pairing;
   const helperName = helperVillage ? nameOf(m, helperVillage) : m.helpedByEnterprise(pairing.helperOrganisation?.name ?? m.none);
   const title = `${helperName} → ${nameOf(m, helpedVillage)}`;
+  const period = periodIn(ctx.year, pairing.startYear, pairing.endYear ?? null);
   return (
     <>
       <DetailHeader ctx={ctx} kind="pairing" title={title} subtitle={`${m.pairingKinds[pairing.kind]} · ${m.period(pairing.startYear, pairing.endYear)}`} />
@@ -40,7 +41,7 @@ export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
       <Section title={m.figuresOf(ctx.year)}>
         <FigureList
           figures={[
-            { key: 'active', label: m.status, value: pairing.activeIn ? m.activeIn(ctx.year) : m.notActiveIn(ctx.year), raw: pairing.activeIn },
+            { key: 'period', label: m.pairingState, value: <StateInYear ctx={ctx} kind="pairing" start={pairing.startYear} end={pairing.endYear ?? null} />, raw: period },
             ...(pairing.distanceMeters == null
               ? []
               : [{ key: 'distance', label: m.distance, value: m.kilometres((pairing.distanceMeters / 1000).toLocaleString(m.numberLocale, { maximumFractionDigits: 1 })), raw: pairing.distanceMeters }]),

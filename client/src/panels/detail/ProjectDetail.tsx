@@ -1,16 +1,16 @@
-/** An industry project: type, period, investment by source, beneficiaries, operator and village. */
+/** An industry project: type, period and its state in the year (未开工 / 在建 / 已结束), investment by source, beneficiaries, operator and village. */
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PROJECT } from '../../graphql/documents';
-import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { StateInYear } from './period';
 
 export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
   const m = ctx.messages;
-  const result = useQuery(ATLAS_DETAIL_PROJECT, { variables: { id: Number(id), year: ctx.year } });
+  const result = useQuery(ATLAS_DETAIL_PROJECT, { variables: { id: Number(id) } });
   const data = answerFor(result, (d) => String(d.industryProject.id) === id);
-  const bbox = useMemo(() => (data ? focusBox([data.industryProject.location]) : null), [data]);
-  useFocusOnce(`project:${id}`, bbox, ctx.onFocus);
+  const geometries = useMemo(() => (data ? [data.industryProject.location] : null), [data]);
+  useShowOnMap(ctx, { kind: 'project', id }, geometries);
 
   if (!data) return <DetailPending ctx={ctx} kind="project" error={result.error} />;
   const p = data.industryProject;
@@ -22,7 +22,11 @@ export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
         ctx={ctx}
         kind="project"
         title={p.name}
-        subtitle={`${m.industryTypes[p.type]} · ${m.period(p.startYear, p.endYear)} · ${p.activeIn ? m.activeIn(ctx.year) : m.notActiveIn(ctx.year)}`}
+        subtitle={
+          <>
+            {m.industryTypes[p.type]} · {m.period(p.startYear, p.endYear)} · <StateInYear ctx={ctx} kind="project" start={p.startYear} end={p.endYear ?? null} />
+          </>
+        }
       />
       <Status ctx={ctx} loading={false} error={result.error} />
       <Section title={m.investment(f.threshold(p.investmentTotal))}>

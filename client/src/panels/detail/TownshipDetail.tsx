@@ -3,15 +3,14 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_TOWNSHIP } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
-import { focusBox } from './bounds';
-import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
 export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_TOWNSHIP, { variables: { code, year: ctx.year } });
   const data = answerFor(result, (d) => d.township.code === code);
-  const bbox = useMemo(() => (data ? focusBox([data.township.boundary]) : null), [data]);
-  useFocusOnce(`township:${code}`, bbox, ctx.onFocus);
+  const geometries = useMemo(() => (data ? [data.township.boundary] : null), [data]);
+  useShowOnMap(ctx, { kind: 'township', id: code }, geometries);
   const f = formats(m);
 
   if (!data) return <DetailPending ctx={ctx} kind="township" error={result.error} />;

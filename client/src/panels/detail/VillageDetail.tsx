@@ -1,14 +1,17 @@
 /**
  * A village: its figures in the year and over the years, and its links: the
  * township and county above it, its party branch, alliance, who helps it and
- * whom it helps, its industry projects, assisting units and work teams.
+ * whom it helps, its industry projects, assisting units and work teams. A link
+ * that does not run in the panel's year (an alliance founded later, a project
+ * not started yet, a pairing over) is listed muted, saying so (period.tsx);
+ * who helps it and whom it helps are the year's pairings, the others listed apart.
  */
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_VILLAGE, type AtlasDetailVillageQuery } from '../../graphql/documents';
-import { focusBox } from './bounds';
 import { HelperLinks } from './links';
-import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useFocusOnce, type DetailContext, type Figure } from './parts';
+import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type Figure } from './parts';
+import { PeriodRow, PeriodTag, byPeriod, periodIn } from './period';
 import { VillageTrends } from './village-trend';
 
 type Village = AtlasDetailVillageQuery['village'];
@@ -17,15 +20,15 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_VILLAGE, { variables: { code, year: ctx.year } });
   const data = answerFor(result, (d) => d.village.code === code);
-  const bbox = useMemo(() => (data ? focusBox([data.village.location]) : null), [data]);
-  useFocusOnce(`village:${code}`, bbox, ctx.onFocus);
+  const geometries = useMemo(() => (data ? [data.village.location] : null), [data]);
+  useShowOnMap(ctx, { kind: 'village', id: code }, geometries);
 
   if (!data) return <DetailPending ctx={ctx} kind="village" error={result.error} />;
   const { village } = data;
   const { township } = village;
-  const helping = village.pairingsReceived.filter((p) => p.activeIn);
-  const helped = village.pairingsGiven.filter((p) => p.activeIn);
-  const otherPairings = village.pairingsReceived.length + village.pairingsGiven.length - helping.length - helped.length;
+  const running = (p: { startYear: number; endYear?: number | null }) => periodIn(ctx.year, p.startYear, p.endYear ?? null) === 'current';
+  const helping = village.pairingsReceived.filter(running);
+  const helped = village.pairingsGiven.filter(running);
   return (
     <>
       <DetailHeader
@@ -62,7 +65,7 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
           </ul>
         </Section>
       )}
-      {otherPairings > 0 && <p className="detail-muted">{m.otherYears(otherPairings)}</p>}
+      <OtherPairings ctx={ctx} village={village} />
       <Section title={m.branch} testId="detail-branch">
         <p>
           {village.branch.name}
@@ -72,14 +75,7 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
       </Section>
       <Section title={m.alliance} testId="detail-alliance">
         {village.alliance ? (
-          <p>
-            <LinkButton ctx={ctx} to={{ kind: 'alliance', id: String(village.alliance.id) }}>
-              {village.alliance.name}
-            </LinkButton>
-            <span className="detail-meta">
-              {m.allianceCentre}：{nameOf(m, village.alliance.centre)}
-            </span>
-          </p>
+          <AllianceLink ctx={ctx} alliance={village.alliance} />
         ) : (
           <p className="detail-muted">{m.noAlliance}</p>
         )}
@@ -125,20 +121,68 @@ function villageFigures(ctx: DetailContext, y: NonNullable<Village['figures']>, 
   ];
 }
 
+/** The village's alliance: muted, saying when it was founded, in a year before that. */
+function AllianceLink({ ctx, alliance }: { ctx: DetailContext; alliance: NonNullable<Village['alliance']> }) {
+  const m = ctx.messages;
+  const period = periodIn(ctx.year, alliance.foundedYear, null);
+  return (
+    <p className={period === 'current' ? undefined : 'inactive'} data-period={period}>
+      <LinkButton ctx={ctx} to={{ kind: 'alliance', id: String(alliance.id) }}>
+        {alliance.name}
+      </LinkButton>
+      <span className="detail-meta">
+        {m.allianceCentre}：{nameOf(m, alliance.centre)}
+      </span>
+      <PeriodTag ctx={ctx} kind="alliance" start={alliance.foundedYear} end={null} />
+    </p>
+  );
+}
+
+type VillagePairing = Village['pairingsGiven'][number] | Village['pairingsReceived'][number];
+
 /** Kind and period of a pairing, a link to the pairing's own panel. */
-function PairingMeta({ ctx, pairing }: { ctx: DetailContext; pairing: Village['pairingsGiven'][number] | Village['pairingsReceived'][number] }) {
+function PairingMeta({ ctx, pairing }: { ctx: DetailContext; pairing: VillagePairing }) {
   const m = ctx.messages;
   return (
     <span className="detail-meta">
       <LinkButton ctx={ctx} to={{ kind: 'pairing', id: String(pairing.id) }}>
         {m.pairingKinds[pairing.kind]}
-      </LinkButton>{' '}
-      {m.period(pairing.startYear, pairing.endYear)}
+      </LinkButton>
+      <PeriodTag ctx={ctx} kind="pairing" start={pairing.startYear} end={pairing.endYear ?? null} />
     </span>
   );
 }
 
-function PairingKinds({ ctx, pairings }: { ctx: DetailContext; pairings: Village['pairingsReceived'] }) {
+/** The village's pairings that do not run in the year (not begun yet, or over), both ways, muted. */
+function OtherPairings({ ctx, village }: { ctx: DetailContext; village: Village }) {
+  const m = ctx.messages;
+  const span = (p: VillagePairing) => ({ start: p.startYear, end: p.endYear ?? null });
+  const other = [
+    ...byPeriod(ctx.year, village.pairingsReceived, span).map(({ item, period }) => ({ period, pairing: item, other: item.helperVillage, organisation: item.helperOrganisation })),
+    ...byPeriod(ctx.year, village.pairingsGiven, span).map(({ item, period }) => ({ period, pairing: item, other: item.helpedVillage, organisation: null })),
+  ].filter((p) => p.period !== 'current');
+  if (other.length === 0) return null;
+  return (
+    <Section title={m.otherYears(other.length)} testId="detail-other-pairings">
+      <ul className="detail-list">
+        {other.map(({ period, pairing, other: end, organisation }) => (
+          <PeriodRow key={pairing.id} period={period}>
+            {end ? (
+              <LinkButton ctx={ctx} to={{ kind: 'village', id: end.code }}>
+                {nameOf(m, end)}
+              </LinkButton>
+            ) : (
+              <span>{m.helpedByEnterprise(organisation?.name ?? m.none)}</span>
+            )}
+            <PairingMeta ctx={ctx} pairing={pairing} />
+          </PeriodRow>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function PairingKinds({ ctx, pairings }: { ctx: DetailContext; pairings: readonly Village['pairingsReceived'][number][] }) {
   if (pairings.length === 0) return null;
   return (
     <ul className="detail-list compact">
@@ -151,40 +195,41 @@ function PairingKinds({ ctx, pairings }: { ctx: DetailContext; pairings: Village
   );
 }
 
-/** Projects, assisting units and work teams. */
+/** Projects, assisting units and work teams, each with its state in the year; those not running muted. */
 function Links({ ctx, village }: { ctx: DetailContext; village: Village }) {
   const m = ctx.messages;
   const f = formats(m);
+  const span = (link: { startYear: number; endYear?: number | null }) => ({ start: link.startYear, end: link.endYear ?? null });
   return (
     <>
-      <ListSection ctx={ctx} title={m.projects} items={village.industryProjects} testId="detail-projects">
-        {(p) => (
-          <LinkItem
-            key={p.id}
-            ctx={ctx}
-            to={{ kind: 'project', id: String(p.id) }}
-            label={p.name}
-            meta={`${m.industryTypes[p.type]} · ${f.money(p.investmentTotal)}`}
-            className={p.activeIn ? undefined : 'inactive'}
-          />
-        )}
-      </ListSection>
-      <ListSection ctx={ctx} title={m.assistingUnits} items={village.assignments} testId="detail-units">
-        {(a) => (
-          <li key={a.id}>
-            {a.unit.name}
+      <ListSection ctx={ctx} title={m.projects} items={byPeriod(ctx.year, village.industryProjects, span)} testId="detail-projects">
+        {({ item: p, period }) => (
+          <PeriodRow key={p.id} period={period}>
+            <LinkButton ctx={ctx} to={{ kind: 'project', id: String(p.id) }}>
+              {p.name}
+            </LinkButton>
             <span className="detail-meta">
-              {m.period(a.startYear, a.endYear)} · {m.funds(f.threshold(a.fundsTotal))}
+              {m.industryTypes[p.type]} · {f.money(p.investmentTotal)}
             </span>
-          </li>
+            <PeriodTag ctx={ctx} kind="project" start={p.startYear} end={p.endYear ?? null} />
+          </PeriodRow>
         )}
       </ListSection>
-      <ListSection ctx={ctx} title={m.workTeams} items={village.workTeams} testId="detail-work-teams">
-        {(w) => (
-          <li key={w.id}>
+      <ListSection ctx={ctx} title={m.assistingUnits} items={byPeriod(ctx.year, village.assignments, span)} testId="detail-units">
+        {({ item: a, period }) => (
+          <PeriodRow key={a.id} period={period}>
+            {a.unit.name}
+            <span className="detail-meta">{m.funds(f.threshold(a.fundsTotal))}</span>
+            <PeriodTag ctx={ctx} kind="assignment" start={a.startYear} end={a.endYear ?? null} />
+          </PeriodRow>
+        )}
+      </ListSection>
+      <ListSection ctx={ctx} title={m.workTeams} items={byPeriod(ctx.year, village.workTeams, span)} testId="detail-work-teams">
+        {({ item: w, period }) => (
+          <PeriodRow key={w.id} period={period}>
             {m.workTeam(w.dispatchingUnit.name, w.members)}
-            <span className="detail-meta">{m.period(w.startYear, w.endYear)}</span>
-          </li>
+            <PeriodTag ctx={ctx} kind="workTeam" start={w.startYear} end={w.endYear ?? null} />
+          </PeriodRow>
         )}
       </ListSection>
     </>

@@ -1,9 +1,24 @@
-/** The extent the map flies to for a selected feature. */
+/** What the map shows of a selected feature: its geometries, marked, and the extent it frames. */
 import type { Geometry } from '../../graphql/documents';
 import { geometryBounds } from '../../map/sync';
+import type { Selection } from '../../state/view-state';
 
 /** [west, south, east, north], WGS-84 degrees. */
 export type BBox = [number, number, number, number];
+
+/** The selected feature as the panel's answer gives it: the map marks `geometries` and frames `bbox`. */
+export interface FeatureShape {
+  selection: Selection;
+  geometries: readonly Geometry[];
+  bbox: BBox;
+}
+
+/** The shape of a feature from the geometries its answer carries (null ones left out); null when it has none. */
+export function featureShape(selection: Selection, geometries: ReadonlyArray<Geometry | null | undefined>): FeatureShape | null {
+  const known = geometries.filter((g): g is Geometry => g != null);
+  const bbox = focusBox(known);
+  return bbox ? { selection, geometries: known, bbox } : null;
+}
 
 /** Half the side of the box around a point (a village): about 3 km, a few villages around it. */
 const POINT_MARGIN_DEGREES = 0.03;

@@ -16,6 +16,7 @@ import type {
   VillageStrength,
 } from '../../graphql/documents';
 import type { SelectionKind } from '../../state/view-state';
+import type { Period, TimedKind } from './period';
 
 export interface DetailMessages {
   /** which name of a place to show */
@@ -126,8 +127,15 @@ export interface DetailMessages {
   workTeams: string;
   workTeam(unit: string, members: number): string;
   period(start: number, end: number | null): string;
-  activeIn(year: number): string;
-  notActiveIn(year: number): string;
+  /**
+   * Each kind of link with a span of years: its words for not yet begun,
+   * running and over (a project 未开工 / 在建 / 已结束, a pairing 尚未结对 / 在帮 / 已结束).
+   */
+  timed: Record<TimedKind, Record<Period, string>>;
+  /** the label of a pairing's state in its panel's figures */
+  pairingState: string;
+  /** a state in a year: "2020 年未开工" */
+  stateIn(state: string, year: number): string;
   helper: string;
   helped: string;
   distance: string;

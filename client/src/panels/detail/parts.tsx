@@ -2,7 +2,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatNumber } from '../../map/messages';
 import type { Selection, SelectionKind } from '../../state/view-state';
-import type { BBox } from './bounds';
+import type { Geometry } from '../../graphql/documents';
+import { featureShape, type FeatureShape } from './bounds';
 import type { DetailMessages } from './messages';
 
 /** What every kind's view gets from the panel. */
@@ -12,7 +13,8 @@ export interface DetailContext {
   /** the id of the panel's heading (aria-labelledby) */
   headingId: string;
   onSelect(selection: Selection): void;
-  onFocus(bbox: BBox): void;
+  /** the feature's shape is known: the map marks and frames it */
+  onShow(shape: FeatureShape): void;
 }
 
 export interface Named {
@@ -40,17 +42,22 @@ export function formats(m: DetailMessages) {
 }
 
 /**
- * Asks the map to fly to the feature once its extent is known: once per
- * feature (not again when only the year changes).
+ * Gives the map the feature's shape once its answer is in: once per feature
+ * (not again when only the year changes). Null geometries (an alliance
+ * without a footprint) are left out.
  */
-export function useFocusOnce(key: string, bbox: BBox | null, onFocus: (bbox: BBox) => void): void {
+export function useShowOnMap(ctx: DetailContext, selection: Selection, geometries: ReadonlyArray<Geometry | null | undefined> | null): void {
   const done = useRef<string | null>(null);
+  const key = `${selection.kind}:${selection.id}`;
+  const { onShow } = ctx;
   useEffect(() => {
-    if (bbox && done.current !== key) {
-      done.current = key;
-      onFocus(bbox);
-    }
-  }, [key, bbox, onFocus]);
+    if (!geometries || done.current === key) return;
+    const shape = featureShape({ kind: selection.kind, id: selection.id }, geometries);
+    if (!shape) return;
+    done.current = key;
+    onShow(shape);
+    // `selection` is read through `key`, which names it.
+  }, [key, geometries, onShow]);
 }
 
 interface HeaderProps {
