@@ -3,7 +3,9 @@
  * style, puts each new `AtlasView` on it (`sync.ts`), reports the county
  * under the pointer (tooltip), the feature clicked (selection) and the camera
  * after each move the user makes (for the link). It opens on the link's
- * camera, or fitted to the region.
+ * camera, or fitted to the region. The selected feature is marked on top of
+ * every layer (`selection-mark.ts`) and framed clear of the panels drawn over
+ * the map (`framing.ts`).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Geometry } from 'geojson';
@@ -17,6 +19,8 @@ import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
 import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { MAX_PITCH, skipHiddenSky } from './sky';
 import { BACKGROUND_COLOR, baseStyle } from './style';
+import { paddingClearOfPanels } from './framing';
+import { syncSelectionMark, type SelectionMark } from './selection-mark';
 import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
 import { withReadToken } from './tiles';
@@ -45,8 +49,10 @@ interface MapViewProps {
   onSelect(selection: Selection | null): void;
   /** the MapLibre map, once created (null when it is removed) */
   onMap?(map: MapLibreMap | null): void;
-  /** fly to this extent [west, south, east, north] when it changes (the selected feature's) */
+  /** fly to this extent [west, south, east, north] when it changes (the selected feature's), framed clear of the panels over the map */
   focus?: readonly [number, number, number, number] | null;
+  /** the selected feature's geometries, marked above every layer (null: nothing selected, or not known yet) */
+  mark?: SelectionMark | null;
   /** the read token the view's GraphQL requests carry (an embed on a private hub): sent with the hub's tiles too */
   readToken?: string | null;
 }
@@ -62,10 +68,7 @@ function fitPadding(map: MapLibreMap) {
   const { clientWidth, clientHeight } = map.getContainer();
   return clientWidth < 600 || clientHeight < 450 ? SMALL_FIT_PADDING : FIT_PADDING;
 }
-/** Room for the detail panel (left) and the layer panel (right) around a focused feature. */
-const FOCUS_PADDING = { top: 96, right: 280, bottom: 48, left: 400 };
-
-export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, readToken = null }: MapViewProps) {
+export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, mark = null, readToken = null }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -81,6 +84,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
   const readTokenRef = useRef(readToken);
   const ariaLabelRef = useRef(ariaLabel);
   ariaLabelRef.current = ariaLabel;
+  const markRef = useRef(mark);
+  markRef.current = mark;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -179,6 +184,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     if (!map || !loaded || !view) return;
     open(map, view.atlas.prefecture.boundary, true);
     syncAtlas(map, view);
+    // The first sync adds the atlas's layers: the mark goes back on top of them.
+    syncSelectionMark(map, markRef.current);
     if (!syncedRef.current) map.once('idle', () => onFirstDrawRef.current());
     syncedRef.current = true;
     hookRef.current?.dataSynced(view.loaded);
@@ -191,9 +198,16 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     if (!map || !loaded || !focus || focusedRef.current === focus.join()) return;
     focusedRef.current = focus.join();
     const [west, south, east, north] = focus;
-    const padding = map.getContainer().clientWidth > 900 ? FOCUS_PADDING : fitPadding(map);
+    // Clear of the panels as they are on screen now; a frame too small for that (an embed) takes what room there is.
+    const padding = paddingClearOfPanels(map.getContainer()) ?? fitPadding(map);
+    map.once('moveend', () => hookRef.current?.framed());
     map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
   }, [loaded, focus]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && loaded) syncSelectionMark(map, mark);
+  }, [loaded, mark]);
 
   return <div ref={container} className="map" data-testid="map" style={{ background: BACKGROUND_COLOR }} />;
 }

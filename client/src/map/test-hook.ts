@@ -12,6 +12,9 @@
  * - `loaded` lists the layers (registry keys) whose data for the view's year
  *   is on the map: overlays arrive after the counties, and a test waits for
  *   the ones it reads.
+ * - `framings` counts the flights to a selected feature that have ended: a
+ *   test that selects a feature waits for it to grow before reading where the
+ *   feature is on screen.
  *
  * It is always installed (not only in tests): it holds nothing that the page
  * does not already show, and keeping one build for tests and users means the
@@ -24,6 +27,7 @@ export interface LingyanHandle {
   ready: Promise<void>;
   syncs: number;
   loaded: readonly string[];
+  framings: number;
   settled(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ declare global {
 export interface TestHook {
   /** call right after new data was put on the map, with the layers whose data is complete */
   dataSynced(loaded: Iterable<string>): void;
+  /** call when a flight to a selected feature has ended */
+  framed(): void;
 }
 
 export function installTestHook(map: MapLibreMap): TestHook {
@@ -46,7 +52,7 @@ export function installTestHook(map: MapLibreMap): TestHook {
   // For the load-time report of the browser tests (and anyone's DevTools).
   void ready.then(() => performance.mark('lingyan:ready'));
   let latest: Promise<void> = ready;
-  const handle: LingyanHandle = { map, ready, syncs: 0, loaded: [], settled: () => latest };
+  const handle: LingyanHandle = { map, ready, syncs: 0, loaded: [], framings: 0, settled: () => latest };
   window.__lingyan = handle;
   return {
     dataSynced(loaded) {
@@ -60,6 +66,9 @@ export function installTestHook(map: MapLibreMap): TestHook {
       // otherwise leave the map without a frame, and so without an 'idle'.
       map.triggerRepaint();
       void latest.then(resolveReady);
+    },
+    framed() {
+      handle.framings += 1;
     },
   };
 }

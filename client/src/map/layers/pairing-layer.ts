@@ -17,7 +17,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
 import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty, perFeatureColor, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty, perFeatureColor } from './expressions';
 import type { TiledLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
@@ -90,7 +90,7 @@ export const pairingLayer = {
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
   select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
-  layers: ({ selection, filters }) => {
+  layers: ({ filters }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
     const isLineString = shown(filters, 'LineString');
     const source = { source: 'pairings', 'source-layer': 'pairings' } as const;
@@ -107,15 +107,6 @@ export const pairingLayer = {
           'line-opacity': 0.75,
           'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3.2, 10, 5.5],
         },
-      },
-      {
-        // The open panel's pairing: a wide dark band under its line.
-        id: 'pairing-selected',
-        type: 'line',
-        ...source,
-        filter: ['all', isLineString, selectedFilter({ selection }, 'pairing', 'id')] as FilterSpecification,
-        layout: { 'line-cap': 'round' },
-        paint: { 'line-color': perFeatureColor('#0b3d91'), 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 10, 9] },
       },
       {
         id: PAIRING_LINE_LAYER_ID,

@@ -16,7 +16,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty, selectedFilter } from './expressions';
+import { choiceFilter, matchProperty } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
@@ -95,8 +95,8 @@ const RADIUS_BY_ZOOM: ReadonlyArray<[zoom: number, min: number, max: number]> = 
   [14, 6, 22],
 ];
 
-/** The circle's radius by zoom and size; `extra` px more (the selection ring around it). */
-function radiusExpression(extra = 0): ExpressionSpecification {
+/** The circle's radius by zoom and size. */
+function radiusExpression(): ExpressionSpecification {
   const size = VILLAGE_SIZE;
   return [
     'interpolate',
@@ -104,7 +104,7 @@ function radiusExpression(extra = 0): ExpressionSpecification {
     ['zoom'],
     ...RADIUS_BY_ZOOM.flatMap(([zoom, min, max]) => [
       zoom,
-      ['+', min + extra, ['*', max - min, size]] as ExpressionSpecification,
+      ['+', min, ['*', max - min, size]] as ExpressionSpecification,
     ]),
   ] as ExpressionSpecification;
 }
@@ -114,7 +114,7 @@ export const villageLayer = {
   description: 'Villages as circles (vector tiles): fill = poverty status in the year, ring = weak/strong, area = rural population',
   tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },
   select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
-  layers: ({ messages, selection, filters }) => [
+  layers: ({ messages, filters }) => [
     {
       id: VILLAGE_CIRCLE_LAYER_ID,
       type: 'circle',
@@ -138,20 +138,6 @@ export const villageLayer = {
           Object.fromEntries(Object.entries(VILLAGE_STRENGTH_RINGS).map(([k, r]) => [k, r.width])),
           VILLAGE_STRENGTH_RINGS.MIDDLE.width,
         ),
-      },
-    },
-    {
-      // The open panel's village: a wide dark ring around its circle.
-      id: 'village-selected',
-      type: 'circle',
-      source: 'villages',
-      'source-layer': 'villages',
-      filter: selectedFilter({ selection }, 'village', 'code'),
-      paint: {
-        'circle-radius': radiusExpression(4),
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': '#0b3d91',
-        'circle-stroke-width': 3,
       },
     },
     {
