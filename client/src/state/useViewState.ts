@@ -1,12 +1,18 @@
 /**
  * The atlas's view state, kept in the URL (`view-state.ts` is the format):
- * read once when the page opens, written back (replacing the history entry,
- * so Back leaves the page rather than stepping through every pan) whenever
- * it changes. The language is owned by the i18n provider and only written
+ * read once when the page opens, written back whenever it changes.
+ *
+ * Each change of the selection is a new history entry, so Back and Forward
+ * walk the drill-down (county → township → village) and its panels; every
+ * other change (a pan or zoom, the year, a layer) replaces the current entry,
+ * so Back does not step through every pan. Back and Forward restore the
+ * selection of the entry they reach and keep the rest of the view as it is
+ * now (the year, the layers, the camera): the history is of what was
+ * selected. The language is owned by the i18n provider and only written
  * here, so the link has one writer.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatView, parseView, type ViewParam, type ViewState, type ViewLocale } from './view-state';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatView, parseView, type Selection, type ViewParam, type ViewState, type ViewLocale } from './view-state';
 
 export type ViewPatch = Partial<Omit<ViewState, 'locale'>>;
 
@@ -17,9 +23,15 @@ export interface ViewStateHandle {
   rejected: readonly ViewParam[];
 }
 
+function selectionKey(selection: Selection | null): string {
+  return selection ? `${selection.kind}:${selection.id}` : '';
+}
+
 export function useViewState(locale: ViewLocale): ViewStateHandle {
   const [opening] = useState(() => parseView(window.location.search));
   const [view, setView] = useState<Omit<ViewState, 'locale'>>(() => opening.state);
+  // The selection the current history entry holds: a view with another one is a new entry.
+  const entrySelection = useRef(selectionKey(opening.state.selection));
   const update = useCallback<ViewStateHandle['update']>(
     (patch) => setView((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) })),
     [],
@@ -27,9 +39,24 @@ export function useViewState(locale: ViewLocale): ViewStateHandle {
   useEffect(() => {
     const query = formatView({ ...view, locale });
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    const key = selectionKey(view.selection);
+    if (key !== entrySelection.current) {
+      entrySelection.current = key;
+      window.history.pushState(null, '', url);
+    } else if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', url);
     }
   }, [view, locale]);
+  // Back / Forward: the entry's selection (a link's invalid selection reads as none).
+  useEffect(() => {
+    const onPopState = () => {
+      const { selection } = parseView(window.location.search).state;
+      entrySelection.current = selectionKey(selection);
+      // A new object even for the same selection: the entry's URL is then rewritten to the view as it is.
+      setView((current) => ({ ...current, selection }));
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
   return useMemo(() => ({ view, update, rejected: opening.rejected }), [view, update, opening.rejected]);
 }
