@@ -31,6 +31,7 @@ import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
 import { bodyErrors, corsFor, requestBudget } from './guards.js';
+import { embedCheckRoute } from './embed-check.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
@@ -186,6 +187,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     await apollo.start();
 
     healthRoutes(app, db);
+    embedCheckRoute(app, config.embedOrigins);
     const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
     const graphqlBudget = requestBudget(config.rateLimitPerMinute);
     const guards = [corsFor(config.corsOrigins), graphqlBudget?.middleware() ?? null].filter((g): g is express.RequestHandler => g !== null);
