@@ -75,6 +75,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         return refuse(`not valid: year (no figures for ${next.year}; years ${known[0]}–${known[known.length - 1]})`);
       }
       waiting.current.push(message.id);
+      // The next command (often in the same task, before React renders) builds on this one's state.
+      current.current.query = formatView(parsed.state);
       setState(next);
       setLocale(nextLocale);
       setCommands((n) => n + 1);
@@ -87,7 +89,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 
   // What the host last heard (the view's parameters, the selection), so each is sent when it changes.
   const sent = useRef({ view: '', selection: 'null' });
-  const shows = ready && view !== null && !busy && error === null && view.year === year && overlaysOfTheYear(view, state.layers);
+  const shows =
+    ready && view !== null && !busy && error === null && view.year === year && view.metric === state.metric && overlaysOfTheYear(view, state.layers);
   useEffect(() => {
     const map = mapRef.current;
     const bridge = bridgeRef.current;
@@ -110,15 +113,16 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     };
   }, [shows, view, query, state.selection, commands]);
 
-  // …or why it cannot show them.
-  const sentError = useRef<Error | null>(null);
+  // …or why it cannot show them: the host hears of each problem once, until the map gets past it.
+  const sentError = useRef('');
   useEffect(() => {
     const bridge = bridgeRef.current;
+    if (!error || !problem) sentError.current = '';
     if (!bridge || !error || !problem || busy) return;
     const reason = errorText(error).slice(0, 500);
     for (const id of waiting.current.splice(0)) bridge.answer(id, { ok: false, code: problem, error: reason });
-    if (sentError.current !== error) bridge.post({ type: 'error', code: problem, message: reason });
-    sentError.current = error;
+    if (sentError.current !== `${problem} ${reason}`) bridge.post({ type: 'error', code: problem, message: reason });
+    sentError.current = `${problem} ${reason}`;
   }, [error, problem, busy, commands]);
 
   const problemText =

@@ -4,9 +4,11 @@
  * only when its origin may frame the map (EMBED_ORIGINS, given to the page
  * in a meta tag, plus the hub's own); the map posts only to its framing
  * window's origin, and only when that origin is allowed. Anything else is
- * ignored and logged as a warning, never thrown.
+ * ignored and logged as a warning, never thrown. It says `hello` as soon as
+ * it listens: the host script waits for that handshake to know the frame
+ * loaded (a refused frame cannot say anything).
  */
-import { PROTOCOL, asSetMessage, type MapMessage, type SetMessage } from './protocol';
+import { PROTOCOL, asSetMessage, type MapMessage, type ProblemCode, type SetMessage } from './protocol';
 
 /** Origins that may frame the map and talk to it. */
 export function allowedOrigins(): string[] {
@@ -29,13 +31,17 @@ export function hostOrigin(): string | null {
 
 export type MapMessageBody = MapMessage extends infer M ? (M extends MapMessage ? Omit<M, 'protocol'> : never) : never;
 
+export type Answer = { ok: true } | { ok: false; code: ProblemCode; error: string };
+
 export interface Bridge {
   post(message: MapMessageBody): void;
+  /** answers the `set` with this id (once the map shows its state, or why it cannot) */
+  answer(id: string, answer: Answer): void;
   stop(): void;
 }
 
-/** Listens for the host's `set` messages; `onSet` answers each (ok, or why not). */
-export function startBridge(onSet: (message: SetMessage) => { ok: boolean; error?: string }): Bridge {
+/** Listens for the host's `set` messages and hands each to `onSet`, which answers it through the bridge. */
+export function startBridge(onSet: (message: SetMessage) => void): Bridge {
   const allowed = allowedOrigins();
   const host = hostOrigin();
   const hostAllowed = host !== null && allowed.includes(host);
@@ -54,9 +60,13 @@ export function startBridge(onSet: (message: SetMessage) => { ok: boolean; error
       console.warn('[lingyan] ignored a message that is not a lingyan-embed/1 "set":', event.data);
       return;
     }
-    const result = onSet(message);
-    post({ type: 'result', id: message.id, ok: result.ok, ...(result.error ? { error: result.error } : {}) });
+    onSet(message);
   };
   window.addEventListener('message', listener);
-  return { post, stop: () => window.removeEventListener('message', listener) };
+  post({ type: 'hello' });
+  return {
+    post,
+    answer: (id, answer) => post(answer.ok ? { type: 'result', id, ok: true } : { type: 'result', id, ok: false, code: answer.code, error: answer.error }),
+    stop: () => window.removeEventListener('message', listener),
+  };
 }

@@ -35,12 +35,3 @@ export function formatEmbedOptions(o: Pick<EmbedOptions, 'title' | 'legend' | 'y
   if (o.yearControl) params.set('controls', 'year');
   return params;
 }
-
-/** Why the hub refused to read: no token where one is needed, an expired one, or one it does not accept. */
-export type TokenProblem = 'missing' | 'expired' | 'invalid';
-
-export function tokenProblem(errorText: string, hadToken: boolean): TokenProblem | null {
-  if (!/UNAUTHENTICATED|\b401\b/.test(errorText)) return null;
-  if (!hadToken) return 'missing';
-  return /expired/i.test(errorText) ? 'expired' : 'invalid';
-}
