@@ -83,7 +83,8 @@ const COMPUTED: ReadonlySet<ClassificationMethod> = new Set(['QUANTILE', 'EQUAL_
 function BreaksInput(props: { value: readonly number[]; messages: LayerPanelMessages; onChange(breaks: number[]): void }) {
   const [text, setText] = useState(props.value.join(', '));
   useEffect(() => setText(props.value.join(', ')), [props.value]);
-  const parsed = parseBreaks(text.replace(/[，、\s]+/g, ',').replace(/^,|,$/g, ''));
+  // Commas full-width or not, 、 or spaces between the numbers, as a person types them.
+  const parsed = parseBreaks(text.trim().replace(/[，、,\s]+/g, ','));
   const apply = () => {
     if (parsed && parsed.join(',') !== props.value.join(',')) props.onChange(parsed);
   };

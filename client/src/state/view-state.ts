@@ -99,7 +99,13 @@ export interface ViewState {
   locale: ViewLocale;
 }
 
-export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villages', 'alliances', 'townships']);
+/**
+ * On at first sight: few enough that the shading reads (cartography rule 8).
+ * The pairing lines (who helps whom, the speech's 强村带弱村) and the villages,
+ * which appear as the map closes in; the townships take over the shading from
+ * their zoom on. Alliances' footprints and rings, and projects, are a click away.
+ */
+export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villages', 'townships']);
 
 export const DEFAULT_VIEW: ViewState = {
   year: null,

@@ -2,19 +2,21 @@
  * Alliances (联合党委) founded by the year: the footprint (hull of the member
  * villages + 2 km, from the API) as a light polygon with a dashed rim, a spoke
  * from the centre village to each member, and a party-red ring around the
- * centre village, the "lead goose" (领雁) of its alliance.
+ * centre village, the "lead goose" (领雁) of its alliance. Rim, spokes and
+ * ring are dark on a white casing, so they read on every class colour.
  */
 import type { Feature } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { AtlasAlliance } from '../../graphql/documents';
-import { perFeatureColor } from './expressions';
+import { circleHalo, HALO_COLOR, perFeatureColor } from './expressions';
 import type { AtlasView, GeoJsonLayerModule } from './types';
 
 export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
 export const ALLIANCE_SPOKE_LAYER_ID = 'alliance-spoke';
 
 export const ALLIANCE_COLOR = '#1f2d3d';
-export const ALLIANCE_CENTRE_COLOR = '#c8102e';
+/** Party red, dark enough to stand out on the light classes (its white halo does on the dark ones). */
+export const ALLIANCE_CENTRE_COLOR = '#99000d';
 const FILL_OPACITY = 0.1;
 
 /** The alliances that exist in the view's year. */
@@ -23,6 +25,23 @@ function shown({ overlays, year }: Pick<AtlasView, 'overlays' | 'year'>): AtlasA
 }
 
 const byPart = (part: 'footprint' | 'spoke' | 'centre'): ExpressionSpecification => ['==', ['get', 'part'], part];
+
+const CENTRE_RING: CircleLayerSpecification = {
+  // A ring just outside the largest village circle (village-layer.ts), drawn under the villages.
+  id: 'alliance-centre',
+  type: 'circle',
+  source: 'alliances',
+  filter: byPart('centre'),
+  paint: {
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6.5, 10, 14, 14, 26],
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-stroke-color': ALLIANCE_CENTRE_COLOR,
+    'circle-stroke-width': 2,
+  },
+};
+const SPOKE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 1.6];
+/** 1 px of white each side of a spoke (a zoom curve must be the whole expression, so not SPOKE_WIDTH + 2). */
+const SPOKE_CASING_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 2.8, 10, 3.6];
 
 export const allianceLayer = {
   key: 'alliances',
@@ -58,37 +77,41 @@ export const allianceLayer = {
       paint: { 'fill-color': ALLIANCE_COLOR, 'fill-opacity': FILL_OPACITY },
     },
     {
+      id: 'alliance-outline-casing',
+      type: 'line',
+      source: 'alliances',
+      filter: byPart('footprint'),
+      paint: { 'line-color': perFeatureColor(HALO_COLOR), 'line-width': 3.2 },
+    },
+    {
       id: 'alliance-outline',
       type: 'line',
       source: 'alliances',
       filter: byPart('footprint'),
-      paint: { 'line-color': ALLIANCE_COLOR, 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': ALLIANCE_COLOR, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'alliance-spoke-casing',
+      type: 'line',
+      source: 'alliances',
+      filter: byPart('spoke'),
+      paint: { 'line-color': perFeatureColor(HALO_COLOR), 'line-width': SPOKE_CASING_WIDTH },
     },
     {
       id: ALLIANCE_SPOKE_LAYER_ID,
       type: 'line',
       source: 'alliances',
       filter: byPart('spoke'),
-      paint: {
-        'line-color': perFeatureColor(ALLIANCE_COLOR),
-        'line-opacity': 0.7,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 10, 1.6],
-      },
+      paint: { 'line-color': perFeatureColor(ALLIANCE_COLOR), 'line-width': SPOKE_WIDTH },
     },
-    {
-      // A ring just outside the largest village circle (village-layer.ts), drawn under the villages.
-      id: 'alliance-centre',
-      type: 'circle',
-      source: 'alliances',
-      filter: byPart('centre'),
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 6.5, 10, 14, 14, 26],
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': ALLIANCE_CENTRE_COLOR,
-        'circle-stroke-width': 2,
-      },
-    },
+    circleHalo(CENTRE_RING),
+    CENTRE_RING,
   ],
+  symbols: {
+    footprint: [ALLIANCE_COLOR, HALO_COLOR],
+    spoke: [ALLIANCE_COLOR, HALO_COLOR],
+    centre: [ALLIANCE_CENTRE_COLOR, HALO_COLOR],
+  },
   legend: (view) => {
     const { overlays, messages } = view;
     if (!overlays.alliances) return null;

@@ -1,5 +1,5 @@
 /** Small builders for the style expressions several layers write. */
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { SelectionKind } from '../../state/view-state';
 import type { AtlasView } from './types';
 
@@ -53,4 +53,33 @@ export function selectedFilter(
  */
 export function choiceFilter(property: string, values: readonly string[]): ExpressionSpecification {
   return values.length === 0 ? ['literal', true] : ['match', ['get', property], [...values], true, false];
+}
+
+/**
+ * A symbol's light halo: every point and line symbol has a white part and a
+ * dark part, so one of them stands out on any class colour, light or dark
+ * (cartography rule 8; tests/unit/client/symbol-contrast.test.ts).
+ */
+export const HALO_COLOR = '#ffffff';
+/** The dark outline of symbols whose colour carries no meaning of its own. */
+export const OUTLINE_COLOR = '#1f2d3d';
+
+/**
+ * A white ring just outside a circle layer's own stroke, drawn beneath it:
+ * the same source, filter, radius and offset, a transparent body.
+ */
+export function circleHalo(circle: CircleLayerSpecification, width = 2): CircleLayerSpecification {
+  const paint = circle.paint ?? {};
+  const strokeWidth = typeof paint['circle-stroke-width'] === 'number' ? paint['circle-stroke-width'] : 1;
+  return {
+    ...circle,
+    id: `${circle.id}-halo`,
+    paint: {
+      'circle-radius': paint['circle-radius'],
+      ...(paint['circle-translate'] ? { 'circle-translate': paint['circle-translate'] } : {}),
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': HALO_COLOR,
+      'circle-stroke-width': strokeWidth + width,
+    },
+  } as CircleLayerSpecification;
 }

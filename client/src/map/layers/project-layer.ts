@@ -4,10 +4,10 @@
  * by investment. Drawn under the villages, so a project at its village's
  * centre does not hide the village's status.
  */
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { IndustryType } from '../../graphql/documents';
 import { passes } from '../../state/view-state';
-import { matchProperty } from './expressions';
+import { circleHalo, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { GeoJsonLayerModule } from './types';
 
 export const PROJECT_CIRCLE_LAYER_ID = 'project-circle';
@@ -29,6 +29,29 @@ export const PROJECT_COLORS: Readonly<Record<IndustryType, string>> = {
   E_COMMERCE: '#e7298a',
 };
 const TYPES = Object.keys(PROJECT_COLORS) as IndustryType[];
+
+/** A circle per project, its area by investment, dark-outlined on a white halo (circleHalo). */
+const PROJECT_CIRCLES: CircleLayerSpecification = {
+  id: PROJECT_CIRCLE_LAYER_ID,
+  type: 'circle',
+  source: 'projects',
+  paint: {
+    'circle-color': matchProperty('type', PROJECT_COLORS, '#52606d'),
+    'circle-radius': [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      6,
+      ['+', 2, ['*', 4, ['get', 'size']]],
+      12,
+      ['+', 5, ['*', 12, ['get', 'size']]],
+    ] as ExpressionSpecification,
+    'circle-stroke-color': OUTLINE_COLOR,
+    'circle-stroke-width': 1,
+    // Offset a little so a project at its village's point stays visible beside the village circle.
+    'circle-translate': [4, -4],
+  },
+};
 
 export const projectLayer = {
   key: 'projects',
@@ -54,36 +77,15 @@ export const projectLayer = {
       })),
     };
   },
-  layers: () => [
-    {
-      id: PROJECT_CIRCLE_LAYER_ID,
-      type: 'circle',
-      source: 'projects',
-      paint: {
-        'circle-color': matchProperty('type', PROJECT_COLORS, '#52606d'),
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          6,
-          ['+', 2, ['*', 4, ['get', 'size']]],
-          12,
-          ['+', 5, ['*', 12, ['get', 'size']]],
-        ] as ExpressionSpecification,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1,
-        // Offset a little so a project at its village's point stays visible beside the village circle.
-        'circle-translate': [4, -4],
-      },
-    },
-  ],
+  layers: () => [circleHalo(PROJECT_CIRCLES), PROJECT_CIRCLES],
+  symbols: Object.fromEntries(TYPES.map((type) => [type, [PROJECT_COLORS[type], OUTLINE_COLOR, HALO_COLOR]])),
   legend: ({ overlays, messages }) => {
     if (!overlays.projects) return null;
     const { items } = overlays.projects;
     return {
       items: TYPES.map((type) => ({
         label: messages.legendCount(messages.industryTypes[type], items.filter((p) => p.type === type).length),
-        swatch: { shape: 'circle', color: PROJECT_COLORS[type], stroke: '#ffffff', strokeWidth: 1 },
+        swatch: { shape: 'circle', color: PROJECT_COLORS[type], stroke: OUTLINE_COLOR, strokeWidth: 1 },
         value: type,
         filter: 'industry',
       })),

@@ -179,6 +179,12 @@ interface LayerModuleBase {
    * null while its data is not in.
    */
   legend?(view: AtlasView): LayerLegend | null;
+  /**
+   * The colours each drawn symbol is made of, halo and outline included
+   * (cartography rule 8: a symbol keeps contrast on every class colour; the
+   * symbol-contrast test holds each against every colour a class can take).
+   */
+  readonly symbols?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A layer whose data the client holds, as one GeoJSON source. */
