@@ -128,7 +128,9 @@ function countyTable(view: AtlasView, m: ExportMessages, data: ExportData): Expo
   const metricColumn = m.metricColumn(messages.metricNames[view.metric], unitLabel(messages, view.unit));
   const boundsDecimals = boundDecimals(classification);
   const method = messages.methodNames[classification.method];
-  const scope = messages.scopeNames[classification.scope];
+  // Policy and manual bands are the same in every year, whatever scope the computed classes would take.
+  const fixed = classification.method === 'POLICY' || classification.method === 'MANUAL';
+  const scope = messages.scopeNames[fixed ? 'ALL_YEARS' : classification.scope];
   const extra: FigureKey[] = view.metric === 'POVERTY_INCIDENCE' ? [] : ['povertyIncidence'];
   const figureKeys: FigureKey[] = [...extra, 'poorPopulation', 'ruralPopulation'];
   const rows = layerFeatures(view, 'counties', data).map((f) => {

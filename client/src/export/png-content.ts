@@ -10,7 +10,7 @@
  * Pure, so it can be tested without a canvas.
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR, positionOnScale, type Classification } from '../map/classes';
+import { NO_DATA_COLOR, type Classification } from '../map/classes';
 import { LAYER_REGISTRY, OVERLAY_KEYS } from '../map/layers/registry';
 import type { AtlasView, LayerLegend, LayerModule, OverlayKey, Swatch } from '../map/layers/types';
 import { formatNumber } from '../map/messages';
@@ -110,17 +110,25 @@ function overlaySections(view: AtlasView, zoom: number, level: MapLevel): KeySec
   });
 }
 
-/** The policy line's note: incidence's exit line in the legend's words, another metric's line as a policy line, else none. */
+/**
+ * The policy line's note, as the legend writes it: incidence's exit line
+ * (with, at county level, whether every county is under it, from the values
+ * themselves), another metric's line as a policy line, none for a metric
+ * without one.
+ */
 function footnote(view: AtlasView, classification: Classification): string | null {
-  const { threshold } = classification;
+  const { threshold, unit, level } = classification;
   if (threshold == null) return null;
   const { messages } = view;
-  const text = formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : classification.decimals);
-  if (view.metric !== 'POVERTY_INCIDENCE') return messages.legendPolicyLine(text, unitLabel(messages, classification.unit));
-  const { clamped } = positionOnScale(classification, threshold);
-  if (clamped === 'above') return messages.legendAllBelow(text);
-  if (clamped === 'below') return messages.legendAllAbove(text);
-  return `${messages.legendThreshold(text)} · ${messages.legendThresholdNote(text)}`;
+  const text = formatNumber(messages, threshold, threshold % 1 === 0 ? 0 : 1);
+  if (view.metric !== 'POVERTY_INCIDENCE') return messages.legendPolicyLine(text, unitLabel(messages, unit));
+  const line = messages.legendThreshold(text);
+  if (level !== 'COUNTY') return line;
+  const values = [...classification.valueOf.values()];
+  const below = values.filter((v) => v < threshold).length;
+  if (values.length > 0 && below === values.length) return messages.legendAllBelow(text);
+  if (values.length > 0 && below === 0) return messages.legendAllAbove(text);
+  return `${line} · ${messages.legendThresholdNote(text)}`;
 }
 
 export function pngContent(view: AtlasView, texts: PngTexts, m: ExportMessages): PngContent {

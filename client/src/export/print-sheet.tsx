@@ -8,7 +8,7 @@
  * the county's figures of the year, the trend of the metric the map is
  * shaded by, and the county's rank among all counties in that metric.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useApolloClient } from '@apollo/client/react';
 import {
@@ -18,11 +18,10 @@ import {
 } from '../graphql/documents';
 import { SwatchIcon } from '../map/layer-legend';
 import type { AtlasView } from '../map/layers/types';
-import { formatNumber } from '../map/messages';
 import { formatMetricValue, unitLabel } from '../map/metric-format';
 import { documentContent, type ExportContext } from './actions';
-import { FIGURE_FORMATS, unitText } from './layer-tables';
-import type { ExportMessages, Paper, ProfileFigure } from './messages';
+import { figureText, PROFILE_FIGURES, rankOf } from './county-profile';
+import type { ExportMessages, Paper } from './messages';
 import { composeMapPicture, mapMarks, whenIdle } from './png';
 import type { KeyEntry, PngContent } from './png-content';
 import './print.css';
@@ -39,38 +38,6 @@ interface Profile {
   county: CountyProfile;
   /** the metric's value of the county, by year (null: no value that year) */
   trend: Array<{ year: number; value: number | null }>;
-}
-
-/** The figures of the profile, in its order. */
-const PROFILE_FIGURES: readonly ProfileFigure[] = [
-  'ruralPopulation',
-  'households',
-  'poorPopulation',
-  'poorHouseholds',
-  'povertyIncidence',
-  'villages',
-  'weakVillages',
-  'strongVillages',
-  'softLaxCount',
-  'collectiveIncomeMedian',
-  'secretaryIsDirectorShare',
-];
-
-/** A figure in its unit and format, as the screen writes it. */
-export function figureText(view: AtlasView, m: ExportMessages, key: keyof typeof FIGURE_FORMATS, value: number | null | undefined): string {
-  const format = FIGURE_FORMATS[key];
-  if (value == null) return view.messages.legendNoData;
-  if (format.unit === '户') return `${formatNumber(view.messages, value, format.decimals)} ${unitText(view, m, format.unit)}`;
-  return formatMetricValue(view.messages, value, format, true);
-}
-
-/** The county's rank among the counties with a value: 1 is the highest value (ties share a rank). */
-export function rankOf(values: ReadonlyMap<string, number>, code: string): { rank: number; of: number } | null {
-  const value = values.get(code);
-  if (value == null) return null;
-  let higher = 0;
-  for (const v of values.values()) if (v > value) higher += 1;
-  return { rank: higher + 1, of: values.size };
 }
 
 function KeyList({ entries, testId }: { entries: readonly KeyEntry[]; testId: string }) {
@@ -291,12 +258,16 @@ export function PrintPreview({ ctx, job, onClose }: { ctx: ExportContext; job: P
     if (ready) printButton.current?.focus();
   }, [ready]);
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+  // Escape closes the preview wherever the focus is (printing can take it off the page's buttons).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
       event.preventDefault();
       onClose();
-    }
-  };
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const pageRule = useMemo(() => `@page { size: ${job.paper} landscape; margin: 0; }`, [job.paper]);
   const content = picture?.content;
 
@@ -309,7 +280,6 @@ export function PrintPreview({ ctx, job, onClose }: { ctx: ExportContext; job: P
       data-testid="print-preview"
       data-ready={ready || undefined}
       data-paper={job.paper}
-      onKeyDown={onKey}
     >
       <style>{pageRule}</style>
       <div className="print-toolbar">

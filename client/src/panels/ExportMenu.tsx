@@ -6,7 +6,7 @@
  * or ↓ opens it on the first item, ↑ on the last; ↑ ↓
  * Home End move, Enter runs, Escape closes and returns to the button.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../export/actions';
 import { loadExportData } from '../export/export-data';
@@ -66,6 +66,10 @@ export function ExportMenu(props: ExportMenuProps) {
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const closePrint = useCallback(() => {
+    setPrintJob(null);
+    button.current?.focus();
+  }, []);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const client = useApolloClient();
@@ -192,10 +196,7 @@ export function ExportMenu(props: ExportMenuProps) {
         <PrintPreview
           ctx={props}
           job={printJob}
-          onClose={() => {
-            setPrintJob(null);
-            button.current?.focus();
-          }}
+          onClose={closePrint}
         />
       )}
     </div>

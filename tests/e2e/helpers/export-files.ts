@@ -1,7 +1,7 @@
 /**
  * Reading what the atlas exports, independently of the browser that made it:
  * a PNG decoder (8-bit RGB/RGBA, non-interlaced: what canvas.toBlob writes)
- * and an RFC 4180 CSV reader.
+ * with its text chunks, and an RFC 4180 CSV reader.
  */
 import { unzlibSync } from 'fflate';
 
@@ -58,6 +58,29 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const rgba = new Uint8Array(width * height * 4);
   for (let i = 0, j = 0; i < pixels.length; i += 3, j += 4) rgba.set([pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, 255], j);
   return { width, height, rgba };
+}
+
+/** The PNG's text chunks (tEXt Latin-1, iTXt UTF-8 uncompressed), by keyword. */
+export function pngText(bytes: Uint8Array): Record<string, string> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const texts: Record<string, string> = {};
+  const utf8 = new TextDecoder();
+  for (let at = 8; at < bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    const nul = data.indexOf(0);
+    if (type === 'tEXt') texts[utf8.decode(data.subarray(0, nul))] = String.fromCharCode(...data.subarray(nul + 1));
+    if (type === 'iTXt') {
+      if (data[nul + 1] !== 0) throw new Error('compressed iTXt chunk');
+      const language = data.indexOf(0, nul + 3);
+      const translated = data.indexOf(0, language + 1);
+      texts[utf8.decode(data.subarray(0, nul))] = utf8.decode(data.subarray(translated + 1));
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  return texts;
 }
 
 function paeth(a: number, b: number, c: number): number {

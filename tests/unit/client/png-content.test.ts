@@ -10,6 +10,7 @@ import { unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../client/src/app/i18n/en';
 import { zhCN } from '../../../client/src/app/i18n/zh-CN';
+import { figureText, rankOf } from '../../../client/src/export/county-profile';
 import { metresPerPixel, northRotation, scaleBar } from '../../../client/src/export/map-marks';
 import { contentLines, drawnFromZoom, pngContent, shadedLevel, type PngContent } from '../../../client/src/export/png-content';
 import { crc32, withPngText } from '../../../client/src/export/png-text';
@@ -254,5 +255,29 @@ describe('PNG text chunks', () => {
   it('refuses a file that is not a PNG and a keyword PNG does not allow', () => {
     expect(() => withPngText(new Uint8Array([1, 2, 3]), [['Title', 'x']])).toThrow(/not a PNG/);
     expect(() => withPngText(tinyPng(), [['标题', 'x']])).toThrow(/keyword/);
+  });
+});
+
+describe('county profile', () => {
+  it('ranks a county among those with a value, highest first, ties sharing a rank', () => {
+    const values = new Map([['a', 5], ['b', 7.5], ['c', 5], ['d', 1]]);
+    expect(rankOf(values, 'b')).toEqual({ rank: 1, of: 4 });
+    expect(rankOf(values, 'a')).toEqual({ rank: 2, of: 4 });
+    expect(rankOf(values, 'c')).toEqual({ rank: 2, of: 4 });
+    expect(rankOf(values, 'd')).toEqual({ rank: 4, of: 4 });
+    expect(rankOf(values, 'x')).toBeNull();
+  });
+
+  it('writes each figure in its unit and decimals, in the language', () => {
+    const zh = fakeView();
+    expect(figureText(zh, zhCN.export.menu, 'poorPopulation', 1234.4)).toBe('1,234 人');
+    expect(figureText(zh, zhCN.export.menu, 'households', 10572)).toBe('10,572 户');
+    expect(figureText(zh, zhCN.export.menu, 'povertyIncidence', 3.456)).toBe('3.5 %');
+    expect(figureText(zh, zhCN.export.menu, 'collectiveIncomeMedian', 19.333)).toBe('19.33 万元');
+    expect(figureText(zh, zhCN.export.menu, 'softLaxCount', null)).toBe(zhCN.legendNoData);
+    const english = fakeView({ messages: en });
+    expect(figureText(english, en.export.menu, 'households', 2)).toBe('2 households');
+    expect(figureText(english, en.export.menu, 'collectiveIncomeMedian', 19.333)).toBe(`19.33 ${en.unitNames['万元']}`);
+    expect(figureText(english, en.export.menu, 'poorPopulation', 2)).not.toMatch(HAN);
   });
 });
