@@ -71,7 +71,7 @@ beforeAll(async () => {
   const [alliance] = await sql<{ id: number }>(`select id from alliance order by id limit 1`);
   const [pairing] = await sql<{ id: number }>(`select id from pairing order by id limit 1`);
   const [project] = await sql<{ id: number }>(`select id from industry_project order by id limit 1`);
-  values = { year: 2017, metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5, offset: 0, limit: 20, weakest: 3, code: null, id: null };
+  values = { year: 2017, metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5, scope: 'ALL_YEARS', breaks: null, offset: 0, limit: 20, weakest: 3, code: null, id: null };
   Object.assign(values, { search: county!.name.slice(0, 2), countyCode: county!.code, townshipCode: township!.code, villageCode: village!.code, alliance: alliance!.id, pairing: pairing!.id, project: project!.id });
 });
 afterAll(async () => {

@@ -16,8 +16,9 @@ afterEach(async () => {
 });
 
 /** The atlas's opening choropleth, as the client asks for it (year left out: the latest). */
-const OPENING = `query ($metric: Metric!, $method: ClassificationMethod!, $classes: Int!) {
-  choropleth(level: COUNTY, metric: $metric, method: $method, classes: $classes) { year areas { code value classIndex figures { year ruralPopulation poorPopulation povertyIncidence } } }
+// The atlas's opening question: the metric's own classes (method null), over every year.
+const OPENING = `query ($metric: Metric!, $method: ClassificationMethod, $classes: Int!, $scope: ClassScope!) {
+  choropleth(level: COUNTY, metric: $metric, method: $method, classes: $classes, scope: $scope) { year areas { code value classIndex figures { year ruralPopulation poorPopulation povertyIncidence } } }
 }`;
 
 describe('warm-up', () => {
@@ -34,7 +35,7 @@ describe('warm-up', () => {
     expect(lines.filter((l) => /warm-up/.test(l))).toEqual([]);
 
     statements.length = 0;
-    const { data, errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5 });
+    const { data, errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: null, classes: 5, scope: 'ALL_YEARS' });
     expect(errors).toBeUndefined();
     expect(data.choropleth.areas.length).toBeGreaterThan(0);
     expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
@@ -56,7 +57,7 @@ describe('warm-up', () => {
     server = await startTestServer({ warmUp: false }, { onQuery: (sql) => statements.push(sql) });
     await server.app.warmedUp;
     expect(statements.filter((s) => /area_year_figures/.test(s))).toEqual([]);
-    const { errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5 });
+    const { errors } = await server.graphql(OPENING, { metric: 'POVERTY_INCIDENCE', method: null, classes: 5, scope: 'ALL_YEARS' });
     expect(errors).toBeUndefined();
     expect(statements.some((s) => /area_year_figures/.test(s))).toBe(true);
   });

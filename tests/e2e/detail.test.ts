@@ -97,7 +97,7 @@ describe('detail panel and search', () => {
       expect(Number(figures[key]), key).toBe(f[key]);
     }
     expect(Number(figures.povertyIncidence)).toBeCloseTo(f.povertyIncidence!, 9);
-    expect(await panel.getByTestId('figure-povertyIncidence').textContent()).toContain(`${f.povertyIncidence!.toFixed(2)}%`);
+    expect(await panel.getByTestId('figure-povertyIncidence').textContent()).toContain(`${f.povertyIncidence!.toFixed(1)}%`);
     expect(await panel.getByTestId('figure-poorPopulation').textContent()).toContain(f.poorPopulation.toLocaleString('zh-CN'));
 
     // The trend: one point per year with figures, the shown year marked.
@@ -125,7 +125,7 @@ describe('detail panel and search', () => {
     await first.waitFor({ state: 'visible' });
     expect(await first.getAttribute('data-entry')).toBe(`county:${county.code}`);
     expect(await first.textContent()).toContain(county.name);
-    expect(await first.textContent()).toContain(`${county.figures!.povertyIncidence!.toFixed(2)}%`);
+    expect(await first.textContent()).toContain(`${county.figures!.povertyIncidence!.toFixed(1)}%`);
     await first.click();
     await waitForPanel(page, 'county', county.code, county.name);
     await page.getByTestId('feature-list-toggle').click();

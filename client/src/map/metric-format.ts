@@ -30,5 +30,5 @@ export function formatMetricValue(
   const number = formatNumber(messages, value, format.decimals);
   if (!withUnit) return number;
   const unit = unitLabel(messages, format.unit);
-  return format.unit === '%' ? `${number} %` : `${number} ${unit}`;
+  return format.unit === '%' ? `${number}%` : `${number} ${unit}`;
 }

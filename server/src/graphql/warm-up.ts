@@ -8,8 +8,8 @@
  * latest year, the default choropleth) filled.
  *
  * The questions are the client's own operations (schema/operations), with
- * the atlas's opening view: poverty incidence in quantiles of 5, the latest
- * year. They are asked as the first visitor will ask them (`warmUpPrincipal`),
+ * the atlas's opening view: poverty incidence in its own classes (the
+ * policy bands, the same in every year), the latest year. They are asked as the first visitor will ask them (`warmUpPrincipal`),
  * in the background: the hub is ready before they are done, and a failure
  * (database busy, no data yet) is only logged, since the real request will
  * ask again.
@@ -71,8 +71,12 @@ export function warmUpPrincipal(publicRead: boolean): Principal | null {
   return publicRead ? null : WARM_UP_PRINCIPAL;
 }
 
-/** The atlas's opening view (client/src/state/view-state.ts DEFAULT_VIEW). */
-const OPENING = { metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5 } as const;
+/**
+ * The atlas's opening view (client/src/state/view-state.ts DEFAULT_VIEW), as
+ * the page passes it (client/src/app/useAtlasView.ts): the same variables in
+ * the same order, since the answer cache is keyed by them.
+ */
+const OPENING = { metric: 'POVERTY_INCIDENCE', method: null, classes: 5, scope: 'ALL_YEARS', breaks: null } as const;
 
 /** Where the warm-up reports what went wrong (the hub's logger). */
 export interface WarmUpLog {

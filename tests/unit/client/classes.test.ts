@@ -122,7 +122,7 @@ describe('class labels', () => {
 
   it('formats each metric\'s values with its unit and decimals, counts as integers', () => {
     expect(formatMetricValue(zhCN, 275.0, { unit: '人', decimals: 0 })).toBe('275 人');
-    expect(formatMetricValue(zhCN, 3.456, { unit: '%', decimals: 1 })).toBe('3.5 %');
+    expect(formatMetricValue(zhCN, 3.456, { unit: '%', decimals: 1 })).toBe('3.5%');
     expect(formatMetricValue(zhCN, 12.3456, { unit: '万元', decimals: 2 })).toBe('12.35 万元');
     expect(formatMetricValue(en, 12.3456, { unit: '万元', decimals: 2 })).not.toContain('万元');
     expect(formatMetricValue(en, null, { unit: '%', decimals: 1 })).toBe('–');

@@ -17,17 +17,21 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
 import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty, perFeatureColor } from './expressions';
+import { choiceFilter, HALO_COLOR, matchProperty, perFeatureColor } from './expressions';
 import type { TiledLayerModule } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
 export const PAIRING_ARROW_LAYER_ID = 'pairing-arrow';
 
-/** Dark, saturated and apart from the choropleth's yellows and reds; told apart by colour-blind readers too. */
+/**
+ * The darkest blue, purple and green of ColorBrewer's ramps, told apart by
+ * colour-blind readers too: dark enough to stand out on the light and middle
+ * class colours, with the white casing standing out on the dark ones.
+ */
 export const PAIRING_COLORS: Readonly<Record<PairingKind, string>> = {
-  STRONG_HELPS_WEAK: '#2166ac',
-  CENTRE_RADIATES: '#762a83',
-  ENTERPRISE_VILLAGE: '#01665e',
+  STRONG_HELPS_WEAK: '#084594',
+  CENTRE_RADIATES: '#54278f',
+  ENTERPRISE_VILLAGE: '#00441b',
 };
 const KINDS = Object.keys(PAIRING_COLORS) as PairingKind[];
 const arrowId = (kind: PairingKind) => `pairing-arrow-${kind}`;
@@ -89,6 +93,7 @@ export const pairingLayer = {
   description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
+  symbols: Object.fromEntries(KINDS.map((kind) => [kind, [PAIRING_COLORS[kind], HALO_COLOR]])),
   select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
   layers: ({ filters }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
@@ -96,15 +101,14 @@ export const pairingLayer = {
     const source = { source: 'pairings', 'source-layer': 'pairings' } as const;
     return [
       {
-        // A pale casing lifts the line off the choropleth.
+        // A white casing lifts the line off the choropleth (and off its darkest classes).
         id: 'pairing-casing',
         type: 'line',
         ...source,
         filter: isLineString,
         layout: { 'line-cap': 'round' },
         paint: {
-          'line-color': perFeatureColor('#ffffff'),
-          'line-opacity': 0.75,
+          'line-color': perFeatureColor(HALO_COLOR),
           'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3.2, 10, 5.5],
         },
       },

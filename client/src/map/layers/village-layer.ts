@@ -16,7 +16,7 @@ import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
 import { passes, type ViewFilters } from '../../state/view-state';
-import { choiceFilter, matchProperty } from './expressions';
+import { choiceFilter, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
 
@@ -30,11 +30,20 @@ export const VILLAGE_STATUS_COLORS: Readonly<Record<PovertyStatus, string>> = {
 };
 /** A village without figures in the year. */
 export const VILLAGE_NO_FIGURES_COLOR = '#9aa5b1';
-export const VILLAGE_STRENGTH_RINGS: Readonly<Record<VillageStrength, { color: string; width: number }>> = {
-  STRONG: { color: '#08306b', width: 2 },
-  WEAK: { color: '#e66101', width: 2 },
-  MIDDLE: { color: '#5f6b7a', width: 0.75 },
+/**
+ * The ring by strength, and the halo outside it: a dark ring on a white halo,
+ * or (weak) a light orange ring on a dark halo, so every village has a light
+ * and a dark part and stands out on every class colour.
+ */
+export const VILLAGE_STRENGTH_RINGS: Readonly<Record<VillageStrength, { color: string; width: number; halo: string }>> = {
+  STRONG: { color: '#08306b', width: 2, halo: HALO_COLOR },
+  WEAK: { color: '#fdae6b', width: 2, halo: '#111111' },
+  MIDDLE: { color: OUTLINE_COLOR, width: 0.75, halo: HALO_COLOR },
 };
+/** The halo's width outside the ring. */
+const HALO_WIDTH = 1.5;
+const ringTable = <K extends 'color' | 'width' | 'halo'>(key: K, add = 0) =>
+  Object.fromEntries(Object.entries(VILLAGE_STRENGTH_RINGS).map(([k, r]) => [k, typeof r[key] === 'number' ? (r[key] as number) + add : r[key]])) as Record<string, string | number>;
 const STATUSES = Object.keys(VILLAGE_STATUS_COLORS) as PovertyStatus[];
 /** Stands in for the status of a village without figures (not a value of the API). */
 export const NO_FIGURES = 'NONE';
@@ -116,6 +125,20 @@ export const villageLayer = {
   select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
   layers: ({ messages, filters }) => [
     {
+      // The halo: a ring of the strength's halo colour just outside the strength ring, under every circle.
+      id: `${VILLAGE_CIRCLE_LAYER_ID}-halo`,
+      type: 'circle',
+      source: 'villages',
+      'source-layer': 'villages',
+      filter: filterExpression(filters),
+      paint: {
+        'circle-radius': radiusExpression(),
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': matchProperty('strength', ringTable('halo'), VILLAGE_STRENGTH_RINGS.MIDDLE.halo),
+        'circle-stroke-width': matchProperty('strength', ringTable('width', HALO_WIDTH), VILLAGE_STRENGTH_RINGS.MIDDLE.width + HALO_WIDTH),
+      },
+    },
+    {
       id: VILLAGE_CIRCLE_LAYER_ID,
       type: 'circle',
       source: 'villages',
@@ -128,16 +151,8 @@ export const villageLayer = {
         'circle-color': matchProperty('status', VILLAGE_STATUS_COLORS, VILLAGE_NO_FIGURES_COLOR),
         // Opaque: the canvas shows the legend's colours.
         'circle-opacity': 1,
-        'circle-stroke-color': matchProperty(
-          'strength',
-          Object.fromEntries(Object.entries(VILLAGE_STRENGTH_RINGS).map(([k, r]) => [k, r.color])),
-          VILLAGE_STRENGTH_RINGS.MIDDLE.color,
-        ),
-        'circle-stroke-width': matchProperty(
-          'strength',
-          Object.fromEntries(Object.entries(VILLAGE_STRENGTH_RINGS).map(([k, r]) => [k, r.width])),
-          VILLAGE_STRENGTH_RINGS.MIDDLE.width,
-        ),
+        'circle-stroke-color': matchProperty('strength', ringTable('color'), VILLAGE_STRENGTH_RINGS.MIDDLE.color),
+        'circle-stroke-width': matchProperty('strength', ringTable('width'), VILLAGE_STRENGTH_RINGS.MIDDLE.width),
       },
     },
     {
@@ -158,6 +173,12 @@ export const villageLayer = {
       paint: { 'text-color': '#1f2d3d', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.2 },
     },
   ],
+  // Every status fill with every strength's ring and halo (a village without figures has the middle ring).
+  symbols: Object.fromEntries(
+    [...STATUSES.map((status) => [status, VILLAGE_STATUS_COLORS[status]] as const), [NO_FIGURES, VILLAGE_NO_FIGURES_COLOR] as const].flatMap(([status, fill]) =>
+      Object.entries(VILLAGE_STRENGTH_RINGS).map(([strength, ring]) => [`${status}/${strength}`, [fill, ring.color, ring.halo]]),
+    ),
+  ),
   legend: ({ overlays, messages }) => {
     if (!overlays.villages) return null;
     const { counts } = overlays.villages;

@@ -32,7 +32,8 @@ export function formats(m: DetailMessages) {
     int: (n: number) => formatNumber(m, n),
     persons: (n: number) => m.persons(formatNumber(m, n)),
     households: (n: number) => m.households(formatNumber(m, n)),
-    percent: (n: number) => m.percent(formatNumber(m, n, 2)),
+    /** percent with one decimal, as the legend, list and exports write it (cartography rule 4) */
+    percent: (n: number) => m.percent(formatNumber(m, n, 1)),
     /** an amount in 万元 */
     money: (n: number) => m.tenThousandYuan(formatNumber(m, n, 2)),
     count: (n: number) => m.count(formatNumber(m, n)),
