@@ -132,6 +132,18 @@ describe('honest classes', () => {
     expect(above![0]).toBeGreaterThan(above![2]);
   }, 120_000);
 
+  it('keys the selection\'s mark on the legend while a feature is selected', async () => {
+    await open(`?year=${years[0]}`);
+    expect(await page.getByTestId('legend-selection').count()).toBe(0);
+    const { counties } = await graphqlRequest<{ counties: Array<{ code: string }> }>(server.url, '{ counties { code } }');
+    await open(`?year=${years[0]}&sel=county:${counties[0]!.code}`);
+    const key = page.getByTestId('legend-selection');
+    await key.waitFor();
+    expect(await key.textContent()).toBe('当前选中');
+    const ring = await key.locator('.legend-selection-ring').evaluate((e) => getComputedStyle(e).borderTopColor);
+    expect(ring).toBe('rgb(0, 229, 255)');
+  }, 120_000);
+
   it('shows the townships\' classes in the legend once the map shades townships', async () => {
     await open(`?year=${years[0]}`);
     expect(await legendAttr('level')).toBe('COUNTY');

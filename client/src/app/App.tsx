@@ -117,7 +117,7 @@ export function App() {
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
       {view && (
-        <Legend classification={legendClasses ?? view.classification} messages={messages} />
+        <Legend classification={legendClasses ?? view.classification} messages={messages} selected={state.selection != null} />
       )}
       {view && (
         <LayerPanel

@@ -4,21 +4,25 @@
  * metric and its unit, the year, the method and whether the breaks hold for
  * every year, one swatch per class in the very colours of the fill (both
  * come from one `Classification`), each class's bounds and areas, why fewer
- * classes were made than asked for, "no data" as its own swatch, and the
- * metric's policy line marked on the scale.
+ * classes were made than asked for, "no data" as its own swatch, the
+ * metric's policy line marked on the scale, and the selection's mark. The
+ * overlays' symbols are keyed under their toggles in the layer panel.
  */
 import { boundDecimals, classLabel } from './class-labels';
 import { NO_DATA_COLOR, positionOnScale, type Classification } from './classes';
 import { formatNumber, type MapMessages } from './messages';
 import { unitLabel } from './metric-format';
+import { SELECTION_MARK_COLOR, SELECTION_MARK_HALO } from './selection-mark';
 
 interface LegendProps {
   /** the classes on screen: the counties', or the townships' where they are drawn */
   classification: Classification;
   messages: MapMessages;
+  /** a feature is selected: its mark on the map gets a key too */
+  selected?: boolean;
 }
 
-export function Legend({ classification, messages }: LegendProps) {
+export function Legend({ classification, messages, selected = false }: LegendProps) {
   const { classes, year, method, metric, unit, level, scope, threshold, note, requested, openEnded } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
   const decimals = boundDecimals(classification);
@@ -103,6 +107,12 @@ export function Legend({ classification, messages }: LegendProps) {
         <p className="legend-nodata">
           <span className="legend-swatch" style={{ backgroundColor: NO_DATA_COLOR }} />
           {messages.legendNoData}
+        </p>
+      )}
+      {selected && (
+        <p className="legend-selection" data-testid="legend-selection">
+          <span className="legend-selection-ring" style={{ borderColor: SELECTION_MARK_COLOR, outlineColor: SELECTION_MARK_HALO }} aria-hidden="true" />
+          {messages.legendSelected}
         </p>
       )}
       {threshold != null && isCountyExit && (

@@ -32,6 +32,8 @@ export interface MapMessages {
   /** how many areas a class holds, e.g. "（3 个旗县区）" */
   areaCount(count: number, level: AreaLevel): string;
   legendNoData: string;
+  /** the key of the selected feature's mark */
+  legendSelected: string;
   legendThreshold(value: string): string;
   /** the policy line of a metric other than incidence (e.g. the collective-income target) */
   legendPolicyLine(value: string, unit: string): string;

@@ -50,6 +50,7 @@ export const en: Messages = {
   areaCount: (count: number, level: AreaLevel) => ` (${count} ${LEVEL_EN[level][count === 1 ? 0 : 1]})`,
   legendClass: (from: string, to: string, count: number) =>
     `${from} – ${to} (${count} ${count === 1 ? 'county' : 'counties'})`,
+  legendSelected: 'Selected',
   legendNoData: 'No data',
   legendThreshold: (value: string) => `Exit line ${value}%`,
   legendPolicyLine: (value: string, unit: string) => `Policy line ${value} ${unit}`,

@@ -54,6 +54,7 @@ export const zhCN = {
   classAtLeast: (from: string) => `≥ ${from}`,
   classExactly: (value: string) => `= ${value}`,
   areaCount: (count: number, level: AreaLevel) => `（${count} 个${LEVEL_ZH[level]}）`,
+  legendSelected: '当前选中',
   legendNoData: '无数据',
   legendThreshold: (value: string) => `退出线 ${value}%`,
   legendPolicyLine: (value: string, unit: string) => `政策线 ${value} ${unit}`,
