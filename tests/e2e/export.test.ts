@@ -437,9 +437,15 @@ describe('atlas export, print and list view', () => {
       toolbar: getComputedStyle(document.querySelector('.print-toolbar')!).display,
       page: document.querySelector('[data-testid="print-map-page"]')!.getBoundingClientRect().width,
       image: (document.querySelector('[data-testid="print-map-image"]') as HTMLImageElement).naturalWidth,
+      keyClipped: ((k) => k.scrollHeight > k.clientHeight + 1)(document.querySelector('[data-testid="print-legend"]')!),
+      pageClipped: ((p) => p.scrollHeight > p.clientHeight + 1)(document.querySelector('[data-testid="print-map-page"]')!),
     }));
+    await page.screenshot({ path: resolve(ARTIFACTS, 'export-print-region.png'), fullPage: true });
     expect(layout.app).toBe('none');
     expect(layout.toolbar).toBe('none');
+    // Nothing of the key or the page is cut off.
+    expect(layout.keyClipped).toBe(false);
+    expect(layout.pageClipped).toBe(false);
     // 297 mm at 96 px per inch.
     expect(layout.page).toBeCloseTo((297 / 25.4) * 96, 0);
     expect(layout.image).toBe(VIEWPORT.width);
@@ -470,6 +476,21 @@ describe('atlas export, print and list view', () => {
     expect((await activeElement(page)).testId).toBe('export-button');
   }, 90_000);
 
+  it('prints on landscape A3 when asked', async () => {
+    await open();
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('export-print-region-A3').click();
+    await page.locator('[data-testid="print-preview"][data-ready="true"][data-paper="A3"]').waitFor({ state: 'visible' });
+    const pages = readPdf(new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+    expect(pages).toHaveLength(1);
+    // A3 landscape: 1191 × 842 points.
+    expect(Math.abs(pages[0]!.width - 1190.6)).toBeLessThan(1);
+    expect(Math.abs(pages[0]!.height - 841.9)).toBeLessThan(1);
+    expect(pages[0]!.text).toContain('示意图，边界不作为权属依据'.normalize('NFKC'));
+    await page.getByTestId('print-close').click();
+    expect(await page.getByTestId('print-preview').count()).toBe(0);
+  }, 90_000);
+
   it('prints a county\'s profile: its map page, then its figures, the metric\'s trend and its rank among the counties', async () => {
     const withValue = api.data.counties.filter((c) => api.data.choropleth.areas.find((a) => a.code === c.code)?.value != null);
     const value = (code: string) => api.data.choropleth.areas.find((a) => a.code === code)!.value!;
@@ -486,6 +507,12 @@ describe('atlas export, print and list view', () => {
     const points = await page.$$eval('[data-testid="print-trend"] circle', (cs) => cs.map((c) => ({ year: Number(c.getAttribute('data-year')), value: Number(c.getAttribute('data-value')) })));
     expect(points.find((p) => p.year === api.year)?.value).toBeCloseTo(value(county.code), 6);
 
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: resolve(ARTIFACTS, 'export-print-county.png'), fullPage: true });
+    const profileClipped = await page.$$eval('[data-testid="print-profile"] .print-profile-body > section', (sections) =>
+      sections.some((s) => s.scrollHeight > s.clientHeight + 1),
+    );
+    expect(profileClipped).toBe(false);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(resolve(ARTIFACTS, 'export-county-A4.pdf'), pdf);
     const pages = readPdf(new Uint8Array(pdf));
@@ -501,6 +528,7 @@ describe('atlas export, print and list view', () => {
       0,
       'printed poor population',
     );
+    await page.emulateMedia({ media: null });
     await page.getByTestId('print-close').click();
     expect(await page.getByTestId('print-preview').count()).toBe(0);
   }, 90_000);
