@@ -11,6 +11,7 @@ import { csvField, toCsv, UTF8_BOM } from '../../../client/src/export/csv';
 import { exportFileName, isoDate } from '../../../client/src/export/file-name';
 import { exportFeatureCollection, exportTable, layerFeatures } from '../../../client/src/export/layer-tables';
 import { roundTo } from '../../../client/src/export/rounding';
+import { formatMetricValue } from '../../../client/src/map/metric-format';
 import { pairingEndNames } from '../../../client/src/map/layers/pairing-layer';
 import { listGroups } from '../../../client/src/panels/feature-list-entries';
 import { fakeData, fakeView } from './export-fixtures';
@@ -190,8 +191,8 @@ describe('feature list rows', () => {
     const groups = listGroups(rendered, view, zhCN.export.list);
     expect(groups.map((g) => g.key)).toEqual(['counties', 'villages', 'pairings']);
     expect(groups[0]!.entries).toEqual([
-      { kind: 'county', id: '152501000000', name: '甲旗', figure: '5.5 %' },
-      { kind: 'county', id: '152502000000', name: '乙县', figure: '1.3 %' },
+      { kind: 'county', id: '152501000000', name: '甲旗', figure: formatMetricValue(zhCN, 5.5, { unit: '%', decimals: 1 }) },
+      { kind: 'county', id: '152502000000', name: '乙县', figure: formatMetricValue(zhCN, 1.25, { unit: '%', decimals: 1 }) },
       { kind: 'county', id: '152503000000', name: '丙区', figure: '无数据' },
     ]);
     expect(groups[1]!.entries.map((e) => e.name)).toEqual(['二村', '一村', '三村']);

@@ -16,6 +16,7 @@ import { contentLines, drawnFromZoom, pngContent, shadedLevel, type PngContent }
 import { crc32, withPngText } from '../../../client/src/export/png-text';
 import { fromChoropleth } from '../../../client/src/map/classes';
 import { LAYER_REGISTRY } from '../../../client/src/map/layers/registry';
+import { formatMetricValue } from '../../../client/src/map/metric-format';
 import type { AtlasView } from '../../../client/src/map/layers/types';
 import { TOWNSHIP_MIN_ZOOM } from '../../../client/src/map/layers/zoom';
 import { fakeChoropleth, fakeView } from './export-fixtures';
@@ -272,7 +273,8 @@ describe('county profile', () => {
     const zh = fakeView();
     expect(figureText(zh, zhCN.export.menu, 'poorPopulation', 1234.4)).toBe('1,234 人');
     expect(figureText(zh, zhCN.export.menu, 'households', 10572)).toBe('10,572 户');
-    expect(figureText(zh, zhCN.export.menu, 'povertyIncidence', 3.456)).toBe('3.5 %');
+    expect(figureText(zh, zhCN.export.menu, 'povertyIncidence', 3.456)).toBe(formatMetricValue(zhCN, 3.5, { unit: '%', decimals: 1 }));
+    expect(figureText(zh, zhCN.export.menu, 'povertyIncidence', 3.456)).toMatch(/^3\.5 ?%$/);
     expect(figureText(zh, zhCN.export.menu, 'collectiveIncomeMedian', 19.333)).toBe('19.33 万元');
     expect(figureText(zh, zhCN.export.menu, 'softLaxCount', null)).toBe(zhCN.legendNoData);
     const english = fakeView({ messages: en });
