@@ -36,9 +36,10 @@ interface KpiBarProps {
   messages: KpiMessages;
 }
 
-export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
+/** Each KPI's value as written (the bar and the big screen show the same text); none while there is no summary. */
+export function kpiValues(summary: AtlasSummary | null | undefined, messages: KpiMessages): Array<[KpiKey, string]> {
   const n = (value: number) => formatNumber(messages, value);
-  const values: Array<[KpiKey, string]> = summary
+  return summary
     ? [
         ['povertyIncidence', summary.povertyIncidence == null ? '–' : `${formatNumber(messages, summary.povertyIncidence, 2)}%`],
         ['poorPopulation', messages.tooltipPersons(n(summary.poorPopulation))],
@@ -50,6 +51,10 @@ export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
         ['softLaxBranches', n(summary.softLaxBranches)],
       ]
     : [];
+}
+
+export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
+  const values = kpiValues(summary, messages);
   return (
     <section className="kpi-bar card" data-testid="kpi-bar" aria-label={messages.kpiTitle(year)} aria-busy={loading}>
       {summary === null && <p className="kpi-none">{messages.kpiNone(year)}</p>}
