@@ -421,6 +421,7 @@ describe('atlas export, print and list view', () => {
 
   it('prints the region on one landscape A4 page: title, legend, overlay keys, notes', async () => {
     await open();
+    const appTitle = await page.title();
     await page.getByTestId('export-button').click();
     await page.getByTestId('export-print-region-A4').click();
     const preview = page.locator('[data-testid="print-preview"][data-ready="true"]');
@@ -429,6 +430,8 @@ describe('atlas export, print and list view', () => {
     expect(title).toContain(api.prefecture.name);
     expect(title).toContain(String(api.year));
     await expect.poll(async () => (await activeElement(page)).testId).toBe('print-run');
+    // "Save as PDF" offers the page's title as the file's name: the exports' name while the sheet is open.
+    expect(await page.title()).toBe(`领雁-${api.prefecture.name}-${api.year}`);
 
     // In print, the sheet alone: the atlas and the preview's toolbar are not printed; the page is A4 wide.
     await page.emulateMedia({ media: 'print' });
@@ -474,6 +477,7 @@ describe('atlas export, print and list view', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('print-preview').count()).toBe(0);
     expect((await activeElement(page)).testId).toBe('export-button');
+    expect(await page.title()).toBe(appTitle);
   }, 90_000);
 
   it('prints on landscape A3 when asked', async () => {
@@ -501,6 +505,7 @@ describe('atlas export, print and list view', () => {
     await page.getByTestId('export-button').click();
     await page.getByTestId('export-print-county-A4').click();
     await page.locator('[data-testid="print-preview"][data-ready="true"]').waitFor({ state: 'visible' });
+    expect(await page.title()).toBe(`领雁-${api.prefecture.name}-${api.year}-${county.name}`);
     expect(await page.getByTestId('print-rank').getAttribute('data-rank')).toBe(String(rank));
     expect(await page.getByTestId('print-rank').getAttribute('data-of')).toBe(String(withValue.length));
     // The trend has a point for each year with a value, this year's the value the map is shaded by.

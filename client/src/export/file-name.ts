@@ -16,9 +16,13 @@ export interface FileNameParts {
   extension: 'png' | 'csv' | 'geojson';
 }
 
-export function exportFileName({ brand, prefecture, year, detail, extension }: FileNameParts): string {
-  const parts = [brand, prefecture, String(year), ...(detail ? [detail] : [])].map(clean).filter((p) => p !== '');
-  return `${parts.join('-')}.${extension}`;
+/** The name without its extension (also the printed sheet's document title, which "save as PDF" offers as the name). */
+export function exportFileStem({ brand, prefecture, year, detail }: Omit<FileNameParts, 'extension'>): string {
+  return [brand, prefecture, String(year), ...(detail ? [detail] : [])].map(clean).filter((p) => p !== '').join('-');
+}
+
+export function exportFileName(parts: FileNameParts): string {
+  return `${exportFileStem(parts)}.${parts.extension}`;
 }
 
 /** The local calendar date as YYYY-MM-DD (the source line's date). */

@@ -99,9 +99,8 @@ export interface ExportMessages {
     print: string;
     close: string;
     loading: string;
-    legend: string;
+    /** the heading of the overlays' keys */
     overlays: string;
-    notes: string;
     /** the county profile's parts */
     figuresOf(year: number): string;
     noFigures(year: number): string;

@@ -21,6 +21,7 @@ import type { AtlasView } from '../map/layers/types';
 import { formatMetricValue, unitLabel } from '../map/metric-format';
 import { documentContent, type ExportContext } from './actions';
 import { figureText, PROFILE_FIGURES, rankOf } from './county-profile';
+import { exportFileStem } from './file-name';
 import type { ExportMessages, Paper } from './messages';
 import { composeMapPicture, mapMarks, whenIdle } from './png';
 import type { KeyEntry, PngContent } from './png-content';
@@ -257,6 +258,18 @@ export function PrintPreview({ ctx, job, onClose }: { ctx: ExportContext; job: P
   useEffect(() => {
     if (ready) printButton.current?.focus();
   }, [ready]);
+
+  // The page's title while the sheet is open: "save as PDF" offers it as the file's name.
+  useEffect(() => {
+    const { view: v, messages: mm, prefecture } = opened.current;
+    const county = job.county ? v.atlas.counties.find((c) => c.code === job.county) : null;
+    const detail = county ? county[v.messages.nameField] || county.name : undefined;
+    const previous = document.title;
+    document.title = exportFileStem({ brand: mm.fileBrand, prefecture, year: v.year, detail });
+    return () => {
+      document.title = previous;
+    };
+  }, [job.county]);
 
   // Escape closes the preview wherever the focus is (printing can take it off the page's buttons).
   useEffect(() => {

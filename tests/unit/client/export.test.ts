@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../client/src/app/i18n/en';
 import { zhCN } from '../../../client/src/app/i18n/zh-CN';
 import { csvField, toCsv, UTF8_BOM } from '../../../client/src/export/csv';
-import { exportFileName, isoDate } from '../../../client/src/export/file-name';
+import { exportFileName, exportFileStem, isoDate } from '../../../client/src/export/file-name';
 import { exportFeatureCollection, exportTable, layerFeatures } from '../../../client/src/export/layer-tables';
 import { roundTo } from '../../../client/src/export/rounding';
 import { formatMetricValue } from '../../../client/src/map/metric-format';
@@ -58,6 +58,10 @@ describe('exportFileName / isoDate', () => {
       'Lingyan-A_B_ _C_-2020-counties.csv',
     );
     expect(exportFileName({ brand: '领雁', prefecture: '  ', year: 2020, extension: 'geojson' })).toBe('领雁-2020.geojson');
+  });
+
+  it('gives the same name without its extension (the printed sheet\'s title)', () => {
+    expect(exportFileStem({ brand: '领雁', prefecture: '锡林郭勒盟', year: 2017, detail: '阿巴嘎旗' })).toBe('领雁-锡林郭勒盟-2017-阿巴嘎旗');
   });
 
   it('gives the local date as YYYY-MM-DD', () => {
