@@ -89,6 +89,7 @@ describe('compiled execution', () => {
       AtlasDetailAlliance: values.alliance,
       AtlasDetailPairing: values.pairing,
       AtlasDetailProject: values.project,
+      AtlasPrintCounty: values.countyCode,
     };
     for (const op of operations) {
       const variables = Object.fromEntries(op.variables.map((v) => [v, v === 'code' || v === 'id' ? codeOf[op.name] : values[v]]));
