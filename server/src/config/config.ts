@@ -44,6 +44,8 @@ export interface Config {
   responseCacheMb: number;
   /** Ask the atlas's opening questions once right after start, so the first visitor meets a warm hub; default true. */
   warmUp: boolean;
+  /** Live-update WebSockets (GraphQL subscriptions at /graphql) one client (IP address) may hold at once; 0 turns live updates off; default 64. */
+  liveConnectionsPerClient: number;
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileCacheMb: int(env, 'TILE_CACHE_MB', 64, 0, 65_536),
     responseCacheMb: int(env, 'RESPONSE_CACHE_MB', 32, 0, 65_536),
     warmUp: bool(env, 'WARM_UP', true),
+    liveConnectionsPerClient: int(env, 'LIVE_CONNECTIONS_PER_CLIENT', 64, 0, 100_000),
   };
 }
 

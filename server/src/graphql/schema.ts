@@ -3,11 +3,12 @@ import 'reflect-metadata';
 import './enums.js';
 import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
-import { ArgumentValidationError, buildSchema, getMetadataStorage } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
+import { LiveResolver } from './resolvers/live.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.js';
 import { PairingResolver } from './resolvers/pairing.resolver.js';
@@ -35,6 +36,7 @@ export const resolvers = [
   PairingAnalysisResolver,
   EmbedTokenResolver,
   PlaceResolver,
+  LiveResolver,
 ] as const;
 
 /** What type-graphql's own validation passes to class-validator with `validate: { forbidUnknownValues: false }`. */
@@ -55,6 +57,20 @@ async function validateArgument(value: unknown): Promise<void> {
     throw new ArgumentValidationError(error as ValidationError[]);
   }
 }
+
+/**
+ * type-graphql wants a PubSub as soon as the schema has a subscription, even
+ * when each brings its own `subscribe` function, as ours do (live.resolver.ts):
+ * one that has no topics.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('this schema\'s subscriptions have no topics: each brings its own subscribe function');
+  },
+  subscribe() {
+    throw new Error('this schema\'s subscriptions have no topics: each brings its own subscribe function');
+  },
+};
 
 /** The part of type-graphql's metadata storage this reads and sets (the type is not exported). */
 type TypeMetadata = Pick<ReturnType<typeof getMetadataStorage>, 'fields' | 'objectTypes'>;
@@ -80,11 +96,13 @@ export function plainFieldsReadTheirProperty(storage: TypeMetadata = getMetadata
 
 export async function createSchema(): Promise<GraphQLSchema> {
   plainFieldsReadTheirProperty();
-  const schema = await buildSchema({ resolvers, validateFn: validateArgument });
+  const schema = await buildSchema({ resolvers, validateFn: validateArgument, pubSub: NO_TOPICS });
   // type-graphql has no option for the root types' descriptions.
   const query = schema.getQueryType();
   if (query) query.description = 'Reading the hub: the region, its areas and villages, alliances, projects, pairings and indicators.';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Planners\' changes: each needs a token with role planner (or admin) covering the county, obeys the domain rules, runs in one transaction and is audited.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = 'Live updates (实时更新) over WebSocket at /graphql (graphql-ws): what changed, as it commits.';
   return schema;
 }

@@ -18,6 +18,7 @@ import { ConfigError, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
 import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
@@ -37,6 +38,7 @@ import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 import { createTiles } from '../tiles/index.js';
 import { tilePath } from './tile-path.js';
+import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
 
 export type { Logger, RequestEntry } from './observability.js';
 
@@ -163,6 +165,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, cacheMetrics.onLookup);
     cacheMetrics.watch(responses);
     const shared = sharedReads(db.changes);
+    // Announces a change a moment after hearing it: every cache has dropped what it made stale by then (they do as they hear it).
+    const dataChanges = new DataChanges(db.changes);
     const apollo = new ApolloServer<Context>({
       gateway: jitGateway(schema),
       introspection: config.introspection,
@@ -178,7 +182,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -209,6 +213,19 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       }),
     );
     app.use('/graphql', bodyErrors);
+    const live: LiveSocket | null =
+      config.liveConnectionsPerClient > 0
+        ? liveSocket(httpServer, {
+            schema,
+            dataChanges,
+            auth,
+            corsOrigins: config.corsOrigins,
+            perClient: config.liveConnectionsPerClient,
+            budget: graphqlBudget,
+            validationRules: [...limits.validationRules, nulFreeLiterals],
+            registry: observability.registry,
+          })
+        : null;
     serveClient(app, config.clientDist, config.embedOrigins);
 
     const port = await listen(httpServer, config.port, config.host);
@@ -229,6 +246,9 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
         closing ??= (async () => {
           // Its questions hold database connections: let them finish before the pool closes.
           await warmedUp;
+          // Open sockets would hold the HTTP server's drain until its grace period ends.
+          dataChanges.close();
+          await live?.close();
           await apollo.stop();
           graphqlBudget?.close();
           tileBudget?.close();

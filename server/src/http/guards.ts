@@ -49,13 +49,22 @@ export class RequestBudget {
 
   /** Counts the request; true while within the budget, else answers 429 and returns false. */
   async admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-    const { totalHits, resetTime } = await this.store.increment(this.keyOf(req.socket));
+    const { totalHits, resetTime } = await this.count(req.socket);
     const reset = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
     res.setHeader('RateLimit-Policy', this.policy);
     res.setHeader('RateLimit', `limit=${this.perMinute}, remaining=${Math.max(this.perMinute - totalHits, 0)}, reset=${reset}`);
     if (totalHits <= this.perMinute) return true;
     limitExceeded(res, this.perMinute);
     return false;
+  }
+
+  /** Counts a request that has no HTTP answer of its own (a WebSocket upgrade, a subscription); true while within the budget. */
+  async take(socket: Socket): Promise<boolean> {
+    return (await this.count(socket)).totalHits <= this.perMinute;
+  }
+
+  private count(socket: Socket) {
+    return this.store.increment(this.keyOf(socket));
   }
 
   /** The budget as Express middleware. */
