@@ -25,20 +25,25 @@ function CookbookList({ examples }: CookbookListProps) {
 
   return (
     <section className="cookbook" data-testid="cookbook" aria-labelledby="cookbook-title">
-      <div className="graphiql-doc-explorer-title" id="cookbook-title">
-        示例 <span className="cookbook-title-en">Cookbook</span>
-      </div>
+      <h2 className="graphiql-doc-explorer-title cookbook-title" id="cookbook-title">
+        示例{' '}
+        <span className="cookbook-title-en" lang="en">
+          Cookbook
+        </span>
+      </h2>
       <p className="cookbook-hint">
         选一个示例在新标签页中打开，按 ▶ 或 Ctrl-Enter 运行。
         <br />
-        Pick an example to open it in a new tab; run it with ▶ or Ctrl-Enter.
+        <span lang="en">Pick an example to open it in a new tab; run it with ▶ or Ctrl-Enter.</span>
       </p>
       <ol className="cookbook-list">
         {examples.map((example) => (
           <li key={example.id}>
             <button type="button" className="cookbook-item" data-example={example.id} onClick={() => open(example)}>
               <span className="cookbook-item-zh">{example.titleZh}</span>
-              <span className="cookbook-item-en">{example.titleEn}</span>
+              <span className="cookbook-item-en" lang="en">
+                {example.titleEn}
+              </span>
             </button>
           </li>
         ))}

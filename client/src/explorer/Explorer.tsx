@@ -3,19 +3,27 @@
  * /graphql, with the planner's cookbook in the sidebar and its first example
  * in the first tab.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { GraphiQL } from 'graphiql';
 import { COOKBOOK } from './cookbook';
 import { cookbookPlugin } from './CookbookPlugin';
-import { useQuietCjkPunctuation } from './editor-options';
+import { useEditorOptions } from './editor-options';
 import { createFetcher } from './fetcher';
+import { keepTabSemantics } from './tab-buttons';
+
+/** The page's element GraphiQL renders into (explorer.html). */
+const ROOT_ID = 'explorer';
 
 export function Explorer() {
   const fetcher = useMemo(() => createFetcher(), []);
   // GraphiQL checks plugins by identity: build the plugin once.
   const plugin = useMemo(() => cookbookPlugin(COOKBOOK), []);
   const first = COOKBOOK[0];
-  useQuietCjkPunctuation();
+  useEditorOptions();
+  useEffect(() => {
+    const root = document.getElementById(ROOT_ID);
+    return root ? keepTabSemantics(root) : undefined;
+  }, []);
 
   return (
     <GraphiQL
@@ -26,9 +34,11 @@ export function Explorer() {
       defaultEditorToolsVisibility={false}
     >
       <GraphiQL.Logo>
-        <a className="explorer-logo" href="/" title="返回地图 · Back to the map">
-          领雁 <span className="explorer-logo-sub">GraphQL 查询台</span>
-        </a>
+        <h1 className="explorer-heading">
+          <a className="explorer-logo" href="/" title="返回地图 · Back to the map">
+            领雁 <span className="explorer-logo-sub">GraphQL 查询台</span>
+          </a>
+        </h1>
       </GraphiQL.Logo>
     </GraphiQL>
   );
