@@ -133,7 +133,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         : null;
 
   return (
-    <div className={`embed${options.title ? ' with-title' : ''}`}>
+    // The map and what labels it are the page's main content (a landmark for screen readers).
+    <main className={`embed${options.title ? ' with-title' : ''}`}>
       <MapView
         view={view}
         region={atlas?.prefecture.boundary ?? null}
@@ -181,6 +182,6 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
           {messages.loading}
         </div>
       )}
-    </div>
+    </main>
   );
 }

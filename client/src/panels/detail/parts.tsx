@@ -74,7 +74,8 @@ interface HeaderProps {
 
 export function DetailHeader({ ctx, kind, title, subtitle, trail }: HeaderProps) {
   return (
-    <header className="detail-header">
+    // A div, not <header>: inside the panel a <header> would be read as a second banner of the page.
+    <div className="detail-header">
       {trail && trail.length > 0 && (
         <nav className="detail-trail" aria-label={ctx.messages.kinds[kind]}>
           {trail.map((t) => (
@@ -89,7 +90,7 @@ export function DetailHeader({ ctx, kind, title, subtitle, trail }: HeaderProps)
         {title ?? ctx.messages.loading}
       </h2>
       {subtitle && <p className="detail-subtitle">{subtitle}</p>}
-    </header>
+    </div>
   );
 }
 
