@@ -5,11 +5,17 @@
  * cache entry whose `figures({"year":…})` fields accumulate per year.
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { revalidatingFetchPolicy, startLiveUpdates } from './live-updates';
 
-/** `token`: a bearer token sent with every request (an embedded view's, when reading needs one). */
+/**
+ * `token`: a bearer token sent with every request (an embedded view's, when
+ * reading needs one). In a browser the client also keeps the page current
+ * (live-updates.ts): its queries are refetched when the hub's data changes.
+ */
 export function createApolloClient(uri = '/graphql', token: string | null = null): ApolloClient {
-  return new ApolloClient({
+  const client = new ApolloClient({
     link: new HttpLink({ uri, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) }),
+    defaultOptions: { watchQuery: { nextFetchPolicy: revalidatingFetchPolicy } },
     cache: new InMemoryCache({
       typePolicies: {
         Prefecture: { keyFields: ['code'] },
@@ -23,4 +29,6 @@ export function createApolloClient(uri = '/graphql', token: string | null = null
       },
     }),
   });
+  if (typeof window !== 'undefined' && typeof WebSocket !== 'undefined') startLiveUpdates(client, { token });
+  return client;
 }

@@ -133,3 +133,7 @@ export type { BranchFocus, BranchRating, TownshipKind, VillageKind } from '@ling
 // The printed county profile (export/print-sheet.tsx): the county's figures of the year, the metric's values by year.
 export { AtlasPrintCountyDocument as ATLAS_PRINT_COUNTY, AtlasMetricValuesDocument as ATLAS_METRIC_VALUES } from '@lingyan/schema/generated';
 export type { AtlasPrintCountyQuery, AtlasMetricValuesQuery } from '@lingyan/schema/generated';
+
+// Live updates (graphql/live-updates.ts): each change to the hub's data.
+export { LiveDataChangedDocument as LIVE_DATA_CHANGED } from '@lingyan/schema/generated';
+export type { LiveDataChangedSubscription } from '@lingyan/schema/generated';

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
+import { onDataChange } from './live-updates';
 
 /** The API's largest page (README: "Every list pages with offset/limit (at most 500)"). */
 export const MAX_PAGE_SIZE = 500;
@@ -57,7 +58,9 @@ export async function fetchAllPages<TData, TVariables extends OperationVariables
 
 /**
  * Fetches every page for `variables` (null: not yet, e.g. until the counties
- * are drawn). `pageOf` must be a stable function (module level).
+ * are drawn), and again when the hub announces a change to its data (live
+ * updates; the list shown stays until the new one is in). `pageOf` must be a
+ * stable function (module level).
  */
 export function useAllPages<TData, TVariables extends OperationVariables & Paging, TItem>(
   query: TypedDocumentNode<TData, TVariables>,
@@ -68,6 +71,8 @@ export function useAllPages<TData, TVariables extends OperationVariables & Pagin
   // By value: callers build a new variables object on every render.
   const key = variables == null ? null : JSON.stringify(variables);
   const [state, setState] = useState<AllPagesState<TItem, Omit<TVariables, keyof Paging>>>({ data: null, error: null });
+  const [changes, setChanges] = useState(0);
+  useEffect(() => onDataChange(() => setChanges((n) => n + 1)), []);
 
   useEffect(() => {
     if (key == null) return;
@@ -84,7 +89,7 @@ export function useAllPages<TData, TVariables extends OperationVariables & Pagin
     return () => {
       cancelled = true;
     };
-  }, [client, query, key, pageOf]);
+  }, [client, query, key, pageOf, changes]);
 
   return state;
 }

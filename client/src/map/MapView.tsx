@@ -24,6 +24,8 @@ import { syncSelectionMark, type SelectionMark } from './selection-mark';
 import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
 import { withReadToken } from './tiles';
+import { onDataChange } from '../graphql/live-updates';
+import { reloadChangedTiles } from './live-tiles';
 
 export interface HoveredArea {
   source: string;
@@ -133,6 +135,9 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);
     mapRef.current = map;
     hookRef.current = installTestHook(map);
+    // Live updates: the tiles a change to the hub's data may have changed are asked for again.
+    const stopReloading = onDataChange((change) => reloadChangedTiles(map, change));
+    map.once('remove', stopReloading);
     // The style is in the page: once it is parsed, data may go on the map. Not
     // 'load', which waits for a first frame drawn with no data at all.
     map.once('style.load', () => setLoaded(true));

@@ -1,0 +1,144 @@
+/// <reference lib="dom" />
+/**
+ * Live updates in real Chromium (issue 22): an open atlas and an open big
+ * screen show a planner's edit committed through the API, without a reload
+ * and without being touched. The edit makes a strong or middling village
+ * soft-and-lax, so weak: the KPI of weak villages goes up by one on both
+ * pages, the village's circle on the atlas (a vector tile) turns weak, and
+ * its county's weak-village share on the screen's ranking follows. Runs on
+ * both databases (the suite runs twice in CI).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, villageYearInput } from '../support/db';
+import { token, type TestServer } from '../support/server';
+import { waitForMapReady } from './helpers/atlas-page';
+import { graphqlRequest } from './helpers/graphql';
+import { openBrowserSession, type BrowserSession } from './helpers/session';
+
+const UPSERT = `mutation ($i: VillageYearInput!) { upsertVillageYear(input: $i) { version softLax } }`;
+
+type LiveWindow = Window & {
+  __lingyan?: { map: { querySourceFeatures(source: string, o: { sourceLayer: string }): Array<{ properties: Record<string, unknown> }> }; loaded: readonly string[] };
+  __notReloaded?: boolean;
+};
+
+/** The strength the village's tile feature carries on the page's map (null: its tile is not on the map). */
+function tileStrength(page: Page, code: string): Promise<string | null> {
+  return page.evaluate((c) => {
+    const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
+    const f = features.find((x) => String(x.properties.code) === c);
+    return f ? String(f.properties.strength) : null;
+  }, code);
+}
+
+/** The digits of an element's text (numbers are formatted with separators). */
+async function digits(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).innerText()).replace(/[^\d/]/g, '');
+}
+
+async function subscriptions(server: TestServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(/^lingyan_live_subscriptions (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+/** Marks the page so a reload (which would drop the mark) is seen, and counts its navigations. */
+async function watchForReloads(page: Page): Promise<() => Promise<{ marked: boolean; navigations: number }>> {
+  let navigations = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations++;
+  });
+  await page.evaluate(() => ((window as LiveWindow).__notReloaded = true));
+  return async () => ({ marked: await page.evaluate(() => (window as LiveWindow).__notReloaded === true), navigations });
+}
+
+describe('live updates in the browser', () => {
+  let session: BrowserSession;
+  let server: TestServer;
+  let atlas: Page;
+  let screen: Page;
+  let year: number;
+  let code: string;
+  let planner: string;
+
+  beforeAll(async () => {
+    session = await openBrowserSession({ width: 1440, height: 900 });
+    ({ server, page: atlas } = session);
+    const { prefecture } = await graphqlRequest<{ prefecture: { years: number[] } }>(server.url, '{ prefecture { years } }');
+    year = Math.max(...prefecture.years);
+    // A village that is not weak in the latest year (strength as the rules define it: server/src/spatial/rules-sql.ts).
+    [{ code }] = (await sql<{ code: string }>(
+      `select vy.village_code as code from village_year vy join village v on v.code = vy.village_code
+        where vy.year = $1 and not vy.soft_lax and vy.collective_income >= 5 and vy.branch_rating <> 'LAGGING'
+          and not (v.is_poor_village and (v.exited_year is null or v.exited_year > vy.year))
+        order by vy.village_code limit 1 offset 3`,
+      [year],
+    )) as [{ code: string }];
+    planner = await token('planner', [`${code.slice(0, 6)}000000`], 1, 'planner-live-e2e');
+    screen = await session.context.newPage();
+    screen.on('pageerror', (error) => session.pageErrors.push(`screen pageerror: ${error.message}`));
+  }, 180_000);
+
+  afterAll(async () => {
+    // Put the village back as it was, for the files after this one.
+    if (code && planner) {
+      const input = await villageYearInput(code, year);
+      if (input.softLax) await server.graphql(UPSERT, { i: { ...input, softLax: false } }, planner);
+    }
+    await session?.close();
+  });
+
+  it('shows an edit committed through the API on the open atlas and big screen, without a reload', async () => {
+    const sockets: string[] = [];
+    for (const page of [atlas, screen]) page.on('websocket', (ws) => sockets.push(ws.url()));
+    await atlas.goto(`${server.url}/`);
+    await waitForMapReady(atlas);
+    await atlas.waitForFunction(() => (window as LiveWindow).__lingyan!.loaded.includes('villages'));
+    await screen.goto(`${server.url}/screen?views=latest:weak_village_share`);
+    await screen.waitForSelector('[data-testid="screen-kpi-weakVillages"]');
+    const atlasKpi = '[data-testid="kpi-weakVillages"]';
+    const screenKpi = '[data-testid="screen-kpi-weakVillages"]';
+    const summary = async () =>
+      (await graphqlRequest<{ summary: { weakVillages: number; villages: number } }>(server.url, `{ summary(year: ${year}) { weakVillages villages } }`)).summary;
+    const before = await summary();
+    expect(await digits(atlas, atlasKpi)).toContain(String(before.weakVillages));
+    expect(await digits(screen, screenKpi)).toContain(String(before.weakVillages));
+    await atlas.waitForFunction((c) => {
+      const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
+      return features.some((f) => String(f.properties.code) === c);
+    }, code);
+    expect(await tileStrength(atlas, code)).not.toBe('WEAK');
+    // Both pages are subscribed (a change made before would not be announced to them).
+    await expect.poll(() => subscriptions(server), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    const atlasReloads = await watchForReloads(atlas);
+    const screenReloads = await watchForReloads(screen);
+
+    const input = await villageYearInput(code, year);
+    const written = await server.graphql(UPSERT, { i: { ...input, softLax: true } }, planner);
+    expect(written.errors).toBeUndefined();
+    const committed = performance.now();
+    const after = await summary();
+    expect(after.weakVillages).toBe(before.weakVillages + 1);
+
+    const changed = (page: Page, selector: string) =>
+      page.waitForFunction(([s, n]) => (document.querySelector(s)?.textContent ?? '').replace(/[^\d/]/g, '').includes(n), [selector, String(after.weakVillages)] as const, {
+        timeout: 10_000,
+      });
+    await Promise.all([changed(atlas, atlasKpi), changed(screen, screenKpi)]);
+    const kpiMs = performance.now() - committed;
+    await atlas.waitForFunction((c) => {
+      const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
+      return features.some((f) => String(f.properties.code) === c && f.properties.strength === 'WEAK');
+    }, code, { timeout: 10_000 });
+    const tileMs = performance.now() - committed;
+    console.log(`live updates in the browser: commit -> KPIs changed on atlas and screen ${kpiMs.toFixed(0)} ms, village tile ${tileMs.toFixed(0)} ms`);
+    expect(kpiMs).toBeLessThan(5000);
+
+    expect(await atlasReloads()).toEqual({ marked: true, navigations: 0 });
+    expect(await screenReloads()).toEqual({ marked: true, navigations: 0 });
+    expect(session.pageErrors).toEqual([]);
+    expect(session.offline.external).toEqual([]);
+    // One socket per page, to the page's own hub.
+    expect(sockets).toEqual([`${server.url.replace('http', 'ws')}/graphql`, `${server.url.replace('http', 'ws')}/graphql`]);
+  }, 120_000);
+});
