@@ -5,6 +5,8 @@
  * mapped to compatibility code points with the real text in an ActualText
  * span, so the text is NFKC-normalised and ActualText wins). Enough for
  * Skia's output (plain objects, Flate streams); not a general PDF reader.
+ * Not pdfjs-dist: it reads the glyphs' ToUnicode maps and not the ActualText
+ * spans, so the printed 户 came out as 戶 and – as ‒ (tried with 5.6).
  */
 import { unzlibSync } from 'fflate';
 
