@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 /**
- * Live updates in real Chromium (issue 22): an open atlas and an open big
- * screen show a planner's edit committed through the API, without a reload
- * and without being touched. The edit makes a strong or middling village
- * soft-and-lax, so weak: the KPI of weak villages goes up by one on both
- * pages, the village's circle on the atlas (a vector tile) turns weak, and
- * its county's weak-village share on the screen's ranking follows. Runs on
- * both databases (the suite runs twice in CI).
+ * Live updates in real Chromium (issue 22): an open atlas, embedded map and
+ * big screen show a planner's edit committed through the API, without a
+ * reload and without being touched. The edit makes a strong or middling
+ * village soft-and-lax, so weak: the KPI of weak villages goes up by one on
+ * the atlas and the screen, and the village's circle (a vector tile) turns
+ * weak on the atlas and the embedded map. Runs on both databases (the suite
+ * runs twice in CI).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,12 +57,14 @@ describe('live updates in the browser', () => {
   let server: TestServer;
   let atlas: Page;
   let screen: Page;
+  let embed: Page;
   let year: number;
   let code: string;
   let planner: string;
 
   beforeAll(async () => {
-    session = await openBrowserSession({ width: 1440, height: 900 });
+    // With the answer cache on, as a hub runs by default: an announcement must not be followed by a stale cached answer.
+    session = await openBrowserSession({ width: 1440, height: 900 }, { responseCacheMb: 32 });
     ({ server, page: atlas } = session);
     const { prefecture } = await graphqlRequest<{ prefecture: { years: number[] } }>(server.url, '{ prefecture { years } }');
     year = Math.max(...prefecture.years);
@@ -76,7 +78,11 @@ describe('live updates in the browser', () => {
     )) as [{ code: string }];
     planner = await token('planner', [`${code.slice(0, 6)}000000`], 1, 'planner-live-e2e');
     screen = await session.context.newPage();
-    screen.on('pageerror', (error) => session.pageErrors.push(`screen pageerror: ${error.message}`));
+    embed = await session.context.newPage();
+    for (const [name, page] of [['screen', screen], ['embed', embed]] as const) {
+      page.on('pageerror', (error) => session.pageErrors.push(`${name} pageerror: ${error.message}`));
+      page.on('console', (message) => message.type() === 'error' && session.pageErrors.push(`${name} console: ${message.text()}`));
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -88,12 +94,15 @@ describe('live updates in the browser', () => {
     await session?.close();
   });
 
-  it('shows an edit committed through the API on the open atlas and big screen, without a reload', async () => {
+  it('shows an edit committed through the API on the open atlas, embedded map and big screen, without a reload', async () => {
     const sockets: string[] = [];
-    for (const page of [atlas, screen]) page.on('websocket', (ws) => sockets.push(ws.url()));
+    for (const page of [atlas, screen, embed]) page.on('websocket', (ws) => sockets.push(ws.url()));
     await atlas.goto(`${server.url}/`);
-    await waitForMapReady(atlas);
-    await atlas.waitForFunction(() => (window as LiveWindow).__lingyan!.loaded.includes('villages'));
+    await embed.goto(`${server.url}/embed`);
+    for (const map of [atlas, embed]) {
+      await waitForMapReady(map);
+      await map.waitForFunction(() => (window as LiveWindow).__lingyan!.loaded.includes('villages'));
+    }
     await screen.goto(`${server.url}/screen?views=latest:weak_village_share`);
     await screen.waitForSelector('[data-testid="screen-kpi-weakVillages"]');
     const atlasKpi = '[data-testid="kpi-weakVillages"]';
@@ -103,15 +112,16 @@ describe('live updates in the browser', () => {
     const before = await summary();
     expect(await digits(atlas, atlasKpi)).toContain(String(before.weakVillages));
     expect(await digits(screen, screenKpi)).toContain(String(before.weakVillages));
-    await atlas.waitForFunction((c) => {
-      const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
-      return features.some((f) => String(f.properties.code) === c);
-    }, code);
-    expect(await tileStrength(atlas, code)).not.toBe('WEAK');
-    // Both pages are subscribed (a change made before would not be announced to them).
-    await expect.poll(() => subscriptions(server), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-    const atlasReloads = await watchForReloads(atlas);
-    const screenReloads = await watchForReloads(screen);
+    for (const map of [atlas, embed]) {
+      await map.waitForFunction((c) => {
+        const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
+        return features.some((f) => String(f.properties.code) === c);
+      }, code);
+      expect(await tileStrength(map, code)).not.toBe('WEAK');
+    }
+    // Every page is subscribed (a change made before would not be announced to it).
+    await expect.poll(() => subscriptions(server), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const reloads = await Promise.all([atlas, screen, embed].map(watchForReloads));
 
     const input = await villageYearInput(code, year);
     const written = await server.graphql(UPSERT, { i: { ...input, softLax: true } }, planner);
@@ -126,19 +136,21 @@ describe('live updates in the browser', () => {
       });
     await Promise.all([changed(atlas, atlasKpi), changed(screen, screenKpi)]);
     const kpiMs = performance.now() - committed;
-    await atlas.waitForFunction((c) => {
-      const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
-      return features.some((f) => String(f.properties.code) === c && f.properties.strength === 'WEAK');
-    }, code, { timeout: 10_000 });
+    const turnedWeak = (map: Page) =>
+      map.waitForFunction((c) => {
+        const features = (window as LiveWindow).__lingyan!.map.querySourceFeatures('villages', { sourceLayer: 'villages' });
+        return features.some((f) => String(f.properties.code) === c && f.properties.strength === 'WEAK');
+      }, code, { timeout: 10_000 });
+    await Promise.all([turnedWeak(atlas), turnedWeak(embed)]);
     const tileMs = performance.now() - committed;
-    console.log(`live updates in the browser: commit -> KPIs changed on atlas and screen ${kpiMs.toFixed(0)} ms, village tile ${tileMs.toFixed(0)} ms`);
-    expect(kpiMs).toBeLessThan(5000);
+    console.log(`live updates in the browser: commit -> KPIs changed on atlas and screen ${kpiMs.toFixed(0)} ms, village tiles on atlas and embed ${tileMs.toFixed(0)} ms`);
+    // Three pages refetch at once from one embedded database on the machine that also draws them: seconds, not the window.
+    expect(kpiMs).toBeLessThan(8000);
 
-    expect(await atlasReloads()).toEqual({ marked: true, navigations: 0 });
-    expect(await screenReloads()).toEqual({ marked: true, navigations: 0 });
+    for (const reloaded of reloads) expect(await reloaded()).toEqual({ marked: true, navigations: 0 });
     expect(session.pageErrors).toEqual([]);
     expect(session.offline.external).toEqual([]);
     // One socket per page, to the page's own hub.
-    expect(sockets).toEqual([`${server.url.replace('http', 'ws')}/graphql`, `${server.url.replace('http', 'ws')}/graphql`]);
+    expect(sockets).toEqual(Array(3).fill(`${server.url.replace('http', 'ws')}/graphql`));
   }, 120_000);
 });
