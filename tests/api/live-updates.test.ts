@@ -38,6 +38,8 @@ interface Listener {
   errors: unknown[];
   closes: { code: number; reason: string }[];
   connections: number;
+  /** times the hub said the subscription was complete (a client would then stop listening) */
+  completions: number;
   /** The first change after `from` (an index into `changes`) that `matches`. */
   next(from: number, matches?: (c: Change) => boolean, timeoutMs?: number): Promise<Change>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ function listen(server: { url: string }, o: { token?: string; retry?: boolean } 
   const errors: unknown[] = [];
   const closes: { code: number; reason: string }[] = [];
   let connections = 0;
+  let completions = 0;
   const client = createClient({
     url: wsUrl(server.url),
     webSocketImpl: WebSocket,
@@ -71,7 +74,7 @@ function listen(server: { url: string }, o: { token?: string; retry?: boolean } 
         if (r.errors) errors.push(...r.errors);
       },
       error: (e) => void errors.push(e),
-      complete: () => {},
+      complete: () => void completions++,
     },
   );
   return {
@@ -81,6 +84,9 @@ function listen(server: { url: string }, o: { token?: string; retry?: boolean } 
     closes,
     get connections() {
       return connections;
+    },
+    get completions() {
+      return completions;
     },
     async next(from, matches = () => true, timeoutMs = 10_000) {
       let found: Change | undefined;
@@ -307,6 +313,8 @@ describe('live updates across a restart of the hub', () => {
       // Without closing its sockets the HTTP server's drain would wait out its grace period (10 s).
       expect(performance.now() - stopping).toBeLessThan(5000);
       expect(live.closes[0]?.code).toBe(1001);
+      // Closed, not completed: the client resubscribes on reconnecting.
+      expect(live.completions).toBe(0);
       second = await startTestServer({ port: first.app.port });
       await vi.waitFor(() => expect(live.connections).toBe(2), { timeout: 15_000 });
       await subscribed(second);

@@ -15,7 +15,7 @@
  */
 import type { ApolloClient, WatchQueryFetchPolicy } from '@apollo/client';
 import { print } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import { LIVE_DATA_CHANGED, type LiveDataChangedSubscription } from './documents';
 
 export type DataChange = LiveDataChangedSubscription['dataChanged'];
@@ -23,6 +23,9 @@ export type DataChangeListener = (change: DataChange) => void;
 
 /** What a reconnection stands for: anything may have changed. */
 const EVERYTHING: DataChange = { sequence: 0, everything: true, tables: [], tileLayers: [] };
+
+/** Wait before subscribing again when the hub ended the subscription. */
+const RESUBSCRIBE_MS = 1000;
 
 /** The close code of a refused token (graphql-ws's Forbidden). */
 const FORBIDDEN = 4403;
@@ -113,8 +116,8 @@ export interface LiveOptions {
   url?: string;
 }
 
-/** Opens the page's live connection for `client`; returns it (dispose() closes it). */
-export function startLiveUpdates(client: ApolloClient, o: LiveOptions): Client {
+/** Opens the page's live connection for `client`; returns the function that closes it. */
+export function startLiveUpdates(client: ApolloClient, o: LiveOptions): () => void {
   const refetch = refetcher(client);
   const changed = (change: DataChange) => {
     distrustCache(client);
@@ -135,16 +138,27 @@ export function startLiveUpdates(client: ApolloClient, o: LiveOptions): Client {
       },
     },
   });
-  socket.subscribe<LiveDataChangedSubscription>(
-    { query: print(LIVE_DATA_CHANGED) },
-    {
-      next: (result) => {
-        if (result.data) changed(result.data.dataChanged);
+  const query = print(LIVE_DATA_CHANGED);
+  const subscribe = (): void => {
+    socket.subscribe<LiveDataChangedSubscription>(
+      { query },
+      {
+        next: (result) => {
+          if (result.data) changed(result.data.dataChanged);
+        },
+        // Only a refused token ends it for good (the page then stays as it is).
+        error: (error) => console.warn('live updates stopped:', (error as { reason?: string }).reason ?? error),
+        // A hub that ends the subscription (stopping) is asked again a moment later, or the next one is.
+        complete: () => {
+          if (!stopped) window.setTimeout(subscribe, RESUBSCRIBE_MS);
+        },
       },
-      // Only a refused token ends the subscription (the map then simply stays as it is).
-      error: (error) => console.warn('live updates stopped:', (error as { reason?: string }).reason ?? error),
-      complete: () => {},
-    },
-  );
-  return socket;
+    );
+  };
+  let stopped = false;
+  subscribe();
+  return () => {
+    stopped = true;
+    void socket.dispose();
+  };
 }

@@ -246,9 +246,10 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
         closing ??= (async () => {
           // Its questions hold database connections: let them finish before the pool closes.
           await warmedUp;
-          // Open sockets would hold the HTTP server's drain until its grace period ends.
-          dataChanges.close();
+          // Open sockets would hold the HTTP server's drain until its grace period ends. Sockets first: ending the
+          // announcements first would tell clients their subscription is complete, and they would not resubscribe.
           await live?.close();
+          dataChanges.close();
           await apollo.stop();
           graphqlBudget?.close();
           tileBudget?.close();
