@@ -211,11 +211,22 @@ describe('live updates on one hub', () => {
       const answer = await new Promise<unknown>((resolve) => {
         live.client.subscribe({ query: '{ prefecture { code } }' }, { next: resolve, error: resolve, complete: () => {} });
       });
-      expect(JSON.stringify(answer)).toContain('send queries by POST /graphql');
+      expect(answer).toEqual([{ message: 'this WebSocket carries subscriptions only; send queries by POST /graphql', extensions: { code: 'BAD_USER_INPUT' } }]);
       const bad = await new Promise<unknown>((resolve) => {
         live.client.subscribe({ query: 'subscription { dataChanged { nope } }' }, { next: resolve, error: resolve, complete: () => {} });
       });
-      expect(JSON.stringify(bad)).toContain('Cannot query field \\"nope\\" on type \\"DataChange\\"');
+      expect(bad).toMatchObject([{ message: 'Cannot query field "nope" on type "DataChange".', extensions: { code: 'BAD_USER_INPUT' } }]);
+      const long = await new Promise<unknown>((resolve) => {
+        live.client.subscribe({ query: `subscription { dataChanged { ${'at '.repeat(4000)} } }` }, { next: resolve, error: resolve, complete: () => {} });
+      });
+      expect(long).toEqual([{ message: 'token limit of 4000 exceeded', extensions: { code: 'LIMIT_EXCEEDED' } }]);
+      // A message over 16 KiB closes the socket (1009, too big) before anything reads it.
+      const big = listen(server);
+      await new Promise<unknown>((resolve) => {
+        big.client.subscribe({ query: `subscription { dataChanged { ${'sequence '.repeat(2000)} } }` }, { next: resolve, error: resolve, complete: () => {} });
+      });
+      expect(big.closes[0]?.code).toBe(1009);
+      await big.close();
       const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBSCRIBE }) });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };

@@ -165,6 +165,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, cacheMetrics.onLookup);
     cacheMetrics.watch(responses);
     const shared = sharedReads(db.changes);
+    const formatErrors = formatError((e) => logger.error('unexpected error in a resolver', e));
     // Announces a change a moment after hearing it: every cache has dropped what it made stale by then (they do as they hear it).
     const dataChanges = new DataChanges(db.changes);
     const apollo = new ApolloServer<Context>({
@@ -186,7 +187,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
-      formatError: formatError((e) => logger.error('unexpected error in a resolver', e)),
+      formatError: formatErrors,
     });
     await apollo.start();
 
@@ -223,6 +224,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
             perClient: config.liveConnectionsPerClient,
             budget: graphqlBudget,
             validationRules: [...limits.validationRules, nulFreeLiterals],
+            formatError: formatErrors,
             registry: observability.registry,
           })
         : null;

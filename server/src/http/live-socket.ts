@@ -28,7 +28,17 @@ import http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Duplex } from 'node:stream';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
@@ -62,6 +72,8 @@ export interface LiveSocketOptions {
   budget: RequestBudget | null;
   /** Validation rules besides graphql-js's own (the limits of POST /graphql). */
   validationRules: readonly ValidationRule[];
+  /** How errors are shown to clients (POST /graphql's: codes, no internals). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   registry: Registry;
 }
 
@@ -138,10 +150,12 @@ function checkedDocument(schema: GraphQLSchema, rules: readonly ValidationRule[]
   try {
     document = parse(query, { maxTokens: LIMITS.maxTokens });
   } catch (error) {
-    return [error instanceof GraphQLError ? error : badInput('the operation could not be parsed')];
+    if (!(error instanceof GraphQLError)) return [badInput('the operation could not be parsed')];
+    // Coded as Apollo codes them, so the shared formatError treats them alike.
+    return [new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
   const errors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (errors.length > 0) return errors;
+  if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
   const operation = getOperationAST(document, operationName);
   if (!operation) return [badInput('name the operation to run (operationName): the document has several, or none by that name')];
   if (operation.operation !== 'subscription') {
@@ -262,11 +276,13 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
         const contextValue: LiveContext & { principal: Principal | null } = { dataChanges: o.dataChanges, principal: ctx.extra.principal ?? null };
         return { schema: o.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
       },
-      onNext: (ctx) => {
+      onNext: (ctx, _id, _payload, _args, result) => {
         // Reading stops when the token does, as it would for a request.
         const expiresAt = ctx.extra.expiresAt;
         if (expiresAt != null && Date.now() >= expiresAt) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
+        if (result.errors?.length) return { ...result, errors: result.errors.map((e) => o.formatError(e.toJSON(), e)) };
       },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => o.formatError(e.toJSON(), e)),
     },
     wss,
   );
