@@ -51,7 +51,10 @@ export async function guardOffline(context: BrowserContext): Promise<OfflineGuar
   const external = new Set<string>();
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (isLocalUrl(url)) return route.continue();
+    // fallback, not continue: with no handler after this one the request goes on as it would unrouted, and a
+    // route another handler (a test's page.route) has already answered is not answered twice
+    // (route.continue then rejected, unhandled, with "Route is already handled!").
+    if (isLocalUrl(url)) return route.fallback();
     external.add(url);
     return route.abort('blockedbyclient');
   });
