@@ -74,13 +74,18 @@ export function revalidatingFetchPolicy(current: WatchQueryFetchPolicy, context:
   return nextFetchPolicy(changesSeen, current, context);
 }
 
-/** From the first change on, queries started later do not trust the cache alone either. */
+/**
+ * From the first change on, queries started later do not trust the cache
+ * alone either. The default options are changed in place: a new object would
+ * make every mounted query hook re-apply its options and fetch again, on top
+ * of the refetch.
+ */
 function distrustCache(client: ApolloClient): void {
   if (changesSeen) return;
   changesSeen = true;
   const options = client.defaultOptions;
-  options.watchQuery = { ...options.watchQuery, fetchPolicy: 'cache-and-network' };
-  options.query = { ...options.query, fetchPolicy: 'network-only' };
+  (options.watchQuery ??= {}).fetchPolicy = 'cache-and-network';
+  (options.query ??= {}).fetchPolicy = 'network-only';
 }
 
 /** Refetches the active queries, one round at a time; a request during a round makes one more round after it. */
