@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/explorer', '/healthz', '/graphql?query=%7B__typename%7D'])('are sent with %s', async (path) => {
+  it.each(['/', '/screen', '/explorer', '/healthz', '/graphql?query=%7B__typename%7D'])('are sent with %s', async (path) => {
     const res = await fetch(`${server.url}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('same-origin');

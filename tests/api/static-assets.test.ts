@@ -65,7 +65,7 @@ describe('client files', () => {
   });
 
   it('keeps the pages and the embed script fresh (no-cache) in every encoding', async () => {
-    for (const path of ['/', '/embed.js']) {
+    for (const path of ['/', '/screen', '/embed.js']) {
       for (const encoding of ['br', 'gzip', undefined]) {
         const res = await get(path, encoding);
         expect(res.status, `${path} ${encoding}`).toBe(200);

@@ -46,6 +46,10 @@ export interface Config {
   warmUp: boolean;
   /** Live-update WebSockets (GraphQL subscriptions at /graphql) one client (IP address) may hold at once; 0 turns live updates off; default 64. */
   liveConnectionsPerClient: number;
+  /** The big screen's (`/screen`) rotation where its link names none: views as its `views=` parameter writes them; default none. */
+  screenViews: string | null;
+  /** Seconds each view of the big screen stays, where its link says none (2–3600); default none (the page's 30). */
+  screenIntervalSeconds: number | null;
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
@@ -111,6 +115,24 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   });
 }
 
+/**
+ * The big screen's default views (SCREEN_VIEWS): written into its page for
+ * the page to read as it reads its link's `views=` (client/src/screen/rotation.ts,
+ * which checks each view and says on screen what it could not use). Here only
+ * what a view can never hold is refused: characters outside its alphabet.
+ */
+function screenViews(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SCREEN_VIEWS?.trim();
+  if (!raw) return null;
+  const bad = /[^A-Za-z0-9_:,]/.exec(raw);
+  if (bad || raw.length > 2000) {
+    throw new ConfigError(
+      `SCREEN_VIEWS: ${bad ? `"${bad[0]}" at position ${bad.index + 1} cannot be part of a view` : 'longer than 2000 characters'}; expected views separated by commas, each its year, metric and more separated by colons, e.g. 2016:poverty_incidence,latest:collective_income_median`,
+    );
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -132,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: int(env, 'RESPONSE_CACHE_MB', 32, 0, 65_536),
     warmUp: bool(env, 'WARM_UP', true),
     liveConnectionsPerClient: int(env, 'LIVE_CONNECTIONS_PER_CLIENT', 64, 0, 100_000),
+    screenViews: screenViews(env),
+    screenIntervalSeconds: env.SCREEN_INTERVAL?.trim() ? int(env, 'SCREEN_INTERVAL', 30, 2, 3600) : null,
   };
 }
 

@@ -33,6 +33,7 @@ import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
 import { bodyErrors, corsFor, requestBudget } from './guards.js';
 import { embedCheckRoute } from './embed-check.js';
+import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
@@ -89,7 +90,7 @@ function serveEmbed(app: express.Express, dist: string, embedOrigins: readonly s
   });
 }
 
-function serveClient(app: express.Express, dist: string, embedOrigins: readonly string[]): void {
+function serveClient(app: express.Express, dist: string, embedOrigins: readonly string[], screen: ScreenDefaults): void {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', (_req, res) => {
@@ -98,6 +99,7 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
     return;
   }
   serveEmbed(app, dist, embedOrigins);
+  serveScreen(app, dist, screen);
   // The build keeps a Brotli and a gzip copy of each text asset (client/precompress.mjs): sent to browsers that accept them.
   app.use(
     expressStaticGzip(dist, {
@@ -108,7 +110,7 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
         maxAge: '1h',
         setHeaders: (res, file) => {
           // Vite names assets by content hash; the pages and the embed script (a fixed name analysts link to) must always be fresh.
-          if (/((index|explorer|embed)\.html|embed\.js)(\.br|\.gz)?$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
+          if (/((index|explorer|embed|screen)\.html|embed\.js)(\.br|\.gz)?$/.test(file)) res.setHeader('Cache-Control', 'no-cache');
         },
       },
     }),
@@ -228,7 +230,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
             registry: observability.registry,
           })
         : null;
-    serveClient(app, config.clientDist, config.embedOrigins);
+    serveClient(app, config.clientDist, config.embedOrigins, { views: config.screenViews, intervalSeconds: config.screenIntervalSeconds });
 
     const port = await listen(httpServer, config.port, config.host);
     const warmedUp = config.warmUp
