@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Three pages, all served by the hub from `client/dist`: the atlas (`index.html`,
- * at `/`), the embedded map (`embed.html`, at `/embed`) and the GraphQL IDE
- * (`explorer.html`, at `/explorer`). The embed script (`/embed.js`) is built
+ * Four pages, all served by the hub from `client/dist`: the atlas (`index.html`,
+ * at `/`), the embedded map (`embed.html`, at `/embed`), the big screen
+ * (`screen.html`, at `/screen`) and the GraphQL IDE (`explorer.html`, at
+ * `/explorer`). The embed script (`/embed.js`) is built
  * after them by `vite.embed-script.config.ts`. Everything
  * they need is bundled here: no CDN, no web font, no remote style; Monaco's
  * workers are emitted as files of our own origin (see architecture.md,
@@ -35,7 +36,7 @@ export default defineConfig({
     // maplibre-gl is ~1 MB minified on its own, Monaco ~3 MB.
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { main: page('index.html'), embed: page('embed.html'), explorer: page('explorer.html') },
+      input: { main: page('index.html'), embed: page('embed.html'), screen: page('screen.html'), explorer: page('explorer.html') },
       output: { manualChunks },
     },
   },

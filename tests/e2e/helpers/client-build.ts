@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 const CLIENT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../client');
 const SCHEMA_DIR = resolve(CLIENT_DIR, '../schema');
 /** The built pages: each must be newer than every source. */
-const PAGES = ['dist/index.html', 'dist/explorer.html'];
+const PAGES = ['dist/index.html', 'dist/explorer.html', 'dist/screen.html'];
 const SOURCES = [
-  ...['src', 'public', 'index.html', 'explorer.html', 'embed.html', 'vite.config.ts', 'vite.embed-script.config.ts', 'precompress.mjs', 'package.json'].map((p) => join(CLIENT_DIR, p)),
+  ...['src', 'public', 'index.html', 'explorer.html', 'embed.html', 'screen.html', 'vite.config.ts', 'vite.embed-script.config.ts', 'precompress.mjs', 'package.json'].map((p) => join(CLIENT_DIR, p)),
   ...['generated', 'operations'].map((p) => join(SCHEMA_DIR, p)),
 ];
 
