@@ -83,6 +83,8 @@ export function ScreenApp({ rotation }: { rotation: Rotation }) {
   const state = useMemo(() => viewState(screenView), [screenView]);
   const { atlas, years, year, view, busy, error, onFirstDraw } = useAtlasView(state, messages);
   const summary = useQuery(ATLAS_SUMMARY, year == null ? skipToken : { variables: { year } });
+  // While the next view's year loads, the figures on the wall stay (with their own year) rather than blank out.
+  const shownSummary = summary.loading ? (summary.data ?? summary.previousData)?.summary : summary.data?.summary;
   // The view's time on the wall counts once its figures are drawn (or it has failed: the rotation goes on, and asks again next time round).
   const shownNow = (view != null && !busy && view.year === year && view.metric === screenView.metric) || error != null;
   useEffect(() => setShown(shownNow), [shownNow]);
@@ -162,6 +164,10 @@ export function ScreenApp({ rotation }: { rotation: Rotation }) {
     ...(screenView.method === 'POLICY' && atlas?.metrics.some((m) => m.metric === screenView.metric && m.policyBands == null) ? [screen.noPolicyBands(metricName(screenView.metric))] : []),
   ];
   const failure = error ?? summary.error ?? outlines.error ?? null;
+  // The tab's name, for an operator's desktop (the app's title until the figures are in).
+  useEffect(() => {
+    if (view && prefecture) document.title = `${title} · ${messages.appShortTitle}`;
+  }, [view, prefecture, title, messages]);
 
   return (
     <div
@@ -182,7 +188,7 @@ export function ScreenApp({ rotation }: { rotation: Rotation }) {
         </h1>
       </header>
       <main className="screen-main">
-        {year != null && <ScreenKpis year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
+        {year != null && <ScreenKpis year={shownSummary?.year ?? year} summary={shownSummary} loading={summary.loading} messages={messages} />}
         <div className="screen-map-cell">
           {/*
             The key column, beside the map rather than over it (the region is framed in the whole map, and
