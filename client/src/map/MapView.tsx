@@ -26,6 +26,7 @@ import { installTestHook, type TestHook } from './test-hook';
 import { withReadToken } from './tiles';
 import { onDataChange } from '../graphql/live-updates';
 import { reloadChangedTiles } from './live-tiles';
+import { pickSlack, showCompassWhenTurned, tapSelects, trackPointerKind, type PointerKind } from './touch';
 
 export interface HoveredArea {
   source: string;
@@ -57,6 +58,8 @@ interface MapViewProps {
   mark?: SelectionMark | null;
   /** the read token the view's GraphQL requests carry (an embed on a private hub): sent with the hub's tiles too */
   readToken?: string | null;
+  /** open fitted to the region clear of the panels then on screen (a phone's bars take a quarter of it), not in fixed margins */
+  openClearOfPanels?: boolean;
 }
 
 /** Marks the moves the map makes by itself (opening), which are not the user's camera. */
@@ -70,7 +73,7 @@ function fitPadding(map: MapLibreMap) {
   const { clientWidth, clientHeight } = map.getContainer();
   return clientWidth < 600 || clientHeight < 450 ? SMALL_FIT_PADDING : FIT_PADDING;
 }
-export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, mark = null, readToken = null }: MapViewProps) {
+export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, mark = null, readToken = null, openClearOfPanels = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -88,6 +91,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
   ariaLabelRef.current = ariaLabel;
   const markRef = useRef(mark);
   markRef.current = mark;
+  const openClearRef = useRef(openClearOfPanels);
+  openClearRef.current = openClearOfPanels;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -131,7 +136,9 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       transformRequest: withReadToken(window.location.origin, readTokenRef.current),
     });
     skipHiddenSky(map);
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    // Pinch, two-finger turn and tilt are MapLibre's defaults; the compass (shown once turned) takes the map back.
+    map.addControl(new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
+    showCompassWhenTurned(map);
     map.getCanvas().setAttribute('aria-label', ariaLabelRef.current);
     mapRef.current = map;
     hookRef.current = installTestHook(map);
@@ -141,8 +148,9 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     // The style is in the page: once it is parsed, data may go on the map. Not
     // 'load', which waits for a first frame drawn with no data at all.
     map.once('style.load', () => setLoaded(true));
-    attachHover(map, (area) => onHoverRef.current(area));
-    map.on('click', (event) => callbacks.current.onSelect(selectionAt(map, event.point)));
+    const pointer = trackPointerKind(map);
+    attachHover(map, (area) => onHoverRef.current(area), pointer);
+    map.on('click', (event) => callbacks.current.onSelect(selectionAt(map, event.point, pointer.touch)));
     map.on('moveend', (event) => {
       if ((event as unknown as typeof OPENING_MOVE).lingyanOpening || !fittedRef.current) return;
       const { lng, lat } = map.getCenter();
@@ -172,7 +180,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom }, OPENING_MOVE);
     } else {
       const [west, south, east, north] = geometryBounds(outline!);
-      map.fitBounds([west, south, east, north], { padding: fitPadding(map), duration: 0 }, OPENING_MOVE);
+      const padding = (openClearRef.current ? paddingClearOfPanels(map.getContainer()) : null) ?? fitPadding(map);
+      map.fitBounds([west, south, east, north], { padding, duration: 0 }, OPENING_MOVE);
     }
     fittedRef.current = true;
     if (!viewReady) loadEarlyTiles(map);
@@ -220,25 +229,33 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
 /** The layers that answer a click, and what each selects. */
 const SELECTABLE = LAYER_ORDER.flatMap((m) => (m.select ? m.select.layerIds.map((id) => ({ id, ...m.select! })) : []));
 
-/** The selection a click at `point` makes: the topmost selectable feature's. */
-function selectionAt(map: MapLibreMap, point: { x: number; y: number }): Selection | null {
-  const layers = SELECTABLE.filter((s) => map.getLayer(s.id) && map.getLayoutProperty(s.id, 'visibility') !== 'none');
+/** The selection a click (or a tap, `touch`) at `point` makes: the topmost selectable feature's. */
+function selectionAt(map: MapLibreMap, point: { x: number; y: number }, touch: boolean): Selection | null {
+  const zoom = map.getZoom();
+  const layers = SELECTABLE.filter(
+    (s) => map.getLayer(s.id) && map.getLayoutProperty(s.id, 'visibility') !== 'none' && (!touch || tapSelects(s.kind, zoom)),
+  );
   // A few pixels of slack: villages and lines are small targets.
+  const slack = pickSlack(touch);
   const box: [[number, number], [number, number]] = [
-    [point.x - 3, point.y - 3],
-    [point.x + 3, point.y + 3],
+    [point.x - slack, point.y - slack],
+    [point.x + slack, point.y + slack],
   ];
-  const features = map.queryRenderedFeatures(box, { layers: layers.map((s) => s.id) });
+  const ids = layers.map((s) => s.id);
+  // The slack is for small targets: an area is picked where the point is (near a border the slack reaches the neighbour too).
+  const idOf = (f: MapGeoJSONFeature) => `${f.layer.id}:${String(f.properties[SELECTABLE.find((s) => s.id === f.layer.id)!.idProperty])}`;
+  const underPoint = new Set(map.queryRenderedFeatures([point.x, point.y], { layers: ids }).map(idOf));
+  const features = map.queryRenderedFeatures(box, { layers: ids }).filter((f) => f.layer.type !== 'fill' || underPoint.has(idOf(f)));
   // Where townships show, the county fill above them is clear: the township is what the user sees.
-  const townshipShown = map.getZoom() >= TOWNSHIP_MIN_ZOOM && features.some((f) => f.layer.id === TOWNSHIP_FILL_LAYER_ID);
+  const townshipShown = zoom >= TOWNSHIP_MIN_ZOOM && features.some((f) => f.layer.id === TOWNSHIP_FILL_LAYER_ID);
   const feature = features.find((f) => !(townshipShown && f.layer.id === COUNTY_FILL_LAYER_ID));
   const target = feature && SELECTABLE.find((s) => s.id === feature.layer.id);
   const id = target ? feature.properties[target.idProperty] : undefined;
   return target && id != null ? { kind: target.kind, id: String(id) } : null;
 }
 
-/** Hover: highlight the county under the pointer (feature-state) and report it. */
-function attachHover(map: MapLibreMap, report: (area: HoveredArea | null) => void): void {
+/** Hover: highlight the county under the pointer (feature-state) and report it; a finger hovers nothing. */
+function attachHover(map: MapLibreMap, report: (area: HoveredArea | null) => void, pointer: PointerKind): void {
   const layers = LAYER_ORDER.flatMap((m) => m.hoverLayerIds ?? []);
   let hovered: MapGeoJSONFeature | null = null;
   const setHover = (feature: MapGeoJSONFeature | null) => {
@@ -249,7 +266,7 @@ function attachHover(map: MapLibreMap, report: (area: HoveredArea | null) => voi
   };
   for (const layer of layers) {
     map.on('mousemove', layer, (event) => {
-      const feature = event.features?.[0] ?? null;
+      const feature = pointer.touch ? null : (event.features?.[0] ?? null);
       setHover(feature);
       map.getCanvas().style.cursor = feature ? 'pointer' : '';
       report(feature ? { source: feature.source, code: String(feature.id), x: event.point.x, y: event.point.y } : null);

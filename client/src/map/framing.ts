@@ -27,23 +27,43 @@ export interface Rect {
 const MARGIN = 24;
 /** Below this free width or height there is no room to frame anything clear of the panels. */
 const MIN_FREE = 160;
+/**
+ * A rectangle no wider and no taller than this is a button (a phone's layer
+ * drawer, 列表): where keeping clear of everything leaves no room, a feature
+ * may pass under a button rather than be framed with no regard to any panel.
+ */
+const BUTTON_SIZE = 120;
 
 type Side = keyof Padding;
 
 /**
  * The padding that leaves the largest free area clear of every rectangle: each
  * rectangle, largest first, is put behind the side of the map where moving that
- * edge in loses the least of the free area (a tall panel on the left moves the
- * left edge, a wide bar on top the top edge); one already outside the free area
- * costs nothing. Null when what is left is too small to frame anything in.
+ * edge in loses the least of the free area and still leaves room to frame in
+ * (a tall panel on the left moves the left edge, a wide bar on top the top
+ * edge); one already outside the free area costs nothing. Where that leaves
+ * too little, the buttons among them (BUTTON_SIZE) are let go, smallest first.
+ * Null when what is left is still too small to frame anything in.
  */
 export function paddingClearOf(width: number, height: number, rects: readonly Rect[], margin = MARGIN): Padding | null {
-  const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
   const clipped = rects
     .map((r) => ({ left: Math.max(0, r.left), top: Math.max(0, r.top), right: Math.min(width, r.right), bottom: Math.min(height, r.bottom) }))
     .filter((r) => r.right > r.left && r.bottom > r.top)
     .sort((a, b) => (b.right - b.left) * (b.bottom - b.top) - (a.right - a.left) * (a.bottom - a.top));
-  for (const r of clipped) {
+  const panels = clipped.filter((r) => r.right - r.left > BUTTON_SIZE || r.bottom - r.top > BUTTON_SIZE);
+  const buttons = clipped.filter((r) => !panels.includes(r));
+  for (let kept = buttons.length; kept >= 0; kept -= 1) {
+    const padding = paddingOf(width, height, [...panels, ...buttons.slice(0, kept)], margin);
+    if (padding) return padding;
+  }
+  return null;
+}
+
+/** The padding clear of `rects` (largest first), or null when it leaves no room. */
+function paddingOf(width: number, height: number, rects: readonly Rect[], margin: number): Padding | null {
+  const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+  const roomy = (p: Padding) => width - p.left - p.right - 2 * margin >= MIN_FREE && height - p.top - p.bottom - 2 * margin >= MIN_FREE;
+  for (const r of rects) {
     const free = { left: pad.left, top: pad.top, right: width - pad.right, bottom: height - pad.bottom };
     if (r.right <= free.left || r.left >= free.right || r.bottom <= free.top || r.top >= free.bottom) continue;
     const freeWidth = free.right - free.left;
@@ -54,12 +74,13 @@ export function paddingClearOf(width: number, height: number, rects: readonly Re
       { side: 'top', value: r.bottom, cost: (r.bottom - free.top) * freeWidth },
       { side: 'bottom', value: height - r.top, cost: (free.bottom - r.top) * freeWidth },
     ];
-    const best = options.reduce((a, b) => (b.cost < a.cost ? b : a));
+    // The cheapest side that still leaves room to frame in (a button on the right of a narrow band moves the right edge, not the top).
+    const moved = (o: (typeof options)[number]): Padding => ({ ...pad, [o.side]: Math.max(pad[o.side], o.value) });
+    const byCost = [...options].sort((a, b) => a.cost - b.cost);
+    const best = byCost.find((o) => roomy(moved(o))) ?? byCost[0]!;
     pad[best.side] = Math.max(pad[best.side], best.value);
   }
-  const padded: Padding = { top: pad.top + margin, right: pad.right + margin, bottom: pad.bottom + margin, left: pad.left + margin };
-  const roomy = width - padded.left - padded.right >= MIN_FREE && height - padded.top - padded.bottom >= MIN_FREE;
-  return roomy ? padded : null;
+  return roomy(pad) ? { top: pad.top + margin, right: pad.right + margin, bottom: pad.bottom + margin, left: pad.left + margin } : null;
 }
 
 /**
