@@ -29,12 +29,17 @@ import { YearSlider } from '../panels/YearSlider';
 import { formatView, type ViewFilters } from '../state/view-state';
 import { useViewState } from '../state/useViewState';
 import { LOCALES, useI18n } from './i18n';
+import { useCompactLayout } from './layout';
 import { useAtlasView } from './useAtlasView';
+// The desktop layout, then the phone and tablet one over it.
+import './app.css';
+import './compact.css';
 
 export function App() {
   const { locale, messages, setLocale } = useI18n();
   const { view: state, update, rejected } = useViewState(locale);
   const { atlas, years, year, view, busy, threshold, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
+  const compact = useCompactLayout();
   const summary = useQuery(ATLAS_SUMMARY, year == null ? skipToken : { variables: { year } });
   const [hovered, setHovered] = useState<HoveredArea | null>(null);
   // Where the map should fly: a place found by search, a feature opened from a panel.
@@ -93,11 +98,15 @@ export function App() {
         focus={focus}
         mark={mark}
         onMap={setMap}
+        openClearOfPanels={compact}
       />
-      <TitleBar title={messages.appTitle} subtitle={prefectureName ? messages.appSubtitle(prefectureName, metric) : null}>
-        {year != null && years.length > 0 && (
-          <YearSlider years={years} year={year} busy={busy} messages={messages} onChange={(next) => update({ year: next })} />
-        )}
+      <TitleBar
+        title={messages.appTitle}
+        shortTitle={messages.appShortTitle}
+        subtitle={prefectureName ? messages.appSubtitle(prefectureName, metric) : null}
+        toolsLabel={messages.toolsLabel}
+        year={year != null && years.length > 0 ? <YearSlider years={years} year={year} busy={busy} messages={messages} onChange={(next) => update({ year: next })} /> : null}
+      >
         <SearchBox messages={messages.detail} onSelect={(selection) => update({ selection })} onFocus={setFocus} />
         <ShareDialog
           view={formatView({ ...state, locale })}
@@ -117,7 +126,7 @@ export function App() {
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
       {view && (
-        <Legend classification={legendClasses ?? view.classification} messages={messages} selected={state.selection != null} />
+        <Legend classification={legendClasses ?? view.classification} messages={messages} selected={state.selection != null} collapsible={compact} />
       )}
       {view && (
         <LayerPanel
@@ -128,6 +137,7 @@ export function App() {
           onShading={(shading) => update(shading)}
           onToggle={toggleLayer}
           onFilter={setFilter}
+          compact={compact}
         />
       )}
       {state.selection && year != null && (

@@ -7,7 +7,14 @@
  * classes were made than asked for, "no data" as its own swatch, the
  * metric's policy line marked on the scale, and the selection's mark. The
  * overlays' symbols are keyed under their toggles in the layer panel.
+ *
+ * Foldable on a phone or tablet (`collapsible`): folded, it keeps its title,
+ * the classes with their bounds, the policy line's mark, "no data" and the
+ * selection's key; unfolded it adds the description, the policy line's name,
+ * the notes and each class written out with its areas (what a desktop's
+ * hover titles say).
  */
+import { useEffect, useId, useState } from 'react';
 import { boundDecimals, classLabel } from './class-labels';
 import { NO_DATA_COLOR, positionOnScale, type Classification } from './classes';
 import { formatNumber, type MapMessages } from './messages';
@@ -20,9 +27,15 @@ interface LegendProps {
   messages: MapMessages;
   /** a feature is selected: its mark on the map gets a key too */
   selected?: boolean;
+  /** a phone or tablet layout: the legend starts folded, its title a button that unfolds it */
+  collapsible?: boolean;
 }
 
-export function Legend({ classification, messages, selected = false }: LegendProps) {
+export function Legend({ classification, messages, selected = false, collapsible = false }: LegendProps) {
+  const detailsId = useId();
+  const [unfolded, setUnfolded] = useState(!collapsible);
+  useEffect(() => setUnfolded(!collapsible), [collapsible]);
+  const full = !collapsible || unfolded;
   const { classes, year, method, metric, unit, level, scope, threshold, note, requested, openEnded } = classification;
   const ticks = classes.length > 0 ? [classes[0]!.from, ...classes.map((c) => c.to)] : [];
   const decimals = boundDecimals(classification);
@@ -46,15 +59,34 @@ export function Legend({ classification, messages, selected = false }: LegendPro
       data-method={method}
       data-scope={scope}
       data-year={year}
+      data-folded={!full || undefined}
       aria-labelledby="legend-title"
     >
       <h2 id="legend-title" className="legend-title">
-        {messages.legendTitle(metric, unitText)}
+        {collapsible ? (
+          <button
+            type="button"
+            className="legend-toggle"
+            aria-expanded={unfolded}
+            aria-controls={unfolded ? detailsId : undefined}
+            data-testid="legend-toggle"
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            {messages.legendTitle(metric, unitText)}
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+              <path d={unfolded ? 'M3 9l4-4 4 4' : 'M3 5l4 4 4-4'} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+          </button>
+        ) : (
+          messages.legendTitle(metric, unitText)
+        )}
       </h2>
-      <p className="legend-subtitle" data-testid="legend-subtitle">
-        {messages.legendDescription({ level, year, classes: classes.length, method, scope })}
-      </p>
-      {note && (
+      {full && (
+        <p id={detailsId} className="legend-subtitle" data-testid="legend-subtitle">
+          {messages.legendDescription({ level, year, classes: classes.length, method, scope })}
+        </p>
+      )}
+      {full && note && (
         <p className="legend-classes-note" data-testid="legend-classes-note" data-note={note}>
           {messages.legendClassesNote(note, classes.length, requested)}
         </p>
@@ -115,7 +147,17 @@ export function Legend({ classification, messages, selected = false }: LegendPro
           {messages.legendSelected}
         </p>
       )}
-      {threshold != null && isCountyExit && (
+      {collapsible && unfolded && (
+        <ul className="legend-class-list" data-testid="legend-class-list">
+          {classes.map((c, i) => (
+            <li key={i}>
+              <span className="legend-swatch" style={{ backgroundColor: c.color }} />
+              {classLabel(classification, i, messages)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {full && threshold != null && isCountyExit && (
         <p className="legend-note" data-testid="legend-note">
           {below === values.length && values.length > 0
             ? messages.legendAllBelow(thresholdText)

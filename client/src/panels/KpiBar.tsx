@@ -3,8 +3,10 @@
  * incidence and poor population, counties at the exit line, poor villages
  * exited, weak villages, pairings, alliances and soft-and-lax branches.
  */
+import { useRef } from 'react';
 import type { AtlasSummary } from '../graphql/documents';
 import { formatNumber } from '../map/messages';
+import { usePublishedHeight } from './usePublishedHeight';
 
 export const KPI_KEYS = [
   'povertyIncidence',
@@ -54,9 +56,11 @@ export function kpiValues(summary: AtlasSummary | null | undefined, messages: Kp
 }
 
 export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
+  const bar = useRef<HTMLElement>(null);
+  usePublishedHeight(bar, '--kpi-height');
   const values = kpiValues(summary, messages);
   return (
-    <section className="kpi-bar card" data-testid="kpi-bar" aria-label={messages.kpiTitle(year)} aria-busy={loading}>
+    <section ref={bar} className="kpi-bar card" data-testid="kpi-bar" aria-label={messages.kpiTitle(year)} aria-busy={loading}>
       {summary === null && <p className="kpi-none">{messages.kpiNone(year)}</p>}
       <dl>
         {values.map(([key, text]) => (

@@ -3,8 +3,12 @@
  * year's tick a button, and play/pause. Playing steps to the next year once
  * the current one is on the map (not on a fixed clock, so a slow answer never
  * makes it skip a year) and stops at the last year.
+ *
+ * Under a finger (app/compact.css) the thumb is large, the whole track with
+ * its year labels is one target (a tap on a year's label moves there), and the
+ * part of the track before the thumb is filled from `--year-progress`.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 
 export interface YearSliderMessages {
   yearLabel: string;
@@ -73,6 +77,7 @@ export function YearSlider({ years, year, busy, messages, onChange }: YearSlider
           aria-label={messages.yearLabel}
           aria-valuetext={String(year)}
           data-testid="year-range"
+          style={{ '--year-progress': `${last > 0 ? (index / last) * 100 : 100}%` } as CSSProperties}
           onChange={(event) => onChange(years[Number(event.target.value)]!)}
         />
         <div className="year-ticks">

@@ -8,6 +8,8 @@ export const detailEn: DetailMessages = {
   numberLocale: 'en',
   panelLabel: 'Details',
   close: 'Close',
+  sheetExpand: 'Show more of the details',
+  sheetCollapse: 'Show less of the details',
   loading: 'Loading…',
   loadError: (detail) => `Could not load: ${detail}`,
   kinds: { county: 'County', township: 'Township', village: 'Village', alliance: 'Alliance', pairing: 'Pairing', project: 'Industry project' },

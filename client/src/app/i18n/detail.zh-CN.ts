@@ -6,6 +6,8 @@ export const detailZhCN: DetailMessages = {
   numberLocale: 'zh-CN',
   panelLabel: '详情',
   close: '关闭',
+  sheetExpand: '展开详情',
+  sheetCollapse: '收起详情',
   loading: '正在加载…',
   loadError: (detail) => `加载失败：${detail}`,
   kinds: { county: '旗县区', township: '苏木乡镇', village: '嘎查村', alliance: '联合党委', pairing: '结对帮扶', project: '产业项目' },

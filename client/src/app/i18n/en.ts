@@ -30,6 +30,7 @@ export const en: Messages = {
   appSubtitle: (prefecture: string, metric: Metric) => `${prefecture} · ${METRIC_EN[metric].toLowerCase()} by county`,
   yearLabel: 'Year',
   languageLabel: 'Language',
+  toolsLabel: 'Tools',
   metricNames: METRIC_EN,
   methodNames: METHOD_EN,
   unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches' },
@@ -117,6 +118,7 @@ export const en: Messages = {
   shareClose: 'Close',
   shareNote: 'The embedding site must be listed in the hub\'s EMBED_ORIGINS; where anonymous reading is off, add a token an analyst minted to the link.',
   layersTitle: 'Layers',
+  layersToggle: 'Layers',
   layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships' },
   layerLoading: 'Loading…',
   pairingKinds: {

@@ -34,6 +34,8 @@ export const zhCN = {
   appSubtitle: (prefecture: string, metric: Metric) => `${prefecture} · 旗县${METRIC_ZH[metric]}`,
   yearLabel: '年份',
   languageLabel: '语言',
+  /** the button that shows the title bar's folded tools on a phone or tablet */
+  toolsLabel: '工具',
   metricNames: METRIC_ZH,
   methodNames: METHOD_ZH,
   /** the server's units ("%", "人", "万元", "个") as written in this language */
@@ -121,6 +123,7 @@ export const zhCN = {
   shareClose: '关闭',
   shareNote: '嵌入的页面须在数据平台的 EMBED_ORIGINS 中登记；不允许匿名访问时，请在链接中加上分析人员签发的 token。',
   layersTitle: '图层',
+  layersToggle: '图层',
   layerNames: {
     pairings: '结对帮扶',
     projects: '产业项目',

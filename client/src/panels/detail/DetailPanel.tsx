@@ -9,8 +9,13 @@
  * to another feature, puts the keyboard focus on the panel (named by its heading); the close
  * button or Esc closes it and gives the focus back to where it was before it
  * opened (the search box, the map).
+ *
+ * On a phone or tablet in portrait it is a bottom sheet (app/compact.css) of
+ * three heights: its header only, half the screen (where it opens) and all of
+ * it under the title bar. A tap on its handle goes from half to all and back
+ * (from the header only, to half); a swipe up or down on it moves it a height.
  */
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Selection } from '../../state/view-state';
 import { AllianceDetail } from './AllianceDetail';
 import type { FeatureShape } from './bounds';
@@ -36,8 +41,38 @@ export interface DetailPanelProps {
   onShow(shape: FeatureShape): void;
 }
 
+export type SheetSize = 'peek' | 'half' | 'full';
+const SHEET_SIZES: readonly SheetSize[] = ['peek', 'half', 'full'];
+/** A swipe on the handle longer than this (CSS px) moves the sheet a step. */
+const SWIPE = 24;
+
 export function DetailPanel({ selection, year, messages, onSelect, onShow }: DetailPanelProps) {
   const headingId = useId();
+  const [sheet, setSheet] = useState<SheetSize>('half');
+  const swipeFrom = useRef<number | null>(null);
+  const swiped = useRef(false);
+  const step = (by: 1 | -1) =>
+    setSheet((size) => SHEET_SIZES[Math.min(SHEET_SIZES.length - 1, Math.max(0, SHEET_SIZES.indexOf(size) + by))]!);
+  const onHandleDown = (event: PointerEvent<HTMLButtonElement>) => {
+    swipeFrom.current = event.clientY;
+    swiped.current = false;
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onHandleUp = (event: PointerEvent<HTMLButtonElement>) => {
+    const from = swipeFrom.current;
+    swipeFrom.current = null;
+    if (from == null || Math.abs(event.clientY - from) < SWIPE) return;
+    // A swipe, not a tap: the click that follows must not step again.
+    swiped.current = true;
+    step(event.clientY < from ? 1 : -1);
+  };
+  const onHandleClick = () => {
+    if (swiped.current) {
+      swiped.current = false;
+      return;
+    }
+    setSheet((size) => (size === 'full' ? 'half' : size === 'half' ? 'full' : 'half'));
+  };
   const panel = useRef<HTMLElement>(null);
   const returnFocus = useRef<Element | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -94,11 +129,24 @@ export function DetailPanel({ selection, year, messages, onSelect, onShow }: Det
       data-kind={selection.kind}
       data-id={selection.id}
       data-year={year}
+      data-sheet={sheet}
     >
-      <button type="button" className="detail-close" aria-label={messages.close} title={`${messages.close} (Esc)`} onClick={() => onSelect(null)}>
-        ×
-      </button>
-      <Body ctx={ctx} selection={selection} />
+      <button
+        type="button"
+        className="detail-sheet-handle"
+        aria-label={sheet === 'full' ? messages.sheetCollapse : messages.sheetExpand}
+        data-testid="detail-sheet-handle"
+        onPointerDown={onHandleDown}
+        onPointerUp={onHandleUp}
+        onPointerCancel={() => (swipeFrom.current = null)}
+        onClick={onHandleClick}
+      />
+      <div className="detail-body">
+        <button type="button" className="detail-close" aria-label={messages.close} title={`${messages.close} (Esc)`} onClick={() => onSelect(null)}>
+          ×
+        </button>
+        <Body ctx={ctx} selection={selection} />
+      </div>
     </section>
   );
 }

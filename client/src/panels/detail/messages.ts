@@ -27,6 +27,9 @@ export interface DetailMessages {
   /** the panel's accessible name when nothing has loaded yet */
   panelLabel: string;
   close: string;
+  /** the bottom sheet's handle (phones and tablets in portrait): taller, shorter */
+  sheetExpand: string;
+  sheetCollapse: string;
   loading: string;
   loadError(detail: string): string;
   /** the heading's kind line, e.g. "旗县" */
