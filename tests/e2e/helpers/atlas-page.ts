@@ -173,15 +173,17 @@ export function canvasColors(page: Page, wanted: Array<[number, number, number]>
   }, wanted);
 }
 
-/** A point (page coordinates) over a rendered county, and that county's code. */
+/** A point (page coordinates) over a rendered county that no panel covers, and that county's code. */
 export async function findCountyPoint(page: Page): Promise<{ x: number; y: number; code: string }> {
   const hit = await page.evaluate((layer) => {
     const map = (window as AtlasWindow).__lingyan!.map;
-    const rect = map.getCanvas().getBoundingClientRect();
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
     // Scan from the centre outwards, away from the title bar and legend.
     for (let step = 0; step < 40; step += 1) {
       const x = rect.width / 2 + ((step % 7) - 3) * 25;
       const y = rect.height / 2 + (Math.floor(step / 7) - 3) * 25;
+      if (document.elementFromPoint(rect.left + x, rect.top + y) !== canvas) continue;
       const features = map.queryRenderedFeatures([x, y], { layers: [layer] });
       const code = features[0]?.properties.code;
       if (code != null) return { x: rect.left + x, y: rect.top + y, code: String(code) };

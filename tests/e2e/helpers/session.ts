@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/server';
 import { guardOffline, launchChromium, type OfflineGuard } from './browser';
 import { ensureClientBuild } from './client-build';
@@ -26,17 +26,22 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * `context`: more options for the browser context, over the defaults (scale 1,
+ * zh-CN): a phone's touch screen, say ({ hasTouch, isMobile, deviceScaleFactor }).
+ */
 export async function openBrowserSession(
   viewport: { width: number; height: number },
   serverConfig: Parameters<typeof startTestServer>[0] = {},
+  context: Omit<BrowserContextOptions, 'viewport'> = {},
 ): Promise<BrowserSession> {
   ensureClientBuild();
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startTestServer(serverConfig);
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const offline = await guardOffline(context);
-  const page = await context.newPage();
+  const browserContext = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', ...context });
+  const offline = await guardOffline(browserContext);
+  const page = await browserContext.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -45,12 +50,12 @@ export async function openBrowserSession(
   return {
     server,
     browser,
-    context,
+    context: browserContext,
     page,
     offline,
     pageErrors,
     async close() {
-      await context.close();
+      await browserContext.close();
       await browser.close();
       await server.close();
     },
