@@ -12,6 +12,12 @@
  * reconnects by itself with growing waits, and on reconnecting does all of
  * the above for everything: what changed meanwhile was not announced. A hub
  * that refuses the token (4403) is not asked again.
+ *
+ * The first connection refetches nothing: the page's first answers are
+ * usually in before its socket is (a refetch then asked for every answer and
+ * every tile of the first picture twice). A change committed in that moment
+ * (between a first answer and the socket's connection, a fraction of a
+ * second) shows with the next announcement or the next page.
  */
 import type { ApolloClient, WatchQueryFetchPolicy } from '@apollo/client';
 import { print } from 'graphql';
@@ -110,11 +116,6 @@ function refetcher(client: ApolloClient): () => void {
   };
 }
 
-/** Whether a query on screen already has an answer (read before the subscription began, so it may have missed a change). */
-function answered(client: ApolloClient): boolean {
-  return [...client.getObservableQueries('active')].some((q) => q.getCurrentResult().data !== undefined);
-}
-
 export interface LiveOptions {
   /** the read token the page's requests carry (an embed on a private hub) */
   token: string | null;
@@ -138,7 +139,7 @@ export function startLiveUpdates(client: ApolloClient, o: LiveOptions): () => vo
     shouldRetry: (closeEvent) => (closeEvent as { code?: number }).code !== FORBIDDEN,
     on: {
       connected: () => {
-        if (connectedBefore || answered(client)) changed(EVERYTHING);
+        if (connectedBefore) changed(EVERYTHING);
         connectedBefore = true;
       },
     },
