@@ -14,7 +14,6 @@
  * ranking and the rotation's controls, works them with Enter and steps the
  * rotation with the operator's keys.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -46,9 +45,6 @@ interface PageCase {
   ready: Ready;
 }
 
-/** The big screen's page in the client's sources: where it is, the hub must serve it. */
-const SCREEN_PAGE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../client/screen.html');
-const SCREEN_SKIP = 'the client has no big screen yet (client/screen.html), so its checks are skipped';
 
 const ALL_LAYERS = `layers=${OVERLAYS.join(',')}`;
 /** Two views that stay until the keyboard moves them (the longest interval the screen takes). */
@@ -80,7 +76,6 @@ describe('accessibility: axe-core and the keyboard', () => {
     ({ server, page } = session);
     ({ counties: [county] } = (await graphqlRequest<{ counties: County[] }>(server.url, '{ counties { code name nameEn } }')) as { counties: [County] });
     screenServed = await servesOwnPage(server.url, '/screen');
-    if (!screenServed) console.log(`accessibility: /screen is not served by this hub (it answers with the atlas page): ${SCREEN_SKIP}`);
   }, 180_000);
 
   afterAll(() => session?.close());
@@ -235,12 +230,8 @@ describe('accessibility: axe-core and the keyboard', () => {
       await checkAll(embedCases());
     }, 180_000);
 
-    it('on the big screen, in both languages', async (context) => {
-      if (!screenServed) {
-        // A client with a big screen whose hub does not serve it is a failure, not a skip.
-        expect(existsSync(SCREEN_PAGE), `${SCREEN_PAGE} exists but the hub does not serve /screen`).toBe(false);
-        context.skip();
-      }
+    it('on the big screen, in both languages', async () => {
+      expect(screenServed, 'the hub serves /screen').toBe(true);
       await checkAll(
         (['zh-CN', 'en'] as const).flatMap((lang) => {
           const suffix = lang === 'en' ? '&lang=en' : '';
@@ -254,12 +245,8 @@ describe('accessibility: axe-core and the keyboard', () => {
   });
 
   describe('the keyboard', () => {
-    it('works the big screen\'s rotation: its controls in order, Enter on them, and the operator\'s keys', async (context) => {
-      if (!screenServed) {
-        // A client with a big screen whose hub does not serve it is a failure, not a skip.
-        expect(existsSync(SCREEN_PAGE), `${SCREEN_PAGE} exists but the hub does not serve /screen`).toBe(false);
-        context.skip();
-      }
+    it('works the big screen\'s rotation: its controls in order, Enter on them, and the operator\'s keys', async () => {
+      expect(screenServed, 'the hub serves /screen').toBe(true);
       await page.goto(new URL(`/screen?${SCREEN_VIEWS}`, server.url).href);
       await screenReady(page);
       const screen = page.getByTestId('screen');

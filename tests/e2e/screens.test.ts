@@ -340,35 +340,38 @@ describe.each(LAYOUTS)('the atlas on a $name screen ($width×$height)', (layout)
     }
   }, 120_000);
 
-  it.runIf(layout.width === 390)('pinch-zooms and turns the map with two fingers, and the compass turns it back; the page never zooms', async () => {
-    await openAtlas(page, url);
-    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
-    const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
-    const start = await camera(page);
+  // Defined for the phone only (CI counts a skipped test as a failure, so no runIf).
+  if (layout.width === 390) {
+    it('pinch-zooms and turns the map with two fingers, and the compass turns it back; the page never zooms', async () => {
+      await openAtlas(page, url);
+      const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+      const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+      const start = await camera(page);
 
-    await twoFingerGesture(page, centre, { from: 80, to: 240, turn: 0 });
-    await waitForMapStill(page);
-    const pinched = await camera(page);
-    expect(pinched.zoom).toBeGreaterThan(start.zoom + 0.5);
-    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+      await twoFingerGesture(page, centre, { from: 80, to: 240, turn: 0 });
+      await waitForMapStill(page);
+      const pinched = await camera(page);
+      expect(pinched.zoom).toBeGreaterThan(start.zoom + 0.5);
+      expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
 
-    const compass = page.locator('.maplibregl-ctrl-compass');
-    expect(await compass.isVisible()).toBe(false);
-    await twoFingerGesture(page, centre, { from: 200, to: 200, turn: 60 });
-    await waitForMapStill(page);
-    expect(Math.abs((await camera(page)).bearing)).toBeGreaterThan(10);
-    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
-    await compass.waitFor({ state: 'visible' });
-    const size = (await compass.boundingBox())!;
-    expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(MIN_TARGET);
+      const compass = page.locator('.maplibregl-ctrl-compass');
+      expect(await compass.isVisible()).toBe(false);
+      await twoFingerGesture(page, centre, { from: 200, to: 200, turn: 60 });
+      await waitForMapStill(page);
+      expect(Math.abs((await camera(page)).bearing)).toBeGreaterThan(10);
+      expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+      await compass.waitFor({ state: 'visible' });
+      const size = (await compass.boundingBox())!;
+      expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(MIN_TARGET);
 
-    await tapOn(page, '.maplibregl-ctrl-compass');
-    await page.waitForFunction(() => {
-      const map = (window as Window & { __lingyan?: { map: { getBearing(): number; getPitch(): number; isMoving(): boolean } } }).__lingyan!.map;
-      return !map.isMoving() && map.getBearing() === 0 && map.getPitch() === 0;
-    });
-    await compass.waitFor({ state: 'hidden' });
-  }, 120_000);
+      await tapOn(page, '.maplibregl-ctrl-compass');
+      await page.waitForFunction(() => {
+        const map = (window as Window & { __lingyan?: { map: { getBearing(): number; getPitch(): number; isMoving(): boolean } } }).__lingyan!.map;
+        return !map.isMoving() && map.getBearing() === 0 && map.getPitch() === 0;
+      });
+      await compass.waitFor({ state: 'hidden' });
+    }, 120_000);
+  }
 
   it('logs no page error and fetches nothing from off the machine', () => {
     expect(session.pageErrors).toEqual([]);
