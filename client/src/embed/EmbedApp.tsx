@@ -121,8 +121,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     if (!bridge || !error || !problem || busy) return;
     const reason = errorText(error).slice(0, 500);
     for (const id of waiting.current.splice(0)) bridge.answer(id, { ok: false, code: problem, error: reason });
-    if (sentError.current !== `${problem} ${reason}`) bridge.post({ type: 'error', code: problem, message: reason });
-    sentError.current = `${problem} ${reason}`;
+    // By its code alone: with the hub gone, each query fails with a wording of its own, yet it is one problem.
+    if (sentError.current !== problem) bridge.post({ type: 'error', code: problem, message: reason });
+    sentError.current = problem;
   }, [error, problem, busy, commands]);
 
   const problemText =
