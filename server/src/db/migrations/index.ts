@@ -7,6 +7,7 @@ import { Migration20261127000005_area_figures } from './Migration20261127000005_
 import { Migration20261127000006_change_notifications } from './Migration20261127000006_change_notifications.js';
 import { Migration20261127000007_poor_village_index } from './Migration20261127000007_poor_village_index.js';
 import { Migration20261206000008_incidence_bands } from './Migration20261206000008_incidence_bands.js';
+import { Migration20261206000009_management_loop } from './Migration20261206000009_management_loop.js';
 
 export const migrationsList = [
   { name: 'Migration20261126000001_domain', class: Migration20261126000001_domain },
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261127000006_change_notifications', class: Migration20261127000006_change_notifications },
   { name: 'Migration20261127000007_poor_village_index', class: Migration20261127000007_poor_village_index },
   { name: 'Migration20261206000008_incidence_bands', class: Migration20261206000008_incidence_bands },
+  { name: 'Migration20261206000009_management_loop', class: Migration20261206000009_management_loop },
 ];
