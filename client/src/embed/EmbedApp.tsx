@@ -113,18 +113,19 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     };
   }, [shows, view, query, state.selection, commands]);
 
-  // …or why it cannot show them: the host hears of each problem once, until the map gets past it.
+  // …or why it cannot show them: the host hears of each problem once, until the map shows a view again.
+  // Not when the error merely clears: a retried query clears it while it runs, and fails again alike.
   const sentError = useRef('');
   useEffect(() => {
     const bridge = bridgeRef.current;
-    if (!error || !problem) sentError.current = '';
+    if (shows) sentError.current = '';
     if (!bridge || !error || !problem || busy) return;
     const reason = errorText(error).slice(0, 500);
     for (const id of waiting.current.splice(0)) bridge.answer(id, { ok: false, code: problem, error: reason });
     // By its code alone: with the hub gone, each query fails with a wording of its own, yet it is one problem.
     if (sentError.current !== problem) bridge.post({ type: 'error', code: problem, message: reason });
     sentError.current = problem;
-  }, [error, problem, busy, commands]);
+  }, [error, problem, busy, commands, shows]);
 
   const problemText =
     error && problem && problem !== 'load-failed'
