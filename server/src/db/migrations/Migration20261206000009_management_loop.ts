@@ -76,6 +76,16 @@ export class Migration20261206000009_management_loop extends Migration {
         rectified_on date,
         evidence text
       );`);
+    // The twin of findingStatus (server/src/domain/inspection/finding-status.ts); a rectification dated after as_of has not happened yet.
+    this.addSql(`
+      create function finding_status(deadline date, rectified_on date, as_of date) returns text
+      language sql immutable parallel safe as $$
+        select case
+          when rectified_on is not null and rectified_on <= as_of then 'RECTIFIED'
+          when deadline < as_of then 'OVERDUE'
+          else 'OPEN'
+        end
+      $$;`);
     this.addSql(`create index inspection_county_code_idx on inspection (county_code);`);
     this.addSql(`create index inspection_township_code_idx on inspection (township_code);`);
     this.addSql(`create index inspection_village_code_idx on inspection (village_code);`);
