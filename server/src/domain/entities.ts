@@ -4,6 +4,7 @@ import { Alliance } from './alliance/alliance.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Assignment, AssignmentFund } from './assistance/assignment.entity.js';
 import { AssistingUnit } from './assistance/assisting-unit.entity.js';
+import { VillagePovertyCause } from './causes/village-poverty-cause.entity.js';
 import { WorkTeam } from './assistance/work-team.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
 import { Pairing } from './pairing/pairing.entity.js';
@@ -27,6 +28,7 @@ export {
   Prefecture,
   Township,
   Village,
+  VillagePovertyCause,
   VillageYear,
   WorkTeam,
 };
@@ -46,4 +48,5 @@ export const entities = [
   AssignmentFund,
   WorkTeam,
   AuditEntry,
+  VillagePovertyCause,
 ];

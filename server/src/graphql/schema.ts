@@ -14,6 +14,7 @@ import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.j
 import { PairingResolver } from './resolvers/pairing.resolver.js';
 import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
+import { CountyPovertyCauseResolver, PrefecturePovertyCauseResolver, TownshipPovertyCauseResolver, VillagePovertyCauseResolver } from './resolvers/poverty-causes.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
@@ -37,6 +38,10 @@ export const resolvers = [
   EmbedTokenResolver,
   PlaceResolver,
   LiveResolver,
+  VillagePovertyCauseResolver,
+  TownshipPovertyCauseResolver,
+  CountyPovertyCauseResolver,
+  PrefecturePovertyCauseResolver,
 ] as const;
 
 /** What type-graphql's own validation passes to class-validator with `validate: { forbidUnknownValues: false }`. */

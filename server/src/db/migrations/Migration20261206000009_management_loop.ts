@@ -25,6 +25,9 @@ export class Migration20261206000009_management_loop extends Migration {
         constraint village_poverty_cause_unique unique (village_code, year, cause)
       );`);
     this.addSql(`create index village_poverty_cause_year on village_poverty_cause (year);`);
+    // Live updates and caches learn of a write (as Migration20261127000006 does for the older tables).
+    this.addSql(`create trigger village_poverty_cause_notify_change after insert or update or delete or truncate on village_poverty_cause
+      for each statement execute function lingyan_notify_change();`);
 
     // 项目进度: a project's year — stage, funds planned and delivered by source, jobs, dividends, share capital.
     const sources = ['fiscal', 'assisting', 'collective', 'enterprise', 'other'];
