@@ -9,6 +9,7 @@ import { WorkTeam } from './assistance/work-team.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
 import { Pairing } from './pairing/pairing.entity.js';
 import { IndustryProject } from './project/industry-project.entity.js';
+import { ProjectYear } from './project/project-year.entity.js';
 import { County } from './region/county.entity.js';
 import { Prefecture } from './region/prefecture.entity.js';
 import { Township } from './region/township.entity.js';
@@ -26,6 +27,7 @@ export {
   Organisation,
   Pairing,
   Prefecture,
+  ProjectYear,
   Township,
   Village,
   VillagePovertyCause,
@@ -42,6 +44,7 @@ export const entities = [
   Organisation,
   Alliance,
   IndustryProject,
+  ProjectYear,
   Pairing,
   AssistingUnit,
   Assignment,

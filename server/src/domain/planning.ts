@@ -171,7 +171,7 @@ export function checkOrganisationKind(field: string, o: { id: number; kind: stri
   return o.kind === wanted ? [] : [{ field, reason: `organisation ${o.id} is a ${o.kind}, not a ${wanted}` }];
 }
 
-export function checkFunds(funds: ReadonlyArray<{ year: number; amount: number }>, start: number, end: number | null): Problem[] {
+export function checkFunds(funds: ReadonlyArray<{ year: number; amount: number; committed?: number | null }>, start: number, end: number | null): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<number>();
   funds.forEach((f, i) => {
@@ -180,6 +180,7 @@ export function checkFunds(funds: ReadonlyArray<{ year: number; amount: number }
     if (seen.has(f.year)) problems.push({ field: `funds[${i}].year`, reason: `year ${f.year} is listed twice` });
     seen.add(f.year);
     if (!(Number.isFinite(f.amount) && f.amount >= 0)) problems.push({ field: `funds[${i}].amount`, reason: 'must be 0 or more (万元)' });
+    if (f.committed !== null && f.committed !== undefined && !(Number.isFinite(f.committed) && f.committed >= 0)) problems.push({ field: `funds[${i}].committed`, reason: `承诺资金须为不小于 0 的金额（万元），${f.year} 年填的是 ${f.committed}` });
   });
   return problems;
 }

@@ -6,7 +6,7 @@
 import type { MintOptions } from '../auth/tokens.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
+import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, ProjectYear, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
 import type { Principal } from '../auth/roles.js';
 import type { PolicySettings } from '../domain/rules.js';
 import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } from '../spatial/aggregates.js';
@@ -117,6 +117,7 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
     assignmentsOfVillage: hasMany(em, Assignment, 'village', (a) => a.village.code),
     assignmentsOfUnit: hasMany(em, Assignment, 'unit', (a) => a.unit.id),
     fundsOfAssignment: hasMany(em, AssignmentFund, 'assignment', (f) => f.assignment.id, { year: 'asc' }),
+    progressOfProject: hasMany(em, ProjectYear, 'project', (y) => y.project.id, { year: 'asc' }),
     workTeamsOfVillage: hasMany(em, WorkTeam, 'village', (w) => w.village.code),
     workTeamsOfUnit: hasMany(em, WorkTeam, 'dispatchingUnit', (w) => w.dispatchingUnit.id),
     allianceFootprint: new DataLoader<number, unknown>(async (ids) => {

@@ -16,6 +16,7 @@ import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
 import { CountyPovertyCauseResolver, PrefecturePovertyCauseResolver, TownshipPovertyCauseResolver, VillagePovertyCauseResolver } from './resolvers/poverty-causes.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
+import { ProjectProgressResolver, ProjectYearResolver } from './resolvers/project-progress.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
 
@@ -27,6 +28,8 @@ export const resolvers = [
   VillageYearResolver,
   AllianceResolver,
   IndustryProjectResolver,
+  ProjectProgressResolver,
+  ProjectYearResolver,
   PairingResolver,
   OrganisationResolver,
   AssistingUnitResolver,

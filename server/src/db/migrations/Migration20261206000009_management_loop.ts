@@ -47,6 +47,8 @@ export class Migration20261206000009_management_loop extends Migration {
         ${money('share_capital_poor')},
         constraint project_year_unique unique (project_id, year)
       );`);
+    this.addSql(`create trigger project_year_notify_change after insert or update or delete or truncate on project_year
+      for each statement execute function lingyan_notify_change();`);
 
     // 帮扶资金承诺: what an assisting unit committed for a village in a year, beside what it delivered (amount).
     this.addSql(`alter table assignment_fund add column committed numeric(12,2) check (committed >= 0);`);

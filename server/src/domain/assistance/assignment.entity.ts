@@ -47,6 +47,10 @@ export class AssignmentFund {
   year!: number;
 
   @Property({ type: new DecimalType('number'), precision: 12, scale: 2 })
-  @Field(() => Float, { description: 'Amount in 10,000 yuan (万元).' })
+  @Field(() => Float, { description: 'Amount delivered, in 10,000 yuan (万元, 到位帮扶资金).' })
   amount!: number;
+
+  @Property({ type: new DecimalType('number'), precision: 12, scale: 2, nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Amount the unit committed for the year, 万元 (承诺资金 / 计划帮扶资金); null when not recorded.' })
+  committed!: number | null;
 }

@@ -10,7 +10,7 @@ export interface AssignmentInput {
   villageCode: string;
   startYear: number;
   endYear?: number | null;
-  funds: Array<{ year: number; amount: number }>;
+  funds: Array<{ year: number; amount: number; committed?: number | null }>;
 }
 
 export async function assignUnit(c: EditContext, input: AssignmentInput, authorise: (county: string) => void): Promise<Assignment> {
@@ -22,7 +22,7 @@ export async function assignUnit(c: EditContext, input: AssignmentInput, authori
   enforce([...checkPeriod('startYear', input.startYear, 'endYear', end), ...checkFunds(input.funds, input.startYear, end)]);
   const assignment = c.em.create(Assignment, { unit: input.unitId, village: village.code, startYear: input.startYear, endYear: end } as never);
   await c.em.flush();
-  for (const f of input.funds) c.em.create(AssignmentFund, { assignment: assignment.id, year: f.year, amount: f.amount } as never);
+  for (const f of input.funds) c.em.create(AssignmentFund, { assignment: assignment.id, year: f.year, amount: f.amount, committed: f.committed ?? null } as never);
   await c.em.flush();
   audit(c.em, c.principal, {
     action: 'assignUnit',

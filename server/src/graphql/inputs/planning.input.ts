@@ -128,8 +128,10 @@ export class IndustryProjectInput {
 export class FundInput {
   @Field(() => Int, { description: 'The year (within the assignment\'s period).' })
   year!: number;
-  @Field(() => Float, { description: 'Amount, 万元 (≥ 0).' })
+  @Field(() => Float, { description: 'Amount delivered, 万元 (≥ 0).' })
   amount!: number;
+  @Field(() => Float, { nullable: true, description: 'Amount committed for the year, 万元 (承诺资金, ≥ 0); omit when not recorded.' })
+  committed?: number | null;
 }
 
 @InputType('AssignmentInput', { description: 'An assisting unit assigned to a village, with its period and yearly funds.' })
