@@ -4,6 +4,8 @@ import { Alliance } from './alliance/alliance.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Assignment, AssignmentFund } from './assistance/assignment.entity.js';
 import { AssistingUnit } from './assistance/assisting-unit.entity.js';
+import { Finding } from './inspection/finding.entity.js';
+import { Inspection } from './inspection/inspection.entity.js';
 import { VillagePovertyCause } from './causes/village-poverty-cause.entity.js';
 import { WorkTeam } from './assistance/work-team.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
@@ -19,11 +21,15 @@ import { Village } from './village/village.entity.js';
 export {
   Alliance,
   AuditEntry,
+  Inspection,
+  Finding,
   Assignment,
   AssignmentFund,
   AssistingUnit,
   County,
+  Finding,
   IndustryProject,
+  Inspection,
   Organisation,
   Pairing,
   Prefecture,

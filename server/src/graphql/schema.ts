@@ -8,6 +8,7 @@ import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
+import { InspectionResolver } from './resolvers/inspection.resolver.js';
 import { LiveResolver } from './resolvers/live.resolver.js';
 import { OrganisationResolver } from './resolvers/organisation.resolver.js';
 import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.js';
@@ -41,6 +42,7 @@ export const resolvers = [
   EmbedTokenResolver,
   PlaceResolver,
   LiveResolver,
+  InspectionResolver,
   VillagePovertyCauseResolver,
   TownshipPovertyCauseResolver,
   CountyPovertyCauseResolver,

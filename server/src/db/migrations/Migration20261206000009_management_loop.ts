@@ -95,6 +95,11 @@ export class Migration20261206000009_management_loop extends Migration {
     this.addSql(`create index inspection_township_code_idx on inspection (township_code);`);
     this.addSql(`create index inspection_village_code_idx on inspection (village_code);`);
     this.addSql(`create index finding_inspection_id_idx on finding (inspection_id);`);
+    // Writes to visits and findings announce themselves like every domain table's (migration 000006): caches and live maps follow.
+    for (const table of ['inspection', 'finding']) {
+      this.addSql(`create trigger ${table}_notify_change after insert or update or delete or truncate on ${table}
+        for each statement execute function lingyan_notify_change();`);
+    }
 
     // 考核办法: one scheme per year; indicators and grade bands are validated by the domain before a write.
     this.addSql(`
