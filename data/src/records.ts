@@ -28,6 +28,21 @@ export type IndustryType =
   | 'PHOTOVOLTAIC';
 export type PairingKind = 'STRONG_HELPS_WEAK' | 'CENTRE_RADIATES' | 'ENTERPRISE_VILLAGE';
 export type AssistingUnitKind = 'GOVERNMENT' | 'ENTERPRISE' | 'INSTITUTION';
+/** 致贫原因: a poor household's main cause of poverty, in the registration form's order. */
+export const POVERTY_CAUSES = [
+  'ILLNESS',
+  'DISABILITY',
+  'SCHOOLING',
+  'DISASTER',
+  'LACK_OF_LAND',
+  'LACK_OF_WATER',
+  'LACK_OF_SKILLS',
+  'LACK_OF_LABOUR',
+  'LACK_OF_FUNDS',
+  'POOR_TRANSPORT',
+  'LACK_OF_DRIVE',
+] as const;
+export type PovertyCause = (typeof POVERTY_CAUSES)[number];
 
 /** Policy thresholds; defaults from national policy (domain.md, "Rules"). */
 export interface Thresholds {
@@ -110,6 +125,15 @@ export interface VillageYearRecord {
   /** 软弱涣散 */
   softLax: boolean;
   branchRating: BranchRating;
+}
+
+/** A village's poor households with one main cause in a year (致贫原因户数); only causes with households. */
+export interface PovertyCauseRecord {
+  villageCode: string;
+  year: number;
+  cause: PovertyCause;
+  /** > 0; a village-year's counts add up to at most its poor households */
+  households: number;
 }
 
 export interface OrganisationRecord {
@@ -209,6 +233,7 @@ export interface RegionDataset {
   assistingUnits: AssistingUnitRecord[];
   assignments: AssignmentRecord[];
   workTeams: WorkTeamRecord[];
+  povertyCauses: PovertyCauseRecord[];
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {

@@ -26,6 +26,7 @@ import {
   encodeCell,
   ORGANISATIONS,
   PAIRINGS,
+  POVERTY_CAUSES_TABLE,
   VILLAGE_YEARS,
   WORK_TEAMS,
   type AssignmentFundRow,
@@ -47,7 +48,7 @@ export const GEOJSON_FILES = {
 /** Every file of the format, in writing order. */
 export const DATASET_FILES: string[] = [
   ...Object.values(GEOJSON_FILES),
-  ...[VILLAGE_YEARS, ORGANISATIONS, ALLIANCES, PAIRINGS, ASSISTING_UNITS, ASSIGNMENTS, ASSIGNMENT_FUNDS, WORK_TEAMS].map((t) => t.file),
+  ...[VILLAGE_YEARS, ORGANISATIONS, ALLIANCES, PAIRINGS, ASSISTING_UNITS, ASSIGNMENTS, ASSIGNMENT_FUNDS, WORK_TEAMS, POVERTY_CAUSES_TABLE].map((t) => t.file),
 ];
 
 // ---- GeoJSON ---------------------------------------------------------------
@@ -126,6 +127,7 @@ export function datasetFiles(dataset: RegionDataset): Map<string, string> {
     [ASSIGNMENTS.file, tableText(ASSIGNMENTS, assignments)],
     [ASSIGNMENT_FUNDS.file, tableText(ASSIGNMENT_FUNDS, funds)],
     [WORK_TEAMS.file, tableText(WORK_TEAMS, dataset.workTeams)],
+    [POVERTY_CAUSES_TABLE.file, tableText(POVERTY_CAUSES_TABLE, dataset.povertyCauses)],
   ]);
 }
 
@@ -168,6 +170,7 @@ export function readDataset(dir: string): RegionDataset {
     assistingUnits: readTable(dir, ASSISTING_UNITS),
     assignments: readTable(dir, ASSIGNMENTS).map((a) => ({ ...a, funds: funds.get(a.id) ?? [] })),
     workTeams: readTable(dir, WORK_TEAMS),
+    povertyCauses: readTable(dir, POVERTY_CAUSES_TABLE),
   };
 }
 

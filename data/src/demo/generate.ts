@@ -6,6 +6,7 @@
 import { DEFAULT_THRESHOLDS, type RegionDataset } from '../records.js';
 import { generateAlliances } from './alliances.js';
 import { generateAssistance } from './assistance.js';
+import { generatePovertyCauses } from './causes.js';
 import { Context, OrganisationRegistry } from './context.js';
 import { generateFigures } from './figures.js';
 import { buildGeometry } from './geometry.js';
@@ -32,19 +33,23 @@ export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
   const industryProjects = generateProjects(ctx, orgIndex, alliances, rng);
   const pairings = generatePairings(ctx, orgIndex, alliances, rng);
   const assistance = generateAssistance(ctx, PREFECTURE_NAME.name.replace(/盟$/, ''), rng);
+  const villageYears = figures
+    .slice()
+    .sort((a, b) => (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : a.year - b.year));
+  const counties = places.counties.map((c) => c.record).sort(byCode);
+  const villages = places.villages.map((v) => v.record).sort(byCode);
 
   return {
     prefecture: { code: PREFECTURE_CODE, ...PREFECTURE_NAME, boundary: geometry.outline, thresholds },
-    counties: places.counties.map((c) => c.record).sort(byCode),
+    counties,
     townships: places.townships.map((t) => t.record).sort(byCode),
-    villages: places.villages.map((v) => v.record).sort(byCode),
-    villageYears: figures
-      .slice()
-      .sort((a, b) => (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : a.year - b.year)),
+    villages,
+    villageYears,
     organisations: registry.list,
     alliances,
     industryProjects,
     pairings,
     ...assistance,
+    povertyCauses: generatePovertyCauses(counties, villages, villageYears, rng.fork('causes')),
   };
 }

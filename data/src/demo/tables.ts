@@ -8,6 +8,7 @@ import type {
   AssistingUnitRecord,
   OrganisationRecord,
   PairingRecord,
+  PovertyCauseRecord,
   VillageYearRecord,
   WorkTeamRecord,
 } from '../records.js';
@@ -36,6 +37,11 @@ export const VILLAGE_YEARS: Table<VillageYearRecord> = {
     ['poorHouseholds', 'int'], ['poorPopulation', 'int'], ['collectiveIncome', 'number'], ['partyMembers', 'int'],
     ['memberPairings', 'int'], ['secretaryIsDirector', 'bool'], ['softLax', 'bool'], ['branchRating', 'string'],
   ],
+};
+
+export const POVERTY_CAUSES_TABLE: Table<PovertyCauseRecord> = {
+  file: 'poverty-causes.csv',
+  columns: [['villageCode', 'string'], ['year', 'int'], ['cause', 'string'], ['households', 'int']],
 };
 
 export const ORGANISATIONS: Table<OrganisationRecord> = {

@@ -18,6 +18,7 @@ import {
   Prefecture,
   Township,
   Village,
+  VillagePovertyCause,
   VillageYear,
   WorkTeam,
 } from '../domain/entities.js';
@@ -67,6 +68,7 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
     await insertChunked(em, Assignment, d.assignments.map(({ unitId, villageCode, funds: _funds, ...x }) => ({ ...x, unit: unitId, village: villageCode })));
     await insertChunked(em, AssignmentFund, d.assignments.flatMap((a) => a.funds.map((f) => ({ assignment: a.id, year: f.year, amount: f.amount }))));
     await insertChunked(em, WorkTeam, d.workTeams.map(({ villageCode, dispatchingUnitId, ...x }) => ({ ...x, village: villageCode, dispatchingUnit: dispatchingUnitId })));
+    await insertChunked(em, VillagePovertyCause, d.povertyCauses.map(({ villageCode, ...x }) => ({ ...x, village: villageCode })));
     // Rows came with their own ids: move each sequence past them.
     for (const table of ['organisation', 'alliance', 'industry_project', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year']) {
       await em.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
