@@ -8,6 +8,7 @@
  * of the two villages' records this file sets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { causeShares } from '../../server/src/domain/causes/poverty-cause.js';
 import { sql } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
@@ -121,6 +122,28 @@ describe('counts by cause', () => {
     const withRecords = data.counties.filter((c: { povertyCauses: unknown[] }) => c.povertyCauses.length > 0);
     expect(withRecords.map((c: { code: string }) => c.code)).toEqual([county]);
     expect(data.counties.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the database and the rule agree', () => {
+  it('lists every county\'s and township\'s demo causes in 2016 as causeShares orders and divides its villages\' rows', async () => {
+    const rows = await sql<{ village_code: string; cause: string; households: number }>(`select village_code, cause, households from village_poverty_cause where year = 2016`);
+    const { data, errors } = await server.graphql(`{ counties { code povertyCauses(year: 2016) { cause households share } townships { code povertyCauses(year: 2016) { cause households share } } } }`);
+    expect(errors).toBeUndefined();
+    const expected = (prefix: string) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows.filter((x) => x.village_code.startsWith(prefix))) counts[r.cause] = (counts[r.cause] ?? 0) + r.households;
+      return causeShares(counts).map((s) => ({ cause: s.cause, households: s.households, share: expect.closeTo(s.share!, 9) }));
+    };
+    let areas = 0;
+    for (const c of data.counties) {
+      expect(c.povertyCauses).toEqual(expected(c.code.slice(0, 6)));
+      for (const t of c.townships) {
+        expect(t.povertyCauses).toEqual(expected(t.code.slice(0, 9)));
+        areas += t.povertyCauses.length > 0 ? 1 : 0;
+      }
+    }
+    expect(areas).toBeGreaterThan(20);
   });
 });
 
