@@ -205,8 +205,36 @@ export interface AssignmentRecord {
   villageCode: string;
   startYear: number;
   endYear: number | null;
-  /** funds (万元) per year of the assignment */
-  funds: Array<{ year: number; amount: number }>;
+  /** funds (万元) per year of the assignment: delivered (amount) and, where recorded, committed (承诺资金) */
+  funds: Array<{ year: number; amount: number; committed?: number }>;
+}
+
+/** 项目进度阶段: 规划 / 在建 / 投产 / 见效, never going back from one year to the next. */
+export type ProjectStage = 'PLANNED' | 'BUILDING' | 'OPERATING' | 'EFFECTIVE';
+
+/** An industry project in one year (项目进度); money in 万元. */
+export interface ProjectYearRecord {
+  projectId: number;
+  year: number;
+  stage: ProjectStage;
+  plannedFiscal: number;
+  plannedAssisting: number;
+  plannedCollective: number;
+  plannedEnterprise: number;
+  plannedOther: number;
+  deliveredFiscal: number;
+  deliveredAssisting: number;
+  deliveredCollective: number;
+  deliveredEnterprise: number;
+  deliveredOther: number;
+  /** 带动就业 */
+  jobs: number;
+  /** 分红贫困户数: at most the project's poor beneficiary households */
+  dividendHouseholds: number;
+  /** 分红金额, only once operating or effective */
+  dividendsPoor: number;
+  /** 股金注入: share capital put in for poor households */
+  shareCapitalPoor: number;
 }
 
 export interface WorkTeamRecord {
@@ -229,6 +257,8 @@ export interface RegionDataset {
   organisations: OrganisationRecord[];
   alliances: AllianceRecord[];
   industryProjects: IndustryProjectRecord[];
+  /** each project's years from its start to its end or 2025 */
+  projectYears: ProjectYearRecord[];
   pairings: PairingRecord[];
   assistingUnits: AssistingUnitRecord[];
   assignments: AssignmentRecord[];

@@ -19,6 +19,7 @@ import type {
 } from '../records.js';
 import {
   ALLIANCES,
+  ASSIGNMENT_COMMITMENTS,
   ASSIGNMENT_FUNDS,
   ASSIGNMENTS,
   ASSISTING_UNITS,
@@ -26,9 +27,11 @@ import {
   encodeCell,
   ORGANISATIONS,
   PAIRINGS,
+  PROJECT_YEARS,
   POVERTY_CAUSES_TABLE,
   VILLAGE_YEARS,
   WORK_TEAMS,
+  type AssignmentCommitmentRow,
   type AssignmentFundRow,
   type AssignmentRow,
   type Table,
@@ -49,6 +52,7 @@ export const GEOJSON_FILES = {
 export const DATASET_FILES: string[] = [
   ...Object.values(GEOJSON_FILES),
   ...[VILLAGE_YEARS, ORGANISATIONS, ALLIANCES, PAIRINGS, ASSISTING_UNITS, ASSIGNMENTS, ASSIGNMENT_FUNDS, WORK_TEAMS, POVERTY_CAUSES_TABLE].map((t) => t.file),
+  ...[PROJECT_YEARS, ASSIGNMENT_COMMITMENTS].map((t) => t.file),
 ];
 
 // ---- GeoJSON ---------------------------------------------------------------
@@ -110,6 +114,9 @@ export function datasetFiles(dataset: RegionDataset): Map<string, string> {
     a.funds.map((f) => ({ assignmentId: a.id, year: f.year, amount: f.amount })),
   );
   const assignments: AssignmentRow[] = dataset.assignments.map((a) => without(a, 'funds'));
+  const commitments: AssignmentCommitmentRow[] = dataset.assignments.flatMap((a) =>
+    a.funds.flatMap((f) => (f.committed === undefined ? [] : [{ assignmentId: a.id, year: f.year, committed: f.committed }])),
+  );
   return new Map([
     [GEOJSON_FILES.prefecture, `${JSON.stringify(feature(without(prefecture, 'boundary'), prefecture.boundary))}\n`],
     [GEOJSON_FILES.counties, collectionText(dataset.counties.map((c) => feature(without(c, 'boundary'), c.boundary)))],
@@ -127,6 +134,8 @@ export function datasetFiles(dataset: RegionDataset): Map<string, string> {
     [ASSIGNMENTS.file, tableText(ASSIGNMENTS, assignments)],
     [ASSIGNMENT_FUNDS.file, tableText(ASSIGNMENT_FUNDS, funds)],
     [WORK_TEAMS.file, tableText(WORK_TEAMS, dataset.workTeams)],
+    [PROJECT_YEARS.file, tableText(PROJECT_YEARS, dataset.projectYears)],
+    [ASSIGNMENT_COMMITMENTS.file, tableText(ASSIGNMENT_COMMITMENTS, commitments)],
     [POVERTY_CAUSES_TABLE.file, tableText(POVERTY_CAUSES_TABLE, dataset.povertyCauses)],
   ]);
 }
@@ -151,10 +160,12 @@ export function readDataset(dir: string): RegionDataset {
   const industryProjects = readCollection<Point>(dir, GEOJSON_FILES.industryProjects).map(
     (f) => ({ ...f.properties, location: f.geometry }) as IndustryProjectRecord,
   );
-  const funds = new Map<number, Array<{ year: number; amount: number }>>();
+  const committed = new Map(readTable(dir, ASSIGNMENT_COMMITMENTS).map((c) => [`${c.assignmentId}/${c.year}`, c.committed]));
+  const funds = new Map<number, Array<{ year: number; amount: number; committed?: number }>>();
   for (const row of readTable(dir, ASSIGNMENT_FUNDS)) {
     const list = funds.get(row.assignmentId) ?? [];
-    list.push({ year: row.year, amount: row.amount });
+    const c = committed.get(`${row.assignmentId}/${row.year}`);
+    list.push(c === undefined ? { year: row.year, amount: row.amount } : { year: row.year, amount: row.amount, committed: c });
     funds.set(row.assignmentId, list);
   }
   return {
@@ -166,6 +177,7 @@ export function readDataset(dir: string): RegionDataset {
     organisations: readTable(dir, ORGANISATIONS),
     alliances: readTable(dir, ALLIANCES),
     industryProjects,
+    projectYears: readTable(dir, PROJECT_YEARS),
     pairings: readTable(dir, PAIRINGS),
     assistingUnits: readTable(dir, ASSISTING_UNITS),
     assignments: readTable(dir, ASSIGNMENTS).map((a) => ({ ...a, funds: funds.get(a.id) ?? [] })),

@@ -14,6 +14,7 @@ import { generatePairings } from './links.js';
 import { generateOrganisations } from './organisations.js';
 import { buildPlaces, PREFECTURE_CODE, PREFECTURE_NAME } from './places.js';
 import { YEARS } from './poverty.js';
+import { generateProgress } from './progress.js';
 import { generateProjects } from './projects.js';
 import { DEMO_SEED, Rng } from './rng.js';
 
@@ -33,6 +34,7 @@ export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
   const industryProjects = generateProjects(ctx, orgIndex, alliances, rng);
   const pairings = generatePairings(ctx, orgIndex, alliances, rng);
   const assistance = generateAssistance(ctx, PREFECTURE_NAME.name.replace(/盟$/, ''), rng);
+  const progress = generateProgress(industryProjects, assistance.assistingUnits, assistance.assignments, rng);
   const villageYears = figures
     .slice()
     .sort((a, b) => (a.villageCode < b.villageCode ? -1 : a.villageCode > b.villageCode ? 1 : a.year - b.year));
@@ -48,8 +50,10 @@ export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
     organisations: registry.list,
     alliances,
     industryProjects,
+    projectYears: progress.projectYears,
     pairings,
     ...assistance,
+    assignments: progress.assignments,
     povertyCauses: generatePovertyCauses(counties, villages, villageYears, rng.fork('causes')),
   };
 }

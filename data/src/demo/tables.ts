@@ -8,6 +8,7 @@ import type {
   AssistingUnitRecord,
   OrganisationRecord,
   PairingRecord,
+  ProjectYearRecord,
   PovertyCauseRecord,
   VillageYearRecord,
   WorkTeamRecord,
@@ -29,6 +30,13 @@ export interface AssignmentFundRow {
 }
 
 export type AssignmentRow = Omit<AssignmentRecord, 'funds'>;
+
+/** One row of assignment-commitments.csv: what a unit committed for a year of an assignment (承诺资金), where recorded. */
+export interface AssignmentCommitmentRow {
+  assignmentId: number;
+  year: number;
+  committed: number;
+}
 
 export const VILLAGE_YEARS: Table<VillageYearRecord> = {
   file: 'village-years.csv',
@@ -81,6 +89,21 @@ export const ASSIGNMENTS: Table<AssignmentRow> = {
 export const ASSIGNMENT_FUNDS: Table<AssignmentFundRow> = {
   file: 'assignment-funds.csv',
   columns: [['assignmentId', 'int'], ['year', 'int'], ['amount', 'number']],
+};
+
+export const ASSIGNMENT_COMMITMENTS: Table<AssignmentCommitmentRow> = {
+  file: 'assignment-commitments.csv',
+  columns: [['assignmentId', 'int'], ['year', 'int'], ['committed', 'number']],
+};
+
+export const PROJECT_YEARS: Table<ProjectYearRecord> = {
+  file: 'project-years.csv',
+  columns: [
+    ['projectId', 'int'], ['year', 'int'], ['stage', 'string'],
+    ['plannedFiscal', 'number'], ['plannedAssisting', 'number'], ['plannedCollective', 'number'], ['plannedEnterprise', 'number'], ['plannedOther', 'number'],
+    ['deliveredFiscal', 'number'], ['deliveredAssisting', 'number'], ['deliveredCollective', 'number'], ['deliveredEnterprise', 'number'], ['deliveredOther', 'number'],
+    ['jobs', 'int'], ['dividendHouseholds', 'int'], ['dividendsPoor', 'number'], ['shareCapitalPoor', 'number'],
+  ],
 };
 
 export const WORK_TEAMS: Table<WorkTeamRecord> = {

@@ -16,6 +16,7 @@ import {
   Organisation,
   Pairing,
   Prefecture,
+  ProjectYear,
   Township,
   Village,
   VillagePovertyCause,
@@ -54,6 +55,7 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
       await em.nativeUpdate(Village, { code: { $in: a.memberVillageCodes } }, { alliance: a.id });
     }
     await insertChunked(em, IndustryProject, d.industryProjects.map(({ villageCode, operatorId, ...x }) => ({ ...x, village: villageCode, operator: operatorId })));
+    await insertChunked(em, ProjectYear, d.projectYears.map(({ projectId, ...y }) => ({ ...y, project: projectId })));
     await insertChunked(
       em,
       Pairing,
@@ -66,11 +68,11 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
     );
     await insertChunked(em, AssistingUnit, d.assistingUnits);
     await insertChunked(em, Assignment, d.assignments.map(({ unitId, villageCode, funds: _funds, ...x }) => ({ ...x, unit: unitId, village: villageCode })));
-    await insertChunked(em, AssignmentFund, d.assignments.flatMap((a) => a.funds.map((f) => ({ assignment: a.id, year: f.year, amount: f.amount }))));
+    await insertChunked(em, AssignmentFund, d.assignments.flatMap((a) => a.funds.map((f) => ({ assignment: a.id, year: f.year, amount: f.amount, committed: f.committed ?? null }))));
     await insertChunked(em, WorkTeam, d.workTeams.map(({ villageCode, dispatchingUnitId, ...x }) => ({ ...x, village: villageCode, dispatchingUnit: dispatchingUnitId })));
     await insertChunked(em, VillagePovertyCause, d.povertyCauses.map(({ villageCode, ...x }) => ({ ...x, village: villageCode })));
     // Rows came with their own ids: move each sequence past them.
-    for (const table of ['organisation', 'alliance', 'industry_project', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year']) {
+    for (const table of ['organisation', 'alliance', 'industry_project', 'project_year', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year']) {
       await em.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
   });
