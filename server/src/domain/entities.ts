@@ -1,12 +1,13 @@
 /** Every MikroORM entity, for the ORM config. */
 import 'reflect-metadata';
 import { Alliance } from './alliance/alliance.entity.js';
+import { AssessmentScheme } from './assessment/assessment-scheme.entity.js';
 import { AuditEntry } from './audit/audit-entry.entity.js';
 import { Assignment, AssignmentFund } from './assistance/assignment.entity.js';
 import { AssistingUnit } from './assistance/assisting-unit.entity.js';
+import { VillagePovertyCause } from './causes/village-poverty-cause.entity.js';
 import { Finding } from './inspection/finding.entity.js';
 import { Inspection } from './inspection/inspection.entity.js';
-import { VillagePovertyCause } from './causes/village-poverty-cause.entity.js';
 import { WorkTeam } from './assistance/work-team.entity.js';
 import { Organisation } from './organisation/organisation.entity.js';
 import { Pairing } from './pairing/pairing.entity.js';
@@ -20,9 +21,8 @@ import { Village } from './village/village.entity.js';
 
 export {
   Alliance,
+  AssessmentScheme,
   AuditEntry,
-  Inspection,
-  Finding,
   Assignment,
   AssignmentFund,
   AssistingUnit,
@@ -57,5 +57,8 @@ export const entities = [
   AssignmentFund,
   WorkTeam,
   AuditEntry,
+  AssessmentScheme,
   VillagePovertyCause,
+  Inspection,
+  Finding,
 ];

@@ -5,6 +5,7 @@ import { validateOrReject, type ValidationError, type ValidatorOptions } from 'c
 import type { GraphQLSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
+import { AssessmentResolver } from './resolvers/assessment.resolver.js';
 import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   EmbedTokenResolver,
   PlaceResolver,
   LiveResolver,
+  AssessmentResolver,
   InspectionResolver,
   VillagePovertyCauseResolver,
   TownshipPovertyCauseResolver,

@@ -22,6 +22,13 @@ export function strengthSql(v: string, vy: string, year: Sql, t: Thresholds): Sq
                             ${t.weakIncomeBelow}::numeric, ${t.targetIncome}::numeric) end)`;
 }
 
+/** vy = a village_year row (may be null); the collective-economy band of domain/rules.ts incomeBand: WEAK / BUILDING / TARGET_MET, null without figures. */
+export function incomeBandSql(vy: string, t: Thresholds): Sql {
+  return sql`(case when ${raw(vy)}.collective_income < ${t.weakIncomeBelow}::numeric then 'WEAK'
+      when ${raw(vy)}.collective_income >= ${t.targetIncome}::numeric then 'TARGET_MET'
+      when ${raw(vy)}.collective_income is not null then 'BUILDING' end)`;
+}
+
 /** Incidence in percent, null without rural population. */
 export function incidenceSql(vy: string): Sql {
   return raw(`(case when ${vy}.rural_population > 0 then ${vy}.poor_population::float8 * 100 / ${vy}.rural_population end)`);

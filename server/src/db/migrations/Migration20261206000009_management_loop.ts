@@ -112,6 +112,8 @@ export class Migration20261206000009_management_loop extends Migration {
         grade_bands jsonb not null,
         updated_at timestamptz not null default now()
       );`);
+    this.addSql(`create trigger assessment_scheme_notify_change after insert or update or delete or truncate on assessment_scheme
+      for each statement execute function lingyan_notify_change();`);
 
     // 预警: the prefecture's thresholds for the warning rules; null uses the defaults.
     this.addSql(`alter table prefecture add column warning_settings jsonb;`);
