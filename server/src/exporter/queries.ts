@@ -6,7 +6,7 @@
  * unambiguously. `$county` (12 digits or null) and `$year` (or null) filter;
  * rows come in the order of the natural key, paged by limit/offset.
  */
-import type { ImportKind } from '@lingyan/data';
+import { POVERTY_CAUSES, type ImportKind } from '@lingyan/data';
 
 export interface ExportFilter {
   /** 12-digit county code */
@@ -66,4 +66,11 @@ export const EXPORT_QUERIES: Record<ImportKind, string> = {
      where case when a.id is null then :county::text is null and :year::int is null
                 else ${inCounty('a.village_code')} and ${activeIn('a.start_year', 'a.end_year')} end
      order by u.name, u.id, a.village_code, a.start_year`,
+  // WIDE, as bureaus keep it: one row per village-year with records, one column per cause (0 where none).
+  causes: `
+    select c.village_code as "villageCode", c.year,
+           ${POVERTY_CAUSES.map((cause) => `coalesce(sum(c.households) filter (where c.cause = '${cause}'), 0)::int as "${cause}"`).join(',\n           ')}
+      from village_poverty_cause c
+     where ${inCounty('c.village_code')} and (:year::int is null or c.year = :year::int)
+     group by c.village_code, c.year order by c.village_code, c.year`,
 };

@@ -1,6 +1,7 @@
 /** The kinds of import with a pure record builder, keyed by the --kind name. */
 import type { ImportKind, KindSpec } from './kind.js';
 import { alliances } from './alliances.js';
+import { causes } from './causes.js';
 import { figures } from './figures.js';
 import { pairings } from './pairings.js';
 import { projects } from './projects.js';
@@ -17,9 +18,11 @@ export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   pairings: pairings as KindSpec<unknown>,
   projects: projects as KindSpec<unknown>,
   units: units as KindSpec<unknown>,
+  causes: causes as KindSpec<unknown>,
 };
 
-export { counties, townships, villages, figures, alliances, pairings, projects, units };
+export { counties, townships, villages, figures, alliances, pairings, projects, units, causes };
+export { CAUSE_HEADERS, type CausesImport } from './causes.js';
 export type { AllianceImport } from './alliances.js';
 export { pairingKey, type PairingImport } from './pairings.js';
 export type { ProjectImport } from './projects.js';

@@ -2,6 +2,7 @@
 import type { ImportKind } from '@lingyan/data';
 import type { KindWriter } from '../writer.js';
 import { alliancesWriter } from './alliances.js';
+import { causesWriter } from './causes.js';
 import { countiesWriter } from './counties.js';
 import { figuresWriter } from './figures.js';
 import { pairingsWriter } from './pairings.js';
@@ -19,4 +20,5 @@ export const WRITERS: Record<ImportKind, KindWriter<unknown>> = {
   pairings: pairingsWriter as KindWriter<unknown>,
   projects: projectsWriter as KindWriter<unknown>,
   units: unitsWriter as KindWriter<unknown>,
+  causes: causesWriter as KindWriter<unknown>,
 };
