@@ -91,6 +91,14 @@ function request(pick: Pick, rnd: () => number): string {
     () => 'not json at all',
     () => JSON.stringify({ query: '{ counties { code } }', variables: { x: 'y' }, extensions: { persistedQuery: { version: 1, sha256Hash: s() } } }),
     () => JSON.stringify({ query: `query { villages(filter: { nameContains: "${'\\u0000'}" }) { totalCount } }` }),
+    // Found under attack (issue 25): each answered 500 before.
+    () => JSON.stringify({ query: 'query A { counties { code } } query B { counties { name } }', ...(rnd() < 0.5 ? {} : { operationName: s() }) }),
+    () => JSON.stringify({ query: 'query A { counties { code } }', operationName: s() }),
+    () => {
+      const depth = 33 + Math.floor(rnd() * 8000);
+      return `{"query":"query ($g: GeoJSON!) { villages(filter: { spatial: { intersects: $g } }) { totalCount } }","variables":{"g":{"type":"Polygon","coordinates":${'['.repeat(depth)}1${']'.repeat(depth)}}}}`;
+    },
+    () => JSON.stringify({ query: pick(['subscription { dataChanged { tables } }', 'subscription { x }', 'subscription { __typename }']) }),
   ];
   return pick(kinds)();
 }

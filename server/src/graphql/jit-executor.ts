@@ -68,8 +68,12 @@ export function jitExecutor(schema: GraphQLSchema): Executor {
   const documents = new WeakMap<DocumentNode, Operations | null>();
   return async (rc) => {
     const { document, context } = rc;
-    const operationName = rc.operationName ?? undefined;
+    // The name the client sent: Apollo's rc.operationName is null when that name is not in the document,
+    // and graphql-js would then run the document's only operation instead of saying the name is unknown.
+    const operationName = rc.request.operationName ?? undefined;
     const interpret = () => execute({ schema, document, operationName, contextValue: context, variableValues: rc.request.variables });
+    // No operation resolved: graphql-js's errors (unknown or missing name) are the answer.
+    if (!rc.operation) return interpret();
     let operations = documents.get(document);
     if (operations === undefined) documents.set(document, (operations = hasStringLiteral(document) ? null : new Map()));
     if (operations === null) return interpret();

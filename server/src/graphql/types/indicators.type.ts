@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClassesNote, ClassificationMethod } from '../../domain/classify.js';
 import { AreaFigures } from './area-figures.type.js';
+import { PovertyCause } from './poverty-cause.type.js';
 
 export const AreaLevelEnum = { COUNTY: 'COUNTY', TOWNSHIP: 'TOWNSHIP' } as const;
 export type AreaLevelEnum = (typeof AreaLevelEnum)[keyof typeof AreaLevelEnum];
@@ -13,12 +14,13 @@ export const Metric = {
   COLLECTIVE_INCOME_MEDIAN: 'COLLECTIVE_INCOME_MEDIAN',
   SECRETARY_IS_DIRECTOR_SHARE: 'SECRETARY_IS_DIRECTOR_SHARE',
   SOFT_LAX_COUNT: 'SOFT_LAX_COUNT',
+  CAUSE_SHARE: 'CAUSE_SHARE',
 } as const;
 export type Metric = (typeof Metric)[keyof typeof Metric];
 registerEnumType(Metric, {
   name: 'Metric',
   description:
-    'POVERTY_INCIDENCE (贫困发生率, %), POOR_POPULATION (贫困人口), WEAK_VILLAGE_SHARE (弱村占比, %), COLLECTIVE_INCOME_MEDIAN (村集体经济收入中位数, 万元), SECRETARY_IS_DIRECTOR_SHARE (一肩挑比例, %), SOFT_LAX_COUNT (软弱涣散党组织数).',
+    'POVERTY_INCIDENCE (贫困发生率, %), POOR_POPULATION (贫困人口), WEAK_VILLAGE_SHARE (弱村占比, %), COLLECTIVE_INCOME_MEDIAN (村集体经济收入中位数, 万元), SECRETARY_IS_DIRECTOR_SHARE (一肩挑比例, %), SOFT_LAX_COUNT (软弱涣散党组织数), CAUSE_SHARE (致贫原因占比, %: the poor households with one main cause, the choropleth\'s `cause`, among those with a recorded cause).',
 });
 
 registerEnumType(ClassificationMethod, {
@@ -99,6 +101,8 @@ export class Choropleth {
   level!: AreaLevelEnum;
   @Field(() => Metric, { description: 'The metric.' })
   metric!: Metric;
+  @Field(() => PovertyCause, { nullable: true, description: 'The cause of poverty mapped (致贫原因), for CAUSE_SHARE; null for other metrics.' })
+  cause!: PovertyCause | null;
   @Field(() => Int, { description: 'The year.' })
   year!: number;
   @Field(() => ClassificationMethod, { description: 'How the breaks were chosen (分级方法).' })
