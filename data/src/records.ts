@@ -248,6 +248,24 @@ export interface WorkTeamRecord {
 }
 
 /** A whole region, in dependency order. */
+/** An indicator of an assessment scheme (考核指标及赋分); keys and rules as the hub's indicator registry names them. */
+export interface SchemeIndicatorRecord {
+  key: string;
+  weight: number;
+  rule: 'LINEAR' | 'THRESHOLD' | 'RANK';
+  floor?: number | null;
+  target?: number | null;
+  threshold?: number | null;
+}
+
+/** 考核办法: a year's assessment scheme with its grade bands (lower bounds of 好 / 较好 / 一般). */
+export interface AssessmentSchemeRecord {
+  year: number;
+  name: string;
+  indicators: SchemeIndicatorRecord[];
+  gradeBands: { good: number; fair: number; average: number };
+}
+
 export interface RegionDataset {
   prefecture: PrefectureRecord;
   counties: CountyRecord[];
@@ -264,6 +282,7 @@ export interface RegionDataset {
   assignments: AssignmentRecord[];
   workTeams: WorkTeamRecord[];
   povertyCauses: PovertyCauseRecord[];
+  assessmentSchemes: AssessmentSchemeRecord[];
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point } from 'geojson';
 import type {
+  AssessmentSchemeRecord,
   CountyRecord,
   IndustryProjectRecord,
   PrefectureRecord,
@@ -48,11 +49,15 @@ export const GEOJSON_FILES = {
   industryProjects: 'industry-projects.geojson',
 } as const;
 
+/** The assessment schemes (考核办法): nested indicators, so JSON, one scheme a line. */
+export const ASSESSMENT_SCHEMES_FILE = 'assessment-schemes.json';
+
 /** Every file of the format, in writing order. */
 export const DATASET_FILES: string[] = [
   ...Object.values(GEOJSON_FILES),
   ...[VILLAGE_YEARS, ORGANISATIONS, ALLIANCES, PAIRINGS, ASSISTING_UNITS, ASSIGNMENTS, ASSIGNMENT_FUNDS, WORK_TEAMS, POVERTY_CAUSES_TABLE].map((t) => t.file),
   ...[PROJECT_YEARS, ASSIGNMENT_COMMITMENTS].map((t) => t.file),
+  ASSESSMENT_SCHEMES_FILE,
 ];
 
 // ---- GeoJSON ---------------------------------------------------------------
@@ -137,6 +142,7 @@ export function datasetFiles(dataset: RegionDataset): Map<string, string> {
     [PROJECT_YEARS.file, tableText(PROJECT_YEARS, dataset.projectYears)],
     [ASSIGNMENT_COMMITMENTS.file, tableText(ASSIGNMENT_COMMITMENTS, commitments)],
     [POVERTY_CAUSES_TABLE.file, tableText(POVERTY_CAUSES_TABLE, dataset.povertyCauses)],
+    [ASSESSMENT_SCHEMES_FILE, `[\n${dataset.assessmentSchemes.map((s) => JSON.stringify(s)).join(',\n')}\n]\n`],
   ]);
 }
 
@@ -183,6 +189,7 @@ export function readDataset(dir: string): RegionDataset {
     assignments: readTable(dir, ASSIGNMENTS).map((a) => ({ ...a, funds: funds.get(a.id) ?? [] })),
     workTeams: readTable(dir, WORK_TEAMS),
     povertyCauses: readTable(dir, POVERTY_CAUSES_TABLE),
+    assessmentSchemes: JSON.parse(readFileSync(join(dir, ASSESSMENT_SCHEMES_FILE), 'utf8')) as AssessmentSchemeRecord[],
   };
 }
 

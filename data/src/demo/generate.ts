@@ -5,6 +5,7 @@
  */
 import { DEFAULT_THRESHOLDS, type RegionDataset } from '../records.js';
 import { generateAlliances } from './alliances.js';
+import { generateAssessmentSchemes } from './assessment.js';
 import { generateAssistance } from './assistance.js';
 import { generatePovertyCauses } from './causes.js';
 import { Context, OrganisationRegistry } from './context.js';
@@ -55,5 +56,6 @@ export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
     ...assistance,
     assignments: progress.assignments,
     povertyCauses: generatePovertyCauses(counties, villages, villageYears, rng.fork('causes')),
+    assessmentSchemes: generateAssessmentSchemes(YEARS),
   };
 }

@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionDataset } from '@lingyan/data';
 import {
   Alliance,
+  AssessmentScheme,
   Assignment,
   AssignmentFund,
   AssistingUnit,
@@ -71,6 +72,7 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
     await insertChunked(em, AssignmentFund, d.assignments.flatMap((a) => a.funds.map((f) => ({ assignment: a.id, year: f.year, amount: f.amount, committed: f.committed ?? null }))));
     await insertChunked(em, WorkTeam, d.workTeams.map(({ villageCode, dispatchingUnitId, ...x }) => ({ ...x, village: villageCode, dispatchingUnit: dispatchingUnitId })));
     await insertChunked(em, VillagePovertyCause, d.povertyCauses.map(({ villageCode, ...x }) => ({ ...x, village: villageCode })));
+    await insertChunked(em, AssessmentScheme, d.assessmentSchemes);
     // Rows came with their own ids: move each sequence past them.
     for (const table of ['organisation', 'alliance', 'industry_project', 'project_year', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year']) {
       await em.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
