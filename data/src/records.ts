@@ -266,6 +266,34 @@ export interface AssessmentSchemeRecord {
   gradeBands: { good: number; fair: number; average: number };
 }
 
+/** 问题类别 of an inspection finding (督查问题). */
+export const FINDING_CATEGORIES = ['PARTY_BUILDING', 'FUNDS', 'PROJECTS', 'ASSISTANCE', 'POLICY', 'CONDUCT'] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+/** 督查: a visit to a county, a township or a village (its branch); the county always named, the township for a township or village. */
+export interface InspectionRecord {
+  id: number;
+  /** yyyy-mm-dd */
+  inspectedOn: string;
+  inspectingUnit: string;
+  countyCode: string;
+  townshipCode: string | null;
+  villageCode: string | null;
+  note: string | null;
+}
+
+/** 问题 / 整改: what a visit found; open while rectifiedOn is null. Dates yyyy-mm-dd. */
+export interface FindingRecord {
+  id: number;
+  inspectionId: number;
+  category: FindingCategory;
+  description: string;
+  responsibleUnit: string;
+  deadline: string;
+  rectifiedOn: string | null;
+  evidence: string | null;
+}
+
 export interface RegionDataset {
   prefecture: PrefectureRecord;
   counties: CountyRecord[];
@@ -283,6 +311,8 @@ export interface RegionDataset {
   workTeams: WorkTeamRecord[];
   povertyCauses: PovertyCauseRecord[];
   assessmentSchemes: AssessmentSchemeRecord[];
+  inspections: InspectionRecord[];
+  findings: FindingRecord[];
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {

@@ -26,6 +26,8 @@ import {
   ASSISTING_UNITS,
   decodeCell,
   encodeCell,
+  FINDINGS_TABLE,
+  INSPECTIONS_TABLE,
   ORGANISATIONS,
   PAIRINGS,
   PROJECT_YEARS,
@@ -57,6 +59,7 @@ export const DATASET_FILES: string[] = [
   ...Object.values(GEOJSON_FILES),
   ...[VILLAGE_YEARS, ORGANISATIONS, ALLIANCES, PAIRINGS, ASSISTING_UNITS, ASSIGNMENTS, ASSIGNMENT_FUNDS, WORK_TEAMS, POVERTY_CAUSES_TABLE].map((t) => t.file),
   ...[PROJECT_YEARS, ASSIGNMENT_COMMITMENTS].map((t) => t.file),
+  ...[INSPECTIONS_TABLE, FINDINGS_TABLE].map((t) => t.file),
   ASSESSMENT_SCHEMES_FILE,
 ];
 
@@ -142,6 +145,8 @@ export function datasetFiles(dataset: RegionDataset): Map<string, string> {
     [PROJECT_YEARS.file, tableText(PROJECT_YEARS, dataset.projectYears)],
     [ASSIGNMENT_COMMITMENTS.file, tableText(ASSIGNMENT_COMMITMENTS, commitments)],
     [POVERTY_CAUSES_TABLE.file, tableText(POVERTY_CAUSES_TABLE, dataset.povertyCauses)],
+    [INSPECTIONS_TABLE.file, tableText(INSPECTIONS_TABLE, dataset.inspections)],
+    [FINDINGS_TABLE.file, tableText(FINDINGS_TABLE, dataset.findings)],
     [ASSESSMENT_SCHEMES_FILE, `[\n${dataset.assessmentSchemes.map((s) => JSON.stringify(s)).join(',\n')}\n]\n`],
   ]);
 }
@@ -189,6 +194,8 @@ export function readDataset(dir: string): RegionDataset {
     assignments: readTable(dir, ASSIGNMENTS).map((a) => ({ ...a, funds: funds.get(a.id) ?? [] })),
     workTeams: readTable(dir, WORK_TEAMS),
     povertyCauses: readTable(dir, POVERTY_CAUSES_TABLE),
+    inspections: readTable(dir, INSPECTIONS_TABLE),
+    findings: readTable(dir, FINDINGS_TABLE),
     assessmentSchemes: JSON.parse(readFileSync(join(dir, ASSESSMENT_SCHEMES_FILE), 'utf8')) as AssessmentSchemeRecord[],
   };
 }

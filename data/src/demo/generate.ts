@@ -9,6 +9,7 @@ import { generateAssessmentSchemes } from './assessment.js';
 import { generateAssistance } from './assistance.js';
 import { generatePovertyCauses } from './causes.js';
 import { Context, OrganisationRegistry } from './context.js';
+import { generateInspections } from './inspections.js';
 import { generateFigures } from './figures.js';
 import { buildGeometry } from './geometry.js';
 import { generatePairings } from './links.js';
@@ -56,6 +57,7 @@ export function generateDemoRegion(seed: number = DEMO_SEED): RegionDataset {
     ...assistance,
     assignments: progress.assignments,
     povertyCauses: generatePovertyCauses(counties, villages, villageYears, rng.fork('causes')),
+    ...generateInspections(counties, places.townships.map((t) => t.record).sort(byCode), villages, villageYears, thresholds, rng.fork('inspections')),
     assessmentSchemes: generateAssessmentSchemes(YEARS),
   };
 }

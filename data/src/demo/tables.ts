@@ -6,6 +6,8 @@ import type {
   AllianceRecord,
   AssignmentRecord,
   AssistingUnitRecord,
+  FindingRecord,
+  InspectionRecord,
   OrganisationRecord,
   PairingRecord,
   ProjectYearRecord,
@@ -44,6 +46,19 @@ export const VILLAGE_YEARS: Table<VillageYearRecord> = {
     ['villageCode', 'string'], ['year', 'int'], ['households', 'int'], ['ruralPopulation', 'int'],
     ['poorHouseholds', 'int'], ['poorPopulation', 'int'], ['collectiveIncome', 'number'], ['partyMembers', 'int'],
     ['memberPairings', 'int'], ['secretaryIsDirector', 'bool'], ['softLax', 'bool'], ['branchRating', 'string'],
+  ],
+};
+
+export const INSPECTIONS_TABLE: Table<InspectionRecord> = {
+  file: 'inspections.csv',
+  columns: [['id', 'int'], ['inspectedOn', 'string'], ['inspectingUnit', 'string'], ['countyCode', 'string'], ['townshipCode', 'string?'], ['villageCode', 'string?'], ['note', 'string?']],
+};
+
+export const FINDINGS_TABLE: Table<FindingRecord> = {
+  file: 'findings.csv',
+  columns: [
+    ['id', 'int'], ['inspectionId', 'int'], ['category', 'string'], ['description', 'string'], ['responsibleUnit', 'string'],
+    ['deadline', 'string'], ['rectifiedOn', 'string?'], ['evidence', 'string?'],
   ],
 };
 

@@ -13,7 +13,9 @@ import {
   AssignmentFund,
   AssistingUnit,
   County,
+  Finding,
   IndustryProject,
+  Inspection,
   Organisation,
   Pairing,
   Prefecture,
@@ -72,9 +74,11 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
     await insertChunked(em, AssignmentFund, d.assignments.flatMap((a) => a.funds.map((f) => ({ assignment: a.id, year: f.year, amount: f.amount, committed: f.committed ?? null }))));
     await insertChunked(em, WorkTeam, d.workTeams.map(({ villageCode, dispatchingUnitId, ...x }) => ({ ...x, village: villageCode, dispatchingUnit: dispatchingUnitId })));
     await insertChunked(em, VillagePovertyCause, d.povertyCauses.map(({ villageCode, ...x }) => ({ ...x, village: villageCode })));
+    await insertChunked(em, Inspection, d.inspections);
+    await insertChunked(em, Finding, d.findings.map(({ inspectionId, ...x }) => ({ ...x, inspection: inspectionId })));
     await insertChunked(em, AssessmentScheme, d.assessmentSchemes);
     // Rows came with their own ids: move each sequence past them.
-    for (const table of ['organisation', 'alliance', 'industry_project', 'project_year', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year']) {
+    for (const table of ['organisation', 'alliance', 'industry_project', 'project_year', 'pairing', 'assisting_unit', 'assignment', 'assignment_fund', 'work_team', 'village_year', 'inspection', 'finding']) {
       await em.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
   });

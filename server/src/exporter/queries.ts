@@ -73,4 +73,11 @@ export const EXPORT_QUERIES: Record<ImportKind, string> = {
       from village_poverty_cause c
      where ${inCounty('c.village_code')} and (:year::int is null or c.year = :year::int)
      group by c.village_code, c.year order by c.village_code, c.year`,
+  // 督查问题清单: one row per finding with its visit; the year is the visit's.
+  findings: `
+    select i.inspected_on::text as "inspectedOn", i.inspecting_unit as "inspectingUnit", coalesce(i.village_code, i.township_code, i.county_code) as "placeCode",
+           f.category, f.description, f.responsible_unit as "responsibleUnit", f.deadline::text as deadline, f.rectified_on::text as "rectifiedOn", f.evidence
+      from finding f join inspection i on i.id = f.inspection_id
+     where ${inCounty('i.county_code')} and (:year::int is null or extract(year from i.inspected_on)::int = :year::int)
+     order by i.inspected_on, i.inspecting_unit, coalesce(i.village_code, i.township_code, i.county_code), f.id`,
 };

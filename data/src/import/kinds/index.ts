@@ -3,6 +3,7 @@ import type { ImportKind, KindSpec } from './kind.js';
 import { alliances } from './alliances.js';
 import { causes } from './causes.js';
 import { figures } from './figures.js';
+import { findings } from './findings.js';
 import { pairings } from './pairings.js';
 import { projects } from './projects.js';
 import { units } from './units.js';
@@ -19,11 +20,13 @@ export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   projects: projects as KindSpec<unknown>,
   units: units as KindSpec<unknown>,
   causes: causes as KindSpec<unknown>,
+  findings: findings as KindSpec<unknown>,
 };
 
 export { counties, townships, villages, figures, alliances, pairings, projects, units, causes };
 export { CAUSE_HEADERS, type CausesImport } from './causes.js';
 export type { AllianceImport } from './alliances.js';
+export { CATEGORY_ZH as FINDING_CATEGORY_ZH, findings, parseDay, visitKey, type FindingImport } from './findings.js';
 export { pairingKey, type PairingImport } from './pairings.js';
 export type { ProjectImport } from './projects.js';
 export type { AssignmentImport, AssistingUnitImport } from './units.js';

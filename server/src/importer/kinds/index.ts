@@ -5,6 +5,7 @@ import { alliancesWriter } from './alliances.js';
 import { causesWriter } from './causes.js';
 import { countiesWriter } from './counties.js';
 import { figuresWriter } from './figures.js';
+import { findingsWriter } from './findings.js';
 import { pairingsWriter } from './pairings.js';
 import { projectsWriter } from './projects.js';
 import { townshipsWriter } from './townships.js';
@@ -21,4 +22,5 @@ export const WRITERS: Record<ImportKind, KindWriter<unknown>> = {
   projects: projectsWriter as KindWriter<unknown>,
   units: unitsWriter as KindWriter<unknown>,
   causes: causesWriter as KindWriter<unknown>,
+  findings: findingsWriter as KindWriter<unknown>,
 };
