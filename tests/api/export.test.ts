@@ -79,8 +79,12 @@ const TABLES: Record<string, string> = {
                     p.investment_assisting, p.investment_collective, p.investment_enterprise, p.investment_other, p.beneficiary_households, p.beneficiary_poor_households
                from industry_project p left join organisation o on o.id = p.operator_id`,
   units: `select u.name, u.kind, a.village_code, a.start_year, a.end_year,
-                 (select string_agg(f.year || ':' || f.amount, ';' order by f.year) from assignment_fund f where f.assignment_id = a.id) as funds
+                 (select string_agg(f.year || ':' || f.amount || ':' || coalesce(f.committed::text, '-'), ';' order by f.year) from assignment_fund f where f.assignment_id = a.id) as funds
             from assisting_unit u left join assignment a on a.unit_id = u.id`,
+  progress: `select p.village_code, p.name, y.year, y.stage, y.planned_fiscal, y.planned_assisting, y.planned_collective, y.planned_enterprise, y.planned_other,
+                    y.delivered_fiscal, y.delivered_assisting, y.delivered_collective, y.delivered_enterprise, y.delivered_other,
+                    y.jobs, y.dividend_households, y.dividends_poor, y.share_capital_poor
+               from project_year y join industry_project p on p.id = y.project_id`,
 };
 
 async function fingerprint(url: string, kind: string): Promise<{ rows: number; md5: string }> {
@@ -97,6 +101,7 @@ describe('export → import into an empty database → the same rows', () => {
     ['alliances', 'csv'],
     ['pairings', 'csv'],
     ['projects', 'geojson'],
+    ['progress', 'csv'],
     ['units', 'csv'],
   ];
   const measured: string[] = [];

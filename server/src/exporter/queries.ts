@@ -61,11 +61,19 @@ export const EXPORT_QUERIES: Record<ImportKind, string> = {
   // One row per assignment; a unit without one (and only without a county filter) as a row of its own.
   units: `
     select ${reference('assisting_unit', 'u')} as unit, u.kind, a.village_code as "villageCode", a.start_year as "startYear", a.end_year as "endYear",
-           (select string_agg(f.year || ':' || f.amount::float8, ';' order by f.year) from assignment_fund f where f.assignment_id = a.id) as funds
+           (select string_agg(f.year || ':' || f.amount::float8, ';' order by f.year) from assignment_fund f where f.assignment_id = a.id) as funds,
+           (select string_agg(f.year || ':' || f.committed::float8, ';' order by f.year) from assignment_fund f where f.assignment_id = a.id and f.committed is not null) as committed
       from assisting_unit u left join assignment a on a.unit_id = u.id
      where case when a.id is null then :county::text is null and :year::int is null
                 else ${inCounty('a.village_code')} and ${activeIn('a.start_year', 'a.end_year')} end
      order by u.name, u.id, a.village_code, a.start_year`,
+  // A project by its village and name (what the projects kind imports by), so the file imports into another hub; 项目编号 stays empty.
+  progress: `
+    select p.village_code as "villageCode", p.name as "projectName", null::int as "projectId", y.year, y.stage,
+           ${['planned', 'delivered'].flatMap((k) => ['fiscal', 'assisting', 'collective', 'enterprise', 'other'].map((s) => `y.${k}_${s}::float8 as "${k}${s[0]!.toUpperCase()}${s.slice(1)}"`)).join(', ')},
+           y.jobs, y.dividend_households as "dividendHouseholds", y.dividends_poor::float8 as "dividendsPoor", y.share_capital_poor::float8 as "shareCapitalPoor"
+      from project_year y join industry_project p on p.id = y.project_id
+     where ${inCounty('p.village_code')} and (:year::int is null or y.year = :year::int) order by p.village_code, p.name, y.year`,
   // WIDE, as bureaus keep it: one row per village-year with records, one column per cause (0 where none).
   causes: `
     select c.village_code as "villageCode", c.year,

@@ -5,6 +5,7 @@ import { causes } from './causes.js';
 import { figures } from './figures.js';
 import { findings } from './findings.js';
 import { pairings } from './pairings.js';
+import { progress } from './progress.js';
 import { projects } from './projects.js';
 import { units } from './units.js';
 import { counties, townships } from './region.js';
@@ -19,6 +20,7 @@ export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   pairings: pairings as KindSpec<unknown>,
   projects: projects as KindSpec<unknown>,
   units: units as KindSpec<unknown>,
+  progress: progress as KindSpec<unknown>,
   causes: causes as KindSpec<unknown>,
   findings: findings as KindSpec<unknown>,
 };
@@ -29,6 +31,7 @@ export type { AllianceImport } from './alliances.js';
 export { CATEGORY_ZH as FINDING_CATEGORY_ZH, findings, parseDay, visitKey, type FindingImport } from './findings.js';
 export { pairingKey, type PairingImport } from './pairings.js';
 export type { ProjectImport } from './projects.js';
+export { progress, projectReferenceText, type ProjectReference, type ProjectYearImport } from './progress.js';
 export type { AssignmentImport, AssistingUnitImport } from './units.js';
 export type { CountyImport } from './region.js';
 export { referenceText, type Reference } from './references.js';

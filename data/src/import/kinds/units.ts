@@ -9,6 +9,7 @@
 import type { AssignmentRecord, AssistingUnitKind } from '../../records.js';
 import { parseEnum, parseInteger, parseYearAmounts } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
+import type { FieldReader } from '../columns.js';
 import { built, reader } from './built.js';
 import type { KindSpec } from './kind.js';
 import { parseReference, referenceText, type Reference } from './references.js';
@@ -26,6 +27,20 @@ export interface AssistingUnitImport {
 const KINDS = ['GOVERNMENT', 'ENTERPRISE', 'INSTITUTION'] as const;
 const KIND_NAMES: Record<string, AssistingUnitKind> = { 机关: 'GOVERNMENT', 党政机关: 'GOVERNMENT', 企业: 'ENTERPRISE', 事业单位: 'INSTITUTION' };
 
+/** Each year's commitment (承诺资金) beside its delivered funds: a committed year must be among the funds' years (write 2024:0 for nothing delivered yet). */
+function withCommitments(r: FieldReader, funds: AssignmentImport['funds'], committed: Array<{ year: number; amount: number }>): AssignmentImport['funds'] {
+  if (committed.length === 0) return funds;
+  if (!r.has('funds')) {
+    r.problem('committed', '须与年度资金（到位资金）一起给出');
+    return funds;
+  }
+  const byYear = new Map(committed.map((c) => [c.year, c.amount]));
+  for (const c of committed) {
+    if (!funds.some((f) => f.year === c.year)) r.problem('committed', `${c.year} 年有承诺资金 ${c.amount} 万元，年度资金却没有这一年；尚未到位时写 ${c.year}:0`);
+  }
+  return funds.map((f) => (byYear.has(f.year) ? { ...f, committed: byYear.get(f.year)! } : f));
+}
+
 export const units: KindSpec<AssistingUnitImport> = {
   kind: 'units',
   keyField: 'unit',
@@ -35,7 +50,8 @@ export const units: KindSpec<AssistingUnitImport> = {
     villageCode: ['帮扶村代码', '帮扶村', ...VILLAGE_CODE],
     startYear: START_YEAR,
     endYear: END_YEAR,
-    funds: ['年度资金', '帮扶资金', 'funds'],
+    funds: ['年度资金', '帮扶资金', '到位帮扶资金', 'funds'],
+    committed: ['承诺资金', '计划帮扶资金', '承诺帮扶资金', 'committed'],
   },
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
@@ -48,9 +64,9 @@ export const units: KindSpec<AssistingUnitImport> = {
         villageCode: villageCode ?? '',
         startYear: r.required('startYear', parseInteger) ?? 0,
         endYear: r.optional('endYear', parseInteger, null as number | null),
-        funds: r.optional('funds', parseYearAmounts, []),
+        funds: withCommitments(r, r.optional('funds', parseYearAmounts, []), r.optional('committed', parseYearAmounts, [])),
       };
-    } else if (r.has('startYear') || r.has('funds')) {
+    } else if (r.has('startYear') || r.has('funds') || r.has('committed')) {
       r.problem('villageCode', 'is empty: an assignment with years or funds needs the village it helps');
     }
     const key = unit && (assignment === null ? referenceText(unit) : villageCode && r.has('startYear') ? `${referenceText(unit)} in ${villageCode} from ${assignment.startYear}` : null);

@@ -7,6 +7,7 @@ import { countiesWriter } from './counties.js';
 import { figuresWriter } from './figures.js';
 import { findingsWriter } from './findings.js';
 import { pairingsWriter } from './pairings.js';
+import { progressWriter } from './progress.js';
 import { projectsWriter } from './projects.js';
 import { townshipsWriter } from './townships.js';
 import { unitsWriter } from './units.js';
@@ -21,6 +22,7 @@ export const WRITERS: Record<ImportKind, KindWriter<unknown>> = {
   pairings: pairingsWriter as KindWriter<unknown>,
   projects: projectsWriter as KindWriter<unknown>,
   units: unitsWriter as KindWriter<unknown>,
+  progress: progressWriter as KindWriter<unknown>,
   causes: causesWriter as KindWriter<unknown>,
   findings: findingsWriter as KindWriter<unknown>,
 };

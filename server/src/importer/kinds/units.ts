@@ -20,8 +20,8 @@ function fundsProblems(u: AssistingUnitImport): Problem[] {
   const a = u.assignment;
   if (!a) return [];
   return [...checkPeriod('startYear', a.startYear, 'endYear', a.endYear), ...checkFunds(a.funds, a.startYear, a.endYear)].map((p) => {
-    const i = /^funds\[(\d+)\]/.exec(p.field);
-    return i ? { field: 'funds', reason: `${a.funds[Number(i[1])]!.year}: ${p.reason}` } : p;
+    const i = /^funds\[(\d+)\]\.?(\w*)/.exec(p.field);
+    return i ? { field: i[2] === 'committed' ? 'committed' : 'funds', reason: `${a.funds[Number(i[1])]!.year}: ${p.reason}` } : p;
   });
 }
 
@@ -73,7 +73,7 @@ export const unitsWriter: KindWriter<AssistingUnitImport> = {
     );
     let fundsChanged: number[] = [];
     if (given.has('funds')) {
-      const changed = await setFunds(tx, assigned.map((r, i) => ({ id: outcome.rows[i]!.id, funds: r.record.assignment!.funds })));
+      const changed = await setFunds(tx, assigned.map((r, i) => ({ id: outcome.rows[i]!.id, funds: r.record.assignment!.funds })), given.has('committed'));
       fundsChanged = outcome.rows.filter((o) => !o.inserted && !o.updated && changed.has(o.id)).map((o) => o.id);
       if (fundsChanged.length) await tx.execute(`update assignment set version = version + 1 where id in (select json_array_elements_text(?::json)::int)`, [JSON.stringify(fundsChanged)]);
     }
@@ -110,9 +110,14 @@ async function upsertUnits(tx: EntityManager, rows: Array<GoodRow<AssistingUnitI
   return { ids, changes };
 }
 
-/** Makes each assignment's funds exactly the years given; returns the assignments whose funds changed. */
-async function setFunds(tx: EntityManager, list: Array<{ id: number; funds: Array<{ year: number; amount: number }> }>): Promise<Set<number>> {
-  const rows = JSON.stringify(list.flatMap((a) => a.funds.map((f) => ({ id: a.id, year: f.year, amount: f.amount }))));
+/**
+ * Makes each assignment's funds exactly the years given; returns the assignments whose funds changed.
+ * With `committed` (the file has the column), each year's commitment becomes the file's (none where it gives none);
+ * without, stored commitments stay.
+ */
+async function setFunds(tx: EntityManager, list: Array<{ id: number; funds: Array<{ year: number; amount: number; committed?: number }> }>, committed: boolean): Promise<Set<number>> {
+  const rows = JSON.stringify(list.flatMap((a) => a.funds.map((f) => ({ id: a.id, year: f.year, amount: f.amount, committed: f.committed ?? null }))));
+  const compared = committed ? ['amount', 'committed'] : ['amount'];
   const ids = JSON.stringify(list.map((a) => a.id));
   const gone = await tx.execute<Array<{ id: number }>>(
     `delete from assignment_fund f where f.assignment_id in (select json_array_elements_text(?::json)::int)
@@ -121,8 +126,10 @@ async function setFunds(tx: EntityManager, list: Array<{ id: number; funds: Arra
     [ids, rows],
   );
   const set = await tx.execute<Array<{ id: number }>>(
-    `insert into assignment_fund (assignment_id, year, amount) select r.id, r.year, r.amount from json_to_recordset(?::json) as r(id int, year int, amount numeric)
-     on conflict (assignment_id, year) do update set amount = excluded.amount where assignment_fund.amount is distinct from excluded.amount
+    `insert into assignment_fund (assignment_id, year, amount, committed)
+     select r.id, r.year, r.amount, r.committed from json_to_recordset(?::json) as r(id int, year int, amount numeric, committed numeric)
+     on conflict (assignment_id, year) do update set ${compared.map((c) => `${c} = excluded.${c}`).join(', ')}
+       where (${compared.map((c) => `assignment_fund.${c}`).join(', ')}) is distinct from (${compared.map((c) => `excluded.${c}`).join(', ')})
      returning assignment_id as id`,
     [rows],
   );
