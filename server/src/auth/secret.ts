@@ -17,7 +17,7 @@ export function loadSecret(authSecret: string | null, dataDir: string): Uint8Arr
   }
   const file = path.join(dataDir, 'auth-secret');
   try {
-    return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+    return kept(fs.readFileSync(file, 'utf8'), file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -28,7 +28,14 @@ export function loadSecret(authSecret: string | null, dataDir: string): Uint8Arr
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
     return new TextEncoder().encode(secret);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return kept(fs.readFileSync(file, 'utf8'), file);
     throw new ConfigError(`cannot keep the token secret in DATA_DIR "${dataDir}" (${(error as NodeJS.ErrnoException).code}); set AUTH_SECRET or a writable DATA_DIR`);
   }
+}
+
+/** A secret read from a file is held to the same length as AUTH_SECRET: a short one can be guessed offline from any token. */
+function kept(text: string, file: string): Uint8Array {
+  const secret = text.trim();
+  if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`the token secret in "${file}" is ${secret.length} characters long; it must be at least ${MIN_SECRET_LENGTH} (remove the file to have a new one made, which ends every token)`);
+  return new TextEncoder().encode(secret);
 }

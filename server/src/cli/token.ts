@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, isRole } from '../auth/roles.js';
 import { loadSecret } from '../auth/secret.js';
-import { mintToken } from '../auth/tokens.js';
+import { MAX_DAYS, mintToken } from '../auth/tokens.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 
 const USAGE = `usage: pnpm run token --role <${ROLES.join('|')}> [--county <12-digit code> …] [--days <n>] [--subject <name>]`;
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   }
   if (!isRole(values.role)) throw new ConfigError(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
   const days = Number(values.days);
-  if (!Number.isFinite(days) || days <= 0 || days > 3650) throw new ConfigError(`--days must be a number of days from 1 to 3650\n${USAGE}`);
+  const most = MAX_DAYS[values.role];
+  if (!Number.isFinite(days) || days <= 0 || days > most) throw new ConfigError(`--days must be a number of days from 1 to ${most} for a ${values.role} token\n${USAGE}`);
   const counties = values.county ?? [];
   for (const c of counties) if (!/^\d{6}0{6}$/.test(c)) throw new ConfigError(`--county "${c}" is not a 12-digit county code (6 digits then 000000)`);
   const config = loadConfig();

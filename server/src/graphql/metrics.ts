@@ -10,6 +10,9 @@
 import { povertyIncidence, type PolicySettings } from '../domain/rules.js';
 import { ClassificationMethod } from '../domain/classify.js';
 import type { AreaFiguresRow, FigureField } from '../spatial/aggregates.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PovertyCause } from '../domain/causes/poverty-cause.js';
+import { causeShareByArea } from '../spatial/poverty-causes.js';
 import { AreaLevelEnum, Metric, MetricPolarityEnum as MetricPolarity } from './types/indicators.type.js';
 
 export interface MetricRule<F extends FigureField = FigureField> {
@@ -29,6 +32,11 @@ export interface MetricRule<F extends FigureField = FigureField> {
   threshold(t: PolicySettings, level: AreaLevelEnum): number | null;
   /** inner bounds of the policy bands (POLICY method), null when the metric has none */
   policyBands(t: PolicySettings, level: AreaLevelEnum): number[] | null;
+  /**
+   * For a metric not computed from the area figures (then `fields` is empty and `value` unused): each area's value
+   * of the level with one, in a year or (year null) in every year; `cause` is the choropleth's argument.
+   */
+  values?(em: EntityManager, level: 'county' | 'township', year: number | null, cause: PovertyCause): Promise<Array<{ code: string; year: number; value: number }>>;
 }
 
 /** Checks that `value` reads only the figures in `fields`. */
@@ -108,6 +116,18 @@ export const METRICS: Record<Metric, MetricRule> = {
     polarity: MetricPolarity.HIGHER_IS_WORSE,
     fields: ['softLaxCount'],
     value: (r) => r.softLaxCount,
+    threshold: none,
+    policyBands: none,
+  }),
+  // One metric for the eleven causes, the cause an argument: eleven entries would bury the others in the list.
+  CAUSE_SHARE: metric({
+    name: '致贫原因占比',
+    nameEn: 'Share by cause of poverty',
+    ...PERCENT,
+    polarity: MetricPolarity.HIGHER_IS_WORSE,
+    fields: [],
+    value: none,
+    values: causeShareByArea,
     threshold: none,
     policyBands: none,
   }),

@@ -4,11 +4,12 @@
  * report or portal; it reads like a viewer, never writes, and expires.
  */
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { MAX_DAYS as TOKEN_MAX_DAYS } from '../../auth/tokens.js';
 import { requireRole } from '../auth.js';
 import { ApiError } from '../errors.js';
 import type { Context } from '../context.js';
 
-const MAX_DAYS = 366;
+const MAX_DAYS = TOKEN_MAX_DAYS.viewer;
 
 @ObjectType({ description: 'A read-only token for embedded map views (嵌入地图令牌).' })
 export class EmbedToken {

@@ -16,6 +16,7 @@ import type { ClassBreaks } from '../shared-reads.js';
 import { AreaLevelEnum, Choropleth, ClassScope, Metric, MetricInfo, Summary } from '../types/indicators.type.js';
 import { AreaFigures } from '../types/area-figures.type.js';
 import { MAX_YEAR, MIN_YEAR, YearArgs } from '../types/year.args.js';
+import { PovertyCause } from '../types/poverty-cause.type.js';
 
 @ArgsType()
 class ChoroplethArgs {
@@ -49,7 +50,12 @@ class ChoroplethArgs {
   @IsOptional()
   @ArrayMaxSize(MAX_CLASSES)
   breaks?: number[] | null;
+  @Field(() => PovertyCause, { defaultValue: PovertyCause.ILLNESS, description: 'For CAUSE_SHARE: the cause of poverty mapped (致贫原因), default ILLNESS (因病); other metrics ignore it.' })
+  cause!: PovertyCause;
 }
+
+/** The cause a choropleth maps: its argument for a metric by cause, none for the others (so their answers and keys do not vary with it). */
+const causeOf = (a: ChoroplethArgs): PovertyCause | null => (METRICS[a.metric].values ? a.cause : null);
 
 /** The inner bounds of fixed classes (MANUAL or POLICY), checked; null for a computed method. */
 function fixedBounds(a: ChoroplethArgs, method: ClassificationMethod, rule: MetricRule, t: PolicySettings): number[] | null {
@@ -73,10 +79,12 @@ const levelOf = (level: AreaLevelEnum) => (level === AreaLevelEnum.COUNTY ? 'cou
 /** The classes of the metric over every year of the level, and those years (kept per process: every year's map of the metric reads them). */
 function breaksEveryYear(ctx: Context, a: ChoroplethArgs, method: ClassificationMethod, inner: number[] | null): Promise<ClassBreaks> {
   const rule = METRICS[a.metric];
-  const key = `${a.level}:${a.metric}:${method}:${inner ? inner.join(',') : a.classes}`;
+  const key = `${a.level}:${a.metric}:${causeOf(a) ?? ''}:${method}:${inner ? inner.join(',') : a.classes}`;
   return ctx.loaders.classBreaks(key, async () => {
-    const rows = await areaFiguresEveryYear(ctx.em, levelOf(a.level), rule.fields);
-    const values = rows.map((r) => rule.value(r));
+    const rows: Array<{ year: number; value: number | null }> = rule.values
+      ? await rule.values(ctx.em, levelOf(a.level), null, a.cause)
+      : (await areaFiguresEveryYear(ctx.em, levelOf(a.level), rule.fields)).map((r) => ({ year: r.year, value: rule.value(r) }));
+    const values = rows.map((r) => r.value);
     const years = [...new Set(rows.map((r) => r.year))].sort((x, y) => x - y);
     return { classification: inner ? fixedClasses(values, inner, rule.range.min) : classify(values, method as Exclude<ClassificationMethod, 'MANUAL' | 'POLICY'>, a.classes), years };
   });
@@ -89,7 +97,8 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
   const method = a.method ?? defaultMethod(rule);
   const inner = fixedBounds(a, method, rule, t);
   const areas = await areasWithFigures(ctx.em, levelOf(a.level), year, read.figures ? FIGURE_FIELDS : rule.fields, { names: read.names });
-  const values = areas.map((x) => (x.figures ? rule.value(x.figures) : null));
+  const own = rule.values ? new Map((await rule.values(ctx.em, levelOf(a.level), year, a.cause)).map((r) => [r.code, r.value])) : null;
+  const values = areas.map((x) => (own ? (own.get(x.code) ?? null) : x.figures ? rule.value(x.figures) : null));
   let classification: Classification;
   let scopeYears = [year];
   if (a.scope === ClassScope.ALL_YEARS) {
@@ -101,6 +110,7 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
   return {
     level: a.level,
     metric: a.metric,
+    cause: causeOf(a),
     year,
     method,
     scope: a.scope,
@@ -155,7 +165,7 @@ export class IndicatorsResolver {
     const compute = () => computeChoropleth(ctx, a, year, read);
     // Not kept: every township's whole figures (tens of MB at national scale, eight of them past the memory budget).
     if (read.figures && a.level === AreaLevelEnum.TOWNSHIP) return compute();
-    const key = [a.level, a.metric, year, a.method ?? '', a.classes, a.scope, a.breaks?.join(',') ?? '', read.figures, read.names].join(':');
+    const key = [a.level, a.metric, causeOf(a) ?? '', year, a.method ?? '', a.classes, a.scope, a.breaks?.join(',') ?? '', read.figures, read.names].join(':');
     return ctx.loaders.choropleth(key, compute);
   }
 
