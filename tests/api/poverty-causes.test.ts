@@ -147,6 +147,42 @@ describe('the database and the rule agree', () => {
   });
 });
 
+describe('the map metric CAUSE_SHARE', () => {
+  const MAP = `query ($level: AreaLevel!, $cause: PovertyCause!) {
+    choropleth(year: 2016, level: $level, metric: CAUSE_SHARE, cause: $cause, method: QUANTILE, classes: 4, scope: YEAR) {
+      metric cause unit decimals polarity scopeYears areas { code value classIndex }
+    }
+  }`;
+
+  it('maps each county\'s and township\'s share of one cause among its households with a recorded cause', async () => {
+    for (const [level, digits] of [['COUNTY', 6], ['TOWNSHIP', 9]] as const) {
+      const { data, errors } = await server.graphql(MAP, { level, cause: 'LACK_OF_WATER' });
+      expect(errors).toBeUndefined();
+      expect(data.choropleth).toMatchObject({ metric: 'CAUSE_SHARE', cause: 'LACK_OF_WATER', unit: '%', decimals: 1, polarity: 'HIGHER_IS_WORSE', scopeYears: [2016] });
+      const expected = new Map(
+        (
+          await sql<{ code: string; share: number }>(
+            `select left(village_code, ${digits}) as code, (coalesce(sum(households) filter (where cause = 'LACK_OF_WATER'), 0) * 100.0 / sum(households))::float8 as share
+               from village_poverty_cause where year = 2016 group by 1`,
+          )
+        ).map((r) => [r.code, r.share]),
+      );
+      expect(expected.size).toBeGreaterThan(3);
+      for (const a of data.choropleth.areas) {
+        const want = expected.get(a.code.slice(0, digits));
+        if (want === undefined) expect(a, a.code).toMatchObject({ value: null, classIndex: null });
+        else expect(a.value, a.code).toBeCloseTo(want, 9);
+      }
+    }
+  });
+
+  it('names no cause for the other metrics, whatever the argument', async () => {
+    const { data } = await server.graphql(`{ choropleth(year: 2016, metric: POOR_POPULATION, cause: DISASTER) { metric cause } metrics { metric name nameEn unit } }`);
+    expect(data.choropleth).toEqual({ metric: 'POOR_POPULATION', cause: null });
+    expect(data.metrics.find((m: { metric: string }) => m.metric === 'CAUSE_SHARE')).toEqual({ metric: 'CAUSE_SHARE', name: '致贫原因占比', nameEn: 'Share by cause of poverty', unit: '%' });
+  });
+});
+
 describe('setting a village-year\'s causes', () => {
   it('accepts a set that adds up exactly to the poor households, replacing the old set whole, audited with both sets', async () => {
     const before = await auditCount();

@@ -57,7 +57,7 @@ export async function areaCauses(em: EntityManager, level: CauseLevel, keys: Rea
  * records are not listed, and an area with records but none of the cause has
  * share 0.
  */
-export async function causeShareByArea(em: EntityManager, level: 'county' | 'township', cause: PovertyCause, year: number | null): Promise<Array<{ code: string; year: number; share: number }>> {
+export async function causeShareByArea(em: EntityManager, level: 'county' | 'township', year: number | null, cause: PovertyCause): Promise<Array<{ code: string; year: number; value: number }>> {
   const area = AREA_OF[level];
   const rows = await query<{ code: string; year: number; share: string }>(
     em,
@@ -67,7 +67,7 @@ export async function causeShareByArea(em: EntityManager, level: 'county' | 'tow
          where c.households > 0 ${year === null ? raw('') : sql`and c.year = ${year}`}
          group by ${raw(area)}, c.year`,
   );
-  return rows.map((r) => ({ code: String(r.code), year: Number(r.year), share: Number(r.share) }));
+  return rows.map((r) => ({ code: String(r.code), year: Number(r.year), value: Number(r.share) }));
 }
 
 const row = (r: Record<string, string | number>): AreaCauseRow => ({

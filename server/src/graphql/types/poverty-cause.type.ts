@@ -46,3 +46,6 @@ export class VillagePovertyCausesInput {
   @ValidateNested()
   causes!: PovertyCauseCountInput[];
 }
+
+/** The enum as the schema knows it (importing it from here registers it first). */
+export { PovertyCause };
