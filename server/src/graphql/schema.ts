@@ -21,6 +21,7 @@ import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { ProjectProgressResolver, ProjectYearResolver } from './resolvers/project-progress.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
+import { WarningResolver } from './resolvers/warning.resolver.js';
 
 export const resolvers = [
   PrefectureResolver,
@@ -43,6 +44,7 @@ export const resolvers = [
   EmbedTokenResolver,
   PlaceResolver,
   LiveResolver,
+  WarningResolver,
   AssessmentResolver,
   InspectionResolver,
   VillagePovertyCauseResolver,

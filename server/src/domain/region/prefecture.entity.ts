@@ -47,6 +47,10 @@ export class Prefecture {
   @Property({ type: 'json', nullable: true, fieldName: 'incidence_bands' })
   ownIncidenceBands?: Opt<number[]> | null;
 
+  /** The prefecture's warning thresholds and levels (预警设置, domain/warning/settings.ts); null until an admin sets them. */
+  @Property({ type: 'json', nullable: true, fieldName: 'warning_settings' })
+  ownWarningSettings?: Opt<object> | null;
+
   @OneToMany({ entity: () => County, mappedBy: 'prefecture' })
   counties = new Collection<County>(this);
 
