@@ -32,7 +32,7 @@ let counties: CountyFigures[];
 const SAVE = `mutation ($i: AssessmentSchemeInput!) { saveAssessmentScheme(input: $i) { year version name indicators { key weight rule floor target threshold } gradeBands { good fair average } } }`;
 const ASSESS = `query ($y: Int!, $l: AssessmentLevel!, $c: String, $o: Int, $n: Int) {
   assessment(year: $y, level: $l, code: $c, offset: $o, limit: $n) {
-    year level totalCount hasNextPage scheme { name version }
+    year level assessed totalCount hasNextPage scheme { name version }
     items { code name score rank grade breakdown { key rule weight value floor target threshold rank ranked points missing explanation explanationEn } }
   } }`;
 
@@ -166,6 +166,7 @@ describe('scores against hand-computed cases', () => {
     expect(paged.data.assessment.hasNextPage).toBe(counties.length > 3);
     const one = await assess('COUNTY', YEAR, rest[0].code);
     expect(one.totalCount).toBe(1);
+    expect(one.assessed).toBe(counties.length);
     expect(one.items[0]).toMatchObject({ code: rest[0].code, rank: passing + 1 });
   });
 

@@ -15,6 +15,7 @@ import { Legend } from '../map/legend';
 import { TOWNSHIP_MIN_ZOOM } from '../map/layers/zoom';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
+import { AssessmentRanking } from '../assessment/AssessmentRanking';
 import { ExportMenu } from '../panels/ExportMenu';
 import { FeatureList } from '../panels/FeatureList';
 import { KpiBar } from '../panels/KpiBar';
@@ -151,6 +152,9 @@ export function App() {
       )}
       {view && map && (
         <FeatureList map={map} view={view} messages={messages.export.list} selected={state.selection} onSelect={(selection) => update({ selection })} />
+      )}
+      {year != null && (
+        <AssessmentRanking year={year} messages={messages.assessment} nameField={messages.detail.nameField} selected={state.selection} onSelect={(selection) => update({ selection })} />
       )}
       <Tooltip hovered={hovered} view={view} threshold={exitLine} messages={messages} />
       <LinkNotice rejected={rejected} messages={messages} />

@@ -137,3 +137,7 @@ export type { AtlasPrintCountyQuery, AtlasMetricValuesQuery } from '@lingyan/sch
 // Live updates (graphql/live-updates.ts): each change to the hub's data.
 export { LiveDataChangedDocument as LIVE_DATA_CHANGED } from '@lingyan/schema/generated';
 export type { LiveDataChangedSubscription } from '@lingyan/schema/generated';
+
+// Assessment (考核): the atlas's ranking (assessment/AssessmentRanking.tsx) and the panels' section (panels/detail/AssessmentSection.tsx).
+export { AtlasAssessmentDocument as ATLAS_ASSESSMENT, AtlasAssessmentAreaDocument as ATLAS_ASSESSMENT_AREA } from '@lingyan/schema/generated';
+export type { AtlasAssessmentQuery, AtlasAssessmentAreaQuery, AssessmentGrade, AssessmentLevel } from '@lingyan/schema/generated';

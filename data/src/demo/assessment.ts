@@ -50,8 +50,8 @@ const FIRST_YEAR: SchemeIndicatorRecord[] = [
 /** The last year of 脱贫攻坚. */
 const POVERTY_ENDS = 2020;
 
-/** 好 from 70, 较好 from 60, 一般 from 50, below that 差. */
-export const DEMO_GRADE_BANDS = { good: 70, fair: 60, average: 50 } as const;
+/** 好 from 65, 较好 from 58, 一般 from 50, below that 差. */
+export const DEMO_GRADE_BANDS = { good: 65, fair: 58, average: 50 } as const;
 
 export function generateAssessmentSchemes(years: readonly number[]): AssessmentSchemeRecord[] {
   return years.map((year, k) => ({

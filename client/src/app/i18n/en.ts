@@ -1,6 +1,7 @@
 import type { ClassesNote, ClassificationMethod, ClassScope, Metric } from '../../graphql/documents';
 import type { AreaLevel } from '../../map/classes';
 import type { ViewParam } from '../../state/view-state';
+import { assessmentEn } from '../../assessment/messages';
 import { detailEn } from './detail.en';
 import { exportEn } from './export.en';
 import type { Messages } from './zh-CN';
@@ -147,5 +148,6 @@ export const en: Messages = {
   nameField: 'nameEn',
   numberLocale: 'en',
   detail: detailEn,
+  assessment: assessmentEn,
   export: exportEn,
 };

@@ -7,6 +7,7 @@ import type { ClassesNote, ClassificationMethod, ClassScope, IndustryType, Metri
 import type { ViewParam } from '../../state/view-state';
 import type { OverlayKey } from '../../map/layers/types';
 import type { AreaLevel } from '../../map/classes';
+import { assessmentZhCN } from '../../assessment/messages';
 import { detailZhCN } from './detail.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 
@@ -158,6 +159,7 @@ export const zhCN = {
   nameField: 'name' as 'name' | 'nameEn',
   numberLocale: 'zh-CN',
   detail: detailZhCN,
+  assessment: assessmentZhCN,
   export: exportZhCN,
 };
 

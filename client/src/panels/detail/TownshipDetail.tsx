@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_TOWNSHIP } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
+import { AssessmentSection } from './AssessmentSection';
 import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
 export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
@@ -31,6 +32,7 @@ export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string
         trend={township.trend}
         exitLine={data.prefecture.thresholds.countyExitIncidence}
       />
+      <AssessmentSection ctx={ctx} level="TOWNSHIP" code={code} />
       <ListSection ctx={ctx} title={m.villagesOfTownship} items={township.villages} testId="detail-villages">
         {(v) => (
           <LinkItem

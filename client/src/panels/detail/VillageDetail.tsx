@@ -9,6 +9,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_VILLAGE, type AtlasDetailVillageQuery } from '../../graphql/documents';
+import { AssessmentSection } from './AssessmentSection';
 import { HelperLinks } from './links';
 import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type Figure } from './parts';
 import { PeriodRow, PeriodTag, byPeriod, periodIn } from './period';
@@ -66,6 +67,7 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
         </Section>
       )}
       <OtherPairings ctx={ctx} village={village} />
+      <AssessmentSection ctx={ctx} level="VILLAGE" code={code} />
       <Section title={m.branch} testId="detail-branch">
         <p>
           {village.branch.name}

@@ -55,7 +55,7 @@ export class AssessmentResolver {
     if (!result) return null;
     const all = a.code ? result.results.filter((r) => r.code === a.code) : result.results;
     const items = all.slice(a.offset, a.offset + a.limit);
-    return { year: a.year, level: a.level, scheme: schemeType(result.scheme), ...page(items, all.length, a.offset) };
+    return { year: a.year, level: a.level, scheme: schemeType(result.scheme), assessed: result.results.length, ...page(items, all.length, a.offset) };
   }
 
   @Mutation(() => AssessmentSchemeType, {

@@ -145,7 +145,9 @@ export class AssessmentType {
   scheme!: AssessmentSchemeType;
   @Field(() => [AreaAssessment], { description: 'The areas on this page, by rank then code.' })
   items!: AreaAssessment[];
-  @Field(() => Int, { description: 'Areas assessed at the level (or matching `code`), across all pages.' })
+  @Field(() => Int, { description: 'How many areas of the level were assessed: the ranks are among them.' })
+  assessed!: number;
+  @Field(() => Int, { description: 'Areas on all pages: all those assessed, or the one matching `code`.' })
   totalCount!: number;
   @Field(() => Boolean, { description: 'Whether a further page exists.' })
   hasNextPage!: boolean;
