@@ -7,13 +7,15 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, IMPORT_KINDS, parseDivisionCode, parseInteger, type ExportFormat, type ImportKind } from '@lingyan/data';
 import { ConfigError } from '../config/config.js';
 import { AREA_KINDS, type ExportOptions } from './run-export.js';
+import { WARNINGS_KIND, type WarningsExportOptions } from './warnings-export.js';
 
-export const USAGE = `usage: pnpm data:export --kind <${IMPORT_KINDS.join('|')}> [--format ${EXPORT_FORMATS.join('|')}] [--out <file>] [--county <code>] [--year <year>]
-  writes the layout pnpm data:import reads by default; --format defaults to geojson for counties, townships, villages and projects, csv otherwise`;
+export const USAGE = `usage: pnpm data:export --kind <${IMPORT_KINDS.join('|')}|${WARNINGS_KIND}> [--format ${EXPORT_FORMATS.join('|')}] [--out <file>] [--county <code>] [--year <year>]
+  writes the layout pnpm data:import reads by default; --format defaults to geojson for counties, townships, villages and projects, csv otherwise
+  --kind ${WARNINGS_KIND}: the year's early warnings (预警清单, default the latest year) as CSV with Chinese headers; computed, so never imported`;
 
 const POINT_OR_AREA: readonly ImportKind[] = [...AREA_KINDS, 'villages', 'projects'];
 
-export function parseExportArgs(argv: string[], cwd = process.env.INIT_CWD ?? process.cwd()): ExportOptions {
+export function parseExportArgs(argv: string[], cwd = process.env.INIT_CWD ?? process.cwd()): ExportOptions | WarningsExportOptions {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -21,7 +23,8 @@ export function parseExportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   });
   if (positionals.length) throw new ConfigError(`unexpected argument "${positionals[0]}"; name the file with --out\n${USAGE}`);
   const kind = values.kind as ImportKind;
-  if (!IMPORT_KINDS.includes(kind)) throw new ConfigError(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
+  if (values.kind === WARNINGS_KIND && values.format !== undefined && values.format.toLowerCase() !== 'csv') throw new ConfigError(`--kind ${WARNINGS_KIND} is written as CSV only, got "${values.format}"`);
+  if (!IMPORT_KINDS.includes(kind) && values.kind !== WARNINGS_KIND) throw new ConfigError(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
   const format = (values.format?.toLowerCase() ?? (POINT_OR_AREA.includes(kind) ? 'geojson' : 'csv')) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new ConfigError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`);
   if (format === 'csv' && AREA_KINDS.includes(kind)) throw new ConfigError(`--kind ${kind} has boundaries, which CSV cannot carry; use --format geojson`);
@@ -38,5 +41,6 @@ export function parseExportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
     year = y.value;
   }
   const out = path.resolve(cwd, values.out ?? `${kind}.${format}`);
+  if (values.kind === WARNINGS_KIND) return { kind: WARNINGS_KIND, format: 'csv', out, county, year };
   return { kind, format, out, county, year };
 }
