@@ -6,7 +6,7 @@
  * and the selected feature outlined. Everything a link should restore lives
  * in the view state (`state/useViewState.ts`), which is the URL.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_SUMMARY } from '../graphql/documents';
@@ -32,13 +32,16 @@ import { useViewState } from '../state/useViewState';
 import { LOCALES, useI18n } from './i18n';
 import { useCompactLayout } from './layout';
 import { useAtlasView } from './useAtlasView';
+import { withCauseNames } from '../causes/causes';
 // The desktop layout, then the phone and tablet one over it.
 import './app.css';
 import './compact.css';
 
 export function App() {
-  const { locale, messages, setLocale } = useI18n();
+  const { locale, messages: localeMessages, setLocale } = useI18n();
   const { view: state, update, rejected } = useViewState(locale);
+  // A map of CAUSE_SHARE is named by its cause (因病致贫占比) in the title, legend, tooltip and exports.
+  const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
   const { atlas, years, year, view, busy, threshold, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
   const compact = useCompactLayout();
   const summary = useQuery(ATLAS_SUMMARY, year == null ? skipToken : { variables: { year } });
@@ -59,7 +62,7 @@ export function App() {
   }, []);
   const mark = shape && shape.selection.kind === state.selection?.kind && shape.selection.id === state.selection.id ? shape : null;
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const { metric, method, classes, scope, breaks } = state;
+  const { metric, method, classes, scope, breaks, cause } = state;
   // The legend describes what is drawn: the townships' classes once they take over from the counties.
   const townshipClasses = view?.overlays.townships?.classification ?? null;
   const legendClasses =
@@ -133,7 +136,7 @@ export function App() {
         <LayerPanel
           view={view}
           messages={messages}
-          shading={{ metric, method, classes, scope, breaks }}
+          shading={{ metric, method, classes, scope, breaks, cause }}
           metrics={atlas?.metrics ?? []}
           onShading={(shading) => update(shading)}
           onToggle={toggleLayer}

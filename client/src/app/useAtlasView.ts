@@ -46,8 +46,8 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
   // with the link's year or none (the server's default is the latest), not
   // after the region's years arrive: the first map needs both answers.
   const linkYear = state.year != null && (years.length === 0 || years.includes(state.year)) ? state.year : null;
-  const { metric, method, classes, scope, breaks } = state;
-  const shading = useMemo(() => ({ metric, method, classes, scope, breaks: breaks ? [...breaks] : null }), [metric, method, classes, scope, breaks]);
+  const { metric, method, classes, scope, breaks, cause } = state;
+  const shading = useMemo(() => ({ metric, method, classes, scope, breaks: breaks ? [...breaks] : null, cause }), [metric, method, classes, scope, breaks, cause]);
   const figures = useQuery(ATLAS_CHOROPLETH, { variables: { year: linkYear, ...shading }, fetchPolicy: 'no-cache' });
   // While another year loads, keep showing the last one rather than blanking the map.
   const figuresData = figures.data ?? figures.previousData;
@@ -71,6 +71,7 @@ export function useAtlasView(state: Omit<ViewState, 'locale'>, messages: MapMess
       classification: fromChoropleth({ ...choropleth, level: 'COUNTY' }),
       method: choropleth.method,
       metric: choropleth.metric,
+      cause: choropleth.cause,
       unit: choropleth.unit,
       scope: choropleth.scope,
       polarity: choropleth.polarity,

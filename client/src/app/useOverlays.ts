@@ -27,6 +27,7 @@ import {
   type ClassificationMethod,
   type ClassScope,
   type Metric,
+  type PovertyCause,
 } from '../graphql/documents';
 import { useAllPages } from '../graphql/paged';
 import { fromChoropleth } from '../map/classes';
@@ -91,6 +92,8 @@ export interface Shading {
   classes: number;
   scope: ClassScope;
   breaks: number[] | null;
+  /** the cause of poverty of CAUSE_SHARE */
+  cause: PovertyCause;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type AtlasPrintCountyQuery,
 } from '../graphql/documents';
 import { SwatchIcon } from '../map/layer-legend';
+import { DEFAULT_CAUSE } from '../causes/causes';
 import type { AtlasView } from '../map/layers/types';
 import { formatMetricValue, unitLabel } from '../map/metric-format';
 import { documentContent, type ExportContext } from './actions';
@@ -208,7 +209,7 @@ async function loadProfile(client: ReturnType<typeof useApolloClient>, view: Atl
   const years = [...view.atlas.prefecture.years].sort((a, b) => a - b);
   const [county, ...byYear] = await Promise.all([
     client.query({ query: ATLAS_PRINT_COUNTY, variables: { code, year: view.year } }),
-    ...years.map((year) => client.query({ query: ATLAS_METRIC_VALUES, variables: { year, metric: view.metric } })),
+    ...years.map((year) => client.query({ query: ATLAS_METRIC_VALUES, variables: { year, metric: view.metric, cause: view.cause ?? DEFAULT_CAUSE } })),
   ]);
   if (!county.data?.county) throw new Error(`no county ${code}`);
   const trend = years.map((year, i) => ({

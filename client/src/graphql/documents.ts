@@ -141,3 +141,7 @@ export type { LiveDataChangedSubscription } from '@lingyan/schema/generated';
 // Assessment (考核): the atlas's ranking (assessment/AssessmentRanking.tsx) and the panels' section (panels/detail/AssessmentSection.tsx).
 export { AtlasAssessmentDocument as ATLAS_ASSESSMENT, AtlasAssessmentAreaDocument as ATLAS_ASSESSMENT_AREA } from '@lingyan/schema/generated';
 export type { AtlasAssessmentQuery, AtlasAssessmentAreaQuery, AssessmentGrade, AssessmentLevel } from '@lingyan/schema/generated';
+
+// 致贫原因: the panels' chart of poor households by main cause (panels/detail/CausesSection.tsx), and the cause a map of CAUSE_SHARE shows.
+export { AtlasPovertyCausesDocument as ATLAS_POVERTY_CAUSES } from '@lingyan/schema/generated';
+export type { AtlasPovertyCausesQuery, PovertyCause } from '@lingyan/schema/generated';

@@ -12,7 +12,9 @@
  * Esc inside it folds it too.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClassificationMethod, ClassScope, Metric, MetricInfo } from '../graphql/documents';
+import type { ClassificationMethod, ClassScope, Metric, MetricInfo, PovertyCause } from '../graphql/documents';
+import { CAUSES } from '../causes/causes';
+import type { CausesMessages } from '../causes/messages';
 import { LayerLegendView } from '../map/layer-legend';
 import { LAYER_REGISTRY, OVERLAY_KEYS } from '../map/layers/registry';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
@@ -25,6 +27,8 @@ export interface Shading {
   classes: number;
   scope: ClassScope;
   breaks: readonly number[] | null;
+  /** the cause of poverty of CAUSE_SHARE */
+  cause: PovertyCause;
 }
 
 export interface LayerPanelMessages {
@@ -46,6 +50,7 @@ export interface LayerPanelMessages {
   filterHint: string;
   /** the drawer's button */
   layersToggle: string;
+  causes: CausesMessages;
 }
 
 interface LayerPanelProps {
@@ -180,6 +185,15 @@ export function LayerPanel({ view, messages, shading, metrics, onShading, onTogg
             // Another metric: its own classes, unless a computed method was chosen (it suits every metric).
             onChange={(metric) => onShading({ metric, method: shading.method && COMPUTED.has(shading.method) ? shading.method : null, breaks: null })}
           />
+          {shading.metric === 'CAUSE_SHARE' && (
+            <Choice
+              label={messages.causes.causeLabel}
+              testId="cause-select"
+              value={shading.cause}
+              options={CAUSES.map((cause) => [cause, messages.causes.causeNames[cause]])}
+              onChange={(cause) => onShading({ cause })}
+            />
+          )}
           <Choice
             label={messages.methodLabel}
             testId="method-select"

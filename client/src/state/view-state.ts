@@ -11,6 +11,8 @@
  * instead of silently showing something else.
  */
 
+import { CAUSES } from '../causes/causes';
+
 export const METRICS = [
   'POVERTY_INCIDENCE',
   'POOR_POPULATION',
@@ -18,8 +20,13 @@ export const METRICS = [
   'COLLECTIVE_INCOME_MEDIAN',
   'SECRETARY_IS_DIRECTOR_SHARE',
   'SOFT_LAX_COUNT',
+  'CAUSE_SHARE',
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
+
+/** The cause of poverty a map of CAUSE_SHARE shows (`cause=lack_of_water`). */
+export { CAUSES };
+export type CauseKey = (typeof CAUSES)[number];
 
 /** Every classification method; POLICY only for a metric with policy bands, MANUAL with `breaks`. */
 export const METHODS = ['POLICY', 'QUANTILE', 'EQUAL_INTERVAL', 'JENKS', 'MANUAL'] as const;
@@ -83,6 +90,8 @@ export interface ViewState {
   /** null: the latest year with data */
   year: number | null;
   metric: MetricKey;
+  /** the cause of poverty mapped by CAUSE_SHARE (kept, unused, while another metric is shown) */
+  cause: CauseKey;
   /** null: the metric's own (its policy bands where it has them) */
   method: MethodKey | null;
   /** classes of a computed method (quantile, equal interval, Jenks) */
@@ -110,6 +119,7 @@ export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villag
 export const DEFAULT_VIEW: ViewState = {
   year: null,
   metric: 'POVERTY_INCIDENCE',
+  cause: 'ILLNESS',
   method: null,
   classes: 5,
   scope: 'ALL_YEARS',
@@ -125,6 +135,7 @@ export const DEFAULT_VIEW: ViewState = {
 export const PARAMS = [
   'year',
   'metric',
+  'cause',
   'method',
   'classes',
   'scope',
@@ -223,6 +234,7 @@ export function parseView(search: string): ParsedView {
   const parsed: ViewState = {
     year: read('year', (raw) => parseInteger(raw, 2000, 2100), null),
     metric: read('metric', (raw) => parseEnum(raw, METRICS), DEFAULT_VIEW.metric),
+    cause: read('cause', (raw) => parseEnum(raw, CAUSES), DEFAULT_VIEW.cause),
     method: read('method', (raw) => parseEnum(raw, METHODS), DEFAULT_VIEW.method),
     classes: read('classes', (raw) => parseInteger(raw, MIN_CLASSES, MAX_CLASS_COUNT), DEFAULT_VIEW.classes),
     scope: read('scope', (raw) => parseEnum(raw, SCOPES), DEFAULT_VIEW.scope),
@@ -263,6 +275,8 @@ export function formatView(state: ViewState): string {
   const out = new URLSearchParams();
   if (state.year !== null) out.set('year', String(state.year));
   if (state.metric !== DEFAULT_VIEW.metric) out.set('metric', state.metric.toLowerCase());
+  // The cause only means something on a map of CAUSE_SHARE: other links stay as they were.
+  if (state.metric === 'CAUSE_SHARE' && state.cause !== DEFAULT_VIEW.cause) out.set('cause', state.cause.toLowerCase());
   if (state.method !== DEFAULT_VIEW.method && state.method !== null) out.set('method', state.method.toLowerCase());
   if (state.classes !== DEFAULT_VIEW.classes) out.set('classes', String(state.classes));
   if (state.scope !== DEFAULT_VIEW.scope) out.set('scope', state.scope.toLowerCase());

@@ -17,6 +17,7 @@ import { toggledFilter } from '../../../client/src/map/layer-legend';
 const full: ViewState = {
   year: 2017,
   metric: 'WEAK_VILLAGE_SHARE',
+  cause: 'ILLNESS',
   method: 'JENKS',
   classes: 7,
   scope: 'YEAR',

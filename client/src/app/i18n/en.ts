@@ -4,6 +4,7 @@ import type { ViewParam } from '../../state/view-state';
 import { assessmentEn } from '../../assessment/messages';
 import { detailEn } from './detail.en';
 import { exportEn } from './export.en';
+import { causesEn } from '../../causes/messages';
 import type { Messages } from './zh-CN';
 
 const METHOD_EN: Record<ClassificationMethod, string> = {
@@ -22,6 +23,7 @@ const METRIC_EN: Record<Metric, string> = {
   COLLECTIVE_INCOME_MEDIAN: 'Median collective income',
   SECRETARY_IS_DIRECTOR_SHARE: 'Secretary also director',
   SOFT_LAX_COUNT: 'Soft and lax branches',
+  CAUSE_SHARE: 'Share by cause of poverty',
 };
 
 /** UI strings, English. */
@@ -33,6 +35,7 @@ export const en: Messages = {
   languageLabel: 'Language',
   toolsLabel: 'Tools',
   metricNames: METRIC_EN,
+  causes: causesEn,
   methodNames: METHOD_EN,
   unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches' },
   legendTitle: (metric: Metric, unit: string) => `${METRIC_EN[metric]} (${unit})`,

@@ -10,6 +10,7 @@ import type { AreaLevel } from '../../map/classes';
 import { assessmentZhCN } from '../../assessment/messages';
 import { detailZhCN } from './detail.zh-CN';
 import { exportZhCN } from './export.zh-CN';
+import { causesZhCN } from '../../causes/messages';
 
 const METHOD_ZH: Record<ClassificationMethod, string> = {
   POLICY: '政策分级',
@@ -27,6 +28,7 @@ const METRIC_ZH: Record<Metric, string> = {
   COLLECTIVE_INCOME_MEDIAN: '村集体经济收入中位数',
   SECRETARY_IS_DIRECTOR_SHARE: '书记主任一肩挑比例',
   SOFT_LAX_COUNT: '软弱涣散党组织数',
+  CAUSE_SHARE: '致贫原因占比',
 };
 
 export const zhCN = {
@@ -38,6 +40,7 @@ export const zhCN = {
   /** the button that shows the title bar's folded tools on a phone or tablet */
   toolsLabel: '工具',
   metricNames: METRIC_ZH,
+  causes: causesZhCN,
   methodNames: METHOD_ZH,
   /** the server's units ("%", "人", "万元", "个") as written in this language */
   unitNames: { '%': '%', 人: '人', 万元: '万元', 个: '个' } as Record<string, string>,

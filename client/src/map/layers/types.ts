@@ -20,6 +20,7 @@ import type {
   PairingKind,
 } from '../../graphql/documents';
 import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
+import type { PovertyCause } from '../../graphql/documents';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
 
@@ -96,6 +97,8 @@ export interface AtlasView {
   method: ClassificationMethod;
   /** what the counties and townships are shaded by */
   metric: Metric;
+  /** the cause of poverty a CAUSE_SHARE map shows (null or absent for other metrics) */
+  cause?: PovertyCause | null;
   /** the server's unit of the metric's values ("%", "人", "万元" or "个") */
   unit: string;
   /** breaks over every year (colours compare across years) or this year only */

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_COUNTY } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
+import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
 import { HelperLinks } from './links';
 import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
@@ -41,6 +42,7 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
         trend={county.trend}
         exitLine={data.prefecture.thresholds.countyExitIncidence}
       />
+      <CausesSection ctx={ctx} level="county" code={code} />
       <AssessmentSection ctx={ctx} level="COUNTY" code={code} />
       <Section title={m.weakestVillages(villages.items.length, villages.totalCount)} testId="detail-weakest">
         {villages.items.length === 0 ? (

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_TOWNSHIP } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
+import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
 import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
@@ -32,6 +33,7 @@ export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string
         trend={township.trend}
         exitLine={data.prefecture.thresholds.countyExitIncidence}
       />
+      <CausesSection ctx={ctx} level="township" code={code} />
       <AssessmentSection ctx={ctx} level="TOWNSHIP" code={code} />
       <ListSection ctx={ctx} title={m.villagesOfTownship} items={township.villages} testId="detail-villages">
         {(v) => (

@@ -11,6 +11,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_VILLAGE, type AtlasDetailVillageQuery } from '../../graphql/documents';
 import { AssessmentSection } from './AssessmentSection';
 import { HelperLinks } from './links';
+import { CausesSection } from './CausesSection';
 import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type Figure } from './parts';
 import { PeriodRow, PeriodTag, byPeriod, periodIn } from './period';
 import { VillageTrends } from './village-trend';
@@ -48,6 +49,7 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
         {village.figures ? <FigureList figures={villageFigures(ctx, village.figures, data.prefecture.thresholds)} /> : <p className="detail-muted">{m.noFigures(ctx.year)}</p>}
       </section>
       <VillageTrends ctx={ctx} years={village.years} thresholds={data.prefecture.thresholds} />
+      <CausesSection ctx={ctx} level="village" code={code} />
       <Section title={m.helpedBy} testId="detail-helpers">
         <HelperLinks ctx={ctx} pairings={helping} />
         <PairingKinds ctx={ctx} pairings={helping} />
