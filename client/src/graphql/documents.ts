@@ -145,3 +145,7 @@ export type { AtlasAssessmentQuery, AtlasAssessmentAreaQuery, AssessmentGrade, A
 // 致贫原因: the panels' chart of poor households by main cause (panels/detail/CausesSection.tsx), and the cause a map of CAUSE_SHARE shows.
 export { AtlasPovertyCausesDocument as ATLAS_POVERTY_CAUSES } from '@lingyan/schema/generated';
 export type { AtlasPovertyCausesQuery, PovertyCause } from '@lingyan/schema/generated';
+
+// 项目进度: a project's progress over the years in its panel (panels/detail/ProjectProgress.tsx).
+export { AtlasProjectProgressDocument as ATLAS_PROJECT_PROGRESS } from '@lingyan/schema/generated';
+export type { AtlasProjectProgressQuery, ProjectStage } from '@lingyan/schema/generated';

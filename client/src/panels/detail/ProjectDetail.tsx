@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PROJECT } from '../../graphql/documents';
 import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 import { StateInYear } from './period';
+import { ProjectProgress } from './ProjectProgress';
 
 export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
   const m = ctx.messages;
@@ -41,6 +42,7 @@ export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
         />
         <p className="detail-lead">{m.beneficiaries(f.int(p.beneficiaryHouseholds), f.int(p.beneficiaryPoorHouseholds))}</p>
       </Section>
+      <ProjectProgress ctx={ctx} id={p.id} />
       <Section title={m.operator}>
         <p>{p.operator?.name ?? m.none}</p>
       </Section>
