@@ -34,4 +34,25 @@ describe('demo assessment', () => {
     // it loses its points on rectification: fewer than any other county
     for (const other of items) if (other.code !== LAGGING_COUNTY_CODE) expect(findings(other).points).toBeGreaterThan(findings(lagging).points);
   });
+
+  it('maps the score as ASSESSMENT_SCORE: higher is better, 0–100, the scheme\'s grade bands as policy bands', async () => {
+    const { data, errors } = await server.graphql(`{
+      metrics { metric name nameEn unit polarity defaultMethod policyBands min max }
+      assessment(year: 2025, level: TOWNSHIP, limit: 500) { items { code score } scheme { gradeBands { good fair average } } }
+      choropleth(year: 2025, level: TOWNSHIP, metric: ASSESSMENT_SCORE) { method polarity unit breaks cause areas { code value classIndex } }
+    }`);
+    expect(errors).toBeUndefined();
+    const info = data.metrics.find((m: { metric: string }) => m.metric === 'ASSESSMENT_SCORE');
+    const { good, fair, average } = data.assessment.scheme.gradeBands;
+    expect(info).toEqual({ metric: 'ASSESSMENT_SCORE', name: '考核得分', nameEn: 'Assessment score', unit: '分', polarity: 'HIGHER_IS_BETTER', defaultMethod: 'POLICY', policyBands: [average, fair, good], min: 0, max: 100 });
+    const map = data.choropleth;
+    expect(map).toMatchObject({ method: 'POLICY', polarity: 'HIGHER_IS_BETTER', unit: '分', cause: null });
+    expect(map.breaks.slice(1, -1)).toEqual([average, fair, good]);
+    const scores = new Map(data.assessment.items.map((i: { code: string; score: number }) => [i.code, i.score]));
+    expect(map.areas).toHaveLength(scores.size);
+    for (const a of map.areas) {
+      expect(a.value).toBe(scores.get(a.code));
+      expect(a.classIndex).toBe([average, fair, good].filter((b) => a.value >= b).length);
+    }
+  });
 });

@@ -21,6 +21,7 @@ export const METRICS = [
   'SECRETARY_IS_DIRECTOR_SHARE',
   'SOFT_LAX_COUNT',
   'CAUSE_SHARE',
+  'ASSESSMENT_SCORE',
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 

@@ -13,6 +13,7 @@ import type { AreaFiguresRow, FigureField } from '../spatial/aggregates.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PovertyCause } from '../domain/causes/poverty-cause.js';
 import { causeShareByArea } from '../spatial/poverty-causes.js';
+import { assessmentGradeBounds, assessmentScores } from '../domain/assessment/score-metric.js';
 import { AreaLevelEnum, Metric, MetricPolarityEnum as MetricPolarity } from './types/indicators.type.js';
 
 export interface MetricRule<F extends FigureField = FigureField> {
@@ -37,6 +38,8 @@ export interface MetricRule<F extends FigureField = FigureField> {
    * of the level with one, in a year or (year null) in every year; `cause` is the choropleth's argument.
    */
   values?(em: EntityManager, level: 'county' | 'township', year: number | null, cause: PovertyCause): Promise<Array<{ code: string; year: number; value: number }>>;
+  /** For a metric whose policy bands are data of the year (the score's grade bands): the year's, or (year null) the latest; used instead of `policyBands`. */
+  policyBandsIn?(em: EntityManager, year: number | null): Promise<number[] | null>;
 }
 
 /** Checks that `value` reads only the figures in `fields`. */
@@ -131,9 +134,24 @@ export const METRICS: Record<Metric, MetricRule> = {
     threshold: none,
     policyBands: none,
   }),
+  // Computed from the year's scheme, not stored; the policy bands are its grade bands (一般 / 较好 / 好).
+  ASSESSMENT_SCORE: metric({
+    name: '考核得分',
+    nameEn: 'Assessment score',
+    unit: '分',
+    decimals: 1,
+    range: { min: 0, max: 100 },
+    polarity: MetricPolarity.HIGHER_IS_BETTER,
+    fields: [],
+    value: none,
+    values: (em, level, year) => assessmentScores(em, level, year),
+    threshold: none,
+    policyBands: none,
+    policyBandsIn: assessmentGradeBounds,
+  }),
 };
 
 /** The method a map of the metric uses when none is asked for: its policy bands where it has them, else quantiles. */
 export function defaultMethod(rule: MetricRule): ClassificationMethod {
-  return rule.policyBands === none ? ClassificationMethod.QUANTILE : ClassificationMethod.POLICY;
+  return rule.policyBands === none && !rule.policyBandsIn ? ClassificationMethod.QUANTILE : ClassificationMethod.POLICY;
 }

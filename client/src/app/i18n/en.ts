@@ -24,6 +24,7 @@ const METRIC_EN: Record<Metric, string> = {
   SECRETARY_IS_DIRECTOR_SHARE: 'Secretary also director',
   SOFT_LAX_COUNT: 'Soft and lax branches',
   CAUSE_SHARE: 'Share by cause of poverty',
+  ASSESSMENT_SCORE: 'Assessment score',
 };
 
 /** UI strings, English. */
@@ -37,7 +38,7 @@ export const en: Messages = {
   metricNames: METRIC_EN,
   causes: causesEn,
   methodNames: METHOD_EN,
-  unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches' },
+  unitNames: { '%': '%', 人: 'persons', 万元: '10k yuan', 个: 'branches', 分: 'points' },
   legendTitle: (metric: Metric, unit: string) => `${METRIC_EN[metric]} (${unit})`,
   legendSubtitle: (year: number, classes: number, method: ClassificationMethod) => `${year} · ${classes} classes · ${METHOD_EN[method]}`,
   scopeNames: { ALL_YEARS: 'Same breaks for all years', YEAR: 'Breaks of this year only' },

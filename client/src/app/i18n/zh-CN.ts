@@ -29,6 +29,7 @@ const METRIC_ZH: Record<Metric, string> = {
   SECRETARY_IS_DIRECTOR_SHARE: '书记主任一肩挑比例',
   SOFT_LAX_COUNT: '软弱涣散党组织数',
   CAUSE_SHARE: '致贫原因占比',
+  ASSESSMENT_SCORE: '考核得分',
 };
 
 export const zhCN = {
@@ -43,7 +44,7 @@ export const zhCN = {
   causes: causesZhCN,
   methodNames: METHOD_ZH,
   /** the server's units ("%", "人", "万元", "个") as written in this language */
-  unitNames: { '%': '%', 人: '人', 万元: '万元', 个: '个' } as Record<string, string>,
+  unitNames: { '%': '%', 人: '人', 万元: '万元', 个: '个', 分: '分' } as Record<string, string>,
   legendTitle: (metric: Metric, unit: string) => `${METRIC_ZH[metric]} (${unit})`,
   legendSubtitle: (year: number, classes: number, method: ClassificationMethod) => `${year} 年 · ${classes} 级 · ${METHOD_ZH[method]}`,
   legendClass: (from: string, to: string, count: number) => `${from} – ${to}（${count} 个旗县区）`,

@@ -55,10 +55,10 @@ class ChoroplethArgs {
 }
 
 /** The cause a choropleth maps: its argument for a metric by cause, none for the others (so their answers and keys do not vary with it). */
-const causeOf = (a: ChoroplethArgs): PovertyCause | null => (METRICS[a.metric].values ? a.cause : null);
+const causeOf = (a: ChoroplethArgs): PovertyCause | null => (a.metric === Metric.CAUSE_SHARE ? a.cause : null);
 
 /** The inner bounds of fixed classes (MANUAL or POLICY), checked; null for a computed method. */
-function fixedBounds(a: ChoroplethArgs, method: ClassificationMethod, rule: MetricRule, t: PolicySettings): number[] | null {
+function fixedBounds(a: ChoroplethArgs, method: ClassificationMethod, rule: MetricRule, t: PolicySettings, yearBands: number[] | null): number[] | null {
   if (method !== ClassificationMethod.MANUAL && a.breaks != null) throw ApiError.badInput('`breaks` are for method MANUAL only', 'breaks');
   if (method === ClassificationMethod.MANUAL) {
     if (a.breaks == null) throw ApiError.badInput('method MANUAL needs `breaks`: the bounds between classes, ascending', 'breaks');
@@ -67,7 +67,7 @@ function fixedBounds(a: ChoroplethArgs, method: ClassificationMethod, rule: Metr
     return a.breaks;
   }
   if (method === ClassificationMethod.POLICY) {
-    const bands = rule.policyBands(t, a.level);
+    const bands = rule.policyBandsIn ? yearBands : rule.policyBands(t, a.level);
     if (!bands) throw ApiError.badInput(`${a.metric} has no policy bands; choose QUANTILE, EQUAL_INTERVAL, JENKS or MANUAL`, 'method');
     return bands;
   }
@@ -95,7 +95,7 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
   const rule = METRICS[a.metric];
   const t = await ctx.loaders.thresholds();
   const method = a.method ?? defaultMethod(rule);
-  const inner = fixedBounds(a, method, rule, t);
+  const inner = fixedBounds(a, method, rule, t, rule.policyBandsIn && method === ClassificationMethod.POLICY ? await rule.policyBandsIn(ctx.em, year) : null);
   const areas = await areasWithFigures(ctx.em, levelOf(a.level), year, read.figures ? FIGURE_FIELDS : rule.fields, { names: read.names });
   const own = rule.values ? new Map((await rule.values(ctx.em, levelOf(a.level), year, a.cause)).map((r) => [r.code, r.value])) : null;
   const values = areas.map((x) => (own ? (own.get(x.code) ?? null) : x.figures ? rule.value(x.figures) : null));
@@ -172,7 +172,12 @@ export class IndicatorsResolver {
   @Query(() => [MetricInfo], { description: 'The map metrics (专题指标): name, unit, decimals, polarity, default method and policy bands of each.' })
   async metrics(@Ctx() ctx: Context): Promise<MetricInfo[]> {
     const t = await ctx.loaders.thresholds();
-    return Object.values(Metric).map((m) => metricInfo(m, t));
+    return Promise.all(
+      Object.values(Metric).map(async (m) => {
+        const bandsIn = METRICS[m].policyBandsIn;
+        return bandsIn ? { ...metricInfo(m, t), policyBands: await bandsIn(ctx.em, null) } : metricInfo(m, t);
+      }),
+    );
   }
 
   @Mutation(() => Prefecture, {

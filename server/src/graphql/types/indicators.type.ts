@@ -15,12 +15,13 @@ export const Metric = {
   SECRETARY_IS_DIRECTOR_SHARE: 'SECRETARY_IS_DIRECTOR_SHARE',
   SOFT_LAX_COUNT: 'SOFT_LAX_COUNT',
   CAUSE_SHARE: 'CAUSE_SHARE',
+  ASSESSMENT_SCORE: 'ASSESSMENT_SCORE',
 } as const;
 export type Metric = (typeof Metric)[keyof typeof Metric];
 registerEnumType(Metric, {
   name: 'Metric',
   description:
-    'POVERTY_INCIDENCE (贫困发生率, %), POOR_POPULATION (贫困人口), WEAK_VILLAGE_SHARE (弱村占比, %), COLLECTIVE_INCOME_MEDIAN (村集体经济收入中位数, 万元), SECRETARY_IS_DIRECTOR_SHARE (一肩挑比例, %), SOFT_LAX_COUNT (软弱涣散党组织数), CAUSE_SHARE (致贫原因占比, %: the poor households with one main cause, the choropleth\'s `cause`, among those with a recorded cause).',
+    'POVERTY_INCIDENCE (贫困发生率, %), POOR_POPULATION (贫困人口), WEAK_VILLAGE_SHARE (弱村占比, %), COLLECTIVE_INCOME_MEDIAN (村集体经济收入中位数, 万元), SECRETARY_IS_DIRECTOR_SHARE (一肩挑比例, %), SOFT_LAX_COUNT (软弱涣散党组织数), CAUSE_SHARE (致贫原因占比, %: the poor households with one main cause, the choropleth\'s `cause`, among those with a recorded cause), ASSESSMENT_SCORE (考核得分, 0–100: the score by the year\'s assessment scheme; its policy bands are the scheme\'s grade bands).',
 });
 
 registerEnumType(ClassificationMethod, {
