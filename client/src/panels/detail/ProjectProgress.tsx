@@ -28,6 +28,16 @@ export function ProjectProgress({ ctx, id }: { ctx: DetailContext; id: number })
   const current = lines.find((l) => l.current);
   const focus = focusYear(p.progress, ctx.year);
   const paying = current && (current.stage === 'OPERATING' || current.stage === 'EFFECTIVE');
+  // The atlas year's line: only the parts with something to say.
+  const nowParts = current
+    ? [
+        current.plannedTotal > 0 || current.deliveredTotal > 0 ? m.funds(money(current.plannedTotal), money(current.deliveredTotal), percent(current.deliveredPercent)) : null,
+        current.jobs > 0 ? m.jobs(int(current.jobs)) : null,
+        current.dividendsPoor > 0 ? m.dividends(int(current.dividendHouseholds), money(current.dividendsPoor)) : null,
+        paying && current.dividendsPoor === 0 && p.beneficiaryPoorHouseholds > 0 ? m.noDividend : null,
+        current.shareCapitalPoor > 0 ? m.shareCapital(money(current.shareCapitalPoor)) : null,
+      ].filter((part): part is string => part !== null)
+    : [];
   return (
     <Section title={m.section} testId="detail-progress">
       {lines.length === 0 ? (
@@ -37,11 +47,7 @@ export function ProjectProgress({ ctx, id }: { ctx: DetailContext; id: number })
           {current ? (
             <p className="progress-now" data-testid="progress-now" data-year={current.year} data-stage={current.stage}>
               <span className={`progress-stage stage-${current.stage.toLowerCase()}`}>{m.inYear(current.year, m.stages[current.stage])}</span>{' '}
-              {m.funds(money(current.plannedTotal), money(current.deliveredTotal), percent(current.deliveredPercent))}
-              {current.jobs > 0 ? `${m.separator}${m.jobs(int(current.jobs))}` : ''}
-              {current.dividendsPoor > 0 ? `${m.separator}${m.dividends(int(current.dividendHouseholds), money(current.dividendsPoor))}` : ''}
-              {paying && current.dividendsPoor === 0 && p.beneficiaryPoorHouseholds > 0 ? `${m.separator}${m.noDividend}` : ''}
-              {current.shareCapitalPoor > 0 ? `${m.separator}${m.shareCapital(money(current.shareCapitalPoor))}` : ''}
+              {nowParts.join(m.separator)}
             </p>
           ) : (
             <p className="detail-muted" data-testid="progress-now" data-year={ctx.year}>
