@@ -36,6 +36,7 @@ interface Figures {
 interface YearData {
   counties: Array<{ code: string; name: string; nameEn: string; figures: Figures | null }>;
   choropleth: { method: string; scope: string; unit: string; areas: Array<{ code: string; classIndex: number | null; value: number | null }> };
+  assessment: { items: Array<{ code: string; score: number; rank: number; grade: 'GOOD' | 'FAIR' | 'AVERAGE' | 'POOR' }> };
   pairings: { hasNextPage: boolean; items: Array<{ id: number; line: { type: string } | null }> };
   alliances: {
     hasNextPage: boolean;
@@ -51,6 +52,7 @@ interface YearData {
 const YEAR_DATA = `query($year: Int!) {
   counties { code name nameEn figures(year: $year) { povertyIncidence poorPopulation ruralPopulation } }
   choropleth(year: $year, level: COUNTY, metric: POVERTY_INCIDENCE, classes: 5) { method scope unit areas { code classIndex value } }
+  assessment(year: $year, level: COUNTY, limit: 500) { items { code score rank grade } }
   pairings(filter: { activeInYear: $year }, limit: 500) { hasNextPage items { id line } }
   alliances(limit: 500) { hasNextPage items { foundedYear footprint centre { code location } members { code location } } }
 }`;
@@ -81,7 +83,7 @@ const VILLAGES = `query($year: Int!, $offset: Int!) {
 
 const COUNTY_HEADER = [
   '年份', '区划代码', '名称', '英文名称', '贫困发生率(%)', '分级(1为最低)', '分级下限：贫困发生率(%)', '分级上限：贫困发生率(%)', '分级方法', '分级范围',
-  '建档立卡贫困人口(人)', '农村户籍人口(人)',
+  '建档立卡贫困人口(人)', '农村户籍人口(人)', '考核得分', '排名', '等次',
 ];
 const VILLAGE_HEADER = [
   '年份', '区划代码', '名称', '英文名称', '苏木乡镇代码', '苏木乡镇', '经度', '纬度', '贫困状态', '强弱', '支部评定', '户数(户)', '农村户籍人口(人)',
@@ -353,6 +355,9 @@ describe('atlas export, print and list view', () => {
       expect(row[5]).toBe(a.classIndex == null ? '' : String(a.classIndex + 1));
       expectRounded(row[10], c.figures?.poorPopulation, 0, `${c.code} poor`);
       expectRounded(row[11], c.figures?.ruralPopulation, 0, `${c.code} rural`);
+      // The year's assessment (考核得分, 排名, 等次) as the API gives it.
+      const assessed = api.data.assessment.items.find((x) => x.code === c.code)!;
+      expect(row.slice(12)).toEqual([String(assessed.score), String(assessed.rank), { GOOD: '好', FAIR: '较好', AVERAGE: '一般', POOR: '差' }[assessed.grade]]);
       // The class bounds hold the county's value (as written, at the bounds' decimals).
       if (a.value != null && row[6] !== '') {
         expect(Number(row[6]) - 0.05).toBeLessThanOrEqual(a.value);

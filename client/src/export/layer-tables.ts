@@ -19,6 +19,7 @@ import { unitLabel } from '../map/metric-format';
 import type { CsvValue } from './csv';
 import type { ExportLayerKey, ExportMessages } from './messages';
 import { roundTo } from './rounding';
+import { assessmentCells, assessmentHeader, type AssessmentCells } from '../assessment/export-columns';
 
 export interface ExportTable {
   key: ExportLayerKey;
@@ -53,6 +54,8 @@ export interface ExportData {
   countyBoundaries: ReadonlyMap<string, Geometry>;
   villages: readonly AtlasVillage[];
   pairings: readonly AtlasPairing[];
+  /** each county's assessment of the year (考核得分 / 排名 / 等次), when the year has a scheme */
+  assessment?: ReadonlyMap<string, AssessmentCells>;
 }
 
 function sourceFeatures(view: AtlasView, key: ExportLayerKey, data: ExportData): FeatureCollection {
@@ -145,6 +148,7 @@ function countyTable(view: AtlasView, m: ExportMessages, data: ExportData): Expo
       roundTo(cls?.from, boundsDecimals), roundTo(cls?.to, boundsDecimals),
       method, scope,
       ...figureKeys.map((key) => figure(key, figures[key as keyof typeof figures])),
+      ...(data.assessment?.size ? assessmentCells(messages.numberLocale, data.assessment.get(String(p.code))) : []),
     ];
   });
   return {
@@ -152,6 +156,7 @@ function countyTable(view: AtlasView, m: ExportMessages, data: ExportData): Expo
     header: [
       c.year, c.code, c.name, c.nameEn, metricColumn, c.classNumber, c.classFrom(metricColumn), c.classTo(metricColumn), c.method, c.scope,
       ...figureKeys.map((key) => figureColumn(view, m, key)),
+      ...(data.assessment?.size ? assessmentHeader(messages.numberLocale) : []),
     ],
     rows,
   };
