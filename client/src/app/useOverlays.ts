@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import {
   ATLAS_ALLIANCES,
+  ATLAS_FINDINGS,
   ATLAS_PAIRING_COUNTS,
   ATLAS_PROJECTS,
   ATLAS_TOWNSHIP_CHOROPLETH,
@@ -115,6 +116,8 @@ export function useOverlays(
     drawn && year != null && wanted.has('projects') ? { year } : null,
     projectsPage,
   );
+  // Off by default, like the projects: asked for once switched on (500 at most: a year's open ones are far fewer).
+  const findings = useQuery(ATLAS_FINDINGS, drawn && year != null && wanted.has('findings') ? { variables: { year } } : skipToken);
   const afterVillages = villages.data != null || villages.error != null;
   const townshipYear = useQuery(
     ATLAS_TOWNSHIP_CHOROPLETH,
@@ -148,6 +151,13 @@ export function useOverlays(
     ),
     shown,
   );
+  const findingsPart = useOfShownYear(
+    useMemo<OverlayData['findings']>(
+      () => (findings.data && findings.variables?.year != null ? { year: findings.variables.year, items: findings.data.findings.items } : null),
+      [findings.data, findings.variables],
+    ),
+    shown,
+  );
   const alliancesPart = alliances.data?.items ?? null;
   const townshipChoropleth = (townshipYear.data ?? townshipYear.previousData)?.choropleth ?? null;
   const townshipsPart = useOfShownYear(
@@ -168,8 +178,9 @@ export function useOverlays(
       villages: villagesPart,
       alliances: alliancesPart,
       townships: townshipsPart,
+      findings: findingsPart,
     }),
-    [pairingsPart, projectsPart, villagesPart, alliancesPart, townshipsPart],
+    [pairingsPart, projectsPart, villagesPart, alliancesPart, townshipsPart, findingsPart],
   );
   const loaded = useMemo(() => {
     const keys = new Set<OverlayKey>();
@@ -178,8 +189,9 @@ export function useOverlays(
     if (projectsPart?.year === shown) keys.add('projects');
     if (alliancesPart) keys.add('alliances');
     if (townshipsPart?.year === shown) keys.add('townships');
+    if (findingsPart?.year === shown) keys.add('findings');
     return keys;
-  }, [pairingsPart, villagesPart, projectsPart, alliancesPart, townshipsPart, shown]);
+  }, [pairingsPart, villagesPart, projectsPart, alliancesPart, townshipsPart, findingsPart, shown]);
 
   const error =
     pairings.error ??
@@ -187,6 +199,7 @@ export function useOverlays(
     projects.error ??
     alliances.error ??
     townshipYear.error ??
+    findings.error ??
     null;
   return { overlays, loaded, error };
 }

@@ -149,3 +149,13 @@ export type { AtlasPovertyCausesQuery, PovertyCause } from '@lingyan/schema/gene
 // 项目进度: a project's progress over the years in its panel (panels/detail/ProjectProgress.tsx).
 export { AtlasProjectProgressDocument as ATLAS_PROJECT_PROGRESS } from '@lingyan/schema/generated';
 export type { AtlasProjectProgressQuery, ProjectStage } from '@lingyan/schema/generated';
+
+// 督查整改: the findings layer, a finding's panel, the KPI and the area panels' section.
+export {
+  AtlasFindingsDocument as ATLAS_FINDINGS,
+  AtlasFindingDocument as ATLAS_FINDING,
+  AtlasFindingCountsDocument as ATLAS_FINDING_COUNTS,
+  AtlasAreaFindingsDocument as ATLAS_AREA_FINDINGS,
+} from '@lingyan/schema/generated';
+export type { AtlasFindingsQuery, AtlasFindingQuery, AtlasFindingCountsQuery, AtlasAreaFindingsQuery, FindingStatus, FindingCategory } from '@lingyan/schema/generated';
+export type AtlasFinding = import('@lingyan/schema/generated').AtlasFindingsQuery['findings']['items'][number];

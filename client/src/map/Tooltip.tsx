@@ -6,6 +6,7 @@ import { formatMetricValue } from './metric-format';
 import { formatNumber, type MapMessages } from './messages';
 import type { AtlasView } from './layers/types';
 import type { HoveredArea } from './MapView';
+import { FindingTooltip } from '../inspection/FindingTooltip';
 
 /** Incidence is always shown, whatever the map's metric: percent with one decimal, as everywhere. */
 const INCIDENCE_FORMAT = { unit: '%', decimals: 1 } as const;
@@ -19,6 +20,7 @@ interface TooltipProps {
 }
 
 export function Tooltip({ hovered, view, threshold, messages }: TooltipProps) {
+  if (hovered?.source === 'findings' && view) return <FindingTooltip hovered={hovered} view={view} />;
   if (!hovered || !view || hovered.source !== 'counties') return null;
   const county = view.atlas.counties.find((c) => c.code === hovered.code);
   if (!county) return null;

@@ -114,6 +114,14 @@ export function selectedFeature(view: AtlasView, selection: Selection, tileFeatu
           : {},
       };
     }
+    case 'finding': {
+      const finding = view.overlays.findings?.items.find((f) => String(f.id) === selection.id);
+      return {
+        ...base,
+        name: finding ? finding.inspection.place[view.messages.nameField] : null,
+        figures: finding ? { status: finding.status, category: finding.category, deadline: finding.deadline } : {},
+      };
+    }
     default:
       throw new Error(`unknown selection kind ${JSON.stringify(selection.kind satisfies never)}`);
   }

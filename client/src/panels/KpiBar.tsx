@@ -6,6 +6,7 @@
 import { useRef } from 'react';
 import type { AtlasSummary } from '../graphql/documents';
 import { formatNumber } from '../map/messages';
+import { FindingsKpi } from '../inspection/FindingsKpi';
 import { usePublishedHeight } from './usePublishedHeight';
 
 export const KPI_KEYS = [
@@ -69,6 +70,7 @@ export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
             <dd>{text}</dd>
           </div>
         ))}
+        {summary && <FindingsKpi year={year} numberLocale={messages.numberLocale} />}
       </dl>
     </section>
   );

@@ -7,6 +7,8 @@
 import { formatMetricValue } from '../map/metric-format';
 import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
 import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
+import { FINDING_CIRCLE_LAYER_ID } from '../map/layers/finding-layer';
+import { findingMessagesFor } from '../inspection/messages';
 import { PAIRING_LINE_LAYER_ID, pairingEndNames } from '../map/layers/pairing-layer';
 import { PROJECT_CIRCLE_LAYER_ID } from '../map/layers/project-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from '../map/layers/township-layer';
@@ -54,6 +56,7 @@ export const LIST_LAYERS: readonly ListLayer[] = [
   { key: 'alliances', kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
   { key: 'pairings', kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID], idProperty: 'id' },
   { key: 'projects', kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
+  { key: 'findings', kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
 ];
 
 export interface ListEntry {
@@ -123,6 +126,27 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         figure: m.industryTypes[p.type as IndustryType] ?? String(p.type ?? ''),
         rank: num(p.investment),
       }));
+    case 'findings': {
+      // Overdue first, then the nearest deadline; the figure is the status and deadline.
+      const fm = findingMessagesFor(m.nameField);
+      return features.map((p) => ({
+        ...base(p),
+        name: String(p.place ?? ''),
+        figure: `${fm.statuses[p.status as 'OPEN' | 'OVERDUE'] ?? ''} · ${fm.due(String(p.deadline ?? ''))}`,
+        rank: p.status === 'OVERDUE' ? 1 : 0,
+      }));
+    }
+    case 'warnings': {
+      // The most severe first; the figure is the level and how many warnings the place has.
+      const wm = warningMessagesFor(m.nameField);
+      return features.map((p) => ({
+        ...base(p),
+        kind: p.kind as SelectionKind,
+        name: name(p),
+        figure: `${wm.levels[p.level as 'RED' | 'ORANGE' | 'YELLOW'] ?? ''} · ${formatNumber(m, num(p.warnings) ?? 0)}`,
+        rank: 2 - (num(p.rank) ?? 2),
+      }));
+    }
     default:
       throw new Error(`no list rows for layer ${JSON.stringify(layer.key satisfies never)}`);
   }

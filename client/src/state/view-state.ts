@@ -43,7 +43,7 @@ export const MIN_CLASSES = 3;
 export const MAX_CLASS_COUNT = 7;
 
 /** The overlays a user can switch, in the layer panel's order. */
-export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships'] as const;
+export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships', 'findings'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 
 export const STATUSES = ['POOR', 'EXITED', 'NEVER_POOR'] as const;
@@ -69,7 +69,7 @@ export interface ViewFilters {
   industry: ReadonlyArray<(typeof INDUSTRY_TYPES)[number]>;
 }
 
-export const SELECTION_KINDS = ['county', 'township', 'village', 'alliance', 'pairing', 'project'] as const;
+export const SELECTION_KINDS = ['county', 'township', 'village', 'alliance', 'pairing', 'project', 'finding'] as const;
 export type SelectionKind = (typeof SELECTION_KINDS)[number];
 
 /** The feature whose panel is open: a 12-digit code for areas and villages, an id otherwise. */

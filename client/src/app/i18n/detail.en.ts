@@ -12,7 +12,7 @@ export const detailEn: DetailMessages = {
   sheetCollapse: 'Show less of the details',
   loading: 'Loading…',
   loadError: (detail) => `Could not load: ${detail}`,
-  kinds: { county: 'County', township: 'Township', village: 'Village', alliance: 'Alliance', pairing: 'Pairing', project: 'Industry project' },
+  kinds: { county: 'County', township: 'Township', village: 'Village', alliance: 'Alliance', pairing: 'Pairing', project: 'Industry project', finding: 'Inspection finding' },
   countyKinds: { BANNER: 'Banner', COUNTY: 'County', DISTRICT: 'District' },
   townshipKinds: { SUMU: 'Sumu', TOWNSHIP: 'Township', TOWN: 'Town' },
   villageKinds: { GACHA: 'Gacha', VILLAGE: 'Village' },

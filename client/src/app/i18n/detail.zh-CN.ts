@@ -10,7 +10,7 @@ export const detailZhCN: DetailMessages = {
   sheetCollapse: '收起详情',
   loading: '正在加载…',
   loadError: (detail) => `加载失败：${detail}`,
-  kinds: { county: '旗县区', township: '苏木乡镇', village: '嘎查村', alliance: '联合党委', pairing: '结对帮扶', project: '产业项目' },
+  kinds: { county: '旗县区', township: '苏木乡镇', village: '嘎查村', alliance: '联合党委', pairing: '结对帮扶', project: '产业项目', finding: '督查问题' },
   countyKinds: { BANNER: '旗', COUNTY: '县', DISTRICT: '区' },
   townshipKinds: { SUMU: '苏木', TOWNSHIP: '乡', TOWN: '镇' },
   villageKinds: { GACHA: '嘎查', VILLAGE: '行政村' },

@@ -135,6 +135,7 @@ export const zhCN = {
     villages: '嘎查村',
     alliances: '联合党委',
     townships: '苏木乡镇',
+    findings: '督查问题',
   } as Record<OverlayKey, string>,
   layerLoading: '正在加载…',
   pairingKinds: {

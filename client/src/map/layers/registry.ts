@@ -8,6 +8,7 @@
  */
 import { allianceLayer } from './alliance-layer';
 import { countyLayer } from './county-layer';
+import { findingLayer } from './finding-layer';
 import { pairingLayer } from './pairing-layer';
 import { prefectureLayer } from './prefecture-layer';
 import { projectLayer } from './project-layer';
@@ -24,6 +25,7 @@ export const LAYER_REGISTRY = {
   pairings: pairingLayer,
   projects: projectLayer,
   villages: villageLayer,
+  findings: findingLayer,
 } as const satisfies Record<string, LayerModule>;
 
 export type LayerKey = keyof typeof LAYER_REGISTRY;

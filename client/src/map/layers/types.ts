@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type {
   AtlasAlliance,
+  AtlasFinding,
   AtlasProject,
   AtlasQuery,
   PovertyStatus,
@@ -50,6 +51,8 @@ export interface OverlayData {
   alliances: readonly AtlasAlliance[] | null;
   /** the server's township classes of `year` (the boundaries come as vector tiles) */
   townships: { year: number; classification: Classification } | null;
+  /** the year's open and overdue inspection findings (督查问题) */
+  findings: { year: number; items: readonly AtlasFinding[] } | null;
 }
 
 /** Pairings active in a year: those drawn, by kind, and those without a line (an enterprise helper without a home village). */

@@ -9,6 +9,7 @@ import { ATLAS_DETAIL_COUNTY } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
 import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
+import { FindingsSection } from './FindingsSection';
 import { HelperLinks } from './links';
 import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
@@ -44,6 +45,7 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
       />
       <CausesSection ctx={ctx} level="county" code={code} />
       <AssessmentSection ctx={ctx} level="COUNTY" code={code} />
+      <FindingsSection ctx={ctx} code={code} />
       <Section title={m.weakestVillages(villages.items.length, villages.totalCount)} testId="detail-weakest">
         {villages.items.length === 0 ? (
           <p className="detail-muted">{m.noWeakVillages}</p>

@@ -20,6 +20,7 @@ import type { Selection } from '../../state/view-state';
 import { AllianceDetail } from './AllianceDetail';
 import type { FeatureShape } from './bounds';
 import { CountyDetail } from './CountyDetail';
+import { FindingDetail } from './FindingDetail';
 import type { DetailMessages } from './messages';
 import { PairingDetail } from './PairingDetail';
 import type { DetailContext } from './parts';
@@ -167,6 +168,8 @@ function Body({ ctx, selection }: { ctx: DetailContext; selection: Selection }) 
       return <PairingDetail key={key} ctx={ctx} id={selection.id} />;
     case 'project':
       return <ProjectDetail key={key} ctx={ctx} id={selection.id} />;
+    case 'finding':
+      return <FindingDetail key={key} ctx={ctx} id={selection.id} />;
     default:
       throw new UnreachableCaseError(selection.kind);
   }

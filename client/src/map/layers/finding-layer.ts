@@ -1,0 +1,59 @@
+/**
+ * 督查整改: the year's open and overdue inspection findings at the places
+ * inspected (the village, or a point on the township's or county's
+ * surface). Overdue ones are large solid red circles, open ones within their
+ * deadline small hollow rings: told apart by size and fill, not by colour
+ * alone. Drawn above the villages (the registry's last line), since a finding
+ * is about the village it sits on.
+ */
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { countByStatus, findingFeatures } from '../../inspection/findings';
+import { findingMessagesFor } from '../../inspection/messages';
+import { circleHalo, HALO_COLOR, OUTLINE_COLOR } from './expressions';
+import type { GeoJsonLayerModule } from './types';
+
+export const FINDING_CIRCLE_LAYER_ID = 'finding-circle';
+
+export const FINDING_COLORS = { OVERDUE: '#b2182b', OPEN: '#ffffff' } as const;
+/** An open finding's ring: a dark orange, so the white body or the ring stands out on every class colour. */
+export const OPEN_RING_COLOR = '#7f2704';
+
+const overdue: ExpressionSpecification = ['==', ['get', 'status'], 'OVERDUE'];
+
+const FINDING_CIRCLES: CircleLayerSpecification = {
+  id: FINDING_CIRCLE_LAYER_ID,
+  type: 'circle',
+  source: 'findings',
+  paint: {
+    'circle-color': ['case', overdue, FINDING_COLORS.OVERDUE, FINDING_COLORS.OPEN],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, ['case', overdue, 5, 3.5], 12, ['case', overdue, 10, 7]] as ExpressionSpecification,
+    'circle-stroke-color': ['case', overdue, OUTLINE_COLOR, OPEN_RING_COLOR],
+    'circle-stroke-width': ['case', overdue, 1.5, 2.5] as ExpressionSpecification,
+  },
+};
+
+export const findingLayer = {
+  key: 'findings',
+  description: 'Inspection findings (督查问题) of the year still open: overdue as large solid circles, open as hollow rings',
+  select: { kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
+  hoverLayerIds: [FINDING_CIRCLE_LAYER_ID],
+  dataInputs: ({ overlays, messages }) => [overlays.findings, messages.nameField],
+  toGeoJSON: ({ overlays, messages }) => findingFeatures(overlays.findings?.items ?? [], messages.nameField),
+  layers: () => [circleHalo(FINDING_CIRCLES), FINDING_CIRCLES],
+  symbols: {
+    OVERDUE: [FINDING_COLORS.OVERDUE, OUTLINE_COLOR, HALO_COLOR],
+    OPEN: [FINDING_COLORS.OPEN, OPEN_RING_COLOR, HALO_COLOR],
+  },
+  legend: ({ overlays, messages }) => {
+    if (!overlays.findings) return null;
+    const m = findingMessagesFor(messages.nameField);
+    const counts = countByStatus(overlays.findings.items);
+    return {
+      items: [
+        { label: m.legendOverdue(counts.OVERDUE), swatch: { shape: 'circle', color: FINDING_COLORS.OVERDUE, stroke: OUTLINE_COLOR, strokeWidth: 1.5 }, value: 'OVERDUE' },
+        { label: m.legendOpen(counts.OPEN), swatch: { shape: 'circle', color: FINDING_COLORS.OPEN, stroke: OPEN_RING_COLOR, strokeWidth: 2.5 }, value: 'OPEN' },
+      ],
+      notes: [m.legendNote],
+    };
+  },
+} satisfies GeoJsonLayerModule;

@@ -1,0 +1,62 @@
+/** The atlas's findings: the day a year is judged on, where each finding is drawn, the legend and both languages. */
+import { describe, expect, it } from 'vitest';
+import type { AtlasFinding } from '../../../client/src/graphql/documents';
+import { asOfDay, countByStatus, findingFeatures, SPREAD_DEGREES } from '../../../client/src/inspection/findings';
+import { findingMessagesFor, findingMessagesForLocale } from '../../../client/src/inspection/messages';
+import { asOfDate } from '../../../server/src/domain/inspection/finding-status';
+
+function finding(id: number, status: 'OPEN' | 'OVERDUE', code: string, at: [number, number]): AtlasFinding {
+  return {
+    id,
+    status,
+    category: 'FUNDS',
+    deadline: '2025-10-01',
+    asOf: '2025-12-31',
+    responsibleUnit: '村民委员会',
+    description: '资金公示不及时',
+    inspection: { inspectedOn: '2025-08-01', inspectingUnit: '盟委督查室', place: { kind: 'VILLAGE', code, name: '某嘎查', nameEn: 'Mou Gacha', point: { type: 'Point', coordinates: at } } },
+  };
+}
+
+describe('asOfDay', () => {
+  it('is the year\'s last day once it is over, today while it runs, as the server\'s asOfDate', () => {
+    const today = new Date('2026-12-06T05:00:00Z');
+    for (const year of [2016, 2025, 2026, 2027]) expect(asOfDay(year, today)).toBe(asOfDate(year, today));
+    expect(asOfDay(2025, today)).toBe('2025-12-31');
+    expect(asOfDay(2026, today)).toBe('2026-12-06');
+  });
+});
+
+describe('findingFeatures', () => {
+  it('keeps a place\'s only finding at the place, and rings several findings of one place with the overdue first', () => {
+    const items = [finding(3, 'OPEN', '159908100201', [110, 40]), finding(7, 'OVERDUE', '159908100201', [110, 40]), finding(5, 'OPEN', '159908100202', [111, 41])];
+    const { features } = findingFeatures(items, 'name');
+    expect(features.map((f) => f.properties.id)).toEqual([7, 3, 5]);
+    const [first, second, alone] = features.map((f) => f.geometry.coordinates as [number, number]);
+    expect(alone).toEqual([111, 41]);
+    // Two on a ring of SPREAD_DEGREES: north and south of the place.
+    expect(first![0]).toBeCloseTo(110, 9);
+    expect(first![1]).toBeCloseTo(40 + SPREAD_DEGREES, 9);
+    expect(second![1]).toBeCloseTo(40 - SPREAD_DEGREES, 9);
+    expect(features[0]!.id).toBe(7);
+    expect(features[0]!.properties).toMatchObject({ status: 'OVERDUE', place: '某嘎查', deadline: '2025-10-01' });
+    expect(findingFeatures(items, 'nameEn').features[0]!.properties.place).toBe('Mou Gacha');
+  });
+
+  it('counts the open and the overdue', () => {
+    expect(countByStatus([{ status: 'OPEN' }, { status: 'OVERDUE' }, { status: 'OVERDUE' }])).toEqual({ OPEN: 1, OVERDUE: 2 });
+  });
+});
+
+describe('messages', () => {
+  it('say the same things in Chinese and English', () => {
+    const zh = findingMessagesFor('name');
+    const en = findingMessagesFor('nameEn');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(zh.statuses.OVERDUE).toBe('已逾期');
+    expect(en.statuses.OVERDUE).toBe('Overdue');
+    expect(zh.categories.PARTY_BUILDING).toBe('基层党建');
+    expect(findingMessagesForLocale('zh-CN')).toBe(zh);
+    expect(findingMessagesForLocale('en')).toBe(en);
+  });
+});
