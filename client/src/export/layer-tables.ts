@@ -19,6 +19,7 @@ import { unitLabel } from '../map/metric-format';
 import type { CsvValue } from './csv';
 import type { ExportLayerKey, ExportMessages } from './messages';
 import { roundTo } from './rounding';
+import { findingTableParts } from '../inspection/export-table';
 import { assessmentCells, assessmentHeader, type AssessmentCells } from '../assessment/export-columns';
 
 export interface ExportTable {
@@ -33,7 +34,7 @@ const num = (value: unknown): number | null => (typeof value === 'number' ? valu
 const str = (value: unknown): string | null => (value == null ? null : String(value));
 
 /** The exported layers, in the order of the menu and of the GeoJSON's features. */
-export const EXPORT_LAYERS: readonly ExportLayerKey[] = ['counties', 'villages', 'pairings', 'alliances'];
+export const EXPORT_LAYERS: readonly ExportLayerKey[] = ['counties', 'villages', 'pairings', 'alliances', 'findings'];
 
 /** Which of the module's features are data (not drawing aids). */
 const IS_DATA: Record<ExportLayerKey, (f: Feature) => boolean> = {
@@ -42,6 +43,7 @@ const IS_DATA: Record<ExportLayerKey, (f: Feature) => boolean> = {
   pairings: () => true,
   // Footprint, spokes and centre are all the alliance as drawn.
   alliances: () => true,
+  findings: () => true,
 };
 
 /** A layer is shown when it is switched on and its data of the view's year is on the map. */
@@ -245,6 +247,7 @@ const TABLES: Record<ExportLayerKey, (view: AtlasView, m: ExportMessages, data: 
   villages: villageTable,
   pairings: pairingTable,
   alliances: allianceTable,
+  findings: (view, m, data) => ({ key: 'findings', ...findingTableParts(view, layerFeatures(view, 'findings', data), m.columns.pairings.year) }),
 };
 
 export function exportTable(view: AtlasView, key: ExportLayerKey, messages: ExportMessages, data: ExportData): ExportTable {

@@ -9,7 +9,7 @@
 import type { BranchRating, CountyKind, VillageStrength } from '../graphql/documents';
 
 /** The layers whose features are exported (a table each; one GeoJSON for all). */
-export type ExportLayerKey = 'counties' | 'villages' | 'pairings' | 'alliances';
+export type ExportLayerKey = 'counties' | 'villages' | 'pairings' | 'alliances' | 'findings';
 
 /** Paper sizes of the printed sheet (landscape). */
 export type Paper = 'A4' | 'A3';

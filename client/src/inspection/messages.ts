@@ -35,7 +35,7 @@ export interface FindingMessages {
   due: (day: string) => string;
   /** the export's table */
   tableName: string;
-  columns: { place: string; category: string; description: string; responsibleUnit: string; deadline: string; status: string };
+  columns: Record<'id' | 'placeCode' | 'place' | 'placeKind' | 'category' | 'description' | 'responsibleUnit' | 'inspectedOn' | 'deadline' | 'status' | 'longitude' | 'latitude', string>;
 }
 
 const ZH: FindingMessages = {
@@ -66,7 +66,7 @@ const ZH: FindingMessages = {
   kpi: '督查问题未整改 / 已逾期',
   due: (day) => `整改时限 ${day}`,
   tableName: '督查问题',
-  columns: { place: '被督查单位', category: '问题类别', description: '问题描述', responsibleUnit: '责任单位', deadline: '整改时限', status: '整改状态' },
+  columns: { id: '问题编号', placeCode: '被督查单位代码', place: '被督查单位', placeKind: '层级', category: '问题类别', description: '问题描述', responsibleUnit: '责任单位', inspectedOn: '督查日期', deadline: '整改时限', status: '整改状态', longitude: '经度', latitude: '纬度' },
 };
 
 const EN: FindingMessages = {
@@ -97,7 +97,7 @@ const EN: FindingMessages = {
   kpi: 'Findings open / overdue',
   due: (day) => `due ${day}`,
   tableName: 'Inspection findings',
-  columns: { place: 'Place inspected', category: 'Category', description: 'Finding', responsibleUnit: 'Responsible unit', deadline: 'Deadline', status: 'Status' },
+  columns: { id: 'Finding id', placeCode: 'Place code', place: 'Place inspected', placeKind: 'Level', category: 'Category', description: 'Finding', responsibleUnit: 'Responsible unit', inspectedOn: 'Inspected on', deadline: 'Deadline', status: 'Status', longitude: 'Longitude', latitude: 'Latitude' },
 };
 
 /** The messages of the atlas's language, told by which name field it shows (as the other panels' sections tell it). */

@@ -1,7 +1,9 @@
 /** The atlas's findings: the day a year is judged on, where each finding is drawn, the legend and both languages. */
 import { describe, expect, it } from 'vitest';
 import type { AtlasFinding } from '../../../client/src/graphql/documents';
+import { findingTableParts } from '../../../client/src/inspection/export-table';
 import { asOfDay, countByStatus, findingFeatures, SPREAD_DEGREES } from '../../../client/src/inspection/findings';
+import type { AtlasView } from '../../../client/src/map/layers/types';
 import { findingMessagesFor, findingMessagesForLocale } from '../../../client/src/inspection/messages';
 import { asOfDate } from '../../../server/src/domain/inspection/finding-status';
 
@@ -58,5 +60,20 @@ describe('messages', () => {
     expect(zh.categories.PARTY_BUILDING).toBe('基层党建');
     expect(findingMessagesForLocale('zh-CN')).toBe(zh);
     expect(findingMessagesForLocale('en')).toBe(en);
+  });
+});
+
+describe('the export\'s findings table', () => {
+  it('has a row per finding the map shows, with its place, category, unit, deadline, status and point, headed in the atlas\'s language', () => {
+    const items = [finding(7, 'OVERDUE', '159908100201', [110.1234567, 40.5])];
+    const view = { year: 2025, messages: { nameField: 'name' }, overlays: { findings: { year: 2025, items } } } as unknown as AtlasView;
+    const { features } = findingFeatures(items, 'name');
+    const table = findingTableParts(view, features, '年份');
+    expect(table.header).toEqual(['年份', '问题编号', '被督查单位代码', '被督查单位', '层级', '问题类别', '问题描述', '责任单位', '督查日期', '整改时限', '整改状态', '经度', '纬度']);
+    expect(table.rows).toEqual([[2025, 7, '159908100201', '某嘎查', '嘎查村', '扶贫资金', '资金公示不及时', '村民委员会', '2025-08-01', '2025-10-01', '已逾期', 110.123457, 40.5]]);
+    const en = findingTableParts({ ...view, messages: { nameField: 'nameEn' } } as unknown as AtlasView, features, 'Year');
+    expect(en.header[10]).toBe('Status');
+    expect(en.rows[0]![3]).toBe('Mou Gacha');
+    expect(en.rows[0]![10]).toBe('Overdue');
   });
 });

@@ -24,7 +24,7 @@ export const exportEn: ExportStrings = {
     kilometres: (value: string) => `${value} km`,
     metres: (value: string) => `${value} m`,
     north: 'N',
-    layerNames: { counties: 'counties', villages: 'villages', pairings: 'pairings', alliances: 'alliances' },
+    layerNames: { counties: 'counties', villages: 'villages', pairings: 'pairings', alliances: 'alliances', findings: 'inspection findings' },
     columns: {
       counties: {
         year: 'Year',

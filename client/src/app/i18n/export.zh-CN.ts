@@ -30,7 +30,7 @@ export const exportZhCN: ExportStrings = {
     kilometres: (value: string) => `${value} 公里`,
     metres: (value: string) => `${value} 米`,
     north: '北',
-    layerNames: { counties: '旗县区', villages: '嘎查村', pairings: '结对帮扶', alliances: '联合党委' },
+    layerNames: { counties: '旗县区', villages: '嘎查村', pairings: '结对帮扶', alliances: '联合党委', findings: '督查问题' },
     columns: {
       counties: {
         year: '年份',
