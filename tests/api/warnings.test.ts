@@ -17,7 +17,7 @@ const WARNINGS = `query ($year: Int, $rule: WarningRule, $level: WarningLevel, $
     year totalCount hasNextPage endCursor
     byRule { rule count } byLevel { level count }
     items { id rule level year scope areaCode county { code name } township { code name } village { code name nameEn }
-            subject { kind id name } figures { key value text } message messageEn responsible { kind name ref } }
+            subject { kind id name } figures { key value text } message messageEn responsible { kind name ref } longitude latitude }
   }
 }`;
 
@@ -32,6 +32,8 @@ interface W {
   message: string;
   messageEn: string;
   responsible: Array<{ kind: string; name: string; ref: string | null }>;
+  longitude: number | null;
+  latitude: number | null;
   village: { code: string; name: string; nameEn: string } | null;
   township: { code: string } | null;
 }
@@ -81,7 +83,7 @@ describe('warnings of a year, by rule, against hand-computed cases', () => {
   it('返贫风险: evidence of a village at the incidence threshold, of one at the population threshold, and of the township and county', async () => {
     const { items } = await warnings({ area: F_COUNTY, rule: 'RETURN_RISK' });
     const at = items.find((x) => x.areaCode === V.riseAt)!;
-    expect(at).toMatchObject({ level: 'RED', scope: 'VILLAGE', subject: null });
+    expect(at).toMatchObject({ level: 'RED', scope: 'VILLAGE', subject: null, longitude: 100.1, latitude: 30.2 });
     expect(figure(at, 'previousIncidence')!.value).toBeCloseTo(2, 9);
     expect(figure(at, 'incidence')!.value).toBeCloseTo(3, 9);
     expect(figure(at, 'incidenceRise')!.value).toBeCloseTo(1, 9);
@@ -95,6 +97,11 @@ describe('warnings of a year, by rule, against hand-computed cases', () => {
     expect(figure(township, 'poorPopulationRise')!.value).toBe(24);
     const county = items.find((x) => x.areaCode === F_COUNTY)!;
     expect(county).toMatchObject({ scope: 'COUNTY', township: null, responsible: [{ kind: 'COUNTY', name: '测试旗', ref: F_COUNTY }] });
+    // a point inside the county's square (100–101°E, 30–31°N)
+    expect(county.longitude).toBeGreaterThan(100);
+    expect(county.longitude).toBeLessThan(101);
+    expect(county.latitude).toBeGreaterThan(30);
+    expect(county.latitude).toBeLessThan(31);
   });
 
   it('弱村无结对 and 帮扶村转弱 name the weak village and the weak helper with their reasons', async () => {

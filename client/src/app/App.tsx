@@ -16,6 +16,7 @@ import { TOWNSHIP_MIN_ZOOM } from '../map/layers/zoom';
 import { MapView, type HoveredArea } from '../map/MapView';
 import { Tooltip } from '../map/Tooltip';
 import { AssessmentRanking } from '../assessment/AssessmentRanking';
+import { WarningsList } from '../warnings/WarningsList';
 import { ExportMenu } from '../panels/ExportMenu';
 import { FeatureList } from '../panels/FeatureList';
 import { KpiBar } from '../panels/KpiBar';
@@ -158,6 +159,9 @@ export function App() {
       )}
       {year != null && (
         <AssessmentRanking year={year} messages={messages.assessment} nameField={messages.detail.nameField} selected={state.selection} onSelect={(selection) => update({ selection })} />
+      )}
+      {year != null && (
+        <WarningsList year={year} nameField={messages.detail.nameField} numberLocale={messages.numberLocale} selected={state.selection} onSelect={(selection) => update({ selection })} brand={messages.appTitle} prefecture={prefectureName ?? ''} />
       )}
       <Tooltip hovered={hovered} view={view} threshold={exitLine} messages={messages} />
       <LinkNotice rejected={rejected} messages={messages} />

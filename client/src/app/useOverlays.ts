@@ -17,6 +17,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import {
   ATLAS_ALLIANCES,
   ATLAS_FINDINGS,
+  ATLAS_WARNINGS,
   ATLAS_PAIRING_COUNTS,
   ATLAS_PROJECTS,
   ATLAS_TOWNSHIP_CHOROPLETH,
@@ -118,6 +119,8 @@ export function useOverlays(
   );
   // Off by default, like the projects: asked for once switched on (500 at most: a year's open ones are far fewer).
   const findings = useQuery(ATLAS_FINDINGS, drawn && year != null && wanted.has('findings') ? { variables: { year } } : skipToken);
+  // Off by default: asked for once switched on (the first 500, most severe first).
+  const warnings = useQuery(ATLAS_WARNINGS, drawn && year != null && wanted.has('warnings') ? { variables: { year } } : skipToken);
   const afterVillages = villages.data != null || villages.error != null;
   const townshipYear = useQuery(
     ATLAS_TOWNSHIP_CHOROPLETH,
@@ -158,6 +161,10 @@ export function useOverlays(
     ),
     shown,
   );
+  const warningsPart = useOfShownYear(
+    useMemo<OverlayData['warnings']>(() => (warnings.data ? { year: warnings.data.warnings.year, items: warnings.data.warnings.items } : null), [warnings.data]),
+    shown,
+  );
   const alliancesPart = alliances.data?.items ?? null;
   const townshipChoropleth = (townshipYear.data ?? townshipYear.previousData)?.choropleth ?? null;
   const townshipsPart = useOfShownYear(
@@ -179,8 +186,9 @@ export function useOverlays(
       alliances: alliancesPart,
       townships: townshipsPart,
       findings: findingsPart,
+      warnings: warningsPart,
     }),
-    [pairingsPart, projectsPart, villagesPart, alliancesPart, townshipsPart, findingsPart],
+    [pairingsPart, projectsPart, villagesPart, alliancesPart, townshipsPart, findingsPart, warningsPart],
   );
   const loaded = useMemo(() => {
     const keys = new Set<OverlayKey>();
@@ -190,8 +198,9 @@ export function useOverlays(
     if (alliancesPart) keys.add('alliances');
     if (townshipsPart?.year === shown) keys.add('townships');
     if (findingsPart?.year === shown) keys.add('findings');
+    if (warningsPart?.year === shown) keys.add('warnings');
     return keys;
-  }, [pairingsPart, villagesPart, projectsPart, alliancesPart, townshipsPart, findingsPart, shown]);
+  }, [pairingsPart, villagesPart, projectsPart, alliancesPart, townshipsPart, findingsPart, warningsPart, shown]);
 
   const error =
     pairings.error ??
@@ -200,6 +209,7 @@ export function useOverlays(
     alliances.error ??
     townshipYear.error ??
     findings.error ??
+    warnings.error ??
     null;
   return { overlays, loaded, error };
 }

@@ -86,6 +86,16 @@ export function drawSwatch(ctx: CanvasRenderingContext2D, swatch: Swatch, x: num
         ctx.stroke();
       }
       break;
+    case 'polygon':
+      ctx.beginPath();
+      swatch.points.forEach(([px, py], i) => (i === 0 ? ctx.moveTo(x + w / 2 + px, cy + py) : ctx.lineTo(x + w / 2 + px, cy + py)));
+      ctx.closePath();
+      ctx.fillStyle = swatch.color;
+      ctx.fill();
+      ctx.strokeStyle = swatch.stroke;
+      ctx.lineWidth = swatch.strokeWidth;
+      ctx.stroke();
+      break;
     case 'fill':
       ctx.globalAlpha = swatch.opacity ?? 1;
       ctx.fillStyle = swatch.color;

@@ -159,3 +159,8 @@ export {
 } from '@lingyan/schema/generated';
 export type { AtlasFindingsQuery, AtlasFindingQuery, AtlasFindingCountsQuery, AtlasAreaFindingsQuery, FindingStatus, FindingCategory } from '@lingyan/schema/generated';
 export type AtlasFinding = import('@lingyan/schema/generated').AtlasFindingsQuery['findings']['items'][number];
+
+// 预警: the atlas's warnings list, map layer and KPI (client/src/warnings/).
+export { AtlasWarningsDocument as ATLAS_WARNINGS, AtlasWarningCountsDocument as ATLAS_WARNING_COUNTS } from '@lingyan/schema/generated';
+export type { AtlasWarningsQuery, AtlasWarningCountsQuery, WarningLevel, WarningRule, WarningScope } from '@lingyan/schema/generated';
+export type AtlasWarning = import('@lingyan/schema/generated').AtlasWarningsQuery['warnings']['items'][number];

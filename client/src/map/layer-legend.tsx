@@ -39,6 +39,12 @@ export function SwatchIcon({ swatch }: { swatch: Swatch }) {
           <circle cx={W / 2} cy={H / 2} r={4.5} fill={swatch.color} stroke={swatch.stroke} strokeWidth={swatch.strokeWidth} />
         </svg>
       );
+    case 'polygon':
+      return (
+        <svg width={W} height={H} aria-hidden="true">
+          <polygon points={swatch.points.map(([x, y]) => `${W / 2 + x},${H / 2 + y}`).join(' ')} fill={swatch.color} stroke={swatch.stroke} strokeWidth={swatch.strokeWidth} />
+        </svg>
+      );
     case 'fill':
       return (
         <svg width={W} height={H} aria-hidden="true">

@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import type { AtlasSummary } from '../graphql/documents';
 import { formatNumber } from '../map/messages';
 import { FindingsKpi } from '../inspection/FindingsKpi';
+import { WarningsKpi } from '../warnings/WarningsKpi';
 import { usePublishedHeight } from './usePublishedHeight';
 
 export const KPI_KEYS = [
@@ -71,6 +72,7 @@ export function KpiBar({ year, summary, loading, messages }: KpiBarProps) {
           </div>
         ))}
         {summary && <FindingsKpi year={year} numberLocale={messages.numberLocale} />}
+        {summary && <WarningsKpi year={year} numberLocale={messages.numberLocale} />}
       </dl>
     </section>
   );

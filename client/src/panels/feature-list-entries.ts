@@ -14,6 +14,8 @@ import { PROJECT_CIRCLE_LAYER_ID } from '../map/layers/project-layer';
 import { TOWNSHIP_FILL_LAYER_ID } from '../map/layers/township-layer';
 import type { AtlasView, OverlayKey } from '../map/layers/types';
 import { VILLAGE_CIRCLE_LAYER_ID } from '../map/layers/village-layer';
+import { WARNING_MARK_LAYER_ID } from '../map/layers/warning-layer';
+import { warningMessagesFor } from '../warnings/messages';
 import { formatNumber } from '../map/messages';
 import type { IndustryType, PairingKind, PovertyStatus } from '../graphql/documents';
 import type { SelectionKind } from '../state/view-state';
@@ -57,6 +59,8 @@ export const LIST_LAYERS: readonly ListLayer[] = [
   { key: 'pairings', kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID], idProperty: 'id' },
   { key: 'projects', kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
   { key: 'findings', kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
+  // A mark's own kind (village, township or county) overrides this one.
+  { key: 'warnings', kind: 'village', layerIds: [WARNING_MARK_LAYER_ID], idProperty: 'code' },
 ];
 
 export interface ListEntry {
@@ -134,6 +138,17 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         name: String(p.place ?? ''),
         figure: `${fm.statuses[p.status as 'OPEN' | 'OVERDUE'] ?? ''} · ${fm.due(String(p.deadline ?? ''))}`,
         rank: p.status === 'OVERDUE' ? 1 : 0,
+      }));
+    }
+    case 'warnings': {
+      // The most severe first; the figure is the level and how many warnings the place has.
+      const wm = warningMessagesFor(m.nameField);
+      return features.map((p) => ({
+        ...base(p),
+        kind: p.kind as SelectionKind,
+        name: name(p),
+        figure: `${wm.levels[p.level as 'RED' | 'ORANGE' | 'YELLOW'] ?? ''} · ${formatNumber(m, num(p.warnings) ?? 0)}`,
+        rank: 2 - (num(p.rank) ?? 2),
       }));
     }
     case 'warnings': {

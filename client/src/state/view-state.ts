@@ -43,7 +43,7 @@ export const MIN_CLASSES = 3;
 export const MAX_CLASS_COUNT = 7;
 
 /** The overlays a user can switch, in the layer panel's order. */
-export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships', 'findings'] as const;
+export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships', 'findings', 'warnings'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 
 export const STATUSES = ['POOR', 'EXITED', 'NEVER_POOR'] as const;

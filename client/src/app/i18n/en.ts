@@ -124,7 +124,7 @@ export const en: Messages = {
   shareNote: 'The embedding site must be listed in the hub\'s EMBED_ORIGINS; where anonymous reading is off, add a token an analyst minted to the link.',
   layersTitle: 'Layers',
   layersToggle: 'Layers',
-  layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships', findings: 'Inspection findings' },
+  layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships', findings: 'Inspection findings', warnings: 'Warnings' },
   layerLoading: 'Loading…',
   pairingKinds: {
     STRONG_HELPS_WEAK: 'Strong village helps weak',

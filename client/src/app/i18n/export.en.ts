@@ -116,7 +116,7 @@ export const exportEn: ExportStrings = {
     empty: 'No features in view',
     group: (name: string, count: number) => `${name} (${count})`,
     more: (count: number) => `${count} more not listed: zoom in`,
-    layerNames: { counties: 'Counties', townships: 'Townships', villages: 'Villages', alliances: 'Alliances', pairings: 'Pairings', projects: 'Projects', findings: 'Inspection findings' },
+    layerNames: { counties: 'Counties', townships: 'Townships', villages: 'Villages', alliances: 'Alliances', pairings: 'Pairings', projects: 'Projects', findings: 'Inspection findings', warnings: 'Warnings' },
     members: (count: number) => `${count} member ${count === 1 ? 'village' : 'villages'}`,
     noData: 'No data',
   },

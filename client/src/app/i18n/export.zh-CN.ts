@@ -122,7 +122,7 @@ export const exportZhCN: ExportStrings = {
     empty: '视图内没有要素',
     group: (name: string, count: number) => `${name}（${count}）`,
     more: (count: number) => `另有 ${count} 个未列出，请放大地图`,
-    layerNames: { counties: '旗县区', townships: '苏木乡镇', villages: '嘎查村', alliances: '联合党委', pairings: '结对帮扶', projects: '产业项目', findings: '督查问题' },
+    layerNames: { counties: '旗县区', townships: '苏木乡镇', villages: '嘎查村', alliances: '联合党委', pairings: '结对帮扶', projects: '产业项目', findings: '督查问题', warnings: '预警' },
     members: (count: number) => `成员村 ${count} 个`,
     noData: '无数据',
   },

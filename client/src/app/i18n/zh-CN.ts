@@ -136,6 +136,7 @@ export const zhCN = {
     alliances: '联合党委',
     townships: '苏木乡镇',
     findings: '督查问题',
+    warnings: '预警',
   } as Record<OverlayKey, string>,
   layerLoading: '正在加载…',
   pairingKinds: {

@@ -16,6 +16,7 @@ import { townshipLayer } from './township-layer';
 import { OVERLAYS } from '../../state/view-state';
 import type { LayerModule, OverlayKey } from './types';
 import { villageLayer } from './village-layer';
+import { warningLayer } from './warning-layer';
 
 export const LAYER_REGISTRY = {
   prefecture: prefectureLayer,
@@ -26,6 +27,7 @@ export const LAYER_REGISTRY = {
   projects: projectLayer,
   villages: villageLayer,
   findings: findingLayer,
+  warnings: warningLayer,
 } as const satisfies Record<string, LayerModule>;
 
 export type LayerKey = keyof typeof LAYER_REGISTRY;

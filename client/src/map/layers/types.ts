@@ -9,6 +9,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type {
   AtlasAlliance,
   AtlasFinding,
+  AtlasWarning,
   AtlasProject,
   AtlasQuery,
   PovertyStatus,
@@ -51,6 +52,8 @@ export interface OverlayData {
   alliances: readonly AtlasAlliance[] | null;
   /** the server's township classes of `year` (the boundaries come as vector tiles) */
   townships: { year: number; classification: Classification } | null;
+  /** the year's early warnings (预警), most severe first */
+  warnings: { year: number; items: readonly AtlasWarning[] } | null;
   /** the year's open and overdue inspection findings (督查问题) */
   findings: { year: number; items: readonly AtlasFinding[] } | null;
 }
@@ -130,6 +133,8 @@ export type Swatch =
   | { shape: 'arrow'; color: string }
   | { shape: 'line'; color: string; dashed?: boolean }
   | { shape: 'circle'; color: string; stroke: string; strokeWidth: number }
+  /** a closed outline, its points in CSS pixels about the sample's centre (a triangle, a diamond) */
+  | { shape: 'polygon'; points: ReadonlyArray<readonly [number, number]>; color: string; stroke: string; strokeWidth: number }
   | { shape: 'fill'; color: string; stroke?: string; opacity?: number };
 
 export interface LegendItem {

@@ -191,3 +191,13 @@ export function responsibleUnits(em: EntityManager, villageCodes: readonly strin
      where w.village_code in (select jsonb_array_elements_text(${codes}::jsonb)) and ${activeInYearSql('w', sql`${year}::int`)}
     order by 1, 2, 4, 3`);
 }
+
+/** A point for each place: a village's location, a point inside a township's or county's boundary. */
+export function placePoints(em: EntityManager, codes: readonly string[]): Promise<Array<{ code: string; lon: number; lat: number }>> {
+  if (codes.length === 0) return Promise.resolve([]);
+  const list = sql`(select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`;
+  return query(em, sql`
+    select code, ST_X(location) as lon, ST_Y(location) as lat from village where code in ${list}
+    union all select code, ST_X(p), ST_Y(p) from (select code, ST_PointOnSurface(boundary) as p from township where code in ${list}) t
+    union all select code, ST_X(p), ST_Y(p) from (select code, ST_PointOnSurface(boundary) as p from county where code in ${list}) c`);
+}

@@ -12,7 +12,7 @@ import { classifyStrength, povertyIncidence, povertyStatus, type Thresholds, typ
 import type { BranchRating } from '../enums.js';
 import { daysBetween, deliveredPercent, projectNoPoorBenefit, type NoPoorBenefitReason } from './rules.js';
 import { WARNING_LEVELS, WARNING_RULES, type WarningLevel, type WarningRule, type WarningSettings } from './settings.js';
-import { responsibleUnits, warningRows, type WarningRow } from './warnings-sql.js';
+import { placePoints, responsibleUnits, warningRows, type WarningRow } from './warnings-sql.js';
 
 export type WarningScope = 'VILLAGE' | 'TOWNSHIP' | 'COUNTY';
 export type SubjectKind = 'PAIRING' | 'PROJECT' | 'FUND' | 'FINDING';
@@ -54,6 +54,9 @@ export interface Warning {
   message: string;
   messageEn: string;
   responsible: Responsible[];
+  /** where to mark it on a map: the village, or a point inside the township or county (WGS 84); null when unknown */
+  longitude: number | null;
+  latitude: number | null;
 }
 
 const SUBJECT_KIND: Partial<Record<WarningRule, SubjectKind>> = {
@@ -228,10 +231,14 @@ export async function computeWarnings(em: EntityManager, input: WarningsInput): 
         subject: kind ? { kind, id: n(r.subject_id), name: String(r.subject_name) } : null,
         ...e,
         responsible: firstResponsible(rule, r),
+        longitude: null,
+        latitude: null,
       });
     }
   }
   await addResponsible(em, warnings, input.year);
+  const points = new Map((await placePoints(em, [...new Set(warnings.map((w) => w.areaCode))])).map((p) => [p.code, [p.lon, p.lat] as [number, number]]));
+  for (const w of warnings) [w.longitude, w.latitude] = points.get(w.areaCode) ?? [null, null];
   return warnings.sort(compareWarnings);
 }
 

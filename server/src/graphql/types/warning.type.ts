@@ -117,6 +117,10 @@ export class WarningType {
   messageEn!: string;
   @Field(() => [WarningResponsible], { description: 'Who is responsible: the subject\'s unit first, then the village\'s assisting units and work teams\' dispatching units, then the township (or the area itself).' })
   responsible!: WarningResponsible[];
+  @Field(() => Float, { nullable: true, description: 'Where to mark it on a map (地图位置): the longitude of the village, or of a point inside the township or county (WGS 84).' })
+  longitude!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Latitude of the same point (WGS 84).' })
+  latitude!: number | null;
 }
 
 @ObjectType('WarningRuleCount', { description: 'Warnings of one rule.' })

@@ -1,0 +1,63 @@
+/**
+ * 预警: the places with warnings in the year, one mark each at the place's
+ * most severe level — a red triangle, an orange diamond, a yellow circle
+ * (shape as well as colour), most severe drawn on top. Villages at their
+ * location, a township's or county's own warning at a point inside it.
+ */
+import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { WARNING_COLORS, WARNING_IMAGES, WARNING_OUTLINE, WARNING_RIM, markImageId } from '../../warnings/mark-images';
+import { warningMessagesFor } from '../../warnings/messages';
+import { marksByLevel, warningMarks } from '../../warnings/warnings';
+import { formatNumber } from '../messages';
+import type { WarningLevel } from '../../graphql/documents';
+import type { GeoJsonLayerModule, Swatch } from './types';
+
+export const WARNING_MARK_LAYER_ID = 'warning-mark';
+
+const WARNING_MARKS: SymbolLayerSpecification = {
+  id: WARNING_MARK_LAYER_ID,
+  type: 'symbol',
+  source: 'warnings',
+  layout: {
+    'icon-image': ['match', ['get', 'level'], 'RED', markImageId('RED'), 'ORANGE', markImageId('ORANGE'), markImageId('YELLOW')] as ExpressionSpecification,
+    'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 12, 1.3] as ExpressionSpecification,
+    'icon-allow-overlap': true,
+    'icon-ignore-placement': true,
+    // Drawn in ascending order: red (rank 0) last, on top.
+    'symbol-sort-key': ['-', 2, ['get', 'rank']] as ExpressionSpecification,
+  },
+};
+
+/** The legend's samples: the marks' shapes and colours. */
+const LEGEND_SWATCHES: Record<WarningLevel, Swatch> = {
+  RED: { shape: 'polygon', points: [[0, -5.5], [5.5, 4.5], [-5.5, 4.5]], color: WARNING_COLORS.RED, stroke: WARNING_OUTLINE, strokeWidth: 1.2 },
+  ORANGE: { shape: 'polygon', points: [[0, -5.5], [5.5, 0], [0, 5.5], [-5.5, 0]], color: WARNING_COLORS.ORANGE, stroke: WARNING_OUTLINE, strokeWidth: 1.2 },
+  YELLOW: { shape: 'circle', color: WARNING_COLORS.YELLOW, stroke: WARNING_OUTLINE, strokeWidth: 1.2 },
+};
+
+export const warningLayer = {
+  key: 'warnings',
+  description: 'Early warnings (预警) of the year: one mark per place at its most severe level, red triangle, orange diamond, yellow circle',
+  images: WARNING_IMAGES,
+  dataInputs: ({ overlays, messages }) => [overlays.warnings, messages.nameField],
+  toGeoJSON: ({ overlays, messages }) => warningMarks(overlays.warnings?.items ?? [], messages.nameField),
+  layers: () => [WARNING_MARKS],
+  symbols: {
+    RED: [WARNING_COLORS.RED, WARNING_OUTLINE, WARNING_RIM],
+    ORANGE: [WARNING_COLORS.ORANGE, WARNING_OUTLINE, WARNING_RIM],
+    YELLOW: [WARNING_COLORS.YELLOW, WARNING_OUTLINE, WARNING_RIM],
+  },
+  legend: ({ overlays, messages }) => {
+    if (!overlays.warnings) return null;
+    const m = warningMessagesFor(messages.nameField);
+    const counts = marksByLevel(warningMarks(overlays.warnings.items, messages.nameField));
+    return {
+      items: (['RED', 'ORANGE', 'YELLOW'] as const).map((level) => ({
+        label: m.legendItem(m.levels[level], formatNumber(messages, counts[level])),
+        swatch: LEGEND_SWATCHES[level],
+        value: level,
+      })),
+      notes: [m.legendNote],
+    };
+  },
+} satisfies GeoJsonLayerModule;
