@@ -6,6 +6,7 @@ import { assessmentByCode, assessmentCells, assessmentHeader } from '../../../cl
 import { assessmentEn, assessmentMessagesFor, assessmentZhCN, formatPoints } from '../../../client/src/assessment/messages';
 import { rankingRows } from '../../../client/src/assessment/ranking-rows';
 import { exportTable } from '../../../client/src/export/layer-tables';
+import { parseViews, type RotationProblem } from '../../../client/src/screen/rotation';
 import { fakeData, fakeView } from './export-fixtures';
 
 const item = (code: string, score: number, rank: number, grade: 'GOOD' | 'FAIR' | 'AVERAGE' | 'POOR') => ({ code, name: `${code}旗`, nameEn: `${code} Banner`, score, rank, grade });
@@ -76,5 +77,14 @@ describe('assessment columns of the county export', () => {
     expect(table.header).toHaveLength(12);
     expect(assessmentHeader('en')).toEqual(['Score', 'Rank', 'Grade']);
     expect(assessmentCells('zh-CN', undefined)).toEqual([null, null, null]);
+  });
+});
+
+describe('the big screen', () => {
+  it('takes the score as a view of its rotation, ranked like any metric (views=2025:assessment_score)', () => {
+    const problems: RotationProblem[] = [];
+    const [view] = parseViews('2025:assessment_score:policy', 'link', problems);
+    expect(problems).toEqual([]);
+    expect(view).toMatchObject({ year: 2025, metric: 'ASSESSMENT_SCORE', method: 'POLICY' });
   });
 });
