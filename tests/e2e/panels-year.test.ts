@@ -7,7 +7,7 @@
  *   later year shows them running; every link it lists (alliance, projects,
  *   pairings, assisting units, work teams) is marked by the same rule as the
  *   API's years;
- * - a project's panel says 未开工 / 在建 / 已结束 by year (never the pairings'
+ * - a project's panel says 未开工 / 实施中 / 已结束 by year (never the pairings'
  *   在帮), in English too;
  * - a project selected with the projects overlay off is marked on the map
  *   (the mark's own layer), in a colour no data layer uses;
@@ -150,7 +150,7 @@ describe('panels that follow the year', () => {
       const projects = await periodRows(panel.getByTestId('detail-projects'));
       expect(projects.map((r) => `${r.id}:${r.period}`).sort()).toEqual(village.industryProjects.map((p) => `${p.id}:${periodIn(year, p.startYear, p.endYear)}`).sort());
       for (const row of projects) {
-        expect(row.text).toContain({ future: '未开工', current: '在建', ended: '已结束' }[row.period as Period]);
+        expect(row.text).toContain({ future: '未开工', current: '实施中', ended: '已结束' }[row.period as Period]);
         expect(row.text).not.toContain('在帮');
       }
       const units = await periodRows(panel.getByTestId('detail-units'));
@@ -184,10 +184,10 @@ describe('panels that follow the year', () => {
     expect(allianceLater.text).not.toContain('尚未成立');
     expect(await panel.getByTestId('detail-alliance').locator('p.inactive').count()).toBe(0);
     const projectsLater = await expectRows(later);
-    expect(projectsLater.find((r) => r.id === String(example!.project.id))!.text).toContain('在建');
+    expect(projectsLater.find((r) => r.id === String(example!.project.id))!.text).toContain('实施中');
   }, 90_000);
 
-  it('says 未开工, 在建 and 已结束 on a project\'s panel by year, never the pairings\' 在帮, and in English too', async () => {
+  it('says 未开工, 实施中 and 已结束 on a project\'s panel by year, never the pairings\' 在帮, and in English too', async () => {
     const { industryProjects } = await graphqlRequest<Projects>(server.url, PROJECTS);
     const project = industryProjects.items.find((p) => p.endYear != null && years.includes(p.startYear - 1) && years.includes(p.endYear + 1));
     expect(project, 'the demo region has a project that starts and ends within the years with figures').toBeDefined();
@@ -204,7 +204,7 @@ describe('panels that follow the year', () => {
     };
     await expectState(startYear - 1, 'future', `${startYear - 1} 年未开工`);
     await chooseYear(page, startYear);
-    await expectState(startYear, 'current', `${startYear} 年在建`);
+    await expectState(startYear, 'current', `${startYear} 年实施中`);
     await chooseYear(page, endYear! + 1);
     await expectState(endYear! + 1, 'ended', `${endYear! + 1} 年已结束`);
 

@@ -110,7 +110,8 @@ export const detailZhCN: DetailMessages = {
   period: (start, end) => (end == null ? `${start} 年起` : `${start}–${end} 年`),
   timed: {
     alliance: { future: '尚未成立', current: '已成立', ended: '已撤销' },
-    project: { future: '未开工', current: '在建', ended: '已结束' },
+    // Not 在建: a running project may be building or operating, which its progress (项目进度) tells.
+    project: { future: '未开工', current: '实施中', ended: '已结束' },
     pairing: { future: '尚未结对', current: '在帮', ended: '已结束' },
     assignment: { future: '尚未帮扶', current: '帮扶中', ended: '已结束' },
     workTeam: { future: '尚未派驻', current: '驻村中', ended: '已撤离' },

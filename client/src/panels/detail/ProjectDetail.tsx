@@ -1,9 +1,10 @@
-/** An industry project: type, period and its state in the year (未开工 / 在建 / 已结束), investment by source, beneficiaries, operator and village. */
+/** An industry project: type, period and its state in the year (未开工 / 实施中 / 已结束) and its progress (项目进度), investment by source, beneficiaries, operator and village. */
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PROJECT } from '../../graphql/documents';
 import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 import { StateInYear } from './period';
+import { ProjectProgress } from './ProjectProgress';
 import { ProjectProgress } from './ProjectProgress';
 
 export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
@@ -42,6 +43,7 @@ export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
         />
         <p className="detail-lead">{m.beneficiaries(f.int(p.beneficiaryHouseholds), f.int(p.beneficiaryPoorHouseholds))}</p>
       </Section>
+      <ProjectProgress ctx={ctx} id={p.id} />
       <ProjectProgress ctx={ctx} id={p.id} />
       <Section title={m.operator}>
         <p>{p.operator?.name ?? m.none}</p>
