@@ -5,7 +5,6 @@ import { ATLAS_DETAIL_PROJECT } from '../../graphql/documents';
 import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 import { StateInYear } from './period';
 import { ProjectProgress } from './ProjectProgress';
-import { ProjectProgress } from './ProjectProgress';
 
 export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
   const m = ctx.messages;
@@ -43,7 +42,6 @@ export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
         />
         <p className="detail-lead">{m.beneficiaries(f.int(p.beneficiaryHouseholds), f.int(p.beneficiaryPoorHouseholds))}</p>
       </Section>
-      <ProjectProgress ctx={ctx} id={p.id} />
       <ProjectProgress ctx={ctx} id={p.id} />
       <Section title={m.operator}>
         <p>{p.operator?.name ?? m.none}</p>
