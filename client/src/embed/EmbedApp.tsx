@@ -12,10 +12,11 @@
  * drawn (a village's figures are read from the drawn tiles). A problem that
  * keeps it from getting there (token, hub, data) is sent instead.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useI18n } from '../app/i18n';
 import { useAtlasView } from '../app/useAtlasView';
+import { withCauseNames } from '../causes/causes';
 import type { AtlasView } from '../map/layers/types';
 import { Legend } from '../map/legend';
 import { MapView } from '../map/MapView';
@@ -39,9 +40,11 @@ function overlaysOfTheYear(view: AtlasView, layers: ReadonlySet<Overlay>): boole
 }
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
-  const { locale, messages, setLocale } = useI18n();
+  const { locale, messages: localeMessages, setLocale } = useI18n();
   const embed = embedMessages(locale);
   const [state, setState] = useState<State>(() => parseView(window.location.search).state);
+  // As in the atlas: a map of CAUSE_SHARE is named by its cause in the legend and map label.
+  const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
   const { atlas, years, year, view, busy, threshold, error, onFirstDraw } = useAtlasView(state, messages);
   const mapRef = useRef<MapLibreMap | null>(null);
   const bridgeRef = useRef<Bridge | null>(null);
