@@ -86,6 +86,7 @@ describe('progress: a bad file', () => {
       [p.village, '没有这个项目', '', 2020, '在建', 0, 0, 0],
       ['', '', p.id, 2099, '完工', 0, 0, 0],
       ['', '', '', 2021, '在建', 0, 0, 0],
+      [p.village, p.name, '', p.start, '规划', 5, 0, 0],
     ]);
     const r = await run(file, 'progress');
     expect(r.exitCode).toBe(1);
@@ -98,8 +99,9 @@ describe('progress: a bad file', () => {
       `row 6, 项目名称: 村 ${p.village} 没有名为「没有这个项目」的项目；请先导入项目`,
       expect.stringMatching(/^row 7, 阶段: "完工" is not one of PLANNED, BUILDING, OPERATING, EFFECTIVE \(or 规划\//),
       'row 8, 项目编号: 为空：须填项目编号，或村代码和项目名称',
+      `row 9, 年份: ${at(p.start)}：与第 3 行是同一项目的同一年`,
     ]);
-    expect(r.summary).toMatchObject({ read: 7, rejectedRows: 7, written: false });
+    expect(r.summary).toMatchObject({ read: 8, rejectedRows: 8, written: false });
     expect(await fingerprint(['select * from project_year'])).toBe(before);
   });
 });

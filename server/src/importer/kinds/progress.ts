@@ -8,12 +8,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { progress, projectReferenceText, type ProjectYearImport, type RowProblem } from '@lingyan/data';
 import type { ProjectStage } from '../../domain/project/project-stage.js';
-import { checkProjectYear, checkStageOrder, type ProjectFacts } from '../../domain/project/progress-rules.js';
+import { checkProjectYear, checkStageOrder, projectYearText, type ProjectFacts } from '../../domain/project/progress-rules.js';
 import { upsertRows } from '../upsert.js';
 import { rowProblems, type GoodRow, type KindWriter } from '../writer.js';
 
 /** Projects resolved by check(), by reference text, for upsert(). */
 const projectIds = new Map<string, number>();
+/** The row of each project and year of this run, by project id. */
+const seenYears = new Map<string, number>();
 
 type ProjectRow = ProjectFacts & { villageCode: string };
 
@@ -46,7 +48,10 @@ function notFound(r: GoodRow<ProjectYearImport>): RowProblem {
 export const progressWriter: KindWriter<ProjectYearImport> = {
   spec: progress,
   entity: 'ProjectYear',
-  start: () => projectIds.clear(),
+  start: () => {
+    projectIds.clear();
+    seenYears.clear();
+  },
   // The rules need the project: check() applies them.
   rules: () => [],
   async check(tx, rows) {
@@ -60,6 +65,14 @@ export const progressWriter: KindWriter<ProjectYearImport> = {
         continue;
       }
       projectIds.set(projectReferenceText(r.record.project), project.id);
+      // One project named by id in one row and by village and name in another is still one project.
+      const same = `${project.id}/${r.record.year}`;
+      const first = seenYears.get(same);
+      if (first !== undefined) {
+        problems.push({ row: r.row, field: r.label('year'), reason: `${projectYearText(project, r.record.year)}：与第 ${first} 行是同一项目的同一年` });
+        continue;
+      }
+      seenYears.set(same, r.row);
       const own = rowProblems(r, checkProjectYear(project, r.record));
       problems.push(...own);
       if (own.length === 0) known.push({ row: r, project });
