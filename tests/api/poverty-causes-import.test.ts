@@ -131,6 +131,24 @@ describe('a bad sheet', () => {
     expect(await fingerprint([ROWS])).toBe(demoRows);
   });
 
+  it('refuses a figures sheet that lowers a village\'s poor households below those recorded by cause', async () => {
+    const [vy] = (await sql<Record<string, string | number | boolean>>(
+      `select v.name, vy.*, (select sum(households) from village_poverty_cause c where c.village_code = vy.village_code and c.year = vy.year)::int as recorded
+         from village_year vy join village v on v.code = vy.village_code where vy.year = 2017 and vy.poor_households >= 3 order by vy.village_code limit 1`,
+    )) as [Record<string, string | number | boolean>];
+    const recorded = Number(vy.recorded);
+    const file = csv('figures-lowered.csv', [
+      ['村代码', '年份', '户数', '乡村人口', '贫困户数', '贫困人口', '集体经济收入', '结对帮扶户数'],
+      [String(vy.village_code), 2017, Number(vy.households), Number(vy.rural_population), recorded - 1, Number(vy.poor_population), Number(vy.collective_income), 0],
+    ]);
+    const r = await run(file, { kind: 'figures' });
+    expect(r.summary.written).toBe(false);
+    expect(r.problems).toEqual([
+      { row: 2, field: '贫困户数', reason: `${vy.name}（${vy.village_code}）2017 年贫困户数 ${recorded - 1} 户，少于已录入的致贫原因户数合计 ${recorded} 户；请先修改该村当年的致贫原因` },
+    ]);
+    expect(Number((await sql<{ p: number }>(`select poor_households as p from village_year where village_code = $1 and year = 2017`, [vy.village_code]))[0]!.p)).toBe(Number(vy.poor_households));
+  });
+
   it('needs at least one cause column, and says which', async () => {
     const r = await run(csv('no-causes.csv', [['村代码', '年份', '备注'], ['159901101201', 2017, '无']]));
     expect(r.problems[0]).toEqual({ row: 2, field: 'causes', reason: '没有致贫原因列（应至少有一列：因病、因残、因学、因灾、缺土地、缺水、缺技术、缺劳力、缺资金、交通条件落后、自身发展动力不足）' });

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { causeShares } from '../../server/src/domain/causes/poverty-cause.js';
-import { sql } from '../support/db.js';
+import { sql, villageYearInput } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
 const YEAR = 2018;
@@ -232,6 +232,28 @@ describe('setting a village-year\'s causes', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await stored(V1.code)).toEqual([{ cause: 'DISABILITY', households: V1.poor }]);
     expect(await auditCount()).toBe(before);
+  });
+
+  it('refuses figures whose poor households fall below the households recorded by cause, and takes them at exactly that many', async () => {
+    const six = [{ cause: 'ILLNESS', households: 2 }, { cause: 'LACK_OF_WATER', households: 4 }];
+    expect((await server.graphql(SET, { i: { villageCode: V2.code, year: YEAR, causes: six } }, planner)).errors).toBeUndefined();
+    const UPSERT = `mutation ($i: VillageYearInput!) { upsertVillageYear(input: $i) { poorHouseholds version } }`;
+    const figures = await villageYearInput(V2.code, YEAR);
+    const lowered = { ...figures, memberPairings: Math.min(figures.memberPairings, 5) };
+    const r = await server.graphql(UPSERT, { i: { ...lowered, poorHouseholds: 5 } }, planner);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toBe(`the change breaks a rule: poorHouseholds: ${V2.name}（${V2.code}）${YEAR} 年贫困户数 5 户，少于已录入的致贫原因户数合计 6 户；请先修改该村当年的致贫原因`);
+    expect((await villageYearInput(V2.code, YEAR)).poorHouseholds).toBe(V2.poor);
+    try {
+      const ok = await server.graphql(UPSERT, { i: { ...lowered, poorHouseholds: 6 } }, planner);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.upsertVillageYear.poorHouseholds).toBe(6);
+    } finally {
+      const now = await villageYearInput(V2.code, YEAR);
+      await server.graphql(UPSERT, { i: { ...figures, version: now.version } }, planner);
+    }
+    expect((await villageYearInput(V2.code, YEAR)).poorHouseholds).toBe(V2.poor);
+    expect((await server.graphql(SET, { i: { villageCode: V2.code, year: YEAR, causes: [{ cause: 'LACK_OF_WATER', households: 4 }, { cause: 'ILLNESS', households: 1 }, { cause: 'SCHOOLING', households: 1 }] } }, planner)).errors).toBeUndefined();
   });
 
   it('clears a village-year with an empty set, and the cached area list follows at once', async () => {

@@ -70,6 +70,19 @@ export async function causeShareByArea(em: EntityManager, level: 'county' | 'tow
   return rows.map((r) => ({ code: String(r.code), year: Number(r.year), value: Number(r.share) }));
 }
 
+/** The households recorded by cause of each village-year asked for (those without records are missing). */
+export async function recordedCauseTotals(em: EntityManager, keys: ReadonlyArray<{ villageCode: string; year: number }>): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await query<{ village_code: string; year: number; total: number }>(
+    em,
+    sql`select c.village_code, c.year, sum(c.households)::int as total
+          from village_poverty_cause c join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k("villageCode" text, year int)
+            on k."villageCode" = c.village_code and k.year = c.year
+         group by c.village_code, c.year`,
+  );
+  return new Map(rows.map((r) => [`${r.village_code}/${Number(r.year)}`, Number(r.total)]));
+}
+
 const row = (r: Record<string, string | number>): AreaCauseRow => ({
   code: String(r.code),
   year: Number(r.year),

@@ -80,6 +80,16 @@ export function causeCountsProblem(s: CauseSubject, counts: CauseCounts): string
   return null;
 }
 
+/**
+ * The same rule seen from the figures: new poor households of a village-year
+ * may not fall below the households already recorded by cause (lower the
+ * causes first). Null when they keep it.
+ */
+export function poorBelowCausesProblem(s: CauseSubject & { poorHouseholds: number }, recorded: number): string | null {
+  if (recorded <= s.poorHouseholds) return null;
+  return `${s.villageName}（${s.villageCode}）${s.year} 年贫困户数 ${s.poorHouseholds} 户，少于已录入的致贫原因户数合计 ${recorded} 户；请先修改该村当年的致贫原因`;
+}
+
 export function causeTotal(counts: CauseCounts): number {
   return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }

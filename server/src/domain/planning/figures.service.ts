@@ -6,6 +6,8 @@ import type { BranchRating } from '../enums.js';
 import { checkVillageFigures, enforce, type VillageFigures } from '../planning.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { Missing, checkVersion, type EditContext } from './edit.js';
+import { poorBelowCausesProblem } from '../causes/poverty-cause.js';
+import { recordedCauseTotals } from '../../spatial/poverty-causes.js';
 
 export interface FiguresInput extends VillageFigures {
   villageCode: string;
@@ -30,6 +32,10 @@ export async function upsertVillageYear(c: EditContext, input: FiguresInput, aut
       enforce([{ field: 'version', reason: `figures of ${village.code} for ${input.year} exist already (version ${row.version}); send that version to change them` }]);
     }
     checkVersion('VillageYear', `${village.code}/${input.year}`, row, version!);
+    // The causes of poverty recorded for the year must still fit (domain/causes/poverty-cause.ts).
+    const recorded = (await recordedCauseTotals(c.em, [{ villageCode: village.code, year: input.year }])).get(`${village.code}/${input.year}`) ?? 0;
+    const fewer = poorBelowCausesProblem({ villageCode: village.code, villageName: village.name, year: input.year, poorHouseholds: input.poorHouseholds }, recorded);
+    if (fewer) enforce([{ field: 'poorHouseholds', reason: fewer }]);
     Object.assign(row, values);
   } else {
     row = c.em.create(VillageYear, { ...values, village: village.code } as never);

@@ -8,7 +8,8 @@
  */
 import { POVERTY_CAUSES, causes, type CausesImport, type RowProblem } from '@lingyan/data';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { causeCountsProblem, causeTotal, type CauseCounts, type PovertyCause } from '../../domain/causes/poverty-cause.js';
+import { causeCountsProblem, causeTotal, poorBelowCausesProblem, type CauseCounts, type PovertyCause } from '../../domain/causes/poverty-cause.js';
+import { recordedCauseTotals } from '../../spatial/poverty-causes.js';
 import { notImported } from '../references.js';
 import type { GoodRow, KindWriter } from '../writer.js';
 
@@ -112,3 +113,20 @@ export const causesWriter: KindWriter<CausesImport> = {
     return { inserted, updated };
   },
 };
+
+/**
+ * For the figures kind: rows whose poor households fall below the households
+ * already recorded by cause that year (the rule seen from the figures, as the
+ * API's upsertVillageYear checks it).
+ */
+export async function figuresBelowCauses(tx: EntityManager, rows: ReadonlyArray<GoodRow<{ villageCode: string; year: number; poorHouseholds: number }>>): Promise<RowProblem[]> {
+  const recorded = await recordedCauseTotals(tx, rows.map((r) => ({ villageCode: r.record.villageCode, year: r.record.year })));
+  const over = rows.filter((r) => (recorded.get(key(r.record.villageCode, r.record.year)) ?? 0) > r.record.poorHouseholds);
+  if (over.length === 0) return [];
+  const names = await villageYears(tx, over.map((r) => ({ village_code: r.record.villageCode, year: r.record.year })));
+  return over.map((r) => {
+    const { villageCode, year, poorHouseholds } = r.record;
+    const villageName = names.get(key(villageCode, year))?.name ?? villageCode;
+    return { row: r.row, field: r.label('poorHouseholds'), reason: poorBelowCausesProblem({ villageCode, villageName, year, poorHouseholds }, recorded.get(key(villageCode, year))!)! };
+  });
+}

@@ -9,6 +9,7 @@ import { checkVillageFigures } from '../../domain/planning.js';
 import { notImported, villagesByCode } from '../references.js';
 import { upsertRows } from '../upsert.js';
 import type { KindWriter } from '../writer.js';
+import { figuresBelowCauses } from './causes.js';
 
 export const figuresWriter: KindWriter<VillageYearRecord> = {
   spec: figures,
@@ -19,6 +20,7 @@ export const figuresWriter: KindWriter<VillageYearRecord> = {
     const problems: RowProblem[] = rows
       .filter((r) => !known.has(r.record.villageCode))
       .map((r) => ({ row: r.row, field: r.label('villageCode'), reason: notImported(r.record.villageCode) }));
+    problems.push(...(await figuresBelowCauses(tx, rows)));
     return { problems, repaired: [] };
   },
   upsert: (tx, rows, given) =>
