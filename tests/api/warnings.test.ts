@@ -3,7 +3,9 @@
  * every rule firing at its threshold and not just short of it), its filters
  * and paging, and the warning settings an admin changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { sql } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 import { EXPECTED_2024, F_COUNTY, T1, T2, UNITS, V, removeWarningsFixture, writeWarningsFixture } from '../support/warnings-fixture.js';
@@ -263,5 +265,28 @@ describe('warning settings', () => {
     // a later change keeps what it leaves out
     const again = await server.graphql(SET, { i: { softLaxYears: 2 } }, admin);
     expect(again.data.setWarningSettings).toMatchObject({ softLaxYears: 2, fundsBelowPercent: 81 });
+  });
+});
+
+describe('live updates', () => {
+  it('announce an admin\'s change of the warning settings to open maps, as a change to the prefecture', async () => {
+    const tables: string[][] = [];
+    const client = createClient({ url: `${server.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    client.subscribe<{ dataChanged: { tables: string[] } }>(
+      { query: 'subscription { dataChanged { tables } }' },
+      { next: (r) => void (r.data && tables.push(r.data.dataChanged.tables)), error: () => {}, complete: () => {} },
+    );
+    try {
+      // a change made before the subscription is in would not reach it
+      await vi.waitFor(async () => expect(Number(/^lingyan_live_subscriptions (\d+)/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1])).toBeGreaterThanOrEqual(1), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      const r = await server.graphql(`mutation { setWarningSettings(input: { returnRiskPoorPopulation: 12 }) { returnRiskPoorPopulation } }`, {}, admin);
+      expect(r.data.setWarningSettings.returnRiskPoorPopulation).toBe(12);
+      await vi.waitFor(() => expect(tables.flat()).toContain('prefecture'), { timeout: 10_000, interval: 20 });
+    } finally {
+      await client.dispose();
+    }
   });
 });
