@@ -54,12 +54,20 @@ export const CATEGORY_ZH: Record<FindingCategory, string> = {
 
 const pad = (n: string) => n.padStart(2, '0');
 
+/** Excel's day numbers of 2000-01-01 and 2100-12-31 (day 1 = 1900-01-01, counted from 1899-12-30 for its leap-year slip). */
+const EXCEL_DAYS = { from: 36526, to: 73415 } as const;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
 /**
  * A day as offices write it: 2025-03-10, 2025/3/10, 2025.3.10, 2025年3月10日,
- * or a spreadsheet date; given back as yyyy-mm-dd (reasons in Chinese).
+ * or a spreadsheet's date cell (the XLSX reader gives its day number);
+ * given back as yyyy-mm-dd (reasons in Chinese).
  */
 export function parseDay(raw: unknown): Parsed<string> {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return { ok: true, value: raw.toISOString().slice(0, 10) };
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= EXCEL_DAYS.from && raw <= EXCEL_DAYS.to) {
+    return { ok: true, value: new Date(EXCEL_EPOCH + raw * 86_400_000).toISOString().slice(0, 10) };
+  }
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text(raw));
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
