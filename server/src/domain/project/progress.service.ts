@@ -39,7 +39,7 @@ export async function upsertProjectYear(c: EditContext, input: ProjectYearFields
   let row = years.find((y) => y.year === input.year) ?? null;
   const others = years.filter((y) => y !== row).map((y) => ({ year: y.year, stage: y.stage }));
   const written = { year: input.year, stage: input.stage };
-  enforce(checkStageOrder(facts, [...others, written], (earlier, later) => (later === written || earlier !== written ? later : earlier)).filter((p) => p.year === input.year));
+  enforce(checkStageOrder(facts, [...others, written], (earlier, later) => (earlier === written ? earlier : later)).filter((p) => p.year === input.year));
   const before = snapshot(row);
   if (row) {
     if (version === undefined || version === null) {

@@ -96,7 +96,9 @@ export const progressWriter: KindWriter<ProjectYearImport> = {
     }
     for (const { project, years } of byProject.values()) {
       const list = [...years.values()];
-      for (const p of checkStageOrder(project, list, (earlier, later) => (later.row !== null || earlier.row === null ? later : earlier))) {
+      // The file's row is blamed, not a stored year; between two of the file's, the later.
+      const blame = (earlier: Year, later: Year) => (earlier.row !== null && later.row === null ? earlier : later);
+      for (const p of checkStageOrder(project, list, blame)) {
         const row = years.get(p.year)?.row;
         if (row) problems.push({ row: row.row, field: row.label('stage'), reason: p.reason });
       }
