@@ -3,13 +3,15 @@
  * region): a leader opens the 2025 ranking of counties, reads it as the API
  * gives it (rank, score, grade), clicks the county ranked lowest, and its
  * panel opens with the breakdown of its score, line by line as the API
- * reckons it; the map frames the county.
+ * reckons it; the map frames the county. Nothing axe calls serious on the
+ * way.
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import { waitForMapReady } from './helpers/atlas-page';
+import { BLOCKING, axeViolations, describeViolations } from './helpers/axe';
 import { waitForCameraIdle, waitForPanel } from './helpers/detail-page';
 import { graphqlRequest } from './helpers/graphql';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
@@ -66,6 +68,9 @@ describe('assessment ranking', () => {
     );
     // the row of the selected county is marked in the ranking
     expect(await row.getAttribute('aria-current')).toBe('true');
+    // the ranking and the panel's section pass axe (grades' white text on their colours included)
+    const blocking = (await axeViolations(page)).filter((v) => v.impact !== null && BLOCKING.has(v.impact));
+    expect(describeViolations(blocking)).toEqual([]);
     await waitForCameraIdle(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'assessment-ranking.png') });
   }, 120_000);

@@ -45,9 +45,9 @@ export function AssessmentRanking({ year, messages: m, nameField, selected, onSe
       {open && (
         <section id="assessment-ranking" className="assessment-ranking card" aria-labelledby="assessment-ranking-title" data-testid="assessment-ranking">
           <h2 id="assessment-ranking-title">{m.tableLabel(year, m.levels[level])}</h2>
-          <div className="assessment-levels" role="radiogroup" aria-label={m.levelLabel}>
+          <div className="assessment-levels" role="group" aria-label={m.levelLabel}>
             {(['COUNTY', 'TOWNSHIP'] as const).map((l) => (
-              <button key={l} type="button" role="radio" aria-checked={l === level} data-testid={`assessment-level-${l}`} onClick={() => setLevel(l)}>
+              <button key={l} type="button" aria-pressed={l === level} data-testid={`assessment-level-${l}`} onClick={() => setLevel(l)}>
                 {m.levels[l]}
               </button>
             ))}
