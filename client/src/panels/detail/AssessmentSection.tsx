@@ -1,8 +1,10 @@
 /**
  * 考核得分: an area's (or a village branch's) score in the year's assessment,
  * its rank and grade, and where every point came from. Nothing when the
- * year has no scheme.
+ * year has no scheme, or its scheme has no indicator at the level (the API
+ * refuses that level with BAD_USER_INPUT).
  */
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_ASSESSMENT_AREA, type AssessmentLevel } from '../../graphql/documents';
 import { assessmentMessagesFor, formatPoints } from '../../assessment/messages';
@@ -13,7 +15,10 @@ export function AssessmentSection({ ctx, level, code }: { ctx: DetailContext; le
   const m = assessmentMessagesFor(ctx.messages.nameField);
   const result = useQuery(ATLAS_ASSESSMENT_AREA, { variables: { year: ctx.year, level, code } });
   const data = answerFor(result, (d) => d.assessment?.year === ctx.year && d.assessment.items[0]?.code === code);
-  if (result.error) return <Status ctx={ctx} loading={false} error={result.error} />;
+  if (result.error) {
+    const notAssessedHere = CombinedGraphQLErrors.is(result.error) && result.error.errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT');
+    return notAssessedHere ? null : <Status ctx={ctx} loading={false} error={result.error} />;
+  }
   const area = data?.assessment?.items[0];
   if (!data?.assessment || !area) return null;
   const n = (x: number) => formatPoints(x, m.numberLocale);
