@@ -7,7 +7,9 @@
  * without evidence or in the future, a stale version.
  * Years 2010–2011 hold no demo visits, so every figure here is this file's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { sql } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
@@ -250,5 +252,29 @@ describe('changes with versions', () => {
     expect(await sql(`select id from finding where inspection_id = $1`, [visit2.id])).toEqual([]);
     const missing = await server.graphql(`query ($id: Int!) { inspection(id: $id) { id } }`, { id: visit2.id });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('live updates', () => {
+  it('announce a change to a finding to the dataChanged subscribers, naming its table', async () => {
+    const tables: string[][] = [];
+    const client = createClient({ url: `${server.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const stop = client.subscribe<{ dataChanged: { tables: string[] } }>(
+      { query: 'subscription { dataChanged { tables } }' },
+      { next: (r) => void (r.data && tables.push(r.data.dataChanged.tables)), error: () => {}, complete: () => {} },
+    );
+    try {
+      // Subscribed once the hub counts the subscription (/metrics).
+      await vi.waitFor(async () => {
+        const text = await (await fetch(`${server.url}/metrics`)).text();
+        expect(Number(/^lingyan_live_subscriptions (\d+)/m.exec(text)?.[1] ?? 0)).toBeGreaterThan(0);
+      }, { timeout: 10_000, interval: 50 });
+      const added = await server.graphql(`mutation ($id: Int!, $i: FindingInput!) { addFinding(inspectionId: $id, input: $i) { id } }`, { id: visit1.id, i: finding('实时更新测试', '2010-06-01') }, plannerA);
+      expect(added.errors).toBeUndefined();
+      await vi.waitFor(() => expect(tables.flat()).toContain('finding'), { timeout: 10_000, interval: 20 });
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 });
