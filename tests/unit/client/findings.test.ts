@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AtlasFinding } from '../../../client/src/graphql/documents';
 import { findingTableParts } from '../../../client/src/inspection/export-table';
 import { asOfDay, countByStatus, findingFeatures, SPREAD_DEGREES } from '../../../client/src/inspection/findings';
+import { FINDING_CIRCLE_LAYER_ID, findingLayer } from '../../../client/src/map/layers/finding-layer';
 import type { AtlasView } from '../../../client/src/map/layers/types';
 import { findingMessagesFor, findingMessagesForLocale } from '../../../client/src/inspection/messages';
 import { asOfDate } from '../../../server/src/domain/inspection/finding-status';
@@ -75,5 +76,30 @@ describe('the export\'s findings table', () => {
     expect(en.header[10]).toBe('Status');
     expect(en.rows[0]![3]).toBe('Mou Gacha');
     expect(en.rows[0]![10]).toBe('Overdue');
+  });
+});
+
+describe('the findings layer', () => {
+  const items = [finding(1, 'OVERDUE', '159908100201', [110, 40]), finding(2, 'OVERDUE', '159908100202', [111, 40]), finding(3, 'OPEN', '159908100203', [112, 40])];
+  const view = { year: 2025, messages: { nameField: 'name' }, overlays: { findings: { year: 2025, items } } } as unknown as AtlasView;
+
+  it('keys the overdue and the open with their counts, told apart by fill and size as well as colour', () => {
+    const legend = findingLayer.legend(view)!;
+    expect(legend.items.map((i) => [i.value, i.label])).toEqual([
+      ['OVERDUE', '已逾期（2 个）'],
+      ['OPEN', '未整改（期限内）（1 个）'],
+    ]);
+    const [overdue, open] = legend.items.map((i) => i.swatch as { color: string; stroke: string });
+    expect(open!.color).toBe('#ffffff');
+    expect(overdue!.color).not.toBe(open!.color);
+    const circles = findingLayer.layers().find((l) => l.id === FINDING_CIRCLE_LAYER_ID)!;
+    // Radius: larger for the overdue at every zoom stop.
+    expect(JSON.stringify((circles as { paint: Record<string, unknown> }).paint['circle-radius'])).toContain('["case",["==",["get","status"],"OVERDUE"],5,3.5]');
+    expect(findingLayer.legend({ ...view, overlays: { findings: null } } as unknown as AtlasView)).toBeNull();
+  });
+
+  it('draws one feature per finding, selectable as a finding by its id', () => {
+    expect(findingLayer.toGeoJSON(view).features.map((f) => f.properties!.id)).toEqual([1, 2, 3]);
+    expect(findingLayer.select).toEqual({ kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' });
   });
 });
