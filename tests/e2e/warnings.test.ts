@@ -4,7 +4,8 @@
  * warnings as the API does and opens the warnings list; the planner narrows
  * it to one rule and follows a warning to its village: the village's panel
  * opens, its entry is marked current, and the map frames the village clear
- * of every panel, the list included.
+ * of every panel, the list included. The warnings layer marks every place
+ * with warnings at its most severe level, and its legend counts them.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { TestServer } from '../support/server';
 import { waitForMapReady } from './helpers/atlas-page';
 import { waitForPanel } from './helpers/detail-page';
 import { graphqlRequest } from './helpers/graphql';
+import { layerLegend, mapImages, renderedProperties, waitForOverlays } from './helpers/layers-page';
 import { framings, mapRect, panelRects, screenPoint, waitForFraming } from './helpers/selection-page';
 import { openBrowserSession, type BrowserSession } from './helpers/session';
 
@@ -20,11 +22,11 @@ interface Api {
     year: number;
     totalCount: number;
     byLevel: Array<{ level: string; count: number }>;
-    items: Array<{ rule: string; scope: string; areaCode: string; village: { name: string } | null; longitude: number; latitude: number }>;
+    items: Array<{ rule: string; level: string; scope: string; areaCode: string; village: { name: string } | null; longitude: number; latitude: number }>;
   };
 }
 // The page size as a variable: a literal `first` multiplies the query's static cost (graphql-armor), as the atlas's own query avoids too.
-const WARNINGS = `query ($first: Int!) { warnings(first: $first) { year totalCount byLevel { level count } items { rule scope areaCode village { name } longitude latitude } } }`;
+const WARNINGS = `query ($first: Int!) { warnings(first: $first) { year totalCount byLevel { level count } items { rule level scope areaCode village { name } longitude latitude } } }`;
 
 describe('warnings list', () => {
   let session: BrowserSession;
@@ -42,8 +44,20 @@ describe('warnings list', () => {
     const { warnings: api } = await graphqlRequest<Api>(server.url, WARNINGS, { first: 500 });
     const target = api.items.find((w) => w.scope === 'VILLAGE')!;
     expect(target).toBeDefined();
-    await page.goto(new URL('/', server.url).href);
+    await page.goto(new URL('/?layers=pairings,villages,townships,warnings', server.url).href);
     await waitForMapReady(page);
+    await waitForOverlays(page, ['warnings']);
+
+    // The layer: one mark per place, at its most severe level (the API lists the most severe first), drawn with its shape's image.
+    const worst = new Map<string, string>();
+    for (const w of api.items) if (!worst.has(w.areaCode)) worst.set(w.areaCode, w.level);
+    const marks = await renderedProperties(page, ['warning-mark'], 'code');
+    expect(new Map(marks.map((p) => [String(p.code), String(p.level)]))).toEqual(worst);
+    expect(await mapImages(page)).toEqual(expect.arrayContaining(['warning-red', 'warning-orange', 'warning-yellow']));
+    const legend = await layerLegend(page, 'warnings');
+    expect(legend.map((i) => i.value)).toEqual(['RED', 'ORANGE', 'YELLOW']);
+    const redPlaces = [...worst.values()].filter((l) => l === 'RED').length;
+    expect(legend[0]!.text).toContain(`红色预警（${redPlaces}处）`);
 
     // The KPI: the year's warnings by level, as the API counts them.
     const kpi = page.getByTestId('kpi-warnings');
