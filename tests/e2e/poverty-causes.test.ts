@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import { waitForMapReady } from './helpers/atlas-page';
+import { axeViolations, describeViolations } from './helpers/axe';
 import { PANEL, waitForPanel } from './helpers/detail-page';
 import { graphqlRequest } from './helpers/graphql';
 import { openBrowserSession, type BrowserSession } from './helpers/session';
@@ -45,7 +46,7 @@ describe('causes of poverty in the atlas', () => {
     await waitForMapReady(page);
     const panel = await waitForPanel(page, 'county', county.code, county.name);
     const figure = panel.locator('[data-testid="detail-causes"] figure');
-    await expect.poll(() => figure.getAttribute('data-year')).toBe('2016');
+    await expect.poll(() => figure.getAttribute('data-year'), { timeout: 30_000 }).toBe('2016');
     expect(await figure.getAttribute('data-top-cause')).toBe(county.y2016[0]!.cause);
     const rows = panel.locator('[data-testid="causes-chart"] li');
     expect(await rows.evaluateAll((li) => li.map((x) => [x.getAttribute('data-cause'), Number(x.getAttribute('data-households'))]))).toEqual(
@@ -56,17 +57,25 @@ describe('causes of poverty in the atlas', () => {
 
     // Another year on the year slider: the chart follows.
     await page.locator('[data-testid="year-control"] .year-ticks button', { hasText: '2019' }).click();
-    await expect.poll(() => page.locator(`${PANEL} [data-testid="detail-causes"] figure`).getAttribute('data-year')).toBe('2019');
+    await expect.poll(() => page.locator(`${PANEL} [data-testid="detail-causes"] figure`).getAttribute('data-year'), { timeout: 30_000 }).toBe('2019');
     expect(await page.locator(`${PANEL} [data-testid="detail-causes"] figure`).getAttribute('data-top-cause')).toBe(county.y2019[0]!.cause);
 
-    // The map by cause: the metric, then the cause; the legend and the link name it.
+    // The map by cause: the metric, then the cause; the legend and the link name it (the first map of a
+    // metric classifies every year's values: it may take a few seconds on a busy machine).
+    const SLOW = { timeout: 30_000 };
     await page.getByTestId('metric-select').selectOption('CAUSE_SHARE');
     const legendTitle = page.locator('[data-testid="legend"] #legend-title');
-    await expect.poll(() => legendTitle.textContent()).toBe('因病致贫占比 (%)');
+    await expect.poll(() => legendTitle.textContent(), SLOW).toBe('因病致贫占比 (%)');
     await page.getByTestId('cause-select').selectOption('LACK_OF_WATER');
-    await expect.poll(() => legendTitle.textContent()).toBe('缺水致贫占比 (%)');
-    await expect.poll(() => new URL(page.url()).searchParams.get('cause')).toBe('lack_of_water');
+    await expect.poll(() => legendTitle.textContent(), SLOW).toBe('缺水致贫占比 (%)');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cause'), SLOW).toBe('lack_of_water');
     expect(new URL(page.url()).searchParams.get('metric')).toBe('cause_share');
+
+    // The chart and the cause select pass axe (the chart's sentence is its text; the bars are hidden from screen readers).
+    const ours = (await axeViolations(page))
+      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => /cause/.test(n.target)) }))
+      .filter((v) => v.nodes.length > 0);
+    expect(describeViolations(ours)).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });
 });
