@@ -14,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useI18n } from '../app/i18n';
+import { withCauseNames } from '../causes/causes';
 import { useAtlasView } from '../app/useAtlasView';
 import { ATLAS_COUNTY_BOUNDARIES, ATLAS_SUMMARY, type Geometry } from '../graphql/documents';
 import { paddingClearOfPanels } from '../map/framing';
@@ -69,7 +70,9 @@ function holdStill(map: MapLibreMap): void {
 }
 
 export function ScreenApp({ rotation }: { rotation: Rotation }) {
-  const { locale, messages } = useI18n();
+  const { locale, messages: localeMessages } = useI18n();
+  // The screen's views map the default cause: a CAUSE_SHARE view is named by it (因病致贫占比).
+  const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, 'CAUSE_SHARE', DEFAULT_VIEW.cause), [localeMessages]);
   const screen = screenMessages(locale);
   const { views, intervalSeconds } = rotation;
   const [shown, setShown] = useState(false);
