@@ -7,7 +7,9 @@
  * (an inspection with findings, an assignment with committed funds) are
  * removed again afterwards, and the schemes of the years used are restored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { incomeBand, DEFAULT_THRESHOLDS } from '../../server/src/domain/rules.js';
 import { incomeBandSql } from '../../server/src/spatial/rules-sql.js';
 import { sql } from '../support/db.js';
@@ -330,5 +332,29 @@ describe('schemes: reads, validation, roles, versions and audit', () => {
     const v = await server.graphql(ASSESS, { y: YEAR, l: 'VILLAGE', c: null, o: 0, n: 10 });
     expect(v.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(v.errors?.[0]?.message).toBe('考核办法「测试办法」没有适用于嘎查村级的指标');
+  });
+});
+
+describe('live updates', () => {
+  it('announce a saved scheme to the dataChanged subscribers, naming its table', async () => {
+    const tables: string[][] = [];
+    const client = createClient({ url: `${server.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const stop = client.subscribe<{ dataChanged: { tables: string[] } }>(
+      { query: 'subscription { dataChanged { tables } }' },
+      { next: (r) => void (r.data && tables.push(r.data.dataChanged.tables)), error: () => {}, complete: () => {} },
+    );
+    try {
+      // Subscribed once the hub counts the subscription (/metrics).
+      await vi.waitFor(async () => {
+        const text = await (await fetch(`${server.url}/metrics`)).text();
+        expect(Number(/^lingyan_live_subscriptions (\d+)/m.exec(text)?.[1] ?? 0)).toBeGreaterThan(0);
+      }, { timeout: 10_000, interval: 50 });
+      const r = await save({ year: YEAR, name: '实时更新测试', gradeBands: { good: 90, fair: 75, average: 60 }, indicators: [{ key: 'POVERTY_INCIDENCE', weight: 100, rule: 'RANK' }] });
+      expect(r.errors).toBeUndefined();
+      await vi.waitFor(() => expect(tables.flat()).toContain('assessment_scheme'), { timeout: 10_000, interval: 20 });
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 });
