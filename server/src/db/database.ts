@@ -8,7 +8,7 @@ import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ConfigError, type Config } from '../config/config.js';
 import { ChangeBus } from './changes.js';
-import { startEmbedded, type EmbeddedDatabase } from './embedded.js';
+import { GRACE_MS, startEmbedded, type EmbeddedDatabase } from './embedded.js';
 import { initORM } from './orm.js';
 
 export type DatabaseMode = 'embedded' | 'postgres';
@@ -55,7 +55,7 @@ async function probe(url: string): Promise<void> {
   }
 }
 
-export async function openDatabase(config: Config, onQuery?: (sql: string) => void): Promise<Database> {
+export async function openDatabase(config: Config, onQuery?: (sql: string) => void, onEvent?: (message: string) => void): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
   if (config.databaseUrl) {
@@ -72,6 +72,10 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       // PGlite runs one query at a time: a large pool only queues on the socket.
       poolSize: config.poolSize ?? (embedded ? 4 : 10),
       statementTimeoutMs: config.statementTimeoutMs,
+      // PGlite ignores statement_timeout: the client gives up at the same time, and the worker is restarted (embedded.ts).
+      // Connecting waits past that: a request that connects while a statement holds PGlite's one thread must not
+      // time out before that statement does (its own request hears LIMIT_EXCEEDED, the others SERVICE_UNAVAILABLE).
+      ...(embedded ? { clientTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.statementTimeoutMs + 2 * GRACE_MS } : {}),
       changes,
       ...(onQuery ? { onQuery } : {}),
     });
@@ -85,6 +89,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       throw error;
     }
     const [row] = await orm.em.getConnection().execute<{ v: string }[]>(`select postgis_lib_version() as v`);
+    embedded?.enforceTimeout(config.statementTimeoutMs, onEvent ?? (() => {}));
     return {
       mode: embedded ? 'embedded' : 'postgres',
       orm,

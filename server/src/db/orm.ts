@@ -20,6 +20,12 @@ export interface OrmOptions {
    * away, requests answer quickly instead of hanging. Default 5000 ms.
    */
   acquireTimeoutMs?: number;
+  /**
+   * The embedded database cannot cancel a statement; the client stops waiting
+   * for its answer after this long ('Query read timeout', answered
+   * LIMIT_EXCEEDED as a cancelled statement is).
+   */
+  clientTimeoutMs?: number;
   debug?: boolean;
   /** Called with every SQL statement (tests count statements with it). */
   onQuery?: (sql: string) => void;
@@ -54,7 +60,7 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
     },
     driverOptions: {
       acquireConnectionTimeout: o.acquireTimeoutMs ?? 5000,
-      connection: { connectionTimeoutMillis: o.acquireTimeoutMs ?? 5000, keepAlive: true },
+      connection: { connectionTimeoutMillis: o.acquireTimeoutMs ?? 5000, keepAlive: true, ...(o.clientTimeoutMs ? { query_timeout: o.clientTimeoutMs } : {}) },
     },
     ...(o.onQuery ? { debug: ['query' as const], logger: queryLogger(o.onQuery), colors: false } : { debug: o.debug ?? false }),
     allowGlobalContext: false,

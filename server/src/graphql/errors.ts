@@ -107,9 +107,14 @@ export function databaseFailure(original: unknown): DatabaseFailure | null {
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is busy; try again shortly', log: true };
   }
   const driverCode = (original as { code?: string } | null)?.code;
-  if (driverCode === '57014') return { code: ErrorCode.LIMIT_EXCEEDED, message: 'the query took too long and was cancelled', log: false };
+  // 57014: PostgreSQL cancelled it at statement_timeout; 'Query read timeout' (node-postgres, after the statement as
+  // MikroORM words it): the embedded database's client gave up at the same time.
+  if (driverCode === '57014' || /(^| - )Query read timeout$/.test((original as Error | null)?.message ?? '')) {
+    return { code: ErrorCode.LIMIT_EXCEEDED, message: 'the query took too long and was cancelled', log: false };
+  }
   // node-postgres gives no code when the connection drops mid-query or times out while connecting.
-  const dropped = /^(Connection terminated|timeout expired$)/.test((original as Error | null)?.message ?? '');
+  // MikroORM puts the statement before the driver's message ("<sql> - Connection terminated unexpectedly").
+  const dropped = /(^| - )(Connection terminated|timeout expired$)/.test((original as Error | null)?.message ?? '');
   if ((driverCode && CONNECTION_CODES.has(driverCode)) || dropped) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is not reachable; try again shortly', log: false };
   return null;
 }

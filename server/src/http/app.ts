@@ -143,7 +143,7 @@ export interface Hooks {
 }
 
 export async function bootstrap(config: Config, logger: Logger = jsonLogger(), hooks: Hooks = {}): Promise<App> {
-  const db = await openDatabase(config, hooks.onQuery);
+  const db = await openDatabase(config, hooks.onQuery, (message) => logger.info(message));
   try {
     if (config.seedDemo && (await isEmpty(db.orm.em as never))) {
       const started = Date.now();
