@@ -201,7 +201,7 @@ describe('policy and manual breaks', () => {
 
   it('lets an admin set the prefecture\'s incidence bands (audited), the exit line kept as a bound; others may not', async () => {
     const SET = `mutation ($b: [Float!]!) { setIncidenceBands(bands: $b) { incidenceBands } }`;
-    const planner = await server.graphql(SET, { b: [2, 10] }, await token('planner', ['159901']));
+    const planner = await server.graphql(SET, { b: [2, 10] }, await token('planner', ['159901000000']));
     expect(planner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const admin = await token('admin');
     const bad = await server.graphql(SET, { b: [10, 2] }, admin);
