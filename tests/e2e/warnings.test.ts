@@ -3,7 +3,7 @@
  * database, demo region): for the latest year the KPI bar counts the
  * warnings as the API does and opens the warnings list; the planner narrows
  * it to one rule and follows a warning to its village: the village's panel
- * opens, its entry is marked current, and the map frames the village clear
+ * opens and lists the warning, its entry is marked current, and the map frames the village clear
  * of every panel, the list included. The warnings layer marks every place
  * with warnings at its most severe level, and its legend counts them.
  */
@@ -22,11 +22,11 @@ interface Api {
     year: number;
     totalCount: number;
     byLevel: Array<{ level: string; count: number }>;
-    items: Array<{ rule: string; level: string; scope: string; areaCode: string; village: { name: string } | null; longitude: number; latitude: number }>;
+    items: Array<{ rule: string; level: string; scope: string; areaCode: string; message: string; village: { name: string } | null; longitude: number; latitude: number }>;
   };
 }
 // The page size as a variable: a literal `first` multiplies the query's static cost (graphql-armor), as the atlas's own query avoids too.
-const WARNINGS = `query ($first: Int!) { warnings(first: $first) { year totalCount byLevel { level count } items { rule level scope areaCode village { name } longitude latitude } } }`;
+const WARNINGS = `query ($first: Int!) { warnings(first: $first) { year totalCount byLevel { level count } items { rule level scope areaCode message village { name } longitude latitude } } }`;
 
 describe('warnings list', () => {
   let session: BrowserSession;
@@ -81,7 +81,9 @@ describe('warnings list', () => {
     expect(await entry.textContent()).toContain(target.village!.name);
     const before = await framings(page);
     await entry.click();
-    await waitForPanel(page, 'village', target.areaCode, target.village!.name);
+    const panel = await waitForPanel(page, 'village', target.areaCode, target.village!.name);
+    // The panel names the village's warnings of the year, this one among them.
+    await expect.poll(() => panel.getByTestId('detail-warnings').textContent()).toContain(target.message);
     await waitForFraming(page, before);
     expect(await entry.locator('xpath=..').getAttribute('aria-current')).toBe('true');
 

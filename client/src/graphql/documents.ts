@@ -164,3 +164,5 @@ export type AtlasFinding = import('@lingyan/schema/generated').AtlasFindingsQuer
 export { AtlasWarningsDocument as ATLAS_WARNINGS, AtlasWarningCountsDocument as ATLAS_WARNING_COUNTS } from '@lingyan/schema/generated';
 export type { AtlasWarningsQuery, AtlasWarningCountsQuery, WarningLevel, WarningRule, WarningScope } from '@lingyan/schema/generated';
 export type AtlasWarning = import('@lingyan/schema/generated').AtlasWarningsQuery['warnings']['items'][number];
+export { AtlasAreaWarningsDocument as ATLAS_AREA_WARNINGS } from '@lingyan/schema/generated';
+export type { AtlasAreaWarningsQuery } from '@lingyan/schema/generated';

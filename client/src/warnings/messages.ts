@@ -24,6 +24,10 @@ export interface WarningMessages {
   /** the map layer's legend */
   legendItem(level: string, n: string): string;
   legendNote: string;
+  /** the panels' section */
+  section: string;
+  sectionNone(year: number): string;
+  sectionMore(n: string): string;
   /** the export menu's CSV */
   csv: string;
   csvHeaders: readonly string[];
@@ -57,6 +61,9 @@ export const warningsZhCN: WarningMessages = {
   openList: '打开预警清单',
   legendItem: (level, n) => `${level}预警（${n}处）`,
   legendNote: '红色为三角形，橙色为菱形，黄色为圆形；一处有多条预警时取最高等级。',
+  section: '预警',
+  sectionNone: (year) => `${year}年没有预警。`,
+  sectionMore: (n) => `另有 ${n} 条，见预警清单。`,
   csv: '预警清单（CSV）',
   csvHeaders: ['年份', '预警等级', '预警规则', '旗县', '苏木乡镇', '嘎查村', '预警说明', '责任主体'],
 };
@@ -89,6 +96,9 @@ export const warningsEn: WarningMessages = {
   openList: 'Open the warnings list',
   legendItem: (level, n) => `${level} warning (${n} places)`,
   legendNote: 'Red as triangles, orange as diamonds, yellow as circles; a place with several warnings shows the most severe.',
+  section: 'Warnings',
+  sectionNone: (year) => `No warnings in ${year}.`,
+  sectionMore: (n) => `${n} more: see the warnings list.`,
   csv: 'Warnings (CSV)',
   csvHeaders: ['Year', 'Level', 'Rule', 'County', 'Township', 'Village', 'Warning', 'Responsible'],
 };

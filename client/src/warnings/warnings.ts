@@ -46,7 +46,8 @@ export function warningSelection(w: Pick<AtlasWarning, 'scope' | 'areaCode'>): S
 }
 
 /** Where a warning is, named from the county down (县 · 乡 · 村). */
-export function warningPlace(w: Pick<AtlasWarning, 'county' | 'township' | 'village'>, nameField: 'name' | 'nameEn'): string {
+type Named = { name: string; nameEn: string };
+export function warningPlace(w: { county: Named; township?: Named | null; village?: Named | null }, nameField: 'name' | 'nameEn'): string {
   return [w.county, w.township, w.village].filter((p) => p !== null && p !== undefined).map((p) => p![nameField]).join(' · ');
 }
 

@@ -10,6 +10,7 @@ import { AreaFiguresView } from './area';
 import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
+import { WarningsSection } from '../../warnings/WarningsSection';
 import { HelperLinks } from './links';
 import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
@@ -46,6 +47,7 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
       <CausesSection ctx={ctx} level="county" code={code} />
       <AssessmentSection ctx={ctx} level="COUNTY" code={code} />
       <FindingsSection ctx={ctx} code={code} />
+      <WarningsSection ctx={ctx} code={code} />
       <Section title={m.weakestVillages(villages.items.length, villages.totalCount)} testId="detail-weakest">
         {villages.items.length === 0 ? (
           <p className="detail-muted">{m.noWeakVillages}</p>

@@ -6,6 +6,7 @@ import { AreaFiguresView } from './area';
 import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
+import { WarningsSection } from '../../warnings/WarningsSection';
 import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
 
 export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
@@ -37,6 +38,7 @@ export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string
       <CausesSection ctx={ctx} level="township" code={code} />
       <AssessmentSection ctx={ctx} level="TOWNSHIP" code={code} />
       <FindingsSection ctx={ctx} code={code} />
+      <WarningsSection ctx={ctx} code={code} />
       <ListSection ctx={ctx} title={m.villagesOfTownship} items={township.villages} testId="detail-villages">
         {(v) => (
           <LinkItem

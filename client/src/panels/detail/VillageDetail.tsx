@@ -11,6 +11,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_VILLAGE, type AtlasDetailVillageQuery } from '../../graphql/documents';
 import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
+import { WarningsSection } from '../../warnings/WarningsSection';
 import { HelperLinks } from './links';
 import { CausesSection } from './CausesSection';
 import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type Figure } from './parts';
@@ -72,6 +73,7 @@ export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string 
       <OtherPairings ctx={ctx} village={village} />
       <AssessmentSection ctx={ctx} level="VILLAGE" code={code} />
       <FindingsSection ctx={ctx} code={code} />
+      <WarningsSection ctx={ctx} code={code} />
       <Section title={m.branch} testId="detail-branch">
         <p>
           {village.branch.name}
