@@ -68,7 +68,8 @@ const MIN_TARGET = 44;
 /** The zoom from which a tap may pick a village (client/src/map/touch.ts, TOUCH_SYMBOL_MIN_ZOOM). */
 const TOUCH_SYMBOL_MIN_ZOOM = 8.5;
 
-const KPI_KEYS = ['povertyIncidence', 'poorPopulation', 'countiesBelowExitLine', 'villagesExited', 'weakVillages', 'activePairings', 'alliances', 'softLaxBranches'];
+// The region's eight figures, then the management loop's: open / overdue findings and warnings by level.
+const KPI_KEYS = ['povertyIncidence', 'poorPopulation', 'countiesBelowExitLine', 'villagesExited', 'weakVillages', 'activePairings', 'alliances', 'softLaxBranches', 'findings', 'warnings'];
 
 /** The panels a framed feature must stay clear of; the buttons (a folded drawer, 列表) may pass over a corner of it. */
 const FRAMING_PANELS = ['.titlebar', '[data-testid="kpi-bar"]', PANEL, '[data-testid="legend"]'];
@@ -85,7 +86,7 @@ const tag = (l: Layout) => `${l.width}x${l.height}`;
 async function openAtlas(page: Page, url: string, lang?: 'en'): Promise<void> {
   await page.goto(new URL(lang ? `/?lang=${lang}` : '/', url).href);
   await waitForMapReady(page);
-  await page.getByTestId(`kpi-${KPI_KEYS[KPI_KEYS.length - 1]}`).waitFor();
+  for (const key of KPI_KEYS) await page.getByTestId(`kpi-${key}`).waitFor();
   await page.getByTestId('legend').waitFor();
 }
 

@@ -1,9 +1,12 @@
 /** The KPI bar's warnings figure: the year's warnings by level (红 · 橙 · 黄); a click opens the warnings list. */
+import { Fragment } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_WARNING_COUNTS } from '../graphql/documents';
 import { formatNumber } from '../map/messages';
 import { warningMessagesForLocale } from './messages';
 import { setWarningsOpen, useWarningsOpen } from './open-state';
+
+const LEVELS = ['RED', 'ORANGE', 'YELLOW'] as const;
 
 export function WarningsKpi({ year, numberLocale }: { year: number; numberLocale: string }) {
   const m = warningMessagesForLocale(numberLocale);
@@ -15,10 +18,16 @@ export function WarningsKpi({ year, numberLocale }: { year: number; numberLocale
   const level = (l: string) => counts.byLevel.find((x) => x.level === l)?.count ?? 0;
   return (
     <div className="kpi kpi-warnings" data-testid="kpi-warnings" data-total={counts.totalCount} data-red={level('RED')}>
-      <dt>{m.title}</dt>
+      <dt>{m.kpiLabel}</dt>
       <dd>
+        {/* Three bare figures in the label's order (红/橙/黄), each over its level's colour: words would not fit a phone's strip. */}
         <button type="button" className="kpi-warnings-open" aria-expanded={open} aria-label={`${m.openList}: ${m.kpiLevels(n(level('RED')), n(level('ORANGE')), n(level('YELLOW')))}`} onClick={() => setWarningsOpen(!open)}>
-          {m.kpiLevels(n(level('RED')), n(level('ORANGE')), n(level('YELLOW')))}
+          {LEVELS.map((l, i) => (
+            <Fragment key={l}>
+              {i > 0 ? '/' : ''}
+              <span className={`kpi-level-${l.toLowerCase()}`}>{n(level(l))}</span>
+            </Fragment>
+          ))}
         </button>
       </dd>
     </div>

@@ -18,8 +18,10 @@ export interface WarningMessages {
   shown(n: string, total: string): string;
   more(total: string): string;
   responsible: string;
-  /** the KPI's value: red / orange / yellow */
+  /** the levels' counts in words: red / orange / yellow (panels, the KPI's accessible name) */
   kpiLevels(red: string, orange: string, yellow: string): string;
+  /** the KPI's label, naming the order of its three figures, short enough for a phone's strip */
+  kpiLabel: string;
   openList: string;
   /** the map layer's legend */
   legendItem(level: string, n: string): string;
@@ -58,6 +60,7 @@ export const warningsZhCN: WarningMessages = {
   more: (total) => `共 ${total} 条，清单只列出前 500 条；导出可得全部。`,
   responsible: '责任主体',
   kpiLevels: (red, orange, yellow) => `红 ${red} · 橙 ${orange} · 黄 ${yellow}`,
+  kpiLabel: '预警 红/橙/黄',
   openList: '打开预警清单',
   legendItem: (level, n) => `${level}预警（${n}处）`,
   legendNote: '红色为三角形，橙色为菱形，黄色为圆形；一处有多条预警时取最高等级。',
@@ -93,6 +96,7 @@ export const warningsEn: WarningMessages = {
   more: (total) => `${total} in all; the list shows the first 500. Export the CSV for all of them.`,
   responsible: 'Responsible',
   kpiLevels: (red, orange, yellow) => `red ${red} · orange ${orange} · yellow ${yellow}`,
+  kpiLabel: 'Warnings R/O/Y',
   openList: 'Open the warnings list',
   legendItem: (level, n) => `${level} warning (${n} places)`,
   legendNote: 'Red as triangles, orange as diamonds, yellow as circles; a place with several warnings shows the most severe.',
