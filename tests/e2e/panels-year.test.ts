@@ -292,10 +292,11 @@ describe('panels that follow the year', () => {
       await waitForFraming(page, before);
       const [sw, ne] = [await screenPoint(page, [west, south]), await screenPoint(page, [east, north])];
       const extent = { left: Math.min(sw.x, ne.x), top: Math.min(sw.y, ne.y), right: Math.max(sw.x, ne.x), bottom: Math.max(sw.y, ne.y) };
-      for (const panel of await panelRects(page)) {
-        expect(overlaps(extent, panel), `${viewport.width}×${viewport.height}: township extent ${JSON.stringify(extent)} under ${panel.selector}`).toBe(false);
-      }
+      // Before the checks, so that a failure leaves its picture.
       await page.screenshot({ path: resolve(ARTIFACTS, `panels-year-framed-${viewport.width}.png`) });
+      for (const panel of await panelRects(page)) {
+        expect(overlaps(extent, panel), `${viewport.width}×${viewport.height}: township extent ${JSON.stringify(extent)} under ${panel.selector} ${JSON.stringify(panel)}`).toBe(false);
+      }
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);

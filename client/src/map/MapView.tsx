@@ -19,7 +19,7 @@ import { TOWNSHIP_FILL_LAYER_ID } from './layers/township-layer';
 import { TOWNSHIP_MIN_ZOOM } from './layers/zoom';
 import { MAX_PITCH, skipHiddenSky } from './sky';
 import { BACKGROUND_COLOR, baseStyle } from './style';
-import { paddingClearOfPanels } from './framing';
+import { paddingClearOfPanels, type Padding } from './framing';
 import { syncSelectionMark, type SelectionMark } from './selection-mark';
 import { geometryBounds, loadEarlyTiles, syncAtlas } from './sync';
 import { installTestHook, type TestHook } from './test-hook';
@@ -69,7 +69,10 @@ const FIT_PADDING = { top: 96, right: 48, bottom: 48, left: 48 };
 /** In a small frame (an embed of 320×240), the region takes what room there is. */
 const SMALL_FIT_PADDING = { top: 12, right: 40, bottom: 12, left: 12 };
 
-function fitPadding(map: MapLibreMap) {
+/** A panel that grew by more than this into a framed feature's room moves the frame again. */
+const REFRAME_PX = 8;
+
+function fitPadding(map: MapLibreMap): Padding {
   const { clientWidth, clientHeight } = map.getContainer();
   return clientWidth < 600 || clientHeight < 450 ? SMALL_FIT_PADDING : FIT_PADDING;
 }
@@ -213,9 +216,24 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     focusedRef.current = focus.join();
     const [west, south, east, north] = focus;
     // Clear of the panels as they are on screen now; a frame too small for that (an embed) takes what room there is.
-    const padding = paddingClearOfPanels(map.getContainer()) ?? fitPadding(map);
-    map.once('moveend', () => hookRef.current?.framed());
-    map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: 800 });
+    const clear = () => paddingClearOfPanels(map.getContainer()) ?? fitPadding(map);
+    const fly = (padding: Padding, last: boolean) => {
+      map.once('moveend', () => {
+        if (last) return hookRef.current?.framed();
+        // Panels change as the map arrives (the legend takes the new zoom's level, a panel its answers): once they
+        // have been drawn, a panel grown into the frame moves it again, once.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const now = clear();
+            const grown = (['top', 'right', 'bottom', 'left'] as const).some((side) => now[side] > padding[side] + REFRAME_PX);
+            if (grown) fly(now, true);
+            else hookRef.current?.framed();
+          }),
+        );
+      });
+      map.fitBounds([west, south, east, north], { padding, maxZoom: 11, duration: last ? 300 : 800 });
+    };
+    fly(clear(), false);
   }, [loaded, focus]);
 
   useEffect(() => {
