@@ -151,17 +151,6 @@ function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView
         rank: 2 - (num(p.rank) ?? 2),
       }));
     }
-    case 'warnings': {
-      // The most severe first; the figure is the level and how many warnings the place has.
-      const wm = warningMessagesFor(m.nameField);
-      return features.map((p) => ({
-        ...base(p),
-        kind: p.kind as SelectionKind,
-        name: name(p),
-        figure: `${wm.levels[p.level as 'RED' | 'ORANGE' | 'YELLOW'] ?? ''} · ${formatNumber(m, num(p.warnings) ?? 0)}`,
-        rank: 2 - (num(p.rank) ?? 2),
-      }));
-    }
     default:
       throw new Error(`no list rows for layer ${JSON.stringify(layer.key satisfies never)}`);
   }
