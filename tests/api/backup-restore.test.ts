@@ -75,6 +75,8 @@ describe(`backup and restore (${mode})`, () => {
         }
       })();
       await backupEmbedded(source, file);
+      // Every row and the audit trail: readable by its owner only.
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       const target = path.join(dir, 'target');
       await restoreEmbedded(file, target);
       const restored = await startEmbedded({ dataDir: target });
@@ -89,6 +91,7 @@ describe(`backup and restore (${mode})`, () => {
       const url = databaseUrl();
       const original = await fingerprint(url);
       await backupPostgres(url, file);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const name = `lingyan_restore_${process.pid}`;

@@ -2,29 +2,32 @@
  * `pnpm run backup --out <file>` and `pnpm run restore --from <file>`: the
  * database named by DATABASE_URL (pg_dump / pg_restore into an empty
  * database), or the embedded one in DATA_DIR (stop the hub first; restore
- * into an empty DATA_DIR).
+ * into an empty DATA_DIR). Backups are written readable by their owner only.
  */
-import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.js';
-
-const USAGE = 'usage: pnpm run backup --out <file> | pnpm run restore --from <file>';
+import { parseBackupArgs } from './backup-args.js';
 
 async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({ args: rest, options: { out: { type: 'string' }, from: { type: 'string' } } });
+  const { command, file } = parseBackupArgs(process.argv.slice(2));
   const config = loadConfig();
   const started = Date.now();
+  const database = config.databaseUrl ? 'PostgreSQL' : 'embedded';
   if (command === 'backup') {
-    if (!values.out) throw new ConfigError(`--out is missing\n${USAGE}`);
-    await (config.databaseUrl ? backupPostgres(config.databaseUrl, values.out) : backupEmbedded(config.dataDir, values.out));
-    console.log(`backed up the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } else if (command === 'restore') {
-    if (!values.from) throw new ConfigError(`--from is missing\n${USAGE}`);
-    await (config.databaseUrl ? restorePostgres(values.from, config.databaseUrl) : restoreEmbedded(values.from, config.dataDir));
-    console.log(`restored ${values.from} into the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } else {
-    throw new ConfigError(USAGE);
+    await (config.databaseUrl ? backupPostgres(config.databaseUrl, file) : backupEmbedded(config.dataDir, file));
+    console.log(`backed up the ${database} database to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
+  const secretKept = fs.existsSync(path.join(config.dataDir, 'auth-secret'));
+  await (config.databaseUrl ? restorePostgres(file, config.databaseUrl) : restoreEmbedded(file, config.dataDir));
+  console.log(`restored ${file} into the ${database} database in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Tokens are signed with the hub's secret, which a backup does not hold: a new DATA_DIR would make a new one.
+  if (!config.databaseUrl && !config.authSecret && !secretKept) {
+    console.warn(
+      `note: DATA_DIR "${config.dataDir}" has no token secret; started so, the hub makes a new one and accepts no token minted before. Copy auth-secret from the old DATA_DIR into it, or set AUTH_SECRET to the old hub's, before starting.`,
+    );
   }
 }
 

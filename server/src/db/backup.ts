@@ -25,8 +25,19 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-export function backupPostgres(url: string, file: string): Promise<void> {
-  return run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', url]);
+/**
+ * A backup holds every row and the audit trail: only its owner may read it.
+ * The file is made (or emptied) with mode 0600 before anything is written, so
+ * it is never readable by others, not even while the dump runs.
+ */
+function privateFile(file: string): void {
+  fs.writeFileSync(file, '', { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
+export async function backupPostgres(url: string, file: string): Promise<void> {
+  privateFile(file);
+  await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', url]);
 }
 
 /** Restores into the (empty) database at `url`; stops at the first error. */
@@ -44,6 +55,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<voi
     const db = await PGlite.create({ dataDir: pgDataOf(dataDir), extensions: { postgis } });
     try {
       const dump = await db.dumpDataDir('gzip');
+      privateFile(file);
       fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     } finally {
       await db.close();
