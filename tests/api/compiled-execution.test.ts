@@ -75,8 +75,11 @@ beforeAll(async () => {
   const [alliance] = await sql<{ id: number }>(`select id from alliance order by id limit 1`);
   const [pairing] = await sql<{ id: number }>(`select id from pairing order by id limit 1`);
   const [project] = await sql<{ id: number }>(`select id from industry_project order by id limit 1`);
+  const [finding] = await sql<{ id: number }>(`select id from finding order by id limit 1`);
   values = { year: 2017, metric: 'POVERTY_INCIDENCE', method: 'QUANTILE', classes: 5, scope: 'ALL_YEARS', breaks: null, offset: 0, limit: 20, weakest: 3, code: null, id: null };
   Object.assign(values, { search: county!.name.slice(0, 2), countyCode: county!.code, townshipCode: township!.code, villageCode: village!.code, alliance: alliance!.id, pairing: pairing!.id, project: project!.id });
+  // The management loop's operations (考核, 督查整改, 致贫原因, 预警): a county's figures of the year.
+  Object.assign(values, { level: 'COUNTY', cause: 'ILLNESS', areaCode: county!.code, asOf: null, after: null, first: 20, village: false, township: false, county: true, finding: finding!.id });
 });
 afterAll(async () => {
   await server?.close();
@@ -94,6 +97,10 @@ describe('compiled execution', () => {
       AtlasDetailPairing: values.pairing,
       AtlasDetailProject: values.project,
       AtlasPrintCounty: values.countyCode,
+      AtlasAssessmentArea: values.countyCode,
+      AtlasPovertyCauses: values.countyCode,
+      AtlasProjectProgress: values.project,
+      AtlasFinding: values.finding,
     };
     for (const op of operations) {
       const variables = Object.fromEntries(op.variables.map((v) => [v, v === 'code' || v === 'id' ? codeOf[op.name] : values[v]]));

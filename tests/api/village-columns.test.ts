@@ -36,6 +36,7 @@ function selectionOf(field: string): string {
     organisations: 'organisations { id }',
     assignments: 'assignments { id }',
     workTeams: 'workTeams { id }',
+    povertyCauses: `povertyCauses(year: ${year}) { cause households share }`,
   };
   return objects[field] ?? field;
 }

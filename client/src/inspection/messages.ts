@@ -63,7 +63,7 @@ const ZH: FindingMessages = {
   counts: ({ open, overdue, rectified, late }) => `未整改 ${open} 个，已逾期 ${overdue} 个，已整改 ${rectified} 个（其中逾期整改 ${late} 个）`,
   noFindings: (year) => `${year} 年无督查问题`,
   more: (n) => `另有 ${n} 个`,
-  kpi: '督查问题 未整改/逾期',
+  kpi: '督查问题 未整改/已逾期',
   due: (day) => `整改时限 ${day}`,
   tableName: '督查问题',
   columns: { id: '问题编号', placeCode: '被督查单位代码', place: '被督查单位', placeKind: '层级', category: '问题类别', description: '问题描述', responsibleUnit: '责任单位', inspectedOn: '督查日期', deadline: '整改时限', status: '整改状态', longitude: '经度', latitude: '纬度' },

@@ -33,6 +33,7 @@ export const VILLAGE_FIELD_READS: Readonly<Record<string, readonly VillageProper
   organisations: [],
   assignments: [],
   workTeams: [],
+  povertyCauses: [],
 };
 
 /** The properties the Village fields selected at `path` below the resolver's field read (`['items']` for a page). */

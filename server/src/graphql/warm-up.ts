@@ -76,7 +76,7 @@ export function warmUpPrincipal(publicRead: boolean): Principal | null {
  * the page passes it (client/src/app/useAtlasView.ts): the same variables in
  * the same order, since the answer cache is keyed by them.
  */
-const OPENING = { metric: 'POVERTY_INCIDENCE', method: null, classes: 5, scope: 'ALL_YEARS', breaks: null } as const;
+const OPENING = { metric: 'POVERTY_INCIDENCE', method: null, classes: 5, scope: 'ALL_YEARS', breaks: null, cause: 'ILLNESS' } as const;
 
 /** Where the warm-up reports what went wrong (the hub's logger). */
 export interface WarmUpLog {
