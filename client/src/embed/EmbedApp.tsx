@@ -100,6 +100,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     if (!shows || !map || !view || !bridge) return;
     const selectionOfView = state.selection;
     const report = () => {
+      // A command taken since this view was put on the map asks for another: its answer waits for that view's report.
+      if (current.current.query !== query) return;
       const selection = selectionOfView ? selectedFeature(view, selectionOfView, tileFeatureLookup(map)) : null;
       const selectionKey = JSON.stringify(selection);
       if (sent.current.view !== query) bridge.post({ type: 'viewChanged', view: query });
