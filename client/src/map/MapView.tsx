@@ -213,7 +213,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
     const map = mapRef.current;
     // The same extent asked for twice (search, then the panel) is one flight.
     if (!map || !loaded || !focus || focusedRef.current === focus.join()) return;
-    focusedRef.current = focus.join();
+    const key = focus.join();
+    focusedRef.current = key;
     const [west, south, east, north] = focus;
     // Clear of the panels as they are on screen now; a frame too small for that (an embed) takes what room there is.
     const clear = () => paddingClearOfPanels(map.getContainer()) ?? fitPadding(map);
@@ -224,6 +225,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
         // have been drawn, a panel grown into the frame moves it again, once.
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
+            // Another feature was asked for meanwhile (its flight ended this one): that flight frames it.
+            if (focusedRef.current !== key) return;
             const now = clear();
             const grown = (['top', 'right', 'bottom', 'left'] as const).some((side) => now[side] > padding[side] + REFRAME_PX);
             if (grown) fly(now, true);
