@@ -1,7 +1,7 @@
 /**
  * Canonical records: the shape every dataset (the demo region, an import, the
  * national generator) is turned into before the server writes it. Pure types,
- * no database. Field names follow the glossary in shared/design/domain.md.
+ * no database. Field names follow the glossary in docs/domain.md.
  *
  * Codes are the 12-digit national statistical division codes: county = first
  * 6 digits significant (e.g. 152501000000), township = first 9

@@ -1,5 +1,5 @@
 /**
- * The glossary's enumerations (shared/design/domain.md), as plain objects so
+ * The glossary's enumerations (docs/domain.md), as plain objects so
  * that the canonical records of @lingyan/data (string unions) fit them as-is.
  */
 function values<T extends Record<string, string>>(o: T): Array<T[keyof T]> {

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The domain tables of shared/design/domain.md. Constraints encode the rules
+ * The domain tables of docs/domain.md. Constraints encode the rules
  * the database can check on its own (codes, hierarchy prefixes, non-negative
  * counts, poor ≤ population, no self-pairing, one active pairing per pair);
  * rules that need other rows' figures (e.g. "the helper is strong") live in

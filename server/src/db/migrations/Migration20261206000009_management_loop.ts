@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The speech's management loop (shared/design/domain.md, "考核 · 督查整改 ·
+ * The speech's management loop (docs/domain.md, "考核 · 督查整改 ·
  * 预警"): causes of poverty, project progress, funds committed, inspections
  * and their findings, assessment schemes and warning settings. Counts only:
  * no household or cadre is named.

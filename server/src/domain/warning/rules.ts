@@ -1,5 +1,5 @@
 /**
- * 预警: the early-warning rules of the management loop (shared/design/domain.md),
+ * 预警: the early-warning rules of the management loop (docs/domain.md),
  * as pure predicates. Warnings are computed, never stored: the database
  * evaluates the same rules with one query each (warnings-sql.ts), and
  * tests/api/warnings-twin.test.ts holds every predicate and its query equal,
