@@ -44,6 +44,8 @@ export interface ImportOptions {
   prefectureName: string | null;
   /** rows per database round trip; default 500 */
   batchSize?: number;
+  /** who imports, for the audit entry; the command line's import@cli (admin) when absent */
+  actor?: { subject: string; role: string };
 }
 
 export interface ImportResult {
@@ -201,7 +203,7 @@ async function readAll(
 /** One audit entry per import that changed something, in the import's transaction. */
 async function audit(tx: EntityManager, o: ImportOptions, writer: KindWriter<unknown>, counts: { read: number; inserted: number; updated: number }, rejected: number): Promise<void> {
   await tx.execute(
-    `insert into audit_entry (subject, role, action, entity, entity_id, county_code, before, after) values ('import@cli', 'admin', 'import', ?, ?, null, null, ?::jsonb)`,
-    [writer.entity, basename(o.file), JSON.stringify({ kind: o.kind, read: counts.read, inserted: counts.inserted, updated: counts.updated, rejected, skipInvalid: o.skipInvalid })],
+    `insert into audit_entry (subject, role, action, entity, entity_id, county_code, before, after) values (?, ?, 'import', ?, ?, null, null, ?::jsonb)`,
+    [o.actor?.subject ?? 'import@cli', o.actor?.role ?? 'admin', writer.entity, basename(o.file), JSON.stringify({ kind: o.kind, read: counts.read, inserted: counts.inserted, updated: counts.updated, rejected, skipInvalid: o.skipInvalid })],
   );
 }
