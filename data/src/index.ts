@@ -1,5 +1,6 @@
 /** Public API of @lingyan/data: canonical records, the demo region and its readers. */
 export * from "./records.js";
+export { weakReasons, strengthOf, isPoorNotExited, type WeakReason, type Strength, type StrengthFigures } from "./rules.js";
 export { generateDemoRegion } from "./demo/generate.js";
 export { readDataset, writeDataset, readDemoRegion, datasetFiles, DATASET_FILES, DEMO_DIR } from "./demo/files.js";
 export { DEMO_SEED } from "./demo/rng.js";
@@ -15,7 +16,8 @@ export { parseDivisionCode, parentCode, type DivisionLevel } from './import/code
 export { parseNumber, parseInteger, parseBoolean, parseEnum, parseList, parseYearAmounts, type Parsed } from './import/cells.js';
 export { FieldReader, type ColumnAliases, type ColumnOverrides } from './import/columns.js';
 export { DuplicateKeys } from './import/duplicates.js';
-export type { RowProblem } from './import/problem.js';
+export { rowProblem, problemReason, problemField, areaText, type RowProblem, type AreaLabel } from './import/problem.js';
+export * from './import/messages.js';
 export * from './import/kinds/index.js';
 
 // Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.

@@ -1,0 +1,235 @@
+/**
+ * Every message the importer writes for a person, by code, in Chinese (the
+ * default: bureau staff read the reports) and English (`--lang en`). A
+ * problem carries its code and parameters, so the same problem can be
+ * written in either language and a caller (the browser's import page) can
+ * match on the code rather than on wording.
+ *
+ * Texts are templates: `{name}` is replaced by the parameter of that name; a
+ * parameter that is itself a Message is written in the same language first.
+ */
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'zh';
+
+interface Entry {
+  zh: string;
+  en: string;
+}
+
+export const MESSAGES = {
+  // ── cells ──────────────────────────────────────────────────────────────
+  'cell.empty': { zh: '为空', en: 'is empty' },
+  'cell.notFinite': { zh: '不是有限的数值', en: 'is not a finite number' },
+  'cell.notNumber': { zh: '{value} 不是数字', en: '{value} is not a number' },
+  'cell.notWhole': { zh: '{value} 不是整数', en: '{value} is not a whole number' },
+  'cell.notBoolean': { zh: '{value} 不是“是/否”（可写 是/否、1/0、true/false）', en: '{value} is not yes/no (true/false, 是/否, 1/0)' },
+  'cell.notEnum': { zh: '{value} 不是可用的值（应为 {values} 之一）', en: '{value} is not one of {values}' },
+  'cell.notYearAmount': { zh: '{value} 不是“年份:金额”（如 2019:20.5）', en: '{value} is not year:amount (e.g. 2019:20.5)' },
+  'cell.yearAmountItem': { zh: '{year} 年：{reason}', en: '{year}: {reason}' },
+  'cell.yearOutOfRange': { zh: '{value} 不是可接受的年份（应在 {min} 至 {max} 年之间）', en: '{value} is not a plausible year (from {min} to {max})' },
+  'cell.scientific': {
+    zh: '{value} 是 Excel 把代码当作数字后显示的科学计数法，后几位已经丢失；请在 Excel 中把该列设置为“文本”格式，重新填入完整代码后再保存',
+    en: '{value} is a code Excel turned into a number and shows in scientific notation, which loses its last digits; format the column as Text in Excel, enter the full codes again, then save',
+  },
+  'cell.leadingZero': {
+    zh: '{value} 只有 {digits} 位，可能是 Excel 把代码当作数字时去掉了开头的 0；请把该列设置为“文本”格式后重新填入',
+    en: '{value} has only {digits} digits; Excel may have dropped leading zeros when it took the code for a number: format the column as Text and enter the codes again',
+  },
+  'cell.unitMismatch': { zh: '表头的单位“{unit}”不适用于此列（此列的单位是 {expected}）', en: 'the unit "{unit}" in the header does not fit this column (its unit is {expected})' },
+
+  // ── division codes ────────────────────────────────────────────────────
+  'code.notCounty': { zh: '{value} 不是旗县代码（应为 6 位数字后接 000000，或只写前 6 位）', en: '{value} is not a county code: 6 digits then 000000 (or the 6 digits alone)' },
+  'code.notTownship': { zh: '{value} 不是苏木乡镇代码（应为 9 位数字后接 000，或只写前 9 位）', en: '{value} is not a township code: 9 digits then 000 (or the 9 digits alone)' },
+  'code.notVillage': { zh: '{value} 不是嘎查村代码（应为 12 位数字，且不以 000 结尾）', en: '{value} is not a village code: 12 digits not ending in 000' },
+  'code.notParent': {
+    zh: '{given} 不是{level} {code} 所属的{parentLevel}（代码前 {digits} 位是 {parent}）',
+    en: '{given} is not the {parentLevel} of {level} {code} (its first {digits} digits give {parent})',
+  },
+
+  // ── columns and rows ──────────────────────────────────────────────────
+  'column.missing': {
+    zh: '找不到此列（查找的表头：{names}）；可用 --field {field}=<表头> 指定',
+    en: 'no column for it (looked for {names}); name the column with --field {field}=<header>',
+  },
+  'row.duplicate': { zh: '{key} 重复出现（首次在第 {first} {unit}）', en: '{key} is listed twice (first at {unit} {first})' },
+
+  // ── what the readers noticed (notes, not problems) ─────────────────────
+  'note.headerRow': { zh: '第 {row} 行作为表头', en: 'row {row} taken as the header' },
+  'note.headerRowSkipped': { zh: '第 {row} 行作为表头（其上 {skipped} 行是标题或说明，已跳过）', en: 'row {row} taken as the header (the {skipped} row(s) above it are titles or notes, skipped)' },
+  'note.totalRow': { zh: '第 {row} 行是“{text}”行，已跳过（合计由系统计算）', en: 'row {row} is a total row ("{text}"), skipped (the hub computes totals)' },
+  'note.unitConverted': { zh: '“{header}”按 {unit} 读取，已换算为 {expected}', en: '"{header}" read in {unit}, converted to {expected}' },
+
+  // ── the file as a whole ───────────────────────────────────────────────
+  'file.noHeader': { zh: '在前 {rows} 行中找不到表头（应有一行写明各列名称，如 村代码、年份）', en: 'no header row in the first {rows} rows (a row naming the columns, e.g. 村代码, 年份)' },
+  'file.empty': { zh: '文件是空的', en: 'the file is empty' },
+  'file.sheetEmpty': { zh: '第一个工作表是空的', en: 'the first worksheet is empty' },
+
+  // ── the report ────────────────────────────────────────────────────────
+  'report.title': { zh: '从 {file} 导入{kind}（{format}）', en: 'import {kind} from {file} ({format})' },
+  'report.read': {
+    zh: '读取 {read} {unit}，用时 {seconds} 秒（每秒 {rate} {unit}）；拒绝 {rejected} {unit}；修复 {repaired} {unit}',
+    en: 'read {read} {unit}s in {seconds} s ({rate}/s); rejected {rejected}; repaired {repaired}',
+  },
+  'report.counts': { zh: '新增 {inserted}，更新 {updated}，未变 {unchanged}', en: '{inserted} inserted, {updated} updated, {unchanged} unchanged' },
+  'report.result': { zh: '结果：{outcome}', en: 'result: {outcome}' },
+  'report.dryRun': { zh: '试运行，未写入；实际导入将会{counts}', en: 'dry run, nothing written; it would give {counts}' },
+  'report.nothingWritten': {
+    zh: '未写入任何数据（全部成功才写入）：请修正下列各行，或加 --skip-invalid 只写入其余各行',
+    en: 'nothing written (all-or-nothing): fix the rows below, or pass --skip-invalid to write the others',
+  },
+  'report.notes': { zh: '说明（{count} 条）：', en: 'notes ({count}):' },
+  'report.rejected': { zh: '拒绝（{count} 个问题）：', en: 'rejected ({count} problems):' },
+  'report.repaired': { zh: '已修复（{count}）：', en: 'repaired ({count}):' },
+  'report.moreProblems': { zh: '另有 {count} 个问题未列出', en: '{count} more problems not listed' },
+  'report.written': { zh: '报告已写入 {path}', en: 'report written to {path}' },
+  'report.moreLines': { zh: '… 另有 {count} 行见报告文件', en: '… {count} more lines in the report file' },
+  'report.cannotWrite': { zh: '无法把报告写入 {path}（{error}）；请用 --report <路径> 指定', en: 'cannot write the report to {path} ({error}); pass --report <path>' },
+
+  // ── templates ─────────────────────────────────────────────────────────
+  'template.written': { zh: '已写出 {kind} 模板：{files}', en: 'wrote the {kind} template: {files}' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageParam = string | number | Message;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+export interface Message {
+  code: MessageCode;
+  params?: MessageParams;
+}
+
+/** Why something is wrong: a coded message, or free text (written as it is in every language). */
+export type Reason = string | Message;
+
+export const message = (code: MessageCode, params?: MessageParams): Message => (params ? { code, params } : { code });
+
+export function isLang(s: string): s is Lang {
+  return (LANGS as readonly string[]).includes(s);
+}
+
+/** A language from a label (zh, zh-CN, en, en-GB, 中文…); null when neither. */
+export function langFromLabel(label: string | null | undefined): Lang | null {
+  const l = (label ?? '').trim().toLowerCase();
+  if (l.startsWith('zh') || l === '中文' || l === 'cn') return 'zh';
+  if (l.startsWith('en') || l === 'english') return 'en';
+  return null;
+}
+
+export function formatMessage(m: Message, lang: Lang = DEFAULT_LANG): string {
+  const entry: Entry = MESSAGES[m.code];
+  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const p = m.params?.[name];
+    if (p === undefined) return whole;
+    return typeof p === 'object' ? formatMessage(p, lang) : String(p);
+  });
+}
+
+export function formatReason(r: Reason, lang: Lang = DEFAULT_LANG): string {
+  return typeof r === 'string' ? r : formatMessage(r, lang);
+}
+
+/**
+ * How a report names a record field when the file has no column for it (a
+ * missing column, a geometry): Chinese as on the templates, English for
+ * `--lang en`. Fields of every kind share one list: a field's name means the
+ * same thing wherever it appears.
+ */
+export const FIELD_NAMES: Readonly<Record<string, Entry>> = {
+  code: { zh: '代码', en: 'code' },
+  name: { zh: '名称', en: 'name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  kind: { zh: '类型', en: 'kind' },
+  boundary: { zh: '边界', en: 'boundary' },
+  location: { zh: '位置', en: 'location' },
+  lon: { zh: '经度', en: 'longitude' },
+  lat: { zh: '纬度', en: 'latitude' },
+  year: { zh: '年份', en: 'year' },
+  startYear: { zh: '开始年份', en: 'start year' },
+  endYear: { zh: '结束年份', en: 'end year' },
+  exitedYear: { zh: '退出年份', en: 'exit year' },
+  foundedYear: { zh: '成立年份', en: 'year founded' },
+  prefectureName: { zh: '所属盟市', en: 'prefecture' },
+  keyPoorCounty: { zh: '重点贫困县', en: 'key poor county' },
+  countyCode: { zh: '旗县代码', en: 'county code' },
+  townshipCode: { zh: '苏木乡镇代码', en: 'township code' },
+  villageCode: { zh: '嘎查村代码', en: 'village code' },
+  villageName: { zh: '嘎查村名称', en: 'village name' },
+  isPoorVillage: { zh: '贫困村', en: 'registered poor village' },
+  branchName: { zh: '党支部名称', en: 'party branch' },
+  branchFocus: { zh: '支部类型', en: 'branch focus' },
+  branchGovernance15: { zh: '1+5', en: '1+5 governance' },
+  households: { zh: '户数', en: 'households' },
+  ruralPopulation: { zh: '农村人口', en: 'rural population' },
+  poorHouseholds: { zh: '贫困户数', en: 'poor households' },
+  poorPopulation: { zh: '贫困人口', en: 'poor population' },
+  collectiveIncome: { zh: '集体经济收入', en: 'collective income' },
+  partyMembers: { zh: '党员数', en: 'party members' },
+  memberPairings: { zh: '结对帮扶户数', en: 'member pairings' },
+  secretaryIsDirector: { zh: '一肩挑', en: 'secretary is director' },
+  softLax: { zh: '软弱涣散', en: 'soft and lax branch' },
+  branchRating: { zh: '支部评级', en: 'branch rating' },
+  centreVillageCode: { zh: '中心村代码', en: 'centre village code' },
+  memberVillageCodes: { zh: '成员村代码', en: 'member village codes' },
+  platformCompany: { zh: '平台公司', en: 'platform company' },
+  helperVillageCode: { zh: '帮扶村代码', en: 'helper village code' },
+  helperOrganisation: { zh: '帮扶企业', en: 'helper enterprise' },
+  helpedVillageCode: { zh: '受帮扶村代码', en: 'helped village code' },
+  type: { zh: '产业类型', en: 'industry' },
+  operator: { zh: '经营主体', en: 'operator' },
+  investmentTotal: { zh: '总投资', en: 'total investment' },
+  investmentFiscal: { zh: '财政资金', en: 'fiscal funds' },
+  investmentAssisting: { zh: '帮扶资金', en: 'assisting funds' },
+  investmentCollective: { zh: '村集体资金', en: 'collective funds' },
+  investmentEnterprise: { zh: '企业资金', en: 'enterprise funds' },
+  investmentOther: { zh: '其他资金', en: 'other funds' },
+  beneficiaryHouseholds: { zh: '受益户数', en: 'beneficiary households' },
+  beneficiaryPoorHouseholds: { zh: '受益贫困户数', en: 'beneficiary poor households' },
+  unit: { zh: '帮扶单位', en: 'assisting unit' },
+  funds: { zh: '年度资金', en: 'funds by year' },
+  committed: { zh: '承诺资金', en: 'committed funds' },
+  projectId: { zh: '项目编号', en: 'project id' },
+  projectName: { zh: '项目名称', en: 'project name' },
+  stage: { zh: '阶段', en: 'stage' },
+  causes: { zh: '致贫原因', en: 'causes of poverty' },
+  inspectedOn: { zh: '督查日期', en: 'inspection date' },
+  inspectingUnit: { zh: '督查单位', en: 'inspecting unit' },
+  placeCode: { zh: '被督查单位代码', en: 'inspected place code' },
+  category: { zh: '问题类别', en: 'category' },
+  description: { zh: '问题描述', en: 'description' },
+  responsibleUnit: { zh: '责任单位', en: 'responsible unit' },
+  deadline: { zh: '整改时限', en: 'deadline' },
+  rectifiedOn: { zh: '整改完成日期', en: 'rectified on' },
+  evidence: { zh: '整改佐证', en: 'evidence' },
+};
+
+/** A record field as a person reads it; a file's own header (or an unknown field) as it is. */
+export function fieldName(field: string, lang: Lang = DEFAULT_LANG): string {
+  return FIELD_NAMES[field]?.[lang] ?? field;
+}
+
+/** What a kind of import is called in a report. */
+export const KIND_NAMES: Readonly<Record<string, Entry>> = {
+  counties: { zh: '旗县', en: 'counties' },
+  townships: { zh: '苏木乡镇', en: 'townships' },
+  villages: { zh: '嘎查村', en: 'villages' },
+  figures: { zh: '嘎查村年度数据', en: 'village figures' },
+  alliances: { zh: '联合党委', en: 'alliances' },
+  pairings: { zh: '结对帮扶', en: 'pairings' },
+  projects: { zh: '产业项目', en: 'industry projects' },
+  units: { zh: '定点帮扶单位', en: 'assisting units' },
+  progress: { zh: '项目进度', en: 'project progress' },
+  causes: { zh: '致贫原因', en: 'causes of poverty' },
+  findings: { zh: '督查问题', en: 'inspection findings' },
+};
+
+export function kindName(kind: string, lang: Lang = DEFAULT_LANG): string {
+  return KIND_NAMES[kind]?.[lang] ?? kind;
+}
+
+/** How a report counts rows: 行 / 个要素 in Chinese, row / feature in English. */
+export function unitName(unit: 'row' | 'feature', lang: Lang = DEFAULT_LANG): string {
+  if (lang === 'en') return unit;
+  return unit === 'row' ? '行' : '个要素';
+}
