@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { strengthCase } from '../support/strength.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -64,8 +65,7 @@ describe('choropleth', () => {
   it('maps the share of weak villages and the median collective income with its target', async () => {
     const weak = (await server.graphql(Q, { year: 2016, metric: 'WEAK_VILLAGE_SHARE' })).data.choropleth;
     const expected = await sql<{ code: string; share: number }>(
-      `select t.county_code as code, 100.0 * count(*) filter (where vy.collective_income < 5 or vy.soft_lax or vy.branch_rating = 'LAGGING'
-                or (v.is_poor_village and (v.exited_year is null or v.exited_year > 2016))) / count(*) as share
+      `select t.county_code as code, 100.0 * count(*) filter (where ${strengthCase()} = 'WEAK') / count(*) as share
          from village_year vy join village v on v.code = vy.village_code join township t on t.code = v.township_code
         where vy.year = 2016 group by 1 order by 1`,
     );

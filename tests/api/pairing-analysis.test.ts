@@ -8,14 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
+import { strengthCase } from '../support/strength.js';
 
 const YEAR = 2018;
 const RADIUS = 15_000;
 
-/** The strength rule of domain.md with the demo thresholds (weak < 5, target 10 万元). */
-const STRENGTH = (v: string, vy: string) => `(case when ${vy}.collective_income < 5 or ${vy}.soft_lax or ${vy}.branch_rating = 'LAGGING'
-      or (${v}.is_poor_village and (${v}.exited_year is null or ${v}.exited_year > ${vy}.year)) then 'WEAK'
-    when ${vy}.collective_income >= 10 and ${vy}.branch_rating = 'ADVANCED' then 'STRONG' else 'MIDDLE' end)`;
+const STRENGTH = strengthCase;
 
 /** Villages with their strength in YEAR. */
 const STRENGTHS = `select v.code, v.location, vy.collective_income::float8 as income, vy.poor_population, ${STRENGTH('v', 'vy')} as strength

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
+import { strengthCase } from '../support/strength.js';
 
 let server: TestServer;
 let plannerA: string;
@@ -17,8 +18,7 @@ let S: string;
 let countyA: string;
 let countyB: string;
 
-const STRENGTH = `(case when vy.collective_income < 5 or vy.soft_lax or vy.branch_rating = 'LAGGING' or (v.is_poor_village and (v.exited_year is null or v.exited_year > vy.year)) then 'WEAK'
-                        when vy.collective_income >= 10 and vy.branch_rating = 'ADVANCED' then 'STRONG' else 'MIDDLE' end)`;
+const STRENGTH = strengthCase('v', 'vy');
 
 async function auditCount(): Promise<number> {
   return Number((await sql<{ n: string }>(`select count(*) as n from audit_entry`))[0]!.n);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { strengthCase } from '../support/strength.js';
 
 let server: TestServer;
 let county: { code: string };
@@ -116,7 +117,7 @@ describe('villages: attribute filters and order', () => {
     expect(errors).toBeUndefined();
     const expected = await sql<{ code: string }>(
       `select v.code from village v join township t on t.code = v.township_code join village_year vy on vy.village_code = v.code and vy.year = 2017
-        where t.county_code = $1 and (vy.collective_income < 5 or vy.soft_lax or vy.branch_rating = 'LAGGING' or (v.is_poor_village and (v.exited_year is null or v.exited_year > 2017)))
+        where t.county_code = $1 and ${strengthCase()} = 'WEAK'
         order by v.code`,
       [county.code],
     );
@@ -143,9 +144,7 @@ describe('villages: attribute filters and order', () => {
     const q = `query ($f: VillageFilter!) { villages(filter: $f, limit: 500) { totalCount items { code } } }`;
     const { data, errors } = await server.graphql(q, { f: { year: 2019, strength: ['WEAK'], noStrongVillageWithinMeters: 20000 } });
     expect(errors).toBeUndefined();
-    const rule = (v: string, vy: string) => `(case when ${vy}.collective_income < 5 or ${vy}.soft_lax or ${vy}.branch_rating = 'LAGGING'
-        or (${v}.is_poor_village and (${v}.exited_year is null or ${v}.exited_year > ${vy}.year)) then 'WEAK'
-      when ${vy}.collective_income >= 10 and ${vy}.branch_rating = 'ADVANCED' then 'STRONG' else 'MIDDLE' end)`;
+    const rule = strengthCase;
     const expected = await sql<{ code: string }>(
       `select v.code from village v join village_year vy on vy.village_code = v.code and vy.year = 2019
         where ${rule('v', 'vy')} = 'WEAK' and (select min(ST_Distance(c.location::geography, v.location::geography)) from village c

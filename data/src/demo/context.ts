@@ -46,7 +46,7 @@ export class Context {
   /** Strong by rule and not weak by any condition. */
   strong(village: number, year: number): boolean {
     const f = this.figure(village, year);
-    return isStrong(f, this.thresholds) && !isWeak(this.places.villages[village]!.record, f, this.thresholds);
+    return isStrong(this.places.villages[village]!.record, f, this.thresholds);
   }
 
   weak(village: number, year: number): boolean {

@@ -1,9 +1,9 @@
 /**
- * The indicator formulas and classification rules of shared/design/domain.md,
+ * The indicator formulas and classification rules of docs/domain.md,
  * as pure functions. Resolvers, importers, the seed and the tests all call
  * these; nothing else decides what "weak" or "may exit" means.
  */
-import { DEFAULT_THRESHOLDS, type Thresholds } from '@lingyan/data';
+import { DEFAULT_THRESHOLDS, isPoorNotExited, strengthOf, weakReasons, type Thresholds, type WeakReason } from '@lingyan/data';
 import { BranchRating, IncomeBand, PovertyStatus, VillageStrength } from './enums.js';
 
 export { DEFAULT_THRESHOLDS, type Thresholds };
@@ -33,7 +33,7 @@ export interface PoorVillageHistory {
 /** A village's status in a year: a registered poor village is POOR until its exit year, EXITED from then on. */
 export function povertyStatus(village: PoorVillageHistory, year: number): PovertyStatus {
   if (!village.isPoorVillage) return PovertyStatus.NEVER_POOR;
-  return village.exitedYear !== null && village.exitedYear <= year ? PovertyStatus.EXITED : PovertyStatus.POOR;
+  return isPoorNotExited(village, year) ? PovertyStatus.POOR : PovertyStatus.EXITED;
 }
 
 /** The figures the strength rule needs for one village-year. */
@@ -44,7 +44,7 @@ export interface StrengthInput {
   status: PovertyStatus;
 }
 
-export type WeakReason = 'WEAK_COLLECTIVE_ECONOMY' | 'SOFT_LAX_BRANCH' | 'LAGGING_BRANCH' | 'POOR_NOT_EXITED';
+export type { WeakReason };
 
 export interface StrengthVerdict {
   strength: VillageStrength;
@@ -53,24 +53,14 @@ export interface StrengthVerdict {
 }
 
 /**
- * 强村 / 弱村: weak when the collective income is under the weak band, or the
- * branch is soft/lax or lagging, or it is a poor village not yet exited;
- * strong when the income is at or above the target and the branch is
- * advanced; otherwise in between. Null figures (no record for the year) give
- * null: nothing is known.
+ * 强村 / 弱村 by the rule of @lingyan/data (its one home, shared with the demo
+ * generator). Null figures (no record for the year) give null: nothing is
+ * known.
  */
 export function classifyStrength(input: StrengthInput | null, t: Thresholds = DEFAULT_THRESHOLDS): StrengthVerdict | null {
   if (input === null) return null;
-  const reasons: WeakReason[] = [];
-  if (input.collectiveIncome < t.weakIncomeBelow) reasons.push('WEAK_COLLECTIVE_ECONOMY');
-  if (input.softLax) reasons.push('SOFT_LAX_BRANCH');
-  if (input.branchRating === BranchRating.LAGGING) reasons.push('LAGGING_BRANCH');
-  if (input.status === PovertyStatus.POOR) reasons.push('POOR_NOT_EXITED');
-  if (reasons.length > 0) return { strength: VillageStrength.WEAK, reasons };
-  if (input.collectiveIncome >= t.targetIncome && input.branchRating === BranchRating.ADVANCED) {
-    return { strength: VillageStrength.STRONG, reasons };
-  }
-  return { strength: VillageStrength.MIDDLE, reasons };
+  const figures = { ...input, poorNotExited: input.status === PovertyStatus.POOR };
+  return { strength: strengthOf(figures, t), reasons: weakReasons(figures, t) };
 }
 
 /** Collective-economy band: under the weak line, building up, or at the "三步走" target. */
