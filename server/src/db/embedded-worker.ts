@@ -8,6 +8,7 @@
  * inherit. The three packages are required by absolute path, resolved by the
  * hub's thread.
  */
+import { AUTH_SOURCE } from './embedded-auth.js';
 
 export interface WorkerOptions {
   modules: { pglite: string; postgis: string; socket: string };
@@ -16,6 +17,8 @@ export interface WorkerOptions {
   /** the loopback port to listen on; 0 picks a free one (a restarted worker takes its predecessor's) */
   port: number;
   maxConnections: number;
+  /** what a client must prove it knows (SCRAM-SHA-256, db/embedded-auth.ts) */
+  password: string;
 }
 
 export type WorkerMessage = { type: 'started'; url: string } | { type: 'failed'; error: string } | { type: 'stopped' } | { type: 'pong' };
@@ -25,6 +28,32 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.modules.pglite);
 const { postgis } = require(workerData.modules.postgis);
 const { PGLiteSocketServer } = require(workerData.modules.socket);
+${AUTH_SOURCE}
+
+if (typeof PGLiteSocketServer.prototype.handleConnection !== 'function') {
+  throw new Error('pglite-socket no longer has handleConnection: the embedded database would take connections without a password');
+}
+
+/**
+ * pglite-socket's server, with the password asked before a connection reaches
+ * it. handleConnection is the server's own (not public) per-connection step,
+ * which its listener calls; pglite-socket is pinned to an exact version in
+ * server/package.json, and tests/api/embedded-socket-auth.test.ts fails if
+ * the step is ever skipped.
+ */
+class AuthenticatingServer extends PGLiteSocketServer {
+  constructor(options, keys) {
+    super(options);
+    this.keys = keys;
+  }
+  async handleConnection(socket) {
+    const startup = await authenticate(socket, this.keys);
+    if (!startup) return;
+    socket.unshift(startup);
+    await super.handleConnection(socket);
+    socket.resume();
+  }
+}
 
 let db = null;
 let server = null;
@@ -35,10 +64,11 @@ async function start() {
     // Loading PostGIS into a fresh directory takes seconds; the migrations would do it too,
     // but doing it here keeps the first migration portable.
     await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: workerData.port, maxConnections: workerData.maxConnections });
+    const keys = scramKeys(workerData.password);
+    server = new AuthenticatingServer({ db, host: '127.0.0.1', port: workerData.port, maxConnections: workerData.maxConnections }, keys);
     await server.start();
     const [host, port] = server.getServerConn().split(':');
-    parentPort.postMessage({ type: 'started', url: 'postgres://postgres:postgres@' + host + ':' + port + '/postgres' });
+    parentPort.postMessage({ type: 'started', url: 'postgres://postgres:' + encodeURIComponent(workerData.password) + '@' + host + ':' + port + '/postgres' });
   } catch (error) {
     await stop();
     parentPort.postMessage({ type: 'failed', error: String((error && error.stack) || error) });

@@ -9,7 +9,12 @@
  * every request, /healthz included, for as long as it ran. It runs in a
  * worker thread of its own (db/embedded-worker.ts holds its code), and the
  * hub's thread only speaks to its socket.
+ *
+ * The socket asks a password (SCRAM-SHA-256, db/embedded-auth.ts): PGlite
+ * itself lets any connection in as its superuser, past the hub's roles and
+ * audit trail.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -44,7 +49,13 @@ export interface EmbeddedOptions {
   maxConnections?: number;
 }
 
-/** Takes an exclusive lock on the data directory: two processes writing one PGlite directory corrupt it. */
+/**
+ * Takes an exclusive lock on the data directory: two processes writing one
+ * PGlite directory corrupt it. The lock names the holder's pid and, where the
+ * system tells it (Linux), when that process started: after a crash the pid
+ * may be reused by another process, and a lock whose pid now names a process
+ * that started at another time is stale, not held.
+ */
 export function lockDataDir(dir: string): () => void {
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -53,14 +64,15 @@ export function lockDataDir(dir: string): () => void {
     throw new ConfigError(`DATA_DIR "${dir}" is not a writable directory (${(error as NodeJS.ErrnoException).code ?? String(error)}); set DATA_DIR to a folder this user can write`);
   }
   const lockPath = path.join(dir, 'lingyan.lock');
+  const own = [process.pid, processStartTime(process.pid)].filter((part) => part !== null).join(' ');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, own, { flag: 'wx' });
       return () => fs.rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      const holder = lockHolder(fs.readFileSync(lockPath, 'utf8'));
+      if (holder) {
         throw new ConfigError(`DATA_DIR "${dir}" is in use by another Lingyan process (pid ${holder}); stop it or set another DATA_DIR`);
       }
       // A stale lock from a process that died: take it over.
@@ -68,6 +80,33 @@ export function lockDataDir(dir: string): () => void {
     }
   }
   throw new ConfigError(`could not lock DATA_DIR "${dir}"`);
+}
+
+/** The pid of the live process a lock's text names ("pid" or "pid start"), or null when that process is gone. */
+function lockHolder(text: string): number | null {
+  const [pidText, startText] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return null;
+  // A lock without a start time (older hubs, other systems) is held while its pid lives.
+  if (startText === undefined) return pid;
+  const start = processStartTime(pid);
+  return start === null || String(start) === startText ? pid : null;
+}
+
+/**
+ * When the process started, in clock ticks since boot (Linux: field 22 of
+ * /proc/<pid>/stat), or null where the system does not say. The command name
+ * (field 2) may hold spaces and parentheses: fields are counted after its last ")".
+ */
+export function processStartTime(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const start = Number(fields[22 - 3]);
+    return Number.isInteger(start) ? start : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -79,6 +118,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The password of the embedded database's socket (db/embedded-auth.ts checks
+ * it): made at the first start and kept in DATA_DIR/db-password, readable by
+ * the hub's user only, so an operator can reach the database with psql; an
+ * in-memory database (tests) gets a new one each time.
+ */
+export function socketPassword(dataDir: string | null): string {
+  if (!dataDir) return crypto.randomBytes(24).toString('base64url');
+  const file = path.join(dataDir, 'db-password');
+  try {
+    // 'wx': two processes starting at once must not overwrite each other's password.
+    fs.writeFileSync(file, crypto.randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // A copied DATA_DIR may have lost its modes: only the hub's user may read the password.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  const password = fs.readFileSync(file, 'utf8').trim();
+  if (password.length < 16) {
+    throw new ConfigError(`the embedded database password in "${file}" is ${password.length} characters long; it must be at least 16 (remove the file to have a new one made)`);
+  }
+  return password;
+}
+
 /** How often the hub's thread asks the worker whether it is free. */
 const PING_MS = 250;
 /** How long past STATEMENT_TIMEOUT_MS a silent worker is given before it is ended. */
@@ -88,7 +151,7 @@ const STOP_WAIT_MS = 10_000;
 
 type Started = { worker: Worker; url: string };
 
-function startWorker(options: EmbeddedOptions, pgDir: string | null, port: number): Promise<Started> {
+function startWorker(options: EmbeddedOptions, pgDir: string | null, port: number, password: string): Promise<Started> {
   const require = createRequire(import.meta.url);
   const workerData: WorkerOptions = {
     modules: {
@@ -99,6 +162,7 @@ function startWorker(options: EmbeddedOptions, pgDir: string | null, port: numbe
     dataDir: pgDir,
     port,
     maxConnections: options.maxConnections ?? 16,
+    password,
   };
   // eval: the worker's code is plain JavaScript kept as text, so it runs alike under tsx, vitest and the build.
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
@@ -122,8 +186,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   const pgDir = options.dataDir ? path.join(options.dataDir, 'pgdata') : null;
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let current: Started;
+  let password: string;
   try {
-    current = await startWorker(options, pgDir, 0);
+    password = socketPassword(options.dataDir);
+    current = await startWorker(options, pgDir, 0, password);
   } catch (error) {
     unlock();
     throw error;
@@ -163,7 +229,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
     // The port may take a moment to be free again; the pool meanwhile answers SERVICE_UNAVAILABLE.
     for (let attempt = 0; !stopping; attempt += 1) {
       try {
-        current = await startWorker(options, pgDir, port);
+        current = await startWorker(options, pgDir, port, password);
         watch(current.worker);
         answered = Date.now();
         onEvent(`embedded database: serving again after ${Date.now() - began} ms`);
