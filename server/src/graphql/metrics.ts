@@ -13,7 +13,7 @@ import type { AreaFiguresRow, FigureField } from '../spatial/aggregates.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PovertyCause } from '../domain/causes/poverty-cause.js';
 import { causeShareByArea } from '../spatial/poverty-causes.js';
-import { assessmentGradeBounds, assessmentScores } from '../domain/assessment/score-metric.js';
+import { assessmentGradeBounds, assessmentScores } from '../domain/assessment/score-metric.service.js';
 import { AreaLevelEnum, Metric, MetricPolarityEnum as MetricPolarity } from './types/indicators.type.js';
 
 export interface MetricRule<F extends FigureField = FigureField> {
