@@ -33,6 +33,7 @@ import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
 import { bodyErrors, corsFor, requestBudget } from './guards.js';
 import { embedCheckRoute } from './embed-check.js';
+import { importRoutes } from './import-route.js';
 import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
@@ -216,6 +217,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       }),
     );
     app.use('/graphql', bodyErrors);
+    importRoutes(app, { db, auth, guards, clientDist: config.clientDist, onError: (e) => logger.error('an import through the browser failed', e) });
     const live: LiveSocket | null =
       config.liveConnectionsPerClient > 0
         ? liveSocket(httpServer, {
