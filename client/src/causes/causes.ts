@@ -4,9 +4,10 @@
  * names of the map metric CAUSE_SHARE once its cause is known.
  */
 import type { Metric, PovertyCause } from '../graphql/documents';
+import { everyMember } from '../state/every-member';
 import type { CausesMessages } from './messages';
 
-export const CAUSES = [
+export const CAUSES = everyMember<PovertyCause>()([
   'ILLNESS',
   'DISABILITY',
   'SCHOOLING',
@@ -18,7 +19,7 @@ export const CAUSES = [
   'LACK_OF_FUNDS',
   'POOR_TRANSPORT',
   'LACK_OF_DRIVE',
-] as const satisfies readonly PovertyCause[];
+]);
 
 /** The cause a map of CAUSE_SHARE shows when none is chosen. */
 export const DEFAULT_CAUSE: PovertyCause = 'ILLNESS';

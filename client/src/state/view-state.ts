@@ -12,8 +12,10 @@
  */
 
 import { CAUSES } from '../causes/causes';
+import type { ClassificationMethod, ClassScope, Metric } from '../graphql/documents';
+import { everyMember } from './every-member';
 
-export const METRICS = [
+export const METRICS = everyMember<Metric>()([
   'POVERTY_INCIDENCE',
   'POOR_POPULATION',
   'WEAK_VILLAGE_SHARE',
@@ -22,7 +24,7 @@ export const METRICS = [
   'SOFT_LAX_COUNT',
   'CAUSE_SHARE',
   'ASSESSMENT_SCORE',
-] as const;
+]);
 export type MetricKey = (typeof METRICS)[number];
 
 /** The cause of poverty a map of CAUSE_SHARE shows (`cause=lack_of_water`). */
@@ -30,11 +32,11 @@ export { CAUSES };
 export type CauseKey = (typeof CAUSES)[number];
 
 /** Every classification method; POLICY only for a metric with policy bands, MANUAL with `breaks`. */
-export const METHODS = ['POLICY', 'QUANTILE', 'EQUAL_INTERVAL', 'JENKS', 'MANUAL'] as const;
+export const METHODS = everyMember<ClassificationMethod>()(['POLICY', 'QUANTILE', 'EQUAL_INTERVAL', 'JENKS', 'MANUAL']);
 export type MethodKey = (typeof METHODS)[number];
 
 /** Breaks over every year (colours compare across years) or over the year shown. */
-export const SCOPES = ['ALL_YEARS', 'YEAR'] as const;
+export const SCOPES = everyMember<ClassScope>()(['ALL_YEARS', 'YEAR']);
 export type ScopeKey = (typeof SCOPES)[number];
 /** A manual classification has 1 to 6 bounds between classes. */
 export const MAX_MANUAL_BREAKS = 6;

@@ -32,6 +32,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Whether the schema may be introspected; default true, false when NODE_ENV=production. */
   introspection: boolean;
+  /** NODE_ENV=production: the defaults of a served hub (introspection and suggestions off); logged at start. */
+  production: boolean;
+  /** Whether errors suggest names ("Did you mean ...?"), which tell the schema to a caller; default true, false when NODE_ENV=production. */
+  suggestions: boolean;
+  /** Bearer token that lets a scraper read /metrics from anywhere; unset: /metrics answers direct connections from this machine only. */
+  metricsToken: string | null;
   /** Origins allowed to call the API from browsers on other origins (CORS); default none. */
   corsOrigins: string[];
   /** Origins whose pages may frame the embedded map (`/embed`, CSP frame-ancestors); default none but the hub's own. */
@@ -133,6 +139,16 @@ function screenViews(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+/** METRICS_TOKEN: long enough that it cannot be guessed, and sendable in a header. */
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return null;
+  if (raw.length < 32 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError(`METRICS_TOKEN must be at least 32 printable characters without spaces (it has ${raw.length} characters); make one with: openssl rand -hex 32`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -147,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRead: bool(env, 'PUBLIC_READ', true),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    production: env.NODE_ENV === 'production',
+    suggestions: bool(env, 'SUGGESTIONS', env.NODE_ENV !== 'production'),
+    metricsToken: metricsToken(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     embedOrigins: origins(env, 'EMBED_ORIGINS'),
     tileEngine: oneOf(env, 'TILE_ENGINE', ['auto', 'sql', 'js'] as const, 'auto'),
@@ -157,6 +176,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     screenViews: screenViews(env),
     screenIntervalSeconds: env.SCREEN_INTERVAL?.trim() ? int(env, 'SCREEN_INTERVAL', 30, 2, 3600) : null,
   };
+}
+
+/**
+ * The line the hub logs at start: which defaults it runs with, so an operator
+ * sees at once whether the service recipe's NODE_ENV=production took effect.
+ */
+export function describeMode(config: Config): string {
+  const on = (flag: boolean) => (flag ? 'on' : 'off');
+  const mode = config.production ? 'production (NODE_ENV=production)' : 'development (NODE_ENV is not production; a served hub sets NODE_ENV=production)';
+  return `mode: ${mode}; introspection ${on(config.introspection)}, name suggestions ${on(config.suggestions)}, /metrics ${config.metricsToken ? 'with METRICS_TOKEN' : 'on this machine only'}`;
 }
 
 /**

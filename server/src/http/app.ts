@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { readDemoRegion } from '@lingyan/data';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { ConfigError, type Config } from '../config/config.js';
+import { ConfigError, describeMode, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
@@ -24,6 +24,7 @@ import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
+import { outageStatusPlugin } from '../graphql/outage-status.js';
 import { jitGateway } from '../graphql/jit-executor.js';
 import { LIMITS, armor } from '../graphql/limits.js';
 import { responseCache } from '../graphql/response-cache.js';
@@ -156,7 +157,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     app.disable('x-powered-by');
     const observability = new Observability(logger, () => poolStats(db));
     app.use(observability.middleware());
-    app.get('/metrics', observability.route());
+    app.get('/metrics', observability.route(config.metricsToken));
     app.use(securityHeaders());
     // /tiles is answered before Express, by the tile path (set below, before the server listens); everything else by Express.
     let tiles: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
@@ -174,6 +175,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const apollo = new ApolloServer<Context>({
       gateway: jitGateway(schema),
       introspection: config.introspection,
+      // "Did you mean ...?" names fields and types a caller did not know of: off where introspection is off by default.
+      hideSchemaDetailsFromClientErrors: !config.suggestions,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
@@ -186,7 +189,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -235,6 +238,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     serveClient(app, config.clientDist, config.embedOrigins, { views: config.screenViews, intervalSeconds: config.screenIntervalSeconds });
 
     const port = await listen(httpServer, config.port, config.host);
+    logger.info(describeMode(config));
     const warmedUp = config.warmUp
       ? Promise.all([
           warmUp(apollo, () => createContext(db.orm.em as never, warmUpPrincipal(config.publicRead), undefined, shared), logger),
