@@ -6,6 +6,7 @@
  */
 import type express from 'express';
 import type { Database } from '../db/database.js';
+import { RETRY_AFTER_SECONDS } from '../graphql/outage-status.js';
 
 const READY_DEADLINE_MS = 1500;
 
@@ -33,7 +34,7 @@ export function healthRoutes(app: express.Express, db: Database): void {
   app.get('/readyz', async (_req, res) => {
     const problem = await databaseAnswers(db);
     res.setHeader('Cache-Control', 'no-store');
-    if (problem) res.status(503).json({ status: 'unavailable', reason: problem });
+    if (problem) res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: problem });
     else res.json({ status: 'ready', database: db.mode });
   });
 }

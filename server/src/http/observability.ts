@@ -1,12 +1,13 @@
 /**
  * What operators see: one JSON log line per request (pino) and Prometheus
- * metrics at /metrics (prom-client). A request carries an id (the caller's
+ * metrics at /metrics (prom-client; on this machine only, or with
+ * METRICS_TOKEN, see metricsAccess). A request carries an id (the caller's
  * X-Request-Id when it is sane, else a new one) that is echoed back and
  * logged, so a planner's "it failed at 10:02" can be found. Logs never hold
  * headers, tokens, variables or query text: only what identifies the work
  * (method, path, GraphQL operation name) and how it went.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Writable } from 'node:stream';
 import type express from 'express';
@@ -178,13 +179,47 @@ export class Observability {
     };
   }
 
-  /** GET /metrics in Prometheus' text format. */
-  route(): express.RequestHandler {
-    return async (_req, res) => {
+  /** GET /metrics in Prometheus' text format, to those `metricsAccess` lets in. */
+  route(metricsToken: string | null): express.RequestHandler {
+    return async (req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const refusal = metricsAccess(req, metricsToken);
+      if (refusal) {
+        if (refusal.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="lingyan-metrics"');
+        res.status(refusal.status).type('text/plain; charset=utf-8').send(`${refusal.message}\n`);
+        return;
+      }
       res.setHeader('Content-Type', this.registry.contentType);
       res.send(await this.registry.metrics());
     };
   }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+/** Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever address it arrived from. */
+const FORWARDED = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/**
+ * Who may read /metrics (it tells request rates, error codes, operation
+ * names and pool use). With METRICS_TOKEN set: whoever sends it as a bearer
+ * token (Prometheus: `authorization: { credentials_file: ... }`), from
+ * anywhere. Without: a direct connection from this machine only, so a scraper
+ * beside the hub works with no setup, and HOST=0.0.0.0 or a reverse proxy
+ * does not publish it. Null lets the request in; otherwise why not.
+ */
+export function metricsAccess(
+  req: { headers: http.IncomingHttpHeaders; socket: { remoteAddress?: string | undefined } },
+  metricsToken: string | null,
+): { status: 401 | 403; message: string } | null {
+  if (metricsToken !== null) {
+    const [scheme, given] = (req.headers.authorization ?? '').split(' ');
+    const sent = scheme?.toLowerCase() === 'bearer' && given ? given : '';
+    // Compared as digests: equal lengths for timingSafeEqual, and no early exit on the first different character.
+    const match = timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(metricsToken).digest());
+    return match ? null : { status: 401, message: '/metrics needs the METRICS_TOKEN as a bearer token (Authorization: Bearer <token>)' };
+  }
+  const local = LOOPBACK.test(req.socket.remoteAddress ?? '') && !FORWARDED.some((h) => req.headers[h] !== undefined);
+  return local ? null : { status: 403, message: '/metrics answers only on this machine; set METRICS_TOKEN to let a scraper elsewhere read it with that token' };
 }
 
 /** Apollo plugin: tells the HTTP layer the operation's name and its errors' codes. */
