@@ -1,6 +1,7 @@
 /**
  * The database goes away and comes back. While it is away /readyz answers 503
- * and GraphQL answers SERVICE_UNAVAILABLE instead of hanging; once it is back
+ * and GraphQL answers HTTP 503 with SERVICE_UNAVAILABLE (both with
+ * Retry-After) instead of hanging; once it is back
  * the hub serves again by itself, with no restart.
  *
  * - On PostGIS the hub runs on a PostgreSQL cluster of this file's own, which
@@ -77,20 +78,33 @@ function outageCases(setup: () => Promise<Outage>): void {
     expect(r.data.counties.length).toBeGreaterThan(0);
   });
 
-  it('turns /readyz to 503 and answers GraphQL with SERVICE_UNAVAILABLE, without hanging, while it is away', async () => {
+  it('turns /readyz to 503 and answers GraphQL with 503 and SERVICE_UNAVAILABLE, without hanging, while it is away', async () => {
     await outage.databaseGoes();
+    // /readyz may answer its last check for a moment (it asks the database at most once a second): asked until it turns.
     const ready = await timed(async () => {
-      const res = await fetch(`${outage.hub.url}/readyz`);
-      return { status: res.status, body: (await res.json()) as { status: string; reason: string } };
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const res = await fetch(`${outage.hub.url}/readyz`);
+        const answer = { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { status: string; reason: string } };
+        if (answer.status !== 200 || Date.now() > deadline) return answer;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     });
     expect(ready.value.status).toBe(503);
     expect(ready.value.body.status).toBe('unavailable');
     // The deadlines are 1.5 s (readiness) and 5 s (connection): far below any client's patience.
     expect(ready.ms).toBeLessThan(10_000);
+    expect(ready.value.retryAfter).toBe('5');
     for (let i = 0; i < 3; i++) {
-      const answer = await timed(() => outage.hub.graphql(QUERY));
-      expect(answer.value.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      expect(answer.value.errors?.[0]?.message).toMatch(/^the database is (not reachable|busy); try again shortly$/);
+      const answer = await timed(async () => {
+        const res = await fetch(`${outage.hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+        return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+      });
+      // HTTP 503 with Retry-After, as /readyz: proxies and scripts read the status, not the body.
+      expect(answer.value.status).toBe(503);
+      expect(answer.value.retryAfter).toBe('5');
+      expect(answer.value.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(answer.value.body.errors?.[0]?.message).toMatch(/^the database is (not reachable|busy); try again shortly$/);
       expect(answer.ms).toBeLessThan(15_000);
     }
   }, 90_000);
