@@ -12,6 +12,10 @@ export interface Principal {
   role: Role;
   /** county codes the token is limited to; null = the whole prefecture */
   counties: string[] | null;
+  /** the token's id (`jti`), by which an admin revokes it; absent for tokens minted before ids */
+  tokenId?: string;
+  /** an embed token: reads only, whatever a resolver would let its role do */
+  embed?: boolean;
 }
 
 export const ANONYMOUS: Principal = { subject: 'anonymous', role: 'viewer', counties: null };

@@ -26,6 +26,10 @@ export interface Config {
   poolSize: number | null;
   /** Key that signs tokens; unset: one generated once and kept in DATA_DIR. Replicas must share one. */
   authSecret: string | null;
+  /** The file of rotated token keys (server/src/auth/keys.ts); default DATA_DIR/auth-keys.json. Replicas must see the same file. */
+  authKeysFile: string;
+  /** Anonymous, viewer and embed requests may run only the operations the hub ships (graphql/trusted-documents.ts); default false. */
+  trustedDocuments: boolean;
   /** Whether anonymous users may read; default true. Writes always need a token. */
   publicRead: boolean;
   /** Requests per minute one client (IP address) may send to /graphql; 0 turns the limit off; default 600. */
@@ -160,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 15000, 100, 3_600_000),
     poolSize: env.DB_POOL_SIZE ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : null,
     authSecret: env.AUTH_SECRET?.trim() || null,
+    authKeysFile: path.resolve(REPO_ROOT, env.AUTH_KEYS_FILE?.trim() || path.join(env.DATA_DIR?.trim() || '.data', 'auth-keys.json')),
+    trustedDocuments: bool(env, 'TRUSTED_DOCUMENTS', false),
     publicRead: bool(env, 'PUBLIC_READ', true),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),

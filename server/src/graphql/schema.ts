@@ -7,6 +7,7 @@ import { ArgumentValidationError, buildSchema, getMetadataStorage, type PubSub }
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { AssessmentResolver } from './resolvers/assessment.resolver.js';
 import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
+import { TokenRevocationResolver } from './resolvers/token-revocation.resolver.js';
 import { AssignmentResolver, AssistingUnitResolver, WorkTeamResolver } from './resolvers/assistance.resolver.js';
 import { IndicatorsResolver } from './resolvers/indicators.resolver.js';
 import { InspectionResolver } from './resolvers/inspection.resolver.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   PlanningResolver,
   PairingAnalysisResolver,
   EmbedTokenResolver,
+  TokenRevocationResolver,
   PlaceResolver,
   LiveResolver,
   WarningResolver,

@@ -20,6 +20,8 @@ import { isEmpty, loadDataset } from '../db/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
+import { KeyRing } from '../auth/keys.js';
+import { REVOKED_TABLE, Revocations } from '../auth/revocations.js';
 import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
@@ -29,6 +31,7 @@ import { jitGateway } from '../graphql/jit-executor.js';
 import { LIMITS, armor } from '../graphql/limits.js';
 import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
+import { trustedDocuments, trustedDocumentsPlugin } from '../graphql/trusted-documents.js';
 import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
@@ -172,6 +175,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const formatErrors = formatError((e) => logger.error('unexpected error in a resolver', e));
     // Announces a change a moment after hearing it: every cache has dropped what it made stale by then (they do as they hear it).
     const dataChanges = new DataChanges(db.changes);
+    // Read at start: a shipped operation file that does not parse stops the hub here, not at the first request.
+    const trusted = config.trustedDocuments ? trustedDocuments() : null;
     const apollo = new ApolloServer<Context>({
       gateway: jitGateway(schema),
       introspection: config.introspection,
@@ -189,7 +194,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [...(trusted ? [trustedDocumentsPlugin(trusted)] : []), responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -199,7 +204,12 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
 
     healthRoutes(app, db);
     embedCheckRoute(app, config.embedOrigins);
-    const auth = { secret: loadSecret(config.authSecret, config.dataDir), publicRead: config.publicRead };
+    const keys = new KeyRing(loadSecret(config.authSecret, config.dataDir), config.authKeysFile);
+    const revocations = new Revocations(
+      async () => ((await db.orm.em.getConnection().execute(`select token_id from ${REVOKED_TABLE} where expires_at is null or expires_at > now()`)) as Array<{ token_id: string }>).map((r) => r.token_id),
+      db.changes,
+    );
+    const auth = { keys, publicRead: config.publicRead, revocations };
     const graphqlBudget = requestBudget(config.rateLimitPerMinute);
     const guards = [corsFor(config.corsOrigins), graphqlBudget?.middleware() ?? null].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
@@ -213,7 +223,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) => mintToken(auth.secret, o), shared);
+          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
           return { ...context, report: res.locals.graphql as GraphQLReport };
         },
@@ -233,6 +243,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
             validationRules: [...limits.validationRules, nulFreeLiterals],
             formatError: formatErrors,
             registry: observability.registry,
+            trusted,
           })
         : null;
     serveClient(app, config.clientDist, config.embedOrigins, { views: config.screenViews, intervalSeconds: config.screenIntervalSeconds });
@@ -265,6 +276,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
           tileBudget?.close();
           responses.close();
           shared.close();
+          revocations.close();
           await db.close();
         })();
         return closing;

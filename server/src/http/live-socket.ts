@@ -46,6 +46,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/roles.js';
 import { principalOf, type AuthOptions } from '../graphql/auth.js';
+import { heldToTrustedDocuments, untrustedDocument, type TrustedDocuments } from '../graphql/trusted-documents.js';
 import type { DataChanges } from '../graphql/data-changes.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { LIMITS } from '../graphql/limits.js';
@@ -75,6 +76,8 @@ export interface LiveSocketOptions {
   /** How errors are shown to clients (POST /graphql's: codes, no internals). */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   registry: Registry;
+  /** TRUSTED_DOCUMENTS: the shipped operations anonymous and viewer sockets are held to (null: any) */
+  trusted?: TrustedDocuments | null;
 }
 
 /** POST /graphql refuses subscriptions with a clear error (Apollo would run one as a query and fail inside it). */
@@ -273,6 +276,7 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
         }
         const document = checkedDocument(o.schema, o.validationRules, payload.query, payload.operationName);
         if (!('kind' in document)) return [...document];
+        if (o.trusted && heldToTrustedDocuments(ctx.extra.principal ?? null) && !o.trusted.trusts(document)) return [untrustedDocument()];
         const contextValue: LiveContext & { principal: Principal | null } = { dataChanges: o.dataChanges, principal: ctx.extra.principal ?? null };
         return { schema: o.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
       },

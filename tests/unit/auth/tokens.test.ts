@@ -26,7 +26,7 @@ async function refusal(token: string): Promise<string> {
 describe('tokens', () => {
   it('accepts a token the hub minted, within its role\'s lifetime', async () => {
     const token = await mintToken(SECRET, { subject: 'p', role: 'planner', counties: ['159901000000'], days: MAX_DAYS.planner });
-    expect(await verifyToken(SECRET, token)).toEqual({ subject: 'p', role: 'planner', counties: ['159901000000'] });
+    expect(await verifyToken(SECRET, token)).toEqual({ subject: 'p', role: 'planner', counties: ['159901000000'], tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
   });
 
   it('refuses a token without an expiry', async () => {
