@@ -23,6 +23,14 @@ const reference = (table: string, alias: string) =>
   `case when ${alias}.id is null then null when (select count(*) from ${table} n where n.name = ${alias}.name) = 1 then ${alias}.name else ${alias}.id::text end`;
 const geometry = (column: string) => `ST_AsGeoJSON(${column}, 15)::json as geometry`;
 
+/** A level's reported figures (报送), as the county-figures and township-figures kinds read them back. */
+function reportedFigures(level: 'county' | 'township'): string {
+  return `
+    select code, year, households, rural_population as "ruralPopulation", poor_households as "poorHouseholds", poor_population as "poorPopulation",
+           poverty_incidence as "povertyIncidence", collective_income_total as "collectiveIncome", party_members as "partyMembers"
+      from reported_area_figures where level = '${level}' and ${inCounty('code')} and (:year::int is null or year = :year::int) order by code, year`;
+}
+
 export const EXPORT_QUERIES: Record<ImportKind, string> = {
   counties: `
     select code, name, name_en as "nameEn", kind, key_poor_county as "keyPoorCounty", exited_year as "exitedYear", ${geometry('boundary')}
@@ -88,4 +96,6 @@ export const EXPORT_QUERIES: Record<ImportKind, string> = {
       from finding f join inspection i on i.id = f.inspection_id
      where ${inCounty('i.county_code')} and (:year::int is null or extract(year from i.inspected_on)::int = :year::int)
      order by i.inspected_on, i.inspecting_unit, coalesce(i.village_code, i.township_code, i.county_code), f.id`,
+  'county-figures': reportedFigures('county'),
+  'township-figures': reportedFigures('township'),
 };

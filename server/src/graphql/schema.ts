@@ -21,6 +21,7 @@ import { CountyPovertyCauseResolver, PrefecturePovertyCauseResolver, TownshipPov
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { ProjectProgressResolver, ProjectYearResolver } from './resolvers/project-progress.resolver.js';
 import { CountyResolver, PrefectureResolver, TownshipResolver } from './resolvers/region.resolver.js';
+import { CountyReportedFiguresResolver, PrefectureFigureSourceResolver, ReportedFiguresResolver, TownshipReportedFiguresResolver } from './resolvers/reported-figures.resolver.js';
 import { VillageResolver, VillageYearResolver } from './resolvers/village.resolver.js';
 import { WarningResolver } from './resolvers/warning.resolver.js';
 
@@ -47,6 +48,10 @@ export const resolvers = [
   PlaceResolver,
   LiveResolver,
   WarningResolver,
+  ReportedFiguresResolver,
+  PrefectureFigureSourceResolver,
+  CountyReportedFiguresResolver,
+  TownshipReportedFiguresResolver,
   AssessmentResolver,
   InspectionResolver,
   VillagePovertyCauseResolver,

@@ -88,7 +88,7 @@ function kept<T extends object | number | null>(feed: ChangeFeed | null, tables:
 
 export function sharedReads(feed: ChangeFeed | null): SharedReads {
   const thresholds = kept<PolicySettings | null>(feed, ['prefecture']);
-  const latest = kept<number | null>(feed, ['village_year']);
+  const latest = kept<number | null>(feed, ['village_year', 'reported_area_figures']);
   const choropleths = kept<Choropleth>(feed, null, CHOROPLETHS_KEPT);
   const breaks = kept<ClassBreaks>(feed, null, BREAKS_KEPT);
   return {

@@ -6,7 +6,10 @@
  * or thresholds they depend on (migration 000005), so a read is a lookup by
  * key whatever the number of villages. One statement answers any number of
  * areas, so a list of counties costs one round trip (the GraphQL loaders
- * batch into it).
+ * batch into it). Reads go through the view area_figures_chosen (migration
+ * 000011), which puts a bureau's reported county and township figures (报送)
+ * in place of the villages' sum where the prefecture's setting says so, and
+ * tags each row with its source.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { activePairingSql } from './rules-sql.js';
@@ -14,8 +17,13 @@ import { inList, query, raw, sql } from './sql.js';
 
 export type AreaLevel = 'township' | 'county' | 'prefecture';
 
+/** Where an area-year's figures come from: the bureau's report (报送) or the sum of its villages (由村汇总). */
+export type FigureSource = 'REPORTED' | 'FROM_VILLAGES';
+
 export interface AreaFiguresRow {
   code: string;
+  /** which figures the area-year uses (the prefecture's choice, migration 000011's figure_source) */
+  source: FigureSource;
   year: number;
   villages: number;
   households: number;
@@ -36,7 +44,7 @@ export interface AreaFiguresRow {
 }
 
 /** A figure of an area-year (everything of AreaFiguresRow but its key). */
-export type FigureField = Exclude<keyof AreaFiguresRow, 'code'>;
+export type FigureField = Exclude<keyof AreaFiguresRow, 'code' | 'source'>;
 
 /** Each figure's column in area_year_figures. */
 const COLUMNS: Record<FigureField, string> = {
@@ -65,24 +73,24 @@ const NULLABLE: ReadonlySet<FigureField> = new Set(['collectiveIncomeMedian']);
 
 type FiguresRecord = Record<string, string | number | null>;
 
-/** `f.<column> as "<field>"` for each field: the row's keys are the fields' names. */
-const selectList = (fields: readonly FigureField[]): string => fields.map((f) => `f.${COLUMNS[f]} as "${f}"`).join(', ');
+/** `f.<column> as "<field>"` for each field, and the source: the row's keys are the fields' names. */
+const selectList = (fields: readonly FigureField[]): string => ['f.source as "source"', ...fields.map((f) => `f.${COLUMNS[f]} as "${f}"`)].join(', ');
 
 /** The figures `fields` of area `code` in a row read with selectList (numeric and bigint columns come as text). */
-function figuresRow<F extends FigureField>(code: string, r: FiguresRecord, fields: readonly F[]): Pick<AreaFiguresRow, 'code' | F> {
-  const row: Record<string, string | number | null> = { code };
+function figuresRow<F extends FigureField>(code: string, r: FiguresRecord, fields: readonly F[]): Pick<AreaFiguresRow, 'code' | 'source' | F> {
+  const row: Record<string, string | number | null> = { code, source: r.source as FigureSource };
   for (const f of fields) {
     const v = r[f];
     row[f] = v === null && NULLABLE.has(f) ? null : Number(v);
   }
-  return row as Pick<AreaFiguresRow, 'code' | F>;
+  return row as Pick<AreaFiguresRow, 'code' | 'source' | F>;
 }
 
 export async function areaFigures(em: EntityManager, level: AreaLevel, codes: readonly string[], years: readonly number[]): Promise<AreaFiguresRow[]> {
   if (codes.length === 0 || years.length === 0) return [];
   const rows = await query<FiguresRecord>(
     em,
-    sql`select f.code, ${raw(selectList(FIGURE_FIELDS))} from area_year_figures f
+    sql`select f.code, ${raw(selectList(FIGURE_FIELDS))} from area_figures_chosen f
          where f.level = ${level} and ${inList(raw('f.year'), years, 'int')} and ${inList(raw('f.code'), codes)}`,
   );
   return rows.map((r) => figuresRow(String(r.code), r, FIGURE_FIELDS));
@@ -94,7 +102,7 @@ export interface AreaWithFigures<F extends FigureField = FigureField> {
   name: string;
   nameEn: string;
   /** null when the area has no figures for the year */
-  figures: Pick<AreaFiguresRow, 'code' | F> | null;
+  figures: Pick<AreaFiguresRow, 'code' | 'source' | F> | null;
 }
 
 /**
@@ -114,8 +122,8 @@ export async function areasWithFigures<F extends FigureField>(
 ): Promise<AreaWithFigures<F>[]> {
   const rows = await query<FiguresRecord & { area: string; name?: string; name_en?: string; found: boolean }>(
     em,
-    sql`select a.code as area${raw(names ? ', a.name, a.name_en' : '')}, f.code is not null as found${raw(fields.length > 0 ? `, ${selectList(fields)}` : '')}
-          from ${raw(level)} a left join area_year_figures f on f.level = ${level} and f.year = ${year} and f.code = a.code
+    sql`select a.code as area${raw(names ? ', a.name, a.name_en' : '')}, f.code is not null as found, ${raw(selectList(fields))}
+          from ${raw(level)} a left join area_figures_chosen f on f.level = ${level} and f.year = ${year} and f.code = a.code
          order by a.code`,
   );
   return rows.map((r) => ({ code: r.area, name: r.name ?? '', nameEn: r.name_en ?? '', figures: r.found ? figuresRow(r.area, r, fields) : null }));
@@ -130,20 +138,24 @@ export async function areaFiguresEveryYear<F extends FigureField>(
   em: EntityManager,
   level: 'county' | 'township',
   fields: readonly F[],
-): Promise<Array<Pick<AreaFiguresRow, 'code' | F> & { year: number }>> {
-  const rows = await query<FiguresRecord>(em, sql`select f.code, f.year, ${raw(selectList(fields))} from area_year_figures f where f.level = ${level}`);
+): Promise<Array<Pick<AreaFiguresRow, 'code' | 'source' | F> & { year: number }>> {
+  const rows = await query<FiguresRecord>(em, sql`select f.code, f.year, ${raw(selectList(fields))} from area_figures_chosen f where f.level = ${level}`);
   return rows.map((r) => Object.assign(figuresRow(String(r.code), r, fields), { year: Number(r.year) }));
 }
 
-/** The latest year with village figures; null when there are none (one probe of the year index). */
+/** The latest year with village or reported area figures; null when there are none (one probe of each year index). */
 export async function latestFigureYear(em: EntityManager): Promise<number | null> {
-  const [row] = await em.getConnection().execute<{ year: number | null }[]>(`select max(year) as year from village_year`);
+  const [row] = await em
+    .getConnection()
+    .execute<{ year: number | null }[]>(`select greatest((select max(year) from village_year), (select max(year) from reported_area_figures)) as year`);
   return row?.year === null || row?.year === undefined ? null : Number(row.year);
 }
 
-/** The years with any village figures, ascending (every village-year counts in a prefecture, so the prefectures' rows have them all). */
+/** The years with any village or reported figures, ascending (every village-year counts in a prefecture, so the prefectures' rows have them all). */
 export async function figureYears(em: EntityManager): Promise<number[]> {
-  const rows = await em.getConnection().execute<{ year: number }[]>(`select distinct year from area_year_figures where level = 'prefecture' order by year`);
+  const rows = await em
+    .getConnection()
+    .execute<{ year: number }[]>(`select year from area_year_figures where level = 'prefecture' union select year from reported_area_figures order by year`);
   return rows.map((r) => Number(r.year));
 }
 

@@ -9,6 +9,8 @@ import { progress } from './progress.js';
 import { projects } from './projects.js';
 import { units } from './units.js';
 import { counties, townships } from './region.js';
+import { countyFigures } from './county-figures.js';
+import { townshipFigures } from './township-figures.js';
 import { villages } from './villages.js';
 
 export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
@@ -23,6 +25,8 @@ export const KIND_SPECS: Record<ImportKind, KindSpec<unknown>> = {
   progress: progress as KindSpec<unknown>,
   causes: causes as KindSpec<unknown>,
   findings: findings as KindSpec<unknown>,
+  'county-figures': countyFigures as KindSpec<unknown>,
+  'township-figures': townshipFigures as KindSpec<unknown>,
 };
 
 export { counties, townships, villages, figures, alliances, pairings, projects, units, causes };
@@ -34,5 +38,7 @@ export type { ProjectImport } from './projects.js';
 export { progress, projectReferenceText, type ProjectReference, type ProjectYearImport } from './progress.js';
 export type { AssignmentImport, AssistingUnitImport } from './units.js';
 export type { CountyImport } from './region.js';
+export { countyFigures, townshipFigures };
+export type { ReportedFiguresRecord } from './reported-figures.js';
 export { referenceText, type Reference } from './references.js';
 export * from './kind.js';

@@ -1,15 +1,21 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { povertyIncidence } from '../../domain/rules.js';
 import type { AreaFiguresRow } from '../../spatial/aggregates.js';
+import { FigureSource } from './reported-figures.type.js';
 
 // simpleResolvers: plain properties (a choropleth may carry one for each of thousands of areas).
 @ObjectType('AreaFigures', {
   simpleResolvers: true,
-  description: 'Figures of an area (township, county or the prefecture) for one year, aggregated by the database from its villages\' figures (汇总指标).',
+  description: 'Figures of an area (township, county or the prefecture) for one year (汇总指标): summed by the database from its villages\' figures, or as the bureau reported them (报送) where the prefecture\'s setting says so; `source` tells which.',
 })
 export class AreaFigures {
   @Field(() => Int, { description: 'The year (年份).' })
   year!: number;
+  @Field(() => FigureSource, {
+    description:
+      "Where the population, household, income and party-member figures come from (数据来源): REPORTED (报送) or FROM_VILLAGES (由村汇总), by the prefecture's setting; village counts are always the villages'.",
+  })
+  source!: FigureSource;
   @Field(() => Int, { description: 'Villages with figures for the year (村数).' })
   villages!: number;
   @Field(() => Int, { description: 'Registered households (户数).' })
@@ -40,6 +46,7 @@ export class AreaFigures {
   static from(row: AreaFiguresRow): AreaFigures {
     return Object.assign(new AreaFigures(), {
       year: row.year,
+      source: row.source,
       villages: row.villages,
       households: row.households,
       ruralPopulation: row.ruralPopulation,

@@ -4,11 +4,13 @@ import type { KindWriter } from '../writer.js';
 import { alliancesWriter } from './alliances.js';
 import { causesWriter } from './causes.js';
 import { countiesWriter } from './counties.js';
+import { countyFiguresWriter } from './county-figures.js';
 import { figuresWriter } from './figures.js';
 import { findingsWriter } from './findings.js';
 import { pairingsWriter } from './pairings.js';
 import { progressWriter } from './progress.js';
 import { projectsWriter } from './projects.js';
+import { townshipFiguresWriter } from './township-figures.js';
 import { townshipsWriter } from './townships.js';
 import { unitsWriter } from './units.js';
 import { villagesWriter } from './villages.js';
@@ -25,4 +27,6 @@ export const WRITERS: Record<ImportKind, KindWriter<unknown>> = {
   progress: progressWriter as KindWriter<unknown>,
   causes: causesWriter as KindWriter<unknown>,
   findings: findingsWriter as KindWriter<unknown>,
+  'county-figures': countyFiguresWriter as KindWriter<unknown>,
+  'township-figures': townshipFiguresWriter as KindWriter<unknown>,
 };
