@@ -19,6 +19,10 @@ export { DuplicateKeys } from './import/duplicates.js';
 export { rowProblem, problemReason, problemField, areaText, type RowProblem, type AreaLabel } from './import/problem.js';
 export * from './import/messages.js';
 export * from './import/kinds/index.js';
+export { buildRow, knownHeaders } from './import/kinds/built.js';
+export { FIELD_UNITS, splitHeader, unitFactor, type Unit } from './import/header-units.js';
+export { halfWidth, parseYear, FIRST_YEAR, lastYear } from './import/cells.js';
+export { sourceError } from './import/source.js';
 
 // Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.
 export * from './export/format.js';

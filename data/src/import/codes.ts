@@ -4,20 +4,27 @@
  * village = 12. Lists from offices often carry the short forms (a 6-digit
  * county adcode, a 9-digit township code); those are padded with zeros.
  */
-import { shown, text, type Parsed } from './cells.js';
+import { halfWidth, refuse, shown, type Parsed } from './cells.js';
+import type { MessageCode } from './messages.js';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 
 const SIGNIFICANT: Record<DivisionLevel, number> = { county: 6, township: 9, village: 12 };
 
-const DESCRIBE: Record<DivisionLevel, string> = {
-  county: 'a county code: 6 digits then 000000 (or the 6 digits alone)',
-  township: 'a township code: 9 digits then 000 (or the 9 digits alone)',
-  village: 'a village code: 12 digits not ending in 000',
-};
+const NOT: Record<DivisionLevel, MessageCode> = { county: 'code.notCounty', township: 'code.notTownship', village: 'code.notVillage' };
 
+/** How Excel shows a long number it took a code for: 1.5253E+11 (digits lost when saved as CSV). */
+const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
+
+/**
+ * A division code at `level`. Full-width digits are read as digits; a code
+ * in an XLSX cell formatted as a number arrives as a number and is exact (up
+ * to 15 digits), so it is taken; the text "1.5253E+11" (what such a cell
+ * becomes in a CSV) has lost digits and is refused with the fix.
+ */
 export function parseDivisionCode(raw: unknown, level: DivisionLevel): Parsed<string> {
-  const s = text(raw);
+  const s = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : halfWidth(raw).replace(/\s/g, '');
+  if (SCIENTIFIC.test(s)) return refuse('cell.scientific', { value: shown(raw) });
   const n = SIGNIFICANT[level];
   const padded = /^\d+$/.test(s) && s.length === n ? s.padEnd(12, '0') : s;
   const valid =
@@ -25,7 +32,10 @@ export function parseDivisionCode(raw: unknown, level: DivisionLevel): Parsed<st
     padded.slice(n) === '0'.repeat(12 - n) &&
     padded.slice(n - 3, n) !== '000' &&
     padded.slice(4, 6) !== '00';
-  return valid ? { ok: true, value: padded } : { ok: false, reason: `${shown(raw)} is not ${DESCRIBE[level]}` };
+  if (valid) return { ok: true, value: padded };
+  // Digits of no code's length: cut short or changed, by hand or by Excel taking the column for numbers.
+  if (/^\d+$/.test(s) && ![6, 9, 12].includes(s.length)) return refuse('code.wrongLength', { value: shown(raw), digits: s.length });
+  return refuse(NOT[level], { value: shown(raw) });
 }
 
 /** The code of the unit one level up: a village's township, a township's county, a county's prefecture. */

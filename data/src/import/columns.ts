@@ -1,19 +1,24 @@
 /**
  * Finding a record field's cell in a row: by the header the user named
  * (--code-field 区划代码), else by the first of the field's default headers
- * (Chinese and English, matched ignoring case and spaces) that the row has.
- * FieldReader also collects the row's problems and which fields it gave, so
- * an upsert changes only the columns the file has.
+ * (Chinese and English, matched ignoring case, spaces, brackets and a unit
+ * written in the header) that the row has. A unit in the header
+ * (集体经济收入（万元）, 投资（元）) scales the numbers to the unit the hub
+ * keeps (header-units.ts). FieldReader also collects the row's problems and
+ * which fields it gave, so an upsert changes only the columns the file has.
  */
 import { isEmpty, type Parsed } from './cells.js';
-import type { RowProblem } from './problem.js';
+import { FIELD_UNITS, scaled, splitHeader, unitFactor } from './header-units.js';
+import { message, type Message, type Reason } from './messages.js';
+import { rowProblem, type AreaLabel, type RowProblem } from './problem.js';
 
 /** Default headers per record field. */
 export type ColumnAliases = Readonly<Record<string, readonly string[]>>;
 /** Header per record field, given by the user; wins over the defaults. */
 export type ColumnOverrides = Readonly<Record<string, string>>;
 
-const norm = (h: string) => h.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-（）()]/g, '');
+/** A header as matched: NFKC, no case, no spaces, '_', '-', brackets or '*' (a required-column mark). */
+export const normHeader = (h: string) => h.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-()*]/g, '');
 
 /**
  * Which header each field resolves to, shared by the rows of a file: rows
@@ -24,8 +29,13 @@ interface Resolution {
   signature: string;
   aliases: ColumnAliases;
   overrides: ColumnOverrides;
+  /** by the whole header, then by the header without its unit */
   byHeader: Map<string, string>;
+  byName: Map<string, string>;
   header: Map<string, string | null>;
+  /** notes on the columns (unit conversions), given with the first row of these headers */
+  notes: Message[];
+  noted: boolean;
 }
 let last: Resolution | null = null;
 
@@ -33,7 +43,12 @@ function resolution(fields: Record<string, unknown>, aliases: ColumnAliases, ove
   const keys = Object.keys(fields);
   const signature = keys.join('\u0000');
   if (last !== null && last.signature === signature && last.aliases === aliases && last.overrides === overrides) return last;
-  last = { signature, aliases, overrides, byHeader: new Map(keys.map((k) => [norm(k), k])), header: new Map() };
+  const byName = new Map<string, string>();
+  for (const k of keys) {
+    const n = normHeader(splitHeader(k).name);
+    if (!byName.has(n)) byName.set(n, k);
+  }
+  last = { signature, aliases, overrides, byHeader: new Map(keys.map((k) => [normHeader(k), k])), byName, header: new Map(), notes: [], noted: false };
   return last;
 }
 
@@ -58,14 +73,28 @@ export class FieldReader {
     const wanted = this.overrides[field] !== undefined ? [this.overrides[field]!] : (this.aliases[field] ?? [field]);
     let found: string | null = null;
     for (const a of wanted) {
-      const h = this.resolved.byHeader.get(norm(a));
+      const h = this.resolved.byHeader.get(normHeader(a)) ?? this.resolved.byName.get(normHeader(splitHeader(a).name));
       if (h !== undefined) {
         found = h;
         break;
       }
     }
     this.resolved.header.set(field, found);
+    if (found !== null) this.noteUnit(field, found);
     return found;
+  }
+
+  private noteUnit(field: string, header: string): void {
+    const { unit } = splitHeader(header);
+    const factor = unitFactor(field, unit);
+    if (factor !== null && factor !== 1) this.resolved.notes.push(message('note.unitConverted', { header, unit: unit!, expected: FIELD_UNITS[field]! }));
+  }
+
+  /** Notes on the columns (unit conversions), once per file: the first row that asks gets them. */
+  columnNotes(): Message[] {
+    if (this.resolved.noted) return [];
+    this.resolved.noted = true;
+    return this.resolved.notes;
   }
 
   /** How to name `field` in a report: the file's header when there is one. */
@@ -73,8 +102,8 @@ export class FieldReader {
     return this.header(field) ?? this.overrides[field] ?? field;
   }
 
-  problem(field: string, reason: string): void {
-    this.problems.push({ row: this.row, field: this.label(field), reason });
+  problem(field: string, reason: Reason): void {
+    this.problems.push(rowProblem(this.row, this.label(field), reason));
   }
 
   raw(field: string): unknown {
@@ -86,17 +115,27 @@ export class FieldReader {
     return !isEmpty(this.raw(field));
   }
 
+  /** The row's area as far as its cells say (code and name as written), to name it in the report. */
+  area(codeField: string, nameField?: string): AreaLabel {
+    const code = this.raw(codeField);
+    const name = nameField === undefined ? undefined : this.raw(nameField);
+    return {
+      ...(isEmpty(code) ? {} : { code: String(code).normalize('NFKC').trim() }),
+      ...(isEmpty(name) ? {} : { name: String(name).trim() }),
+    };
+  }
+
   /** A value the record cannot do without: a problem when the column is missing or the cell empty or bad. */
   required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
     const h = this.header(field);
     if (h === null) {
       const names = this.overrides[field] ?? (this.aliases[field] ?? [field]).join(' / ');
-      this.problems.push({ row: this.row, field, reason: `no column for it (looked for ${names}); name the column with --field ${field}=<header>` });
+      this.problems.push(rowProblem(this.row, field, message('column.missing', { names, field })));
       return undefined;
     }
     const raw = this.fields[h];
     if (isEmpty(raw)) {
-      this.problem(field, 'is empty');
+      this.problem(field, message('cell.empty'));
       return undefined;
     }
     return this.parse(field, raw, parse);
@@ -115,8 +154,17 @@ export class FieldReader {
   private parse<T>(field: string, raw: unknown, parse: (raw: unknown) => Parsed<T>): T | undefined {
     this.given.add(field);
     const p = parse(raw);
-    if (p.ok) return p.value;
-    this.problem(field, p.reason);
-    return undefined;
+    if (!p.ok) {
+      this.problem(field, p.message ?? p.reason);
+      return undefined;
+    }
+    if (typeof p.value !== 'number') return p.value;
+    const { unit } = splitHeader(this.header(field)!);
+    const factor = unitFactor(field, unit);
+    if (factor === null) {
+      this.problem(field, message('cell.unitMismatch', { unit: unit!, expected: FIELD_UNITS[field] ?? message('cell.noUnit') }));
+      return undefined;
+    }
+    return scaled(p.value, factor) as T;
   }
 }

@@ -33,36 +33,52 @@ export const MESSAGES = {
     zh: '{value} 是 Excel 把代码当作数字后显示的科学计数法，后几位已经丢失；请在 Excel 中把该列设置为“文本”格式，重新填入完整代码后再保存',
     en: '{value} is a code Excel turned into a number and shows in scientific notation, which loses its last digits; format the column as Text in Excel, enter the full codes again, then save',
   },
-  'cell.leadingZero': {
-    zh: '{value} 只有 {digits} 位，可能是 Excel 把代码当作数字时去掉了开头的 0；请把该列设置为“文本”格式后重新填入',
-    en: '{value} has only {digits} digits; Excel may have dropped leading zeros when it took the code for a number: format the column as Text and enter the codes again',
+  'code.wrongLength': {
+    zh: '{value} 有 {digits} 位，统计用区划代码应为 12 位（旗县可只写前 6 位，苏木乡镇可只写前 9 位）；若 Excel 把代码列当作数字处理过（去掉开头的 0 或改动了末位），请把该列设置为“文本”格式后重新填入完整代码',
+    en: '{value} has {digits} digits; a division code has 12 (a county may give its first 6, a township its first 9); if Excel took the column for numbers (dropping leading zeros or changing the last digits), format the column as Text and enter the full codes again',
   },
+  'cell.noUnit': { zh: '无（个数、代码或文字）', en: 'none (a count, code or text)' },
   'cell.unitMismatch': { zh: '表头的单位“{unit}”不适用于此列（此列的单位是 {expected}）', en: 'the unit "{unit}" in the header does not fit this column (its unit is {expected})' },
 
   // ── division codes ────────────────────────────────────────────────────
   'code.notCounty': { zh: '{value} 不是旗县代码（应为 6 位数字后接 000000，或只写前 6 位）', en: '{value} is not a county code: 6 digits then 000000 (or the 6 digits alone)' },
   'code.notTownship': { zh: '{value} 不是苏木乡镇代码（应为 9 位数字后接 000，或只写前 9 位）', en: '{value} is not a township code: 9 digits then 000 (or the 9 digits alone)' },
   'code.notVillage': { zh: '{value} 不是嘎查村代码（应为 12 位数字，且不以 000 结尾）', en: '{value} is not a village code: 12 digits not ending in 000' },
+  'level.county': { zh: '旗县', en: 'county' },
+  'level.township': { zh: '苏木乡镇', en: 'township' },
+  'level.village': { zh: '嘎查村', en: 'village' },
   'code.notParent': {
     zh: '{given} 不是{level} {code} 所属的{parentLevel}（代码前 {digits} 位是 {parent}）',
     en: '{given} is not the {parentLevel} of {level} {code} (its first {digits} digits give {parent})',
   },
+
+  // ── rules of single kinds ──────────────────────────────────────────────
+  'village.exitNotPoor': { zh: '只有建档立卡贫困村（贫困村）才有出列年份', en: 'only a registered poor village (贫困村) can have an exit year' },
+  'pairing.noHelper': { zh: '为空：须填帮扶村（帮扶村代码）或帮扶企业', en: 'is empty: name the helper village (帮扶村) or the helper enterprise (帮扶企业)' },
+  'pairing.twoHelpers': { zh: '结对只能有一个帮扶方：帮扶村或帮扶企业，不能两者都填', en: 'a pairing has one helper: a village or an enterprise, not both' },
+  'unit.noVillage': { zh: '为空：填了年份或资金的帮扶关系须写明所帮扶的嘎查村', en: 'is empty: an assignment with years or funds needs the village it helps' },
+  'unit.committedAlone': { zh: '须与年度资金（到位资金）一起给出', en: 'must come with the funds by year (到位资金)' },
+  'unit.committedYear': { zh: '{year} 年有承诺资金 {amount} 万元，年度资金却没有这一年；尚未到位时写 {year}:0', en: '{year} has committed funds of {amount} 万元 but the funds by year have no {year}; write {year}:0 when nothing has arrived yet' },
+  'progress.noProject': { zh: '为空：须填项目编号，或村代码和项目名称', en: 'is empty: give the project id, or the village code and the project name' },
 
   // ── columns and rows ──────────────────────────────────────────────────
   'column.missing': {
     zh: '找不到此列（查找的表头：{names}）；可用 --field {field}=<表头> 指定',
     en: 'no column for it (looked for {names}); name the column with --field {field}=<header>',
   },
+  'rowUnit.row': { zh: '行', en: 'row' },
+  'rowUnit.feature': { zh: '个要素', en: 'feature' },
   'row.duplicate': { zh: '{key} 重复出现（首次在第 {first} {unit}）', en: '{key} is listed twice (first at {unit} {first})' },
 
   // ── what the readers noticed (notes, not problems) ─────────────────────
   'note.headerRow': { zh: '第 {row} 行作为表头', en: 'row {row} taken as the header' },
   'note.headerRowSkipped': { zh: '第 {row} 行作为表头（其上 {skipped} 行是标题或说明，已跳过）', en: 'row {row} taken as the header (the {skipped} row(s) above it are titles or notes, skipped)' },
   'note.totalRow': { zh: '第 {row} 行是“{text}”行，已跳过（合计由系统计算）', en: 'row {row} is a total row ("{text}"), skipped (the hub computes totals)' },
+  'note.footerRow': { zh: '第 {row} 行是表格下方的注释或签名行，已跳过', en: 'row {row} is a note or signature line under the table, skipped' },
   'note.unitConverted': { zh: '“{header}”按 {unit} 读取，已换算为 {expected}', en: '"{header}" read in {unit}, converted to {expected}' },
 
   // ── the file as a whole ───────────────────────────────────────────────
-  'file.noHeader': { zh: '在前 {rows} 行中找不到表头（应有一行写明各列名称，如 村代码、年份）', en: 'no header row in the first {rows} rows (a row naming the columns, e.g. 村代码, 年份)' },
+  'file.headerRowEmpty': { zh: '第 {row} 行是空行或超出了文件，不能作为表头', en: 'row {row} is empty or beyond the file, so it cannot be the header' },
   'file.empty': { zh: '文件是空的', en: 'the file is empty' },
   'file.sheetEmpty': { zh: '第一个工作表是空的', en: 'the first worksheet is empty' },
 
@@ -86,6 +102,37 @@ export const MESSAGES = {
   'report.written': { zh: '报告已写入 {path}', en: 'report written to {path}' },
   'report.moreLines': { zh: '… 另有 {count} 行见报告文件', en: '… {count} more lines in the report file' },
   'report.cannotWrite': { zh: '无法把报告写入 {path}（{error}）；请用 --report <路径> 指定', en: 'cannot write the report to {path} ({error}); pass --report <path>' },
+
+  // ── boundaries ────────────────────────────────────────────────────────
+  'geometry.invalid': {
+    zh: '边界不是有效多边形（{reason}）；加 --repair 可用 ST_MakeValid 修复，报告会列出面积变化',
+    en: 'is not a valid polygon ({reason}); pass --repair to fix it with ST_MakeValid (the report gives the change in area)',
+  },
+  'geometry.unrepairable': { zh: '边界不是有效多边形（{reason}），ST_MakeValid 修复后没有剩下面积', en: 'is not a valid polygon ({reason}) and ST_MakeValid leaves no area of it' },
+  'geometry.repaired': {
+    zh: '边界已用 ST_MakeValid 修复（原问题：{reason}）；面积 {before} m² → {after} m²（{delta} m²，{share} %）',
+    en: 'repaired with ST_MakeValid (was: {reason}); area {before} m² → {after} m² ({delta} m², {share} %)',
+  },
+  'geometry.repairedFromZero': {
+    zh: '边界已用 ST_MakeValid 修复（原问题：{reason}）；面积 {before} m² → {after} m²（{delta} m²）',
+    en: 'repaired with ST_MakeValid (was: {reason}); area {before} m² → {after} m² ({delta} m²)',
+  },
+  'county.prefectureMissing': {
+    zh: '所属盟市 {prefecture}（代码前 4 位）不在数据库中；加 --prefecture-name <名称> 新建该盟市',
+    en: "its prefecture {prefecture} (the code's first 4 digits) is not in the database; pass --prefecture-name <name> to create it",
+  },
+  'township.countyMissing': {
+    zh: '所属旗县 {county}（代码前 6 位）不在数据库中；请先导入旗县',
+    en: "its county {county} (the code's first 6 digits) is not in the database; import the counties first",
+  },
+  'township.outsideCounty': { zh: '有 {share} % 的面积在所属旗县 {county} 之外', en: '{share} % of the township lies outside its county {county}' },
+  'crs.gcj02': { zh: 'GCJ-02（高德、腾讯、阿里云 DataV 等网络地图的“火星坐标”）', en: 'GCJ-02 (the "Mars coordinates" of AMap, Tencent, Aliyun DataV and other web maps)' },
+  'crs.bd09': { zh: 'BD-09（百度地图坐标）', en: 'BD-09 (Baidu Maps coordinates)' },
+  'warning.crsShift': {
+    zh: '坐标疑似 {crsName}，而不是 WGS-84：与库中已有的 {count} 个同代码边界相比，整体偏移约 {offset} 米；按 {crs} 换算后只差约 {left} 米。请核实来源后加 --crs {flag} 重新导入（换算为 WGS-84）',
+    en: 'the coordinates look like {crsName}, not WGS-84: against the {count} boundaries stored under the same codes they sit about {offset} m off; converted from {crs} they are about {left} m off. Check the source, then import again with --crs {flag} (converted to WGS-84)',
+  },
+  'report.warnings': { zh: '提醒（{count}）：', en: 'warnings ({count}):' },
 
   // ── templates ─────────────────────────────────────────────────────────
   'template.written': { zh: '已写出 {kind} 模板：{files}', en: 'wrote the {kind} template: {files}' },

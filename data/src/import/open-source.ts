@@ -13,7 +13,13 @@ export const SOURCE_EXTENSIONS = ['.geojson', '.json', '.zip', '.shp', '.csv', '
 export interface OpenOptions {
   /** text encoding of CSV / DBF; null detects it */
   encoding: TextEncodingName | null;
+  /** CSV / XLSX: the header row (1-based) when the user names it; found otherwise */
+  headerRow?: number;
+  /** CSV / XLSX: the column names the kind knows (its aliases), to find the header row by */
+  headers?: readonly string[];
 }
+
+const tableOptions = (o: OpenOptions) => ({ ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}), ...(o.headers ? { headers: o.headers } : {}) });
 
 export async function openSource(path: string, options: OpenOptions): Promise<Source> {
   if (!existsSync(path)) throw new SourceError(`${path}: no such file`);
@@ -26,9 +32,9 @@ export async function openSource(path: string, options: OpenOptions): Promise<So
       return readShapefile(path, options.encoding);
     case '.csv':
     case '.txt':
-      return readCsv(path, options.encoding);
+      return readCsv(path, options.encoding, tableOptions(options));
     case '.xlsx':
-      return readXlsx(path);
+      return readXlsx(path, tableOptions(options));
     case '.xls':
       throw new SourceError(`${path}: the old Excel format (.xls) is not read; save the sheet as .xlsx or CSV`);
     default:

@@ -5,6 +5,7 @@
  * in WGS-84 when the file said which CRS it was in.
  */
 import type { Geometry } from 'geojson';
+import { DEFAULT_LANG, formatMessage, type Message } from './messages.js';
 
 export type SourceFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx';
 
@@ -12,7 +13,7 @@ export type SourceFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx';
 export type RowUnit = 'row' | 'feature';
 
 export interface SourceRow {
-  /** spreadsheet row (header = 1) or feature number (first = 1) */
+  /** spreadsheet row as Excel numbers it (the header is not always row 1) or feature number (first = 1) */
   number: number;
   /** cells by header as written in the file (every header of a table, '' when empty); GeoJSON/DBF properties as they are */
   fields: Record<string, unknown>;
@@ -28,6 +29,10 @@ export interface Source {
   /** the CRS the coordinates came in, as the file told it (Shapefile .prj) */
   crs: string | null;
   rows: AsyncIterable<SourceRow>;
+  /** the row taken as the header (CSV, XLSX), known once the first row has been read */
+  headerRow?: number | null;
+  /** what the reader noticed and did (the header row, total rows skipped), for the report; complete once the rows are read */
+  notes?: Message[];
   /** share of the file read so far (0…1), when the reader can tell */
   progress(): number | null;
   /** releases temporary files; safe to call twice */
@@ -37,4 +42,19 @@ export interface Source {
 /** The file cannot be read at all (as opposed to a row that is wrong). */
 export class SourceError extends Error {
   override name = 'SourceError';
+  /**
+   * @param text `<path>: <reason>`, the reason in English or Chinese
+   * @param detail the reason as a coded message, for a report in either language
+   */
+  constructor(
+    text: string,
+    readonly detail?: Message,
+  ) {
+    super(text);
+  }
+}
+
+/** A SourceError for `path` whose reason is a coded message (its Chinese text in the error's message). */
+export function sourceError(path: string, detail: Message): SourceError {
+  return new SourceError(`${path}: ${formatMessage(detail, DEFAULT_LANG)}`, detail);
 }

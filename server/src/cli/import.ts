@@ -1,13 +1,15 @@
 /**
  * `pnpm data:import <file> --kind <kind> …`: loads a file into the database
  * the configuration names (DATABASE_URL, or the embedded one in DATA_DIR),
- * prints the report, writes it to --report, and exits 1 when anything was
- * rejected (2 when the command itself is wrong).
+ * prints the report (Chinese, or English with --lang en), writes it to
+ * --report or DATA_DIR/import-reports/ and prints where, and exits 1 when
+ * anything was rejected (2 when the command itself is wrong).
  */
-import { SourceError } from '@lingyan/data';
+import { formatMessage, message, SourceError } from '@lingyan/data';
+import { loadConfig } from '../config/config.js';
 import { parseImportArgs, USAGE } from '../importer/options.js';
 import { progress } from '../importer/progress.js';
-import { writeReport } from '../importer/report.js';
+import { defaultReportPath, writeReport } from '../importer/report.js';
 import { runImport } from '../importer/run-import.js';
 import { dataCommand } from './data-command.js';
 
@@ -19,14 +21,17 @@ dataCommand(
   parseImportArgs,
   async (db, options) => {
     const result = await runImport(db.orm.em as never, options, progress(process.stderr));
+    const lang = options.lang;
     // The terminal gets the head of a long report; the file gets all of it.
     const lines = result.report.trimEnd().split('\n');
-    process.stdout.write(`${lines.slice(0, SHOWN_LINES).join('\n')}\n${lines.length > SHOWN_LINES ? `… ${lines.length - SHOWN_LINES} more lines in the report file\n` : ''}`);
+    const more = lines.length > SHOWN_LINES ? `${formatMessage(message('report.moreLines', { count: lines.length - SHOWN_LINES }), lang)}\n` : '';
+    process.stdout.write(`${lines.slice(0, SHOWN_LINES).join('\n')}\n${more}`);
+    const reportPath = options.reportPath ?? defaultReportPath(options.file, loadConfig().dataDir);
     try {
-      writeReport(options.reportPath, result.report);
-      console.log(`report written to ${options.reportPath}`);
+      writeReport(reportPath, result.report);
+      console.log(formatMessage(message('report.written', { path: reportPath }), lang));
     } catch (error) {
-      console.error(`data:import: cannot write the report to ${options.reportPath} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --report <path>`);
+      console.error(`data:import: ${formatMessage(message('report.cannotWrite', { path: reportPath, error: (error as NodeJS.ErrnoException).code ?? String(error) }), lang)}`);
     }
     return result.exitCode;
   },

@@ -4,18 +4,18 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodingFromLabel, IMPORT_KINDS, SOURCE_CRSES, type ImportKind, type SourceCrs } from '@lingyan/data';
+import { encodingFromLabel, IMPORT_KINDS, langFromLabel, SOURCE_CRSES, type ImportKind, type SourceCrs } from '@lingyan/data';
 import { ConfigError } from '../config/config.js';
 import type { ImportOptions } from './run-import.js';
 
 export const USAGE = `usage: pnpm data:import <file.geojson|.zip|.shp|.csv|.xlsx> --kind <${IMPORT_KINDS.join('|')}>
   [--dry-run] [--skip-invalid] [--repair] [--crs ${SOURCE_CRSES.join('|')}] [--encoding utf-8|gbk]
   [--code-field <header>] [--name-field <header>] [--lon-field <header>] [--lat-field <header>] [--year-field <header>]
-  [--field <recordField>=<header> …] [--prefecture-name <名称>] [--report <path>]`;
+  [--field <recordField>=<header> …] [--prefecture-name <名称>] [--header-row <n>] [--lang zh|en] [--report <path>]`;
 
 export interface CliOptions extends ImportOptions {
-  /** where the report is written; default <file name>.report.txt in the current folder */
-  reportPath: string;
+  /** where the report is written (--report); null: DATA_DIR/import-reports/<file>.<time>.report.txt */
+  reportPath: string | null;
 }
 
 /** The record field that --code-field names for each kind. */
@@ -48,6 +48,8 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
       field: { type: 'string', multiple: true },
       'prefecture-name': { type: 'string' },
       report: { type: 'string' },
+      'header-row': { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new ConfigError(`give exactly one file to import\n${USAGE}`);
@@ -71,6 +73,10 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
     [values['year-field'], 'year'],
   ];
   for (const [header, field] of named) if (header) overrides[field] = header;
+  const lang = langFromLabel(values.lang ?? 'zh');
+  if (!lang) throw new ConfigError(`--lang must be zh or en, got "${values.lang}"`);
+  const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1 && headerRow <= 100)) throw new ConfigError(`--header-row must be a row number from 1 to 100, got "${values['header-row']}"`);
   const file = path.resolve(cwd, positionals[0]!);
   return {
     file,
@@ -82,6 +88,8 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
     encoding,
     overrides,
     prefectureName: values['prefecture-name']?.trim() || null,
-    reportPath: path.resolve(cwd, values.report ?? `${path.basename(file)}.report.txt`),
+    lang,
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    reportPath: values.report === undefined ? null : path.resolve(cwd, values.report),
   };
 }

@@ -13,7 +13,15 @@
 import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  buildRow,
   DuplicateKeys,
+  DEFAULT_LANG,
+  knownHeaders,
+  message,
+  rowProblem,
+  type AreaLabel,
+  type Lang,
+  type Message,
   openSource,
   SourceError,
   type ColumnOverrides,
@@ -40,6 +48,10 @@ export interface ImportOptions {
   crs: SourceCrs;
   /** CSV/DBF encoding; null detects it */
   encoding: TextEncodingName | null;
+  /** CSV/XLSX header row (1-based) when chosen; found by its column names otherwise */
+  headerRow?: number;
+  /** the report's language; Chinese unless asked */
+  lang?: Lang;
   overrides: ColumnOverrides;
   prefectureName: string | null;
   /** rows per database round trip; default 500 */
@@ -53,6 +65,8 @@ export interface ImportResult {
   unit: RowUnit;
   problems: RowProblem[];
   repaired: RowProblem[];
+  /** what the reader and the columns did: the header row taken, total rows skipped, units converted */
+  notes: Message[];
   report: string;
   /** 0 when nothing was rejected, 1 otherwise */
   exitCode: number;
@@ -80,8 +94,9 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   const counts = { read: 0, inserted: 0, updated: 0 };
   let source: Source | null = null;
   let written = false;
+  const columnNotes: Message[] = [];
   try {
-    source = await openSource(o.file, { encoding: o.encoding });
+    source = await openSource(o.file, { encoding: o.encoding, headers: knownHeaders(writer.spec), ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}) });
     const opened = source;
     const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName };
     writer.start?.();
@@ -89,7 +104,7 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
       .fork()
       .transactional(async (tx) => {
         await deferAreaFigures(tx as EntityManager);
-        await readAll(tx as EntityManager, opened, writer, o, writeOptions, counts, reject, repaired, () => rejectedRows.size > 0, bar);
+        await readAll(tx as EntityManager, opened, writer, o, writeOptions, counts, reject, repaired, () => rejectedRows.size > 0, bar, columnNotes);
         if (o.dryRun || (rejectedRows.size > 0 && !o.skipInvalid)) throw new RollBack();
         await flushAreaFigures(tx as EntityManager);
         if (counts.inserted + counts.updated > 0) await audit(tx as EntityManager, o, writer, counts, rejectedRows.size);
@@ -100,14 +115,14 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
       });
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    reject([{ row: 0, field: basename(o.file), reason: error.message.replace(`${o.file}: `, '') }]);
+    reject([rowProblem(0, basename(o.file), error.detail ?? error.message.replace(`${o.file}: `, ''))]);
   } finally {
     await source?.close();
   }
   bar.done(counts.read);
   problems.sort((a, b) => a.row - b.row);
   repaired.sort((a, b) => a.row - b.row);
-  if (extraProblems > 0) problems.push({ row: 0, field: 'report', reason: `${extraProblems} more problems not listed` });
+  if (extraProblems > 0) problems.push(rowProblem(0, 'report', message('report.moreProblems', { count: extraProblems })));
   const summary: ImportSummary = {
     file: o.file,
     kind: o.kind,
@@ -124,7 +139,9 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
     seconds: (Date.now() - started) / 1000,
   };
   const unit = source?.unit ?? 'row';
-  return { summary, unit, problems, repaired, report: reportText(summary, unit, problems, repaired), exitCode: rejectedRows.size > 0 ? 1 : 0 };
+  const lang = o.lang ?? DEFAULT_LANG;
+  const notes = [...(source?.notes ?? []), ...columnNotes];
+  return { summary, unit, problems, repaired, notes, report: reportText(summary, unit, problems, repaired, { lang, notes }), exitCode: rejectedRows.size > 0 ? 1 : 0 };
 }
 
 async function readAll(
@@ -138,6 +155,7 @@ async function readAll(
   repaired: RowProblem[],
   anyRejected: () => boolean,
   bar: Progress,
+  columnNotes: Message[],
 ): Promise<void> {
   const spec = writer.spec;
   const keys = new DuplicateKeys();
@@ -148,6 +166,9 @@ async function readAll(
   const flush = async (rows: Array<GoodRow<unknown>>) => {
     if (rows.length === 0) return;
     const checked = await writer.check(tx, rows, writeOptions);
+    // The database's problems name the row's area too, as the row gave it.
+    const areas = new Map<number, AreaLabel | undefined>(rows.map((r) => [r.row, r.area]));
+    for (const p of [...checked.problems, ...checked.repaired]) p.area ??= areas.get(p.row);
     reject(checked.problems);
     repaired.push(...checked.repaired);
     const bad = new Set(checked.problems.map((p) => p.row));
@@ -182,15 +203,16 @@ async function readAll(
   async function readRows(): Promise<void> {
     for await (const row of source.rows) {
       counts.read++;
-      const b = spec.build(row, { crs: o.crs, overrides: o.overrides });
+      const b = buildRow(spec, row, { crs: o.crs, overrides: o.overrides });
       given ??= b.given;
+      if (b.notes) columnNotes.push(...b.notes);
       const found = [...b.problems];
       if (b.key !== null) {
         const first = keys.seen(b.key, b.row);
-        if (first !== null) found.push({ row: b.row, field: b.label(spec.keyField), reason: `${b.key} is listed twice (first at ${source.unit} ${first})` });
+        if (first !== null) found.push(rowProblem(b.row, b.label(spec.keyField), message('row.duplicate', { key: b.key, first, unit: message(source.unit === 'row' ? 'rowUnit.row' : 'rowUnit.feature') }), b.area));
       }
       if (b.record !== null && found.length === 0) {
-        found.push(...writer.rules(b.record).map((p) => ({ row: b.row, field: b.label(p.field), reason: p.reason })));
+        found.push(...writer.rules(b.record).map((p) => rowProblem(b.row, b.label(p.field), p.reason, b.area)));
       }
       if (found.length > 0) reject(found);
       else batch.push(b as GoodRow<unknown>);

@@ -1,13 +1,15 @@
 /** Division codes and the conversions from Chinese web-map coordinates. */
 import { describe, expect, it } from 'vitest';
-import { bd09ToGcj02, gcj02ToBd09, gcj02ToWgs84, parentCode, parseDivisionCode, toWgs84, wgs84ToGcj02 } from '@lingyan/data';
+import { bd09ToGcj02, formatMessage, gcj02ToBd09, gcj02ToWgs84, parentCode, parseDivisionCode, toWgs84, wgs84ToGcj02 } from '@lingyan/data';
 
 describe('division codes', () => {
   it('pads short county and township codes and refuses codes of the wrong level', () => {
     expect(parseDivisionCode('152591', 'county')).toEqual({ ok: true, value: '152591000000' });
     expect(parseDivisionCode('152591101', 'township')).toEqual({ ok: true, value: '152591101000' });
     expect(parseDivisionCode(152591101201, 'village')).toEqual({ ok: true, value: '152591101201' });
-    expect(parseDivisionCode('152591101000', 'village')).toEqual({ ok: false, reason: '"152591101000" is not a village code: 12 digits not ending in 000' });
+    const wrong = parseDivisionCode('152591101000', 'village');
+    expect(wrong).toMatchObject({ ok: false, reason: '"152591101000" 不是嘎查村代码（应为 12 位数字，且不以 000 结尾）' });
+    expect(!wrong.ok && formatMessage(wrong.message!, 'en')).toBe('"152591101000" is not a village code: 12 digits not ending in 000');
     expect(parseDivisionCode('152591000000', 'township').ok).toBe(false);
     expect(parseDivisionCode('152500000000', 'county').ok).toBe(false);
     expect(parentCode('152591101201', 'village')).toBe('152591101000');

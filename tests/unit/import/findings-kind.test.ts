@@ -55,7 +55,7 @@ describe('a row', () => {
     expect(built.record).toBeNull();
     expect(built.problems.map((p) => [p.field, p.reason])).toEqual([
       ['督查日期', '"2025/2/30" 不是日期（应为 2025-03-10、2025/3/10 或 2025年3月10日）'],
-      ['督查单位', 'is empty'],
+      ['督查单位', '为空'],
       ['问题类别', '"其他" 不是问题类别（应为 基层党建、扶贫资金、项目管理、驻村帮扶、政策落实、作风问题 之一）'],
     ]);
   });

@@ -1,6 +1,6 @@
 /** The pure record builders of the kinds alliances, pairings, projects and units, and the cell parsers they share. */
 import { describe, expect, it } from 'vitest';
-import { alliances, pairings, parseList, parseYearAmounts, projects, units, parseInteger, type SourceRow } from '@lingyan/data';
+import { alliances, formatMessage, pairings, parseList, parseYearAmounts, projects, units, parseInteger, type SourceRow } from '@lingyan/data';
 
 const row = (fields: Record<string, unknown>, geometry: SourceRow['geometry'] = null): SourceRow => ({ number: 2, fields, geometry });
 const ctx = { crs: 'wgs84' as const, overrides: {} };
@@ -10,15 +10,17 @@ describe('cells', () => {
   it('splits a list on ; ； , ， 、 and spaces, and stops at the first bad item', () => {
     expect(parseList('1;2；3，4、5 6,7', parseInteger)).toEqual({ ok: true, value: [1, 2, 3, 4, 5, 6, 7] });
     expect(parseList(' ', parseInteger)).toEqual({ ok: true, value: [] });
-    expect(parseList('1;x;y', parseInteger)).toEqual({ ok: false, reason: '"x" is not a number' });
+    expect(parseList('1;x;y', parseInteger)).toMatchObject({ ok: false, reason: '"x" 不是数字' });
   });
 
   it('reads funds by year as 2019:20.5 / 2019=20.5 / 2019：20.5', () => {
     expect(parseYearAmounts('2019: 20.5; 2020=1000；2021：3')).toEqual({ ok: true, value: [{ year: 2019, amount: 20.5 }, { year: 2020, amount: 1000 }, { year: 2021, amount: 3 }] });
     // a comma separates items, so it is no thousands separator here
-    expect(parseYearAmounts('2020:1,000')).toEqual({ ok: false, reason: '"000" is not year:amount (e.g. 2019:20.5)' });
-    expect(parseYearAmounts('2019:二十')).toEqual({ ok: false, reason: '2019: "二十" is not a number' });
-    expect(parseYearAmounts('19:20')).toEqual({ ok: false, reason: '"19:20" is not year:amount (e.g. 2019:20.5)' });
+    expect(parseYearAmounts('2020:1,000')).toMatchObject({ ok: false, reason: '"000" 不是“年份:金额”（如 2019:20.5）' });
+    const item = parseYearAmounts('2019:二十');
+    expect(item).toMatchObject({ ok: false, reason: '2019 年："二十" 不是数字' });
+    expect(!item.ok && formatMessage(item.message!, 'en')).toBe('2019: "二十" is not a number');
+    expect(parseYearAmounts('19:20')).toMatchObject({ ok: false, reason: '"19:20" 不是“年份:金额”（如 2019:20.5）' });
   });
 });
 
@@ -33,10 +35,10 @@ describe('alliances', () => {
 
   it('names a bad member code and a missing column', () => {
     const b = alliances.build(row({ 名称: 'x', 中心村代码: '159901101201', 成员村代码: '159901101201;1599011012', 成立年份: 2021 }), ctx);
-    expect(problems(b)).toEqual(['成员村代码: "1599011012" is not a village code: 12 digits not ending in 000']);
+    expect(problems(b)).toEqual(['成员村代码: "1599011012" 有 10 位，统计用区划代码应为 12 位（旗县可只写前 6 位，苏木乡镇可只写前 9 位）；若 Excel 把代码列当作数字处理过（去掉开头的 0 或改动了末位），请把该列设置为“文本”格式后重新填入完整代码']);
     expect(b.record).toBeNull();
     expect(problems(alliances.build(row({ 名称: 'x', 中心村代码: '159901101201', 成立年份: 2021 }), ctx))).toEqual([
-      'memberVillageCodes: no column for it (looked for 成员村代码 / 成员村 / members / memberVillageCodes); name the column with --field memberVillageCodes=<header>',
+      'memberVillageCodes: 找不到此列（查找的表头：成员村代码 / 成员村 / members / memberVillageCodes）；可用 --field memberVillageCodes=<表头> 指定',
     ]);
   });
 });
@@ -52,8 +54,8 @@ describe('pairings', () => {
   });
 
   it('needs exactly one helper', () => {
-    expect(problems(pairings.build(row({ 帮扶村: '', 帮扶企业: '', 受帮扶村: '159901101202', 开始年份: 2019 }), ctx))).toEqual(['帮扶村: is empty: name the helper village (帮扶村) or the helper enterprise (帮扶企业)']);
-    expect(problems(pairings.build(row({ 帮扶村: '159901101201', 帮扶企业: '7', 受帮扶村: '159901101202', 开始年份: 2019 }), ctx))).toEqual(['帮扶企业: a pairing has one helper: a village or an enterprise, not both']);
+    expect(problems(pairings.build(row({ 帮扶村: '', 帮扶企业: '', 受帮扶村: '159901101202', 开始年份: 2019 }), ctx))).toEqual(['帮扶村: 为空：须填帮扶村（帮扶村代码）或帮扶企业']);
+    expect(problems(pairings.build(row({ 帮扶村: '159901101201', 帮扶企业: '7', 受帮扶村: '159901101202', 开始年份: 2019 }), ctx))).toEqual(['帮扶企业: 结对只能有一个帮扶方：帮扶村或帮扶企业，不能两者都填']);
   });
 });
 
@@ -79,7 +81,7 @@ describe('units', () => {
   });
 
   it('refuses an unknown kind and years without a village', () => {
-    expect(problems(units.build(row({ 帮扶单位: 'x', 单位类型: '学校' }), ctx))).toEqual(['单位类型: "学校" is not one of GOVERNMENT, ENTERPRISE, INSTITUTION (or 机关/党政机关/企业/事业单位)']);
-    expect(problems(units.build(row({ 帮扶单位: 'x', 帮扶村代码: '', 开始年份: 2016 }), ctx))).toEqual(['帮扶村代码: is empty: an assignment with years or funds needs the village it helps']);
+    expect(problems(units.build(row({ 帮扶单位: 'x', 单位类型: '学校' }), ctx))).toEqual(['单位类型: "学校" 不是可用的值（应为 机关、党政机关、企业、事业单位 / GOVERNMENT, ENTERPRISE, INSTITUTION 之一）']);
+    expect(problems(units.build(row({ 帮扶单位: 'x', 帮扶村代码: '', 开始年份: 2016 }), ctx))).toEqual(['帮扶村代码: 为空：填了年份或资金的帮扶关系须写明所帮扶的嘎查村']);
   });
 });

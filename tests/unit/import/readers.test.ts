@@ -65,9 +65,14 @@ describe('readers', () => {
   it('names the column by option and reports a non-numeric count with the header the file uses', async () => {
     const row: SourceRow = { number: 7, geometry: null, fields: { 村编码: '152591101201', 年份: '2024', 户数: '十二', 乡村人口: '900', 贫困户数: '1', 贫困人口: '2', 集体经济收入: '3' } };
     const f = figures.build(row, { crs: 'wgs84', overrides: { villageCode: '村编码' } });
-    expect(f.problems).toEqual([{ row: 7, field: '户数', reason: '"十二" is not a number' }]);
+    expect(f.problems).toEqual([{ row: 7, field: '户数', reason: '"十二" 不是数字', code: 'cell.notNumber', params: { value: '"十二"' } }]);
     const missing = figures.build(row, { crs: 'wgs84', overrides: {} });
-    expect(missing.problems[0]).toEqual({ row: 7, field: 'villageCode', reason: 'no column for it (looked for 村代码 / 嘎查村代码 / 代码 / 区划代码 / 统计用区划代码 / villageCode / code); name the column with --field villageCode=<header>' });
+    expect(missing.problems[0]).toMatchObject({
+      row: 7,
+      field: 'villageCode',
+      code: 'column.missing',
+      reason: '找不到此列（查找的表头：村代码 / 嘎查村代码 / 代码 / 区划代码 / 统计用区划代码 / 行政村代码 / 村级代码 / 嘎查村区划代码 / 村区划代码 / 所在村代码 / villageCode / village / code）；可用 --field villageCode=<表头> 指定',
+    });
   });
 
   it('tells UTF-8 from GBK by validity, even when a sample ends inside a character', () => {

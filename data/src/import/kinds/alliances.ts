@@ -5,7 +5,7 @@
  * and the centre is a member, so no two alliances share a centre.
  */
 import type { AllianceRecord } from '../../records.js';
-import { parseInteger, parseList } from '../cells.js';
+import { parseList, parseYear } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
 import { built, plainText, reader } from './built.js';
 import type { KindSpec } from './kind.js';
@@ -35,7 +35,7 @@ export const alliances: KindSpec<AllianceImport> = {
       centreVillageCode: centre ?? '',
       memberVillageCodes: r.required('memberVillageCodes', (v) => parseList(v, villageCode)) ?? [],
       platformCompany: r.optional('platformCompany', parseReference, null as Reference | null),
-      foundedYear: r.required('foundedYear', parseInteger) ?? 0,
+      foundedYear: r.required('foundedYear', parseYear) ?? 0,
     };
     return built(r, record, centre ?? null);
   },

@@ -8,11 +8,11 @@
  * check (it knows them).
  */
 import { POVERTY_CAUSES, type PovertyCause } from '../../records.js';
-import { parseInteger, shown, text, type Parsed } from '../cells.js';
+import { halfWidth, parseYear, shown, type Parsed } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
 import { built, reader } from './built.js';
 import type { KindSpec } from './kind.js';
-import { YEAR } from './shared-columns.js';
+import { VILLAGE_CODE, VILLAGE_NAME, YEAR } from './shared-columns.js';
 
 export interface CausesImport {
   villageCode: string;
@@ -38,7 +38,7 @@ export const CAUSE_HEADERS: Record<PovertyCause, string[]> = {
 
 /** A count of households: a whole number ≥ 0 (reasons in Chinese: bureau staff read them). */
 function parseHouseholds(raw: unknown): Parsed<number> {
-  const s = text(raw).replace(/[,，\s]/g, '').replace(/户$/, '');
+  const s = halfWidth(raw).replace(/[,\s]/g, '').replace(/户$/, '');
   if (!/^\d+$/.test(s)) return { ok: false, reason: `${shown(raw)} 不是户数（应为不小于 0 的整数）` };
   return { ok: true, value: Number(s) };
 }
@@ -47,14 +47,15 @@ export const causes: KindSpec<CausesImport> = {
   kind: 'causes',
   keyField: 'villageCode',
   aliases: {
-    villageCode: ['村代码', '嘎查村代码', '区划代码', '统计用区划代码', '代码', 'villageCode', 'code'],
+    villageCode: ['村代码', '嘎查村代码', '区划代码', '统计用区划代码', '代码', ...VILLAGE_CODE.slice(2), 'code'],
+    villageName: VILLAGE_NAME,
     year: YEAR,
     ...CAUSE_HEADERS,
   },
   build(row, ctx) {
     const r = reader(row, this.aliases, ctx);
     const villageCode = r.required('villageCode', (v) => parseDivisionCode(v, 'village'));
-    const year = r.required('year', parseInteger);
+    const year = r.required('year', parseYear);
     const counts: Partial<Record<PovertyCause, number>> = {};
     for (const cause of POVERTY_CAUSES) {
       if (r.header(cause) !== null) counts[cause] = r.optional(cause, parseHouseholds, 0);

@@ -5,10 +5,11 @@
  */
 import type { ColumnAliases, ColumnOverrides } from '../columns.js';
 import type { SourceCrs } from '../crs.js';
-import type { RowProblem } from '../problem.js';
+import type { Message } from '../messages.js';
+import type { AreaLabel, RowProblem } from '../problem.js';
 import type { SourceRow } from '../source.js';
 
-export const IMPORT_KINDS = ['counties', 'townships', 'villages', 'figures', 'alliances', 'pairings', 'projects', 'units', 'progress', 'causes', 'findings', 'county-figures', 'township-figures'] as const;
+export const IMPORT_KINDS = ['counties', 'townships', 'villages', 'figures', 'alliances', 'pairings', 'projects', 'units', 'progress', 'causes', 'findings'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface BuildContext {
@@ -28,6 +29,10 @@ export interface BuiltRow<R> {
   key: string | null;
   /** how the report names a record field for this row (the file's header when it has one) */
   label(field: string): string;
+  /** the area the row is about (code and name as written), to name it beside every problem */
+  area?: AreaLabel;
+  /** notes on the file's columns (unit conversions), given with the first row only */
+  notes?: Message[];
 }
 
 export interface KindSpec<R> {
@@ -35,5 +40,7 @@ export interface KindSpec<R> {
   /** what the key is, for "listed twice" lines */
   keyField: string;
   aliases: ColumnAliases;
+  /** the record fields that name the row's area (a code, and a name when the file has one), for the report */
+  area?: { code: string; name?: string };
   build(row: SourceRow, ctx: BuildContext): BuiltRow<R>;
 }

@@ -8,6 +8,7 @@ import type { PairingKind, PairingRecord } from '../../records.js';
 import { parseEnum, parseInteger } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
 import { built, reader } from './built.js';
+import { message } from '../messages.js';
 import type { KindSpec } from './kind.js';
 import { parseReference, referenceText, type Reference } from './references.js';
 import { END_YEAR, KIND, START_YEAR } from './shared-columns.js';
@@ -40,8 +41,8 @@ export const pairings: KindSpec<PairingImport> = {
     const r = reader(row, this.aliases, ctx);
     const helperVillageCode = r.optional('helperVillageCode', villageCode, null as string | null);
     const helperOrganisation = r.optional('helperOrganisation', parseReference, null as Reference | null);
-    if (!r.has('helperVillageCode') && !r.has('helperOrganisation')) r.problem('helperVillageCode', 'is empty: name the helper village (帮扶村) or the helper enterprise (帮扶企业)');
-    if (r.has('helperVillageCode') && r.has('helperOrganisation')) r.problem('helperOrganisation', 'a pairing has one helper: a village or an enterprise, not both');
+    if (!r.has('helperVillageCode') && !r.has('helperOrganisation')) r.problem('helperVillageCode', message('pairing.noHelper'));
+    if (r.has('helperVillageCode') && r.has('helperOrganisation')) r.problem('helperOrganisation', message('pairing.twoHelpers'));
     const helped = r.required('helpedVillageCode', villageCode);
     const startYear = r.required('startYear', parseInteger);
     const record: PairingImport = {

@@ -7,11 +7,12 @@
  * the progress rules is for the server, which knows the project.
  */
 import type { ProjectStage, ProjectYearRecord } from '../../records.js';
-import { parseEnum, parseInteger, parseNumber } from '../cells.js';
+import { parseEnum, parseInteger, parseNumber, parseYear } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
 import { built, plainText, reader } from './built.js';
+import { message } from '../messages.js';
 import type { KindSpec } from './kind.js';
-import { VILLAGE_CODE, YEAR } from './shared-columns.js';
+import { VILLAGE_CODE, VILLAGE_NAME, YEAR } from './shared-columns.js';
 
 /** A project by its id in the hub, or by its village and name. */
 export type ProjectReference = { id: number } | { villageCode: string; name: string };
@@ -41,6 +42,7 @@ export const progress: KindSpec<ProjectYearImport> = {
   keyField: 'projectId',
   aliases: {
     villageCode: VILLAGE_CODE,
+    villageName: VILLAGE_NAME,
     projectName: ['项目名称', 'projectName', 'project'],
     projectId: ['项目编号', '项目ID', 'projectId'],
     year: YEAR,
@@ -70,9 +72,9 @@ export const progress: KindSpec<ProjectYearImport> = {
       const name = r.required('projectName', plainText);
       if (villageCode && name) project = { villageCode, name };
     } else if (!r.problems.length) {
-      r.problem('projectId', '为空：须填项目编号，或村代码和项目名称');
+      r.problem('projectId', message('progress.noProject'));
     }
-    const year = r.required('year', parseInteger);
+    const year = r.required('year', parseYear);
     const figures = Object.fromEntries(FIGURES.map((f) => [f, r.optional(f, parseNumber, 0)])) as Record<(typeof FIGURES)[number], number>;
     const record: ProjectYearImport = {
       project: project ?? { id: 0 },

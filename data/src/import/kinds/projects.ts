@@ -12,7 +12,7 @@ import { built, plainText, reader } from './built.js';
 import { pointOf } from './geometry.js';
 import type { KindSpec } from './kind.js';
 import { parseReference, type Reference } from './references.js';
-import { END_YEAR, KIND, LAT, LON, NAME, START_YEAR, VILLAGE_CODE } from './shared-columns.js';
+import { END_YEAR, KIND, LAT, LON, NAME, START_YEAR, VILLAGE_CODE, VILLAGE_NAME } from './shared-columns.js';
 
 /** The project as a file gives it: the operator by id or name. */
 export type ProjectImport = Omit<IndustryProjectRecord, 'id' | 'operatorId'> & { operator: Reference | null };
@@ -32,6 +32,7 @@ export const projects: KindSpec<ProjectImport> = {
     name: ['项目名称', ...NAME],
     type: ['产业类型', '项目类型', ...KIND],
     villageCode: VILLAGE_CODE,
+    villageName: VILLAGE_NAME,
     operator: ['经营主体', '运营主体', 'operator', 'operatorId'],
     lon: LON,
     lat: LAT,

@@ -11,9 +11,10 @@ import { parseEnum, parseInteger, parseYearAmounts } from '../cells.js';
 import { parseDivisionCode } from '../codes.js';
 import type { FieldReader } from '../columns.js';
 import { built, reader } from './built.js';
+import { message } from '../messages.js';
 import type { KindSpec } from './kind.js';
 import { parseReference, referenceText, type Reference } from './references.js';
-import { END_YEAR, KIND, NAME, START_YEAR, VILLAGE_CODE } from './shared-columns.js';
+import { END_YEAR, KIND, NAME, START_YEAR, VILLAGE_CODE, VILLAGE_NAME } from './shared-columns.js';
 
 export type AssignmentImport = Omit<AssignmentRecord, 'id' | 'unitId'>;
 
@@ -31,12 +32,12 @@ const KIND_NAMES: Record<string, AssistingUnitKind> = { 机关: 'GOVERNMENT', �
 function withCommitments(r: FieldReader, funds: AssignmentImport['funds'], committed: Array<{ year: number; amount: number }>): AssignmentImport['funds'] {
   if (committed.length === 0) return funds;
   if (!r.has('funds')) {
-    r.problem('committed', '须与年度资金（到位资金）一起给出');
+    r.problem('committed', message('unit.committedAlone'));
     return funds;
   }
   const byYear = new Map(committed.map((c) => [c.year, c.amount]));
   for (const c of committed) {
-    if (!funds.some((f) => f.year === c.year)) r.problem('committed', `${c.year} 年有承诺资金 ${c.amount} 万元，年度资金却没有这一年；尚未到位时写 ${c.year}:0`);
+    if (!funds.some((f) => f.year === c.year)) r.problem('committed', message('unit.committedYear', { year: c.year, amount: c.amount }));
   }
   return funds.map((f) => (byYear.has(f.year) ? { ...f, committed: byYear.get(f.year)! } : f));
 }
@@ -48,6 +49,7 @@ export const units: KindSpec<AssistingUnitImport> = {
     unit: ['帮扶单位', '定点帮扶单位', '单位名称', 'unit', 'unitId', ...NAME],
     kind: ['单位类型', ...KIND],
     villageCode: ['帮扶村代码', '帮扶村', ...VILLAGE_CODE],
+    villageName: ['帮扶村名称', ...VILLAGE_NAME],
     startYear: START_YEAR,
     endYear: END_YEAR,
     funds: ['年度资金', '帮扶资金', '到位帮扶资金', 'funds'],
@@ -67,7 +69,7 @@ export const units: KindSpec<AssistingUnitImport> = {
         funds: withCommitments(r, r.optional('funds', parseYearAmounts, []), r.optional('committed', parseYearAmounts, [])),
       };
     } else if (r.has('startYear') || r.has('funds') || r.has('committed')) {
-      r.problem('villageCode', 'is empty: an assignment with years or funds needs the village it helps');
+      r.problem('villageCode', message('unit.noVillage'));
     }
     const key = unit && (assignment === null ? referenceText(unit) : villageCode && r.has('startYear') ? `${referenceText(unit)} in ${villageCode} from ${assignment.startYear}` : null);
     return built(r, { unit: unit ?? { name: '' }, kind, assignment }, key ?? null);

@@ -1,11 +1,12 @@
 /** Villages (嘎查/行政村): a code, a name, a point (geometry or 经度/纬度) and the party branch's lasting fields. */
 import type { BranchFocus, VillageKind, VillageRecord } from '../../records.js';
-import { parseBoolean, parseEnum, parseInteger } from '../cells.js';
+import { parseBoolean, parseEnum, parseYear } from '../cells.js';
+import { message } from '../messages.js';
 import { parseDivisionCode } from '../codes.js';
 import { pointOf } from './geometry.js';
 import { built, impliedParent, plainText, reader } from './built.js';
 import type { KindSpec } from './kind.js';
-import { CODE, KIND, LAT, LON, NAME, NAME_EN } from './shared-columns.js';
+import { CODE, KIND, LAT, LON, NAME, NAME_EN, VILLAGE_CODE, VILLAGE_NAME } from './shared-columns.js';
 
 const FOCUS = ['FARMING_HERDING', 'TOURISM', 'SPECIALTY_INDUSTRY', 'E_COMMERCE'] as const;
 
@@ -13,15 +14,15 @@ export const villages: KindSpec<VillageRecord> = {
   kind: 'villages',
   keyField: 'code',
   aliases: {
-    code: CODE,
-    townshipCode: ['苏木乡镇代码', '乡镇代码', '所属乡镇代码', 'townshipCode'],
-    name: NAME,
+    code: [...CODE, ...VILLAGE_CODE.slice(0, 6)],
+    townshipCode: ['苏木乡镇代码', '乡镇代码', '所属乡镇代码', '所属苏木乡镇代码', 'townshipCode'],
+    name: [...NAME, ...VILLAGE_NAME.filter((n) => n !== 'villageName')],
     nameEn: NAME_EN,
     kind: KIND,
     lon: LON,
     lat: LAT,
-    isPoorVillage: ['贫困村', '是否贫困村', '建档立卡贫困村', 'isPoorVillage'],
-    exitedYear: ['出列年份', '退出年份', 'exitedYear'],
+    isPoorVillage: ['贫困村', '是否贫困村', '建档立卡贫困村', '是否建档立卡贫困村', 'isPoorVillage'],
+    exitedYear: ['出列年份', '退出年份', '出列年度', '脱贫出列年份', 'exitedYear'],
     branchName: ['党支部', '党支部名称', '支部名称', 'branchName'],
     branchFocus: ['支部类型', '党组织类型', 'branchFocus'],
     branchGovernance15: ['1+5', '"1+5"', 'branchGovernance15'],
@@ -32,8 +33,8 @@ export const villages: KindSpec<VillageRecord> = {
     const name = r.required('name', plainText) ?? '';
     const township = impliedParent(r, code, 'village', 'townshipCode');
     const isPoorVillage = r.optional('isPoorVillage', parseBoolean, false);
-    const exitedYear = r.optional('exitedYear', parseInteger, null as number | null);
-    if (exitedYear !== null && !isPoorVillage) r.problem('exitedYear', 'only a registered poor village (贫困村) can have an exit year');
+    const exitedYear = r.optional('exitedYear', parseYear, null as number | null);
+    if (exitedYear !== null && !isPoorVillage) r.problem('exitedYear', message('village.exitNotPoor'));
     const record: VillageRecord = {
       code: code ?? '',
       townshipCode: township,

@@ -1,11 +1,14 @@
 /**
  * XLSX: the first worksheet, streamed with exceljs's WorkbookReader (the
- * whole workbook never sits in memory). Row 1 is the header; rows keep the
- * numbers Excel shows.
+ * whole workbook never sits in memory). Rows keep the numbers Excel shows; a
+ * merged title is one cell (its top-left) and is skipped with the other
+ * rows above the header (table.ts).
  */
 import { createReadStream, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { SourceError, type Source, type SourceRow } from '../source.js';
+import { message } from '../messages.js';
+import { sourceError, type Source } from '../source.js';
+import { tableRows, type RawRow, type TableOptions, type TableState } from './table.js';
 
 /** A cell as plain text or number: formulas give their result, rich text its text. */
 function cellValue(value: unknown): unknown {
@@ -21,38 +24,34 @@ function cellValue(value: unknown): unknown {
   return String(value);
 }
 
-export function readXlsx(path: string): Source {
+export function readXlsx(path: string, table: Omit<TableOptions, 'path'> = {}): Source {
   const size = statSync(path).size || 1;
   const input = createReadStream(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* raw(): AsyncGenerator<RawRow> {
     for await (const sheet of workbook) {
-      let header: string[] | null = null;
+      let any = false;
       for await (const row of sheet) {
+        any = true;
         // row.values is 1-based: index 0 is always empty.
-        const values = (row.values as unknown[]).map(cellValue);
-        if (header === null) {
-          if (row.number !== 1) throw new SourceError(`${path}: row 1 of the first worksheet must be a header row naming the columns`);
-          header = values.map((v) => (v === undefined ? '' : String(v).trim()));
-          continue;
-        }
-        const fields: Record<string, unknown> = {};
-        header.forEach((h, i) => {
-          if (h !== '') fields[h] = values[i] ?? '';
-        });
-        if (Object.values(fields).some((v) => v !== '')) yield { number: row.number, fields, geometry: null };
+        yield { number: row.number, cells: (row.values as unknown[]).slice(1).map(cellValue) };
       }
-      if (header === null) throw new SourceError(`${path}: the first worksheet is empty`);
+      if (!any) throw sourceError(path, message('file.sheetEmpty'));
       // Only the first worksheet is data; the rest are usually notes.
       break;
     }
   }
+  const state: TableState = { headerRow: null, notes: [] };
   return {
     format: 'xlsx',
     unit: 'row',
     encoding: null,
     crs: null,
-    rows: rows(),
+    rows: tableRows(raw(), { ...table, path }, state),
+    get headerRow() {
+      return state.headerRow;
+    },
+    notes: state.notes,
     progress: () => Math.min(1, input.bytesRead / size),
     close: async () => {
       input.destroy();
