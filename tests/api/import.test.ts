@@ -63,8 +63,8 @@ describe('loading a prefecture in four imports', () => {
     const r = await run('counties.geojson', 'counties');
     expect(r.exitCode).toBe(1);
     expect(r.problems.map((p) => `${r.unit} ${p.row}, ${p.field}: ${p.reason}`)).toEqual([
-      'feature 1, 代码: its prefecture 152500000000 (the code\'s first 4 digits) is not in the database; pass --prefecture-name <名称> to create it',
-      'feature 2, 代码: its prefecture 152500000000 (the code\'s first 4 digits) is not in the database; pass --prefecture-name <名称> to create it',
+      'feature 1, 代码: 所属盟市 152500000000（代码前 4 位）不在数据库中；加 --prefecture-name <名称> 新建该盟市',
+      'feature 2, 代码: 所属盟市 152500000000（代码前 4 位）不在数据库中；加 --prefecture-name <名称> 新建该盟市',
     ]);
     expect(await state()).toBe(before);
   });
@@ -135,10 +135,10 @@ describe('rejections: every problem reported, nothing written', () => {
     expect(r.exitCode).toBe(1);
     expect(r.summary).toMatchObject({ read: 5, rejectedRows: 4, written: false });
     expect(r.report.split('\n').filter((l) => l.startsWith('feature '))).toEqual([
-      'feature 1, boundary: is not a valid polygon (Self-intersection[114.1 43.1]); pass --repair to fix it with ST_MakeValid',
-      'feature 2, boundary: 100.0 % of the township lies outside its county 152591000000',
+      'feature 1, 交叉乡 152591103000, boundary: 边界不是有效多边形（Self-intersection[114.1 43.1]）；加 --repair 可用 ST_MakeValid 修复，报告会列出面积变化',
+      'feature 2, 越界镇 152591104000, boundary: 有 100.0 % 的面积在所属旗县 152591000000 之外',
       'feature 4, code: 152591105000 is listed twice (first at feature 3)',
-      "feature 5, code: its county 152599000000 (the code's first 6 digits) is not in the database; import the counties first",
+      'feature 5, 无县乡 152599101000, code: 所属旗县 152599000000（代码前 6 位）不在数据库中；请先导入旗县',
     ]);
     expect(r.report).toContain('result: nothing written (all-or-nothing)');
     expect(await state()).toBe(before);
@@ -147,7 +147,10 @@ describe('rejections: every problem reported, nothing written', () => {
   it('--repair mends the bow-tie with ST_MakeValid and says so; --skip-invalid writes the good rows', async () => {
     const r = await run('townships-bad.geojson', 'townships', { repair: true, skipInvalid: true });
     expect(r.exitCode).toBe(1);
-    expect(r.repaired.map((p) => `${p.row} ${p.field}: ${p.reason}`)).toEqual(['1 boundary: repaired with ST_MakeValid (was: Self-intersection[114.1 43.1])']);
+    // The bow-tie's two triangles cancel in the area as drawn (0 m²); repaired, they count both.
+    expect(r.repaired.map((p) => `${p.row} ${p.field}: ${p.reason}`)).toEqual([
+      expect.stringMatching(/^1 boundary: 边界已用 ST_MakeValid 修复（原问题：Self-intersection\[114\.1 43\.1\]）；面积 0 m² → [\d,]+ m²（\+[\d,]+ m²）$/),
+    ]);
     expect(r.summary).toMatchObject({ rejectedRows: 3, inserted: 2, written: true });
     expect(await sql(`select code, ST_IsValid(boundary) as valid, ST_NumGeometries(boundary) as parts from township where code in ('152591103000', '152591105000') order by code`)).toEqual([
       { code: '152591103000', valid: true, parts: 2 },

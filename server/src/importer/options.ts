@@ -38,7 +38,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
-      crs: { type: 'string', default: 'wgs84' },
+      crs: { type: 'string' },
       encoding: { type: 'string' },
       'code-field': { type: 'string' },
       'name-field': { type: 'string' },
@@ -55,7 +55,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   if (positionals.length !== 1) throw new ConfigError(`give exactly one file to import\n${USAGE}`);
   const kind = values.kind as ImportKind;
   if (!IMPORT_KINDS.includes(kind)) throw new ConfigError(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
-  const crs = values.crs!.toLowerCase().replace(/[^a-z0-9]/g, '') as SourceCrs;
+  const crs = (values.crs ?? 'wgs84').toLowerCase().replace(/[^a-z0-9]/g, '') as SourceCrs;
   if (!SOURCE_CRSES.includes(crs)) throw new ConfigError(`--crs must be one of ${SOURCE_CRSES.join(', ')}, got "${values.crs}"`);
   const encoding = values.encoding ? encodingFromLabel(values.encoding) : null;
   if (values.encoding && !encoding) throw new ConfigError(`--encoding must be utf-8 or gbk (gb18030), got "${values.encoding}"`);
@@ -85,6 +85,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
     skipInvalid: values['skip-invalid']!,
     repair: values.repair!,
     crs,
+    crsStated: values.crs !== undefined,
     encoding,
     overrides,
     prefectureName: values['prefecture-name']?.trim() || null,

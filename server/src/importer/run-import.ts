@@ -16,16 +16,17 @@ import {
   buildRow,
   DuplicateKeys,
   DEFAULT_LANG,
+  formatMessage,
   knownHeaders,
-  message,
   rowProblem,
   type AreaLabel,
   type Lang,
-  type Message,
+  message,
   openSource,
   SourceError,
   type ColumnOverrides,
   type ImportKind,
+  type Message,
   type RowProblem,
   type RowUnit,
   type Source,
@@ -33,6 +34,7 @@ import {
   type TextEncodingName,
 } from '@lingyan/data';
 import { deferAreaFigures, flushAreaFigures } from '../spatial/aggregates.js';
+import { CrsOffsetProbe } from './crs-offset.js';
 import { WRITERS } from './kinds/index.js';
 import { progress as noProgress, type Progress } from './progress.js';
 import { reportText, type ImportSummary } from './report.js';
@@ -46,6 +48,8 @@ export interface ImportOptions {
   repair: boolean;
   /** CRS of lon/lat columns and GeoJSON; a Shapefile's .prj is applied first */
   crs: SourceCrs;
+  /** true when the user named the CRS (--crs); otherwise boundaries are checked for a web-map offset */
+  crsStated?: boolean;
   /** CSV/DBF encoding; null detects it */
   encoding: TextEncodingName | null;
   /** CSV/XLSX header row (1-based) when chosen; found by its column names otherwise */
@@ -65,6 +69,8 @@ export interface ImportResult {
   unit: RowUnit;
   problems: RowProblem[];
   repaired: RowProblem[];
+  /** what the user should know though nothing was refused (e.g. coordinates that look like GCJ-02) */
+  warnings: Message[];
   /** what the reader and the columns did: the header row taken, total rows skipped, units converted */
   notes: Message[];
   report: string;
@@ -95,10 +101,11 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   let source: Source | null = null;
   let written = false;
   const columnNotes: Message[] = [];
+  const probe = o.crs === 'wgs84' && !o.crsStated ? new CrsOffsetProbe() : null;
   try {
     source = await openSource(o.file, { encoding: o.encoding, headers: knownHeaders(writer.spec), ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}) });
     const opened = source;
-    const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName };
+    const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName, probe };
     writer.start?.();
     await em
       .fork()
@@ -139,9 +146,21 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
     seconds: (Date.now() - started) / 1000,
   };
   const unit = source?.unit ?? 'row';
+  const warnings = [probe?.warning()].filter((w): w is Message => !!w);
   const lang = o.lang ?? DEFAULT_LANG;
   const notes = [...(source?.notes ?? []), ...columnNotes];
-  return { summary, unit, problems, repaired, notes, report: reportText(summary, unit, problems, repaired, { lang, notes }), exitCode: rejectedRows.size > 0 ? 1 : 0 };
+  const report = withWarnings(reportText(summary, unit, problems, repaired, { lang, notes }), warnings, lang);
+  return { summary, unit, problems, repaired, warnings, notes, report, exitCode: rejectedRows.size > 0 ? 1 : 0 };
+}
+
+/** The report with its warnings right after the summary lines, where they are read before the problem list. */
+function withWarnings(report: string, warnings: Message[], lang: Lang): string {
+  if (warnings.length === 0) return report;
+  const lines = report.split('\n');
+  const at = lines.findIndex((l) => l === '');
+  const block = ['', formatMessage(message('report.warnings', { count: warnings.length }), lang), ...warnings.map((w) => `- ${formatMessage(w, lang)}`)];
+  lines.splice(at < 0 ? lines.length : at, 0, ...block);
+  return lines.join('\n');
 }
 
 async function readAll(

@@ -6,12 +6,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BuiltRow, KindSpec, RowProblem } from '@lingyan/data';
 import type { Problem } from '../domain/planning.js';
+import type { CrsOffsetProbe } from './crs-offset.js';
 
 export interface WriteOptions {
   /** repair invalid polygons with ST_MakeValid instead of rejecting them */
   repair: boolean;
   /** name of the prefecture to create when counties arrive for one the database lacks */
   prefectureName: string | null;
+  /** measures boundaries against the stored ones when no --crs was given (web-map coordinates) */
+  probe?: CrsOffsetProbe | null;
 }
 
 /** A row that passed the pure checks, with its record. */

@@ -17,6 +17,9 @@ function townshipKindFromName(name: string): TownshipKind {
   return name.endsWith('苏木') ? 'SUMU' : name.endsWith('镇') ? 'TOWN' : 'TOWNSHIP';
 }
 
+/** The code's headers for areas: a Feature's `id` (web maps, e.g. DataV's adcode) is the last resort. */
+const AREA_CODE = [...CODE, 'id'];
+
 /** A county as read: the record, and the name of its prefecture when the file has a 地市 column (to create a missing one). */
 export type CountyImport = CountyRecord & { prefectureName: string | null };
 
@@ -24,7 +27,7 @@ export const counties: KindSpec<CountyImport> = {
   kind: 'counties',
   keyField: 'code',
   aliases: {
-    code: CODE,
+    code: AREA_CODE,
     name: NAME,
     nameEn: NAME_EN,
     kind: KIND,
@@ -55,7 +58,7 @@ export const townships: KindSpec<TownshipRecord> = {
   kind: 'townships',
   keyField: 'code',
   aliases: {
-    code: CODE,
+    code: AREA_CODE,
     countyCode: ['旗县代码', '县代码', '所属县代码', 'countyCode'],
     name: NAME,
     nameEn: NAME_EN,

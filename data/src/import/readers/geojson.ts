@@ -118,6 +118,16 @@ export class FeatureScanner {
   }
 }
 
+/**
+ * The properties, with the Feature's `id` as a field "id" when it has one and
+ * the properties do not: web maps put the division code there (RFC 7946 §3.2),
+ * and a property of the same name, written by a person, wins.
+ */
+export function withFeatureId(properties: Record<string, unknown>, id: unknown): Record<string, unknown> {
+  if (id === undefined || id === null || Object.hasOwn(properties, 'id')) return properties;
+  return { ...properties, id };
+}
+
 export function readGeoJson(path: string): Source {
   const size = statSync(path).size || 1;
   const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
@@ -140,13 +150,13 @@ export function readGeoJson(path: string): Source {
     };
     for await (const chunk of input as AsyncIterable<string>) {
       for (const text of scan(() => scanner.push(chunk))) {
-        const f = parse(text) as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
+        const f = parse(text) as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown } | null;
         if (!f || typeof f !== 'object' || f.type !== 'Feature') {
           throw new SourceError(`${path}: features[${count}] is not a GeoJSON Feature`);
         }
         count++;
         const properties = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {};
-        yield { number: count, fields: properties, geometry: (f.geometry ?? null) as Geometry | null };
+        yield { number: count, fields: withFeatureId(properties, f.id), geometry: (f.geometry ?? null) as Geometry | null };
       }
     }
     scan(() => scanner.end());

@@ -5,7 +5,7 @@
  * boundaries must be valid polygons.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { counties, type CountyImport, type RowProblem } from '@lingyan/data';
+import { counties, message, rowProblem, type CountyImport, type RowProblem } from '@lingyan/data';
 import { checkYear } from '../../domain/planning.js';
 import { areaSql, checkValidity } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';
@@ -20,7 +20,8 @@ export const countiesWriter: KindWriter<CountyImport> = {
   start: () => created.clear(),
   rules: (c) => checkYear('exitedYear', c.exitedYear),
   async check(tx, rows, options) {
-    const validity = await checkValidity(tx, rows, (c) => c.boundary, 'boundary', options.repair);
+    const validity = await checkValidity(tx, rows, (c) => ({ name: c.name, code: c.code, geometry: c.boundary }), 'boundary', options.repair);
+    await options.probe?.measure(tx, 'county', rows.map((r) => ({ code: r.record.code, geometry: r.record.boundary })));
     const wanted = [...new Set(rows.map((r) => r.record.prefectureCode))];
     const present = new Set(
       (await tx.execute<Array<{ code: string }>>(`select code from prefecture where code in (select json_array_elements_text(?::json))`, [JSON.stringify(wanted)])).map((p) => p.code),
@@ -30,7 +31,7 @@ export const countiesWriter: KindWriter<CountyImport> = {
       const p = r.record.prefectureCode;
       if (present.has(p) || created.has(p)) continue;
       if (options.prefectureName || r.record.prefectureName) continue;
-      problems.push({ row: r.row, field: r.label('code'), reason: `its prefecture ${p} (the code's first 4 digits) is not in the database; pass --prefecture-name <名称> to create it` });
+      problems.push(rowProblem(r.row, r.label('code'), message('county.prefectureMissing', { prefecture: p }), { code: r.record.code, name: r.record.name }));
     }
     return { problems, repaired: validity.repaired };
   },

@@ -5,7 +5,7 @@
  * allows a sliver: a township is outside when more than OUTSIDE_SHARE of its
  * area lies beyond the county.
  */
-import { townships, type RowProblem, type TownshipRecord } from '@lingyan/data';
+import { message, rowProblem, townships, type RowProblem, type TownshipRecord } from '@lingyan/data';
 import { areaSql, checkValidity } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';
 import type { KindWriter } from '../writer.js';
@@ -17,7 +17,8 @@ export const townshipsWriter: KindWriter<TownshipRecord> = {
   entity: 'Township',
   rules: () => [],
   async check(tx, rows, options) {
-    const validity = await checkValidity(tx, rows, (t) => t.boundary, 'boundary', options.repair);
+    const validity = await checkValidity(tx, rows, (t) => ({ name: t.name, code: t.code, geometry: t.boundary }), 'boundary', options.repair);
+    await options.probe?.measure(tx, 'township', rows.map((r) => ({ code: r.record.code, geometry: r.record.boundary })));
     const problems: RowProblem[] = [...validity.problems];
     const placed = await tx.execute<Array<{ i: number; county: string | null; outside: string | null }>>(
       `with r as (select r.i, r.county, ${areaSql('r.g', options.repair)} as g from json_to_recordset(?::json) as r(i int, county text, g json))
@@ -29,10 +30,11 @@ export const townshipsWriter: KindWriter<TownshipRecord> = {
     );
     for (const p of placed) {
       const r = validity.ok[p.i]!;
+      const area = { code: r.record.code, name: r.record.name };
       if (p.county === null) {
-        problems.push({ row: r.row, field: r.label('code'), reason: `its county ${r.record.countyCode} (the code's first 6 digits) is not in the database; import the counties first` });
+        problems.push(rowProblem(r.row, r.label('code'), message('township.countyMissing', { county: r.record.countyCode }), area));
       } else if (Number(p.outside) > OUTSIDE_SHARE) {
-        problems.push({ row: r.row, field: r.label('boundary'), reason: `${(Number(p.outside) * 100).toFixed(1)} % of the township lies outside its county ${p.county}` });
+        problems.push(rowProblem(r.row, r.label('boundary'), message('township.outsideCounty', { share: (Number(p.outside) * 100).toFixed(1), county: p.county }), area));
       }
     }
     return { problems, repaired: validity.repaired };
