@@ -36,7 +36,7 @@ export default defineConfig({
     // maplibre-gl is ~1 MB minified on its own, Monaco ~3 MB.
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { main: page('index.html'), embed: page('embed.html'), screen: page('screen.html'), explorer: page('explorer.html') },
+      input: { main: page('index.html'), embed: page('embed.html'), screen: page('screen.html'), explorer: page('explorer.html'), import: page('import.html') },
       output: { manualChunks },
     },
   },

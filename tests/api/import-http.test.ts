@@ -92,8 +92,8 @@ describe('preview', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ file: '村数据.csv', format: 'csv', detectedKind: 'figures', kind: 'figures', encoding: 'utf-8', headerRow: 1, crs: 'wgs84' });
     expect(r.body.headers).toEqual(HEADER.split(','));
-    expect(r.body.mapping).toContainEqual({ field: 'poorPopulation', header: '贫困人口', chosen: false });
-    expect(r.body.mapping).toContainEqual({ field: 'villageCode', header: '村代码', chosen: false });
+    expect(r.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: '贫困人口', chosen: false });
+    expect(r.body.mapping).toContainEqual({ field: 'villageCode', label: '村代码', header: '村代码', chosen: false });
     expect(r.body.rows).toEqual([
       { number: 2, cells: Object.fromEntries(HEADER.split(',').map((h, i) => [h, line(a!, a!.poor - 1).split(',')[i]])) },
       { number: 3, cells: Object.fromEntries(HEADER.split(',').map((h, i) => [h, line(b!, b!.poor - 1).split(',')[i]])) },
@@ -128,10 +128,10 @@ describe('preview', () => {
     const [a] = villages;
     const odd = csv(line(a!)).replace('贫困人口', 'B列');
     const before = await post('/import/preview', odd);
-    expect(before.body.mapping).toContainEqual({ field: 'poorPopulation', header: null, chosen: false });
+    expect(before.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: null, chosen: false });
     expect(before.body.report.problems.map((p: { row: number; field: string }) => [p.row, p.field])).toEqual([[2, 'poorPopulation']]);
     const after = await post('/import/preview', odd, { options: { mapping: { poorPopulation: 'B列' } } });
-    expect(after.body.mapping).toContainEqual({ field: 'poorPopulation', header: 'B列', chosen: true });
+    expect(after.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: 'B列', chosen: true });
     expect(after.body.report.problems).toEqual([]);
     expect(after.body.report.summary.rejectedRows).toBe(0);
   });

@@ -22,6 +22,8 @@ const POSITIONS_PER_RING = 200;
 
 export interface ColumnMapping {
   field: string;
+  /** the field's first usual header (Chinese), to name it for a person */
+  label: string;
   /** the file's header it was taken from; null when the file has none */
   header: string | null;
   /** given by the user rather than found by the field's usual names */
@@ -38,6 +40,8 @@ export interface HttpReport {
 
 export interface Preview {
   file: string;
+  /** every kind the importer knows, for a choice */
+  kinds: readonly ImportKind[];
   format: string | null;
   /** the kind the headers suggest; null when nothing fits */
   detectedKind: ImportKind | null;
@@ -94,6 +98,7 @@ export async function previewImport(em: EntityManager, path: string, name: strin
   const headers = [...new Set(sample.rows.flatMap((r) => Object.keys(r.fields)))];
   const base = {
     file: name,
+    kinds: IMPORT_KINDS,
     format: sample.format,
     detectedKind,
     kind,
@@ -189,7 +194,7 @@ export function detectKind(rows: readonly SourceRow[]): ImportKind | null {
 function mappingOf(kind: ImportKind, first: SourceRow | null, chosen: Record<string, string>): ColumnMapping[] {
   const spec = KIND_SPECS[kind];
   const reader = first ? new FieldReader(first.number, first.fields, spec.aliases, chosen) : null;
-  return Object.keys(spec.aliases).map((field) => ({ field, header: reader?.header(field) ?? null, chosen: chosen[field] !== undefined }));
+  return Object.keys(spec.aliases).map((field) => ({ field, label: spec.aliases[field]?.[0] ?? field, header: reader?.header(field) ?? null, chosen: chosen[field] !== undefined }));
 }
 
 /**
