@@ -47,8 +47,8 @@ interface Answer {
   lines: any[];
 }
 
-async function post(path: string, body: string | Buffer, o: { name?: string; options?: unknown; bearer?: string | null } = {}): Promise<Answer> {
-  const query = new URLSearchParams({ name: o.name ?? '村数据.csv', ...(o.options ? { options: JSON.stringify(o.options) } : {}) });
+async function post(path: string, body: string | Buffer, o: { name?: string; options?: unknown; bearer?: string | null; lang?: string } = {}): Promise<Answer> {
+  const query = new URLSearchParams({ name: o.name ?? '村数据.csv', ...(o.options ? { options: JSON.stringify(o.options) } : {}), ...(o.lang ? { lang: o.lang } : {}) });
   const bearer = o.bearer === undefined ? planner : o.bearer;
   const res = await fetch(`${server.url}${path}?${query}`, {
     method: 'POST',
@@ -92,6 +92,7 @@ describe('preview', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ file: '村数据.csv', format: 'csv', detectedKind: 'figures', kind: 'figures', encoding: 'utf-8', headerRow: 1, crs: 'wgs84' });
     expect(r.body.headers).toEqual(HEADER.split(','));
+    expect(r.body.kinds).toContain('figures');
     expect(r.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: '贫困人口', chosen: false });
     expect(r.body.mapping).toContainEqual({ field: 'villageCode', label: '村代码', header: '村代码', chosen: false });
     expect(r.body.rows).toEqual([
@@ -129,11 +130,32 @@ describe('preview', () => {
     const odd = csv(line(a!)).replace('贫困人口', 'B列');
     const before = await post('/import/preview', odd);
     expect(before.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: null, chosen: false });
-    expect(before.body.report.problems.map((p: { row: number; field: string }) => [p.row, p.field])).toEqual([[2, 'poorPopulation']]);
+    expect(before.body.report.problems.map((p: { row: number; field: string }) => [p.row, p.field])).toEqual([[2, '贫困人口']]);
+    // The same problem in English has the same code.
+    const english = await post('/import/preview', odd, { lang: 'en' });
+    expect(english.body.report.problems).toHaveLength(1);
+    expect(english.body.report.problems[0].code).toBe(before.body.report.problems[0].code);
+    expect(english.body.report.problems[0].code).not.toBeNull();
+    expect(english.body.report.problems[0].reason).not.toBe(before.body.report.problems[0].reason);
     const after = await post('/import/preview', odd, { options: { mapping: { poorPopulation: 'B列' } } });
     expect(after.body.mapping).toContainEqual({ field: 'poorPopulation', label: '贫困人口', header: 'B列', chosen: true });
     expect(after.body.report.problems).toEqual([]);
     expect(after.body.report.summary.rejectedRows).toBe(0);
+  });
+
+  it('finds the header row under a title row, says so, and a chosen header row changes the result', async () => {
+    const [a] = villages;
+    const titled = `${YEAR} 年嘎查村基本情况统计表,,,,,,\n${csv(line(a!))}`;
+    const found = await post('/import/preview', titled);
+    expect(found.body).toMatchObject({ detectedKind: 'figures', headerRow: 2, headers: HEADER.split(',') });
+    expect(found.body.rows.map((r: { number: number }) => r.number)).toEqual([3]);
+    expect(found.body.report.problems).toEqual([]);
+    expect(found.body.report.notes.join('\n')).toContain('2');
+    const chosen = await post('/import/preview', titled, { options: { kind: 'figures', headerRow: 1 } });
+    expect(chosen.body.headerRow).toBe(1);
+    expect(chosen.body.headers).toContain(`${YEAR} 年嘎查村基本情况统计表`);
+    expect(chosen.body.report.summary.rejectedRows).toBeGreaterThan(0);
+    expect(await state()).toBe(original);
   });
 
   it('a chosen kind is checked instead of the detected one', async () => {
@@ -207,7 +229,7 @@ describe('who may import', () => {
     const before = await state();
     const r = await post('/import/commit', csv(line(a!, 1), line(c!, 1)), { bearer: county, options: { kind: 'figures' } });
     expect(r.body).toMatchObject({ type: 'result', written: false });
-    expect(r.body.report.problems).toEqual([{ row: 3, field: '村代码', reason: expect.stringContaining('159902000000') }]);
+    expect(r.body.report.problems).toEqual([{ row: 3, field: '村代码', reason: expect.stringContaining('159902000000'), code: null, area: c!.code }]);
     expect(await state()).toBe(before);
   });
 });

@@ -114,7 +114,8 @@ describe('the import page', () => {
     const problems = page.getByTestId('import-problems').locator('tbody tr');
     expect(await problems.count()).toBe(1);
     expect(await problems.locator('td').nth(0).innerText()).toBe('2');
-    expect(await problems.locator('td').nth(1).innerText()).toBe('贫困人口');
+    expect(await problems.locator('td').nth(1).innerText()).toContain(village.code);
+    expect(await problems.locator('td').nth(2).innerText()).toBe('贫困人口');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     expect(await poorPopulation()).toBe(before);
   });

@@ -10,6 +10,7 @@ function ProblemTable({ caption, problems, messages: m, testId }: { caption: str
         <thead>
           <tr>
             <th scope="col">{m.problemRow}</th>
+            <th scope="col">{m.problemArea}</th>
             <th scope="col">{m.problemField}</th>
             <th scope="col">{m.problemReason}</th>
           </tr>
@@ -18,6 +19,7 @@ function ProblemTable({ caption, problems, messages: m, testId }: { caption: str
           {problems.map((p, i) => (
             <tr key={`${p.row}-${p.field}-${i}`}>
               <td>{p.row === 0 ? m.fileProblem : `${p.row}`}</td>
+              <td>{p.area ?? ''}</td>
               <td>{p.field}</td>
               <td>{p.reason}</td>
             </tr>
@@ -38,6 +40,20 @@ export function ReportView({ report, committed, messages: m }: { report: Report;
       <p className={committed ? (committed.written ? 'import-ok' : 'import-error') : 'import-hint'} data-testid="import-outcome">
         {committed ? (committed.written ? m.written(s.inserted, s.updated) : m.nothingWritten) : m.wouldWrite}
       </p>
+      {report.warnings.length > 0 && (
+        <ul className="import-warnings" aria-label={m.warningsTitle} data-testid="import-warnings">
+          {report.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {report.notes.length > 0 && (
+        <ul className="import-notes" aria-label={m.notesTitle} data-testid="import-notes">
+          {report.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {report.problems.length === 0 ? <p>{m.noProblems}</p> : <ProblemTable caption={m.problemsTitle(report.problems.length)} problems={report.problems} messages={m} testId="import-problems" />}
       {report.repaired.length > 0 && <ProblemTable caption={m.repairedTitle(report.repaired.length)} problems={report.repaired} messages={m} testId="import-repaired" />}
       <details>

@@ -18,6 +18,10 @@ export interface Problem {
   row: number;
   field: string;
   reason: string;
+  /** the hub's message code (the same in every language), when it has one */
+  code: string | null;
+  /** the area's name and code as the row gives them */
+  area: string | null;
 }
 
 export interface Report {
@@ -26,6 +30,10 @@ export interface Report {
   summary: { read: number; rejectedRows: number; inserted: number; updated: number; written: boolean; dryRun: boolean };
   problems: Problem[];
   repaired: Problem[];
+  /** what to know though nothing was refused (coordinates that look like GCJ-02, say) */
+  warnings: string[];
+  /** what the reader did: the header row taken, total rows skipped, units converted */
+  notes: string[];
 }
 
 export interface Preview {

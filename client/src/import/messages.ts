@@ -46,8 +46,11 @@ export interface ImportMessages {
   problemsTitle(count: number): string;
   repairedTitle(count: number): string;
   problemRow: string;
+  problemArea: string;
   problemField: string;
   problemReason: string;
+  warningsTitle: string;
+  notesTitle: string;
   fileProblem: string;
   commit: string;
   commitHint: string;
@@ -131,8 +134,11 @@ const zhCN: ImportMessages = {
   problemsTitle: (count) => `问题（${count} 条）`,
   repairedTitle: (count) => `已修复的图形（${count} 个）`,
   problemRow: '行',
+  problemArea: '地区',
   problemField: '列',
   problemReason: '问题',
+  warningsTitle: '提醒',
+  notesTitle: '读取说明',
   fileProblem: '整个文件',
   commit: '写入数据库',
   commitHint: '有问题时不能写入；请先改正文件。',
@@ -188,8 +194,11 @@ const en: ImportMessages = {
   problemsTitle: (count) => `Problems (${count})`,
   repairedTitle: (count) => `Repaired geometry (${count})`,
   problemRow: 'Row',
+  problemArea: 'Area',
   problemField: 'Column',
   problemReason: 'Problem',
+  warningsTitle: 'Warnings',
+  notesTitle: 'How the file was read',
   fileProblem: 'whole file',
   commit: 'Write to the database',
   commitHint: 'A file with problems cannot be written; fix it first.',

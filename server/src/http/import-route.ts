@@ -25,13 +25,13 @@ import { principalOf, requireRole, type AuthOptions } from '../graphql/auth.js';
 import { ApiError } from '../graphql/errors.js';
 import type { Principal } from '../auth/roles.js';
 import { parseChoices, type HttpImportChoices } from '../importer/http-options.js';
-import { detectKind, httpReport, importOptions, previewImport } from '../importer/http-preview.js';
+import { detectKind, httpReport, importOptions, openOptions, previewImport, shownProblem } from '../importer/http-preview.js';
 import { outOfScope } from '../importer/http-scope.js';
 import { IMPORT_MAX_BYTES, receiveUpload, UploadProblem, type Upload } from '../importer/http-upload.js';
 import { ndjsonProgress } from '../importer/http-progress.js';
 import { reportText } from '../importer/report.js';
 import { runImport } from '../importer/run-import.js';
-import { openSource, SourceError, type OpenOptions, type SourceRow } from '@lingyan/data';
+import { openSource, SourceError, type SourceRow } from '@lingyan/data';
 
 export interface ImportRouteOptions {
   db: Database;
@@ -68,8 +68,7 @@ async function plannerOf(req: express.Request, auth: AuthOptions): Promise<Princ
 
 /** The first rows, to detect the kind of a commit that did not name it. */
 async function firstRows(file: string, choices: HttpImportChoices): Promise<SourceRow[]> {
-  const options = { encoding: choices.encoding, ...(choices.headerRow !== null ? { headerRow: choices.headerRow } : {}) } as OpenOptions;
-  const source = await openSource(file, options);
+  const source = await openSource(file, openOptions(choices, null));
   const rows: SourceRow[] = [];
   try {
     for await (const row of source.rows) if (rows.push(row) >= 5) break;
@@ -95,7 +94,7 @@ export function importRoutes(app: express.Express, o: ImportRouteOptions): void 
   const accept = async (req: express.Request, res: express.Response): Promise<{ principal: Principal; upload: Upload; choices: HttpImportChoices } | null> => {
     try {
       const principal = await plannerOf(req, o.auth);
-      const choices = parseChoices(req.query.options);
+      const choices = parseChoices(req.query.options, req.query.lang);
       const upload = await receiveUpload(req, typeof req.query.name === 'string' ? req.query.name : '', limit);
       return { principal, upload, choices };
     } catch (error) {
@@ -146,12 +145,12 @@ export function importRoutes(app: express.Express, o: ImportRouteOptions): void 
         if (scope && scope.problems.length > 0) {
           // Nothing is imported when any row lies outside the token's counties.
           const summary = { file: upload.name, kind, format: path.extname(upload.name).slice(1), encoding: null, crs: null, read: scope.read, rejectedRows: scope.problems.length, inserted: 0, updated: 0, written: false, dryRun: false, skipInvalid: false, seconds: 0 };
-          const text = reportText(summary, scope.unit, scope.problems, []);
-          line({ type: 'result', written: false, report: { text, unit: scope.unit, summary, problems: scope.problems, repaired: [] } });
+          const text = reportText(summary, scope.unit, scope.problems, [], { lang: choices.lang, notes: [] });
+          line({ type: 'result', written: false, report: { text, unit: scope.unit, summary, problems: scope.problems.map((p) => shownProblem(p, choices.lang)), repaired: [], warnings: [], notes: [] } });
           return;
         }
         const result = await runImport(em, importOptions(upload.path, choices, kind, false, { subject: principal.subject, role: principal.role }), ndjsonProgress(line));
-        line({ type: 'result', written: result.summary.written, report: httpReport(result, upload.path, upload.name) });
+        line({ type: 'result', written: result.summary.written, report: httpReport(result, upload.path, upload.name, choices.lang) });
       });
       res.end();
     } catch (error) {

@@ -2,10 +2,11 @@
  * What a browser import asks for, read from the request's query: the file's
  * name (`name`, which picks the reader) and the choices a data officer can
  * change in the preview (`options`, JSON): kind, encoding, header row, CRS of
- * plain coordinates, column → field mapping, repair, a new prefecture's name.
- * Anything left out is detected, as the command line does.
+ * plain coordinates, column → field mapping, repair, a new prefecture's name;
+ * and the report's language (`lang`: zh, the default, or en). Anything left
+ * out is detected, as the command line does.
  */
-import { encodingFromLabel, IMPORT_KINDS, SOURCE_CRSES, type ImportKind, type SourceCrs, type TextEncodingName } from '@lingyan/data';
+import { encodingFromLabel, IMPORT_KINDS, SOURCE_CRSES, type ImportKind, type Lang, type SourceCrs, type TextEncodingName } from '@lingyan/data';
 import { UploadProblem } from './http-upload.js';
 
 export interface HttpImportChoices {
@@ -16,15 +17,19 @@ export interface HttpImportChoices {
   /** 1-based row of the header in a CSV/XLSX; null: detected */
   headerRow: number | null;
   crs: SourceCrs;
+  /** the CRS was chosen (else boundaries are checked for a web map's offset) */
+  crsStated: boolean;
   /** record field → the file's header */
   mapping: Record<string, string>;
   repair: boolean;
   prefectureName: string | null;
+  /** the report's language: Chinese unless the page is in English */
+  lang: Lang;
 }
 
 const bad = (message: string) => new UploadProblem(400, message);
 
-export function parseChoices(raw: unknown): HttpImportChoices {
+export function parseChoices(raw: unknown, lang: unknown = 'zh'): HttpImportChoices {
   let o: Record<string, unknown> = {};
   if (typeof raw === 'string' && raw.trim() !== '') {
     try {
@@ -54,5 +59,5 @@ export function parseChoices(raw: unknown): HttpImportChoices {
     }
   }
   const prefectureName = typeof o.prefectureName === 'string' && o.prefectureName.trim() !== '' ? o.prefectureName.trim() : null;
-  return { kind: kind as ImportKind | null, encoding, headerRow: headerRow as number | null, crs, mapping, repair: o.repair === true, prefectureName };
+  return { kind: kind as ImportKind | null, encoding, headerRow: headerRow as number | null, crs, crsStated: o.crs !== undefined && o.crs !== null, mapping, repair: o.repair === true, prefectureName, lang: lang === 'en' ? 'en' : 'zh' };
 }

@@ -8,7 +8,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FieldReader, geometryToWgs84, IMPORT_KINDS, KIND_SPECS, openSource, SourceError, type ImportKind, type OpenOptions, type SourceCrs, type SourceRow } from '@lingyan/data';
+import { FieldReader, formatMessage, geometryToWgs84, IMPORT_KINDS, KIND_SPECS, knownHeaders, openSource, problemField, problemReason, SourceError, type ImportKind, type Lang, type OpenOptions, type RowProblem, type SourceCrs, type SourceRow } from '@lingyan/data';
 import { runImport, type ImportOptions, type ImportResult } from './run-import.js';
 import type { HttpImportChoices } from './http-options.js';
 import type { Progress } from './progress.js';
@@ -30,12 +30,27 @@ export interface ColumnMapping {
   chosen: boolean;
 }
 
+/** A problem as the page shows it: its reason and column in the report's language, its area when known. */
+export interface ShownProblem {
+  row: number;
+  field: string;
+  reason: string;
+  /** the message code, when the problem has one (the same in every language) */
+  code: string | null;
+  /** the area's name and code as the row gives them */
+  area: string | null;
+}
+
 export interface HttpReport {
   text: string;
   unit: ImportResult['unit'];
   summary: ImportResult['summary'];
-  problems: ImportResult['problems'];
-  repaired: ImportResult['repaired'];
+  problems: ShownProblem[];
+  repaired: ShownProblem[];
+  /** what to know though nothing was refused (a web map's offset, say) */
+  warnings: string[];
+  /** what the reader did: the header row taken, total rows skipped, units converted */
+  notes: string[];
 }
 
 export interface Preview {
@@ -74,25 +89,44 @@ export function importOptions(path: string, choices: HttpImportChoices, kind: Im
     encoding: choices.encoding,
     overrides: choices.mapping,
     prefectureName: choices.prefectureName,
+    crsStated: choices.crsStated,
+    lang: choices.lang,
     ...(actor ? { actor } : {}),
-    // The reader takes the header row where it can be chosen.
     ...(choices.headerRow !== null ? { headerRow: choices.headerRow } : {}),
   };
 }
 
 /** The report with the upload's temporary folder taken out of it: the data officer's file name only. */
-export function httpReport(result: ImportResult, path: string, name: string): HttpReport {
+export function httpReport(result: ImportResult, path: string, name: string, lang: Lang): HttpReport {
   return {
     text: result.report.split(path).join(name),
     unit: result.unit,
     summary: { ...result.summary, file: name },
-    problems: result.problems,
-    repaired: result.repaired,
+    problems: result.problems.map((p) => shownProblem(p, lang, path, name)),
+    repaired: result.repaired.map((p) => shownProblem(p, lang, path, name)),
+    warnings: result.warnings.map((w) => formatMessage(w, lang)),
+    notes: result.notes.map((n) => formatMessage(n, lang)),
   };
 }
 
+export function shownProblem(p: RowProblem, lang: Lang, path = '', name = ''): ShownProblem {
+  const area = [p.area?.name, p.area?.code].filter(Boolean).join(' ');
+  const reason = problemReason(p, lang);
+  return { row: p.row, field: problemField(p, lang), reason: path ? reason.split(path).join(name) : reason, code: p.code ?? null, area: area || null };
+}
+
+/** The headers the readers look for to find a table's header row: the kind's, or every kind's while the kind is not known. */
+export function headersFor(kind: ImportKind | null): string[] {
+  return kind ? knownHeaders(KIND_SPECS[kind]) : [...new Set(IMPORT_KINDS.flatMap((k) => knownHeaders(KIND_SPECS[k])))];
+}
+
+/** How the readers are opened for an upload: its chosen encoding and header row, the kind's headers. */
+export function openOptions(choices: HttpImportChoices, kind: ImportKind | null): OpenOptions {
+  return { encoding: choices.encoding, headers: headersFor(kind), ...(choices.headerRow !== null ? { headerRow: choices.headerRow } : {}) };
+}
+
 export async function previewImport(em: EntityManager, path: string, name: string, choices: HttpImportChoices, bar?: Progress): Promise<Preview> {
-  const sample = await readSample(path, choices);
+  const sample = await readSample(path, choices, choices.kind);
   const detectedKind = sample.rows.length > 0 ? detectKind(sample.rows) : null;
   const kind = choices.kind ?? detectedKind;
   const headers = [...new Set(sample.rows.flatMap((r) => Object.keys(r.fields)))];
@@ -111,7 +145,7 @@ export async function previewImport(em: EntityManager, path: string, name: strin
   };
   if (kind === null) return { ...base, mapping: [], geometry: drawn(sample.rows, null, choices), report: sample.problem === null ? null : problemReport(name, sample.problem) };
   const result = await runImport(em, importOptions(path, choices, kind, true), bar);
-  return { ...base, mapping: mappingOf(kind, sample.rows[0] ?? null, choices.mapping), geometry: drawn(sample.rows, kind, choices), report: httpReport(result, path, name) };
+  return { ...base, mapping: mappingOf(kind, sample.rows[0] ?? null, choices.mapping), geometry: drawn(sample.rows, kind, choices), report: httpReport(result, path, name, choices.lang) };
 }
 
 interface Sample {
@@ -124,8 +158,8 @@ interface Sample {
   problem: string | null;
 }
 
-async function readSample(path: string, choices: HttpImportChoices): Promise<Sample> {
-  const options = { encoding: choices.encoding, ...(choices.headerRow !== null ? { headerRow: choices.headerRow } : {}) } as OpenOptions;
+async function readSample(path: string, choices: HttpImportChoices, kind: ImportKind | null): Promise<Sample> {
+  const options = openOptions(choices, kind);
   const rows: SourceRow[] = [];
   let source: Awaited<ReturnType<typeof openSource>> | null = null;
   try {
@@ -137,7 +171,7 @@ async function readSample(path: string, choices: HttpImportChoices): Promise<Sam
     return sampleOf(source, rows, null);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    return { ...sampleOf(source, rows, null), problem: error.message.split(`${path}: `).join('') };
+    return { ...sampleOf(source, rows, null), problem: error.detail ? formatMessage(error.detail, choices.lang) : error.message.split(`${path}: `).join('') };
   } finally {
     await source?.close();
   }
@@ -162,8 +196,10 @@ function problemReport(name: string, problem: string): HttpReport {
     text: `${line}\n`,
     unit: 'row',
     summary: { file: name, kind: '', format: 'unreadable', encoding: null, crs: null, read: 0, rejectedRows: 0, inserted: 0, updated: 0, written: false, dryRun: true, skipInvalid: false, seconds: 0 },
-    problems: [{ row: 0, field: name, reason: problem }],
+    problems: [{ row: 0, field: name, reason: problem, code: null, area: null }],
     repaired: [],
+    warnings: [],
+    notes: [],
   };
 }
 

@@ -6,9 +6,10 @@
  * a county the token covers. The rows that do not are reported like any
  * other rejected row, so the data officer sees which and why.
  */
-import { KIND_SPECS, openSource, type ImportKind, type OpenOptions, type RowProblem, type RowUnit } from '@lingyan/data';
+import { KIND_SPECS, openSource, type ImportKind, type RowProblem, type RowUnit } from '@lingyan/data';
 import { countyOf, coversCounty, type Principal } from '../auth/roles.js';
 import type { HttpImportChoices } from './http-options.js';
+import { openOptions } from './http-preview.js';
 
 const DIVISION_CODE = /^\d{12}$/;
 
@@ -32,18 +33,19 @@ export interface ScopeCheck {
 export async function outOfScope(principal: Principal, path: string, kind: ImportKind, choices: HttpImportChoices): Promise<ScopeCheck> {
   if (principal.role === 'admin' || principal.counties === null) return { problems: [], unit: 'row', read: 0 };
   const spec = KIND_SPECS[kind];
-  const options = { encoding: choices.encoding, ...(choices.headerRow !== null ? { headerRow: choices.headerRow } : {}) } as OpenOptions;
   const problems: RowProblem[] = [];
-  const source = await openSource(path, options);
+  const source = await openSource(path, openOptions(choices, kind));
   let read = 0;
   try {
     for await (const row of source.rows) {
       read++;
       const built = spec.build(row, { crs: choices.crs, overrides: choices.mapping });
       if (built.record === null) continue; // its own problems are reported by the import
-      for (const county of countiesOf(built.record as Record<string, unknown>)) {
+      const record = built.record as Record<string, unknown>;
+      for (const county of countiesOf(record)) {
         if (!coversCounty(principal, county)) {
-          problems.push({ row: row.number, field: built.label(spec.keyField), reason: `属于旗县 ${county}，您的令牌只能修改 ${principal.counties.join('、')} 的数据` });
+          const own = Object.entries(record).find(([key, value]) => (key === 'code' || key.endsWith('Code')) && typeof value === 'string' && DIVISION_CODE.test(value));
+          problems.push({ row: row.number, field: built.label(spec.keyField), ...(own ? { area: { code: own[1] as string } } : {}), reason: choices.lang === 'en' ? `lies in county ${county}; this token may change ${principal.counties.join(', ')} only` : `属于旗县 ${county}，您的令牌只能修改 ${principal.counties.join('、')} 的数据` });
           break;
         }
       }
