@@ -4,6 +4,7 @@ export { weakReasons, strengthOf, isPoorNotExited, type WeakReason, type Strengt
 export { generateDemoRegion } from "./demo/generate.js";
 export { readDataset, writeDataset, readDemoRegion, datasetFiles, DATASET_FILES, DEMO_DIR } from "./demo/files.js";
 export { DEMO_SEED } from "./demo/rng.js";
+export { PREFECTURE_CODE as DEMO_PREFECTURE_CODE } from "./demo/places.js";
 
 export { checkGeometry, GeometryProblem, type GeometryTypeName } from "./validate/geometry.js";
 
@@ -23,6 +24,7 @@ export { buildRow, knownHeaders } from './import/kinds/built.js';
 export { FIELD_UNITS, splitHeader, unitFactor, type Unit } from './import/header-units.js';
 export { halfWidth, parseYear, FIRST_YEAR, lastYear } from './import/cells.js';
 export { sourceError } from './import/source.js';
+export { templateFiles, templateCsv, templateXlsx, templateGeoJson, templateHeaders, TEMPLATE_EXAMPLES, type TemplateFile } from './import/templates.js';
 
 // Export: the importer's default layout, as CSV (UTF-8 with BOM) or GeoJSON.
 export * from './export/format.js';

@@ -27,7 +27,8 @@ const COORDINATES = ['lon', 'lat'];
 
 /** The record fields written, in order: the kind's own, with lon/lat only in CSV. */
 export function exportFields(spec: KindSpec<unknown>, format: ExportFormat): string[] {
-  const fields = Object.keys(spec.aliases);
+  // A village's name beside its code only names the row in a report; it is not a field the hub keeps.
+  const fields = Object.keys(spec.aliases).filter((f) => f !== 'villageName');
   return format === 'csv' ? fields : fields.filter((f) => !COORDINATES.includes(f));
 }
 
