@@ -4,6 +4,8 @@
  * else may revoke or list. Embed tokens, minted by createEmbedToken, read
  * but never write, live 90 days at most and carry the id they are revoked by.
  */
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeToken } from '../../server/src/auth/tokens.js';
 import { sql } from '../support/db.js';
@@ -41,6 +43,29 @@ describe('revoking tokens', () => {
     expect(entry).toEqual({ subject: 'admin-on-duty', role: 'admin', entity: 'Token' });
     const again = await hub.graphql(REVOKE, { id, reason: 'twice' }, admin);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('closes a live-update socket opened with the token when it is revoked', async () => {
+    const victim = await token('viewer', [], 1, 'screen-in-the-lobby');
+    let opened!: () => void;
+    const connected = new Promise<void>((r) => (opened = r));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+      const client = createClient({
+        url: `${hub.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: `Bearer ${victim}` },
+        on: {
+          connected: () => opened(),
+          closed: (event) => resolve({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }),
+        },
+      });
+      client.subscribe({ query: 'subscription { dataChanged { sequence } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    });
+    await connected;
+    const revoked = await hub.graphql(REVOKE, { id: describeToken(victim).id, reason: 'screen stolen' }, await token('admin'));
+    expect(revoked.errors).toBeUndefined();
+    expect(await closed).toEqual({ code: 4403, reason: 'Forbidden: the token has been revoked' });
   });
 
   it('revokes by the token itself, keeping its expiry, and lists revocations to admins', async () => {

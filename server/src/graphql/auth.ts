@@ -23,7 +23,7 @@ function unauthenticated(message: string): ApiError {
 /** The principal of a request; anonymous readers only when PUBLIC_READ allows them. */
 export async function principalOf(authorization: string | undefined, o: AuthOptions): Promise<Principal | null> {
   if (!authorization) {
-    if (!o.publicRead) throw unauthenticated('reading needs a token: send "Authorization: Bearer <token>" (pnpm token --role viewer mints one)');
+    if (!o.publicRead) throw unauthenticated('reading needs a token: send "Authorization: Bearer <token>" (pnpm run token --role viewer mints one)');
     return null;
   }
   const m = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -280,10 +280,13 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
         const contextValue: LiveContext & { principal: Principal | null } = { dataChanges: o.dataChanges, principal: ctx.extra.principal ?? null };
         return { schema: o.schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
       },
-      onNext: (ctx, _id, _payload, _args, result) => {
+      onNext: async (ctx, _id, _payload, _args, result) => {
         // Reading stops when the token does, as it would for a request.
         const expiresAt = ctx.extra.expiresAt;
         if (expiresAt != null && Date.now() >= expiresAt) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
+        // A revocation writes its table, so every socket hears an announcement right after one and checks its token here.
+        const tokenId = ctx.extra.principal?.tokenId;
+        if (tokenId !== undefined && (await o.auth.revocations?.isRevoked(tokenId).catch(() => false))) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has been revoked');
         if (result.errors?.length) return { ...result, errors: result.errors.map((e) => o.formatError(e.toJSON(), e)) };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => o.formatError(e.toJSON(), e)),

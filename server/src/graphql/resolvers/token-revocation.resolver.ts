@@ -1,6 +1,6 @@
 /**
  * Revoking tokens (吊销令牌): an admin names a token by its id (the `jti`
- * claim, which `pnpm token` and createEmbedToken report) or hands over the
+ * claim, which `pnpm run token` and createEmbedToken report) or hands over the
  * token itself (e.g. an embed link found where it should not be). Every
  * replica refuses it at once (auth/revocations.ts). Audited.
  */
@@ -49,7 +49,7 @@ function revoked(r: Row): RevokedToken {
 function target(id: string | null | undefined, token: string | null | undefined): { id: string; expiresAt: Date | null } {
   if ((id == null) === (token == null)) throw ApiError.badInput('name the token to revoke by its id or by the token itself, one of the two', id == null ? 'id' : 'token');
   if (id != null) {
-    if (!TOKEN_ID.test(id)) throw ApiError.badInput('id must be a token id: 1 to 64 letters, digits, _ or - (pnpm token and createEmbedToken report it)', 'id');
+    if (!TOKEN_ID.test(id)) throw ApiError.badInput('id must be a token id: 1 to 64 letters, digits, _ or - (pnpm run token and createEmbedToken report it)', 'id');
     return { id, expiresAt: null };
   }
   let described: ReturnType<typeof describeToken>;
