@@ -241,3 +241,28 @@ describe('editing reported figures', () => {
     expect(map.data!.choropleth.areas.find((a) => a.code === A)!.value).toBeCloseTo((602 * 100) / 30100, 10);
   });
 });
+
+describe('assessment of a county-only region', () => {
+  it('scores counties on their reported incidence and its fall on the year before', async () => {
+    const admin = await token('admin', [], 1, 'admin-levels');
+    const scheme = {
+      year: 2020,
+      name: '旗县考核',
+      gradeBands: { good: 90, fair: 75, average: 60 },
+      indicators: [
+        { key: 'POVERTY_INCIDENCE', weight: 50, rule: 'LINEAR', floor: 5, target: 0 },
+        { key: 'INCIDENCE_FALL', weight: 50, rule: 'LINEAR', floor: 0, target: 5 },
+      ],
+    };
+    const saved = await server.graphql(`mutation ($i: AssessmentSchemeInput!) { saveAssessmentScheme(input: $i) { year } }`, { i: scheme }, admin);
+    expect(saved.errors).toBeUndefined();
+    const { data, errors } = await server.graphql<{ assessment: { assessed: number; items: Array<{ code: string; breakdown: Array<{ key: string; value: number }> }> } }>(
+      `{ assessment(year: 2020, level: COUNTY, code: "${C}") { assessed items { code breakdown { key value } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.assessment.assessed).toBe(3);
+    const values = Object.fromEntries(data!.assessment.items[0]!.breakdown.map((b) => [b.key, b.value]));
+    expect(values.POVERTY_INCIDENCE).toBeCloseTo((50 * 100) / 20500, 10);
+    expect(values.INCIDENCE_FALL).toBeCloseTo((1300 * 100) / 20000 - (50 * 100) / 20500, 10);
+  });
+});

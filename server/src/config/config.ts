@@ -2,6 +2,7 @@
  * Environment parsed once, typed. Every setting the server reads lives here,
  * with its default; the README's configuration table mirrors this file.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,12 @@ export interface Config {
   publicRead: boolean;
   /** Requests per minute one client (IP address) may send to /graphql; 0 turns the limit off; default 600. */
   rateLimitPerMinute: number;
+  /** Proxies whose X-Forwarded-For names the client (Express's `trust proxy`): false (default: the connection's address), a number of hops, or addresses/CIDRs. */
+  trustProxy: TrustProxy;
+  /** The largest GraphQL answer sent, bytes of JSON; larger ones answer RESPONSE_TOO_LARGE; 0 turns the cap off; default 8 MiB. */
+  responseMaxBytes: number;
+  /** The longest a GraphQL operation may run, ms, whatever the database does; 0 turns it off; default 20000. */
+  requestDeadlineMs: number;
   /** Whether the schema may be introspected; default true, false when NODE_ENV=production. */
   introspection: boolean;
   /** NODE_ENV=production: the defaults of a served hub (introspection and suggestions off); logged at start. */
@@ -63,6 +70,8 @@ export interface Config {
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -106,6 +115,39 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: r
   if (!raw) return fallback;
   if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
   return raw as T;
+}
+
+/** An IPv4 or IPv6 address, optionally with a /prefix. */
+function addressOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: off (default), a number of proxy hops in front of the hub, or
+ * the proxies' addresses/CIDRs (and Express's names loopback, linklocal,
+ * uniquelocal), comma-separated. `true` (trust any sender of X-Forwarded-For)
+ * is refused: any client could then choose its own rate-limit bucket.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be a number of proxy hops from 1 to 10, or the proxies' addresses, got "${raw}"`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (!['loopback', 'linklocal', 'uniquelocal'].includes(entry) && !addressOrCidr(entry)) {
+      throw new ConfigError(`TRUST_PROXY: "${entry}" is not an address or CIDR; expected a number of hops (e.g. 1) or addresses such as 10.0.0.5,10.1.0.0/16 or loopback`);
+    }
+  }
+  return entries;
 }
 
 /** A comma-separated list of origins (scheme://host[:port]). */
@@ -168,6 +210,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: bool(env, 'TRUSTED_DOCUMENTS', false),
     publicRead: bool(env, 'PUBLIC_READ', true),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    trustProxy: trustProxy(env),
+    responseMaxBytes: int(env, 'RESPONSE_MAX_BYTES', 8 * 2 ** 20, 0, 2 ** 30),
+    requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 20_000, 0, 3_600_000),
     introspection: bool(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     production: env.NODE_ENV === 'production',
     suggestions: bool(env, 'SUGGESTIONS', env.NODE_ENV !== 'production'),

@@ -27,6 +27,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   CONFLICT = 'CONFLICT',
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /** The answer is larger than RESPONSE_MAX_BYTES: ask for fewer fields or smaller pages. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
@@ -160,6 +162,7 @@ export function formatError(log: ErrorLogger) {
 const REQUEST_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.LIMIT_EXCEEDED]: 400,
+  [ErrorCode.RESPONSE_TOO_LARGE]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,

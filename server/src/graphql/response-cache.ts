@@ -30,6 +30,8 @@ import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/roles.js';
+import { ErrorCode } from './errors.js';
+import { PAGING_HINT } from './limits.js';
 
 /** What the cache needs of the change bus (db/changes.ts). */
 export interface ChangeFeed {
@@ -39,6 +41,31 @@ export interface ChangeFeed {
 
 /** Bytes an entry may take: both strings at two bytes a unit, and the cache's own bookkeeping. */
 const entrySize = (text: string, key: string) => 2 * (text.length + key.length) + 256;
+
+/** An entry may take at most this share of the cache's budget (1/16: 2 MB of the default 32 MB). */
+export const ENTRY_SHARE = 16;
+
+/** Whether `text` takes more than `max` bytes in UTF-8, counting bytes only where the length leaves it open. */
+function overBytes(text: string, max: number): number | null {
+  if (text.length > max) return Buffer.byteLength(text);
+  // A UTF-16 unit is at most 3 bytes in UTF-8 (a surrogate pair, two units, is 4).
+  if (text.length * 3 <= max) return null;
+  const bytes = Buffer.byteLength(text);
+  return bytes > max ? bytes : null;
+}
+
+export function responseTooLarge(bytes: number, max: number) {
+  return {
+    message: `the answer is ${bytes} bytes, more than the limit of ${max} (RESPONSE_MAX_BYTES); ${PAGING_HINT} / 返回结果 ${bytes} 字节，超过上限 ${max}`,
+    extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, bytes, maxBytes: max },
+  };
+}
+
+export interface ResponseCacheOptions {
+  /** RESPONSE_MAX_BYTES: the largest answer sent, in bytes of JSON; 0: no cap */
+  maxResponseBytes?: number;
+  onLookup?: (hit: boolean) => void;
+}
 
 export interface ResponseCacheStats {
   hits: number;
@@ -65,7 +92,9 @@ function keyOf(rc: GraphQLRequestContextResponseForOperation<{ principal: Princi
   return `${scopeOf(rc.contextValue.principal)}\n${rc.request.operationName ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}\n${text}`;
 }
 
-export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit: boolean) => void = () => {}): ResponseCache {
+export function responseCache(feed: ChangeFeed, maxBytes: number, options: ResponseCacheOptions = {}): ResponseCache {
+  const { maxResponseBytes = 0, onLookup = () => {} } = options;
+  const maxEntry = Math.floor(maxBytes / ENTRY_SHARE);
   const cache = new LRUCache<string, string>({ maxSize: Math.max(1, maxBytes), sizeCalculation: entrySize });
   // The text of an answer, by its `data` object: Apollo hands stringifyResult a
   // copy of the result ({ errors, data, extensions }), but the same `data`.
@@ -84,12 +113,11 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit
   return {
     plugin: {
       async requestDidStart() {
-        if (!enabled) return;
         const startedIn = generation;
         let key: string | null = null;
         return {
           async responseForOperation(rc) {
-            if (rc.operation.operation !== 'query' || !feed.live) return null;
+            if (!enabled || rc.operation.operation !== 'query' || !feed.live) return null;
             key = keyOf(rc);
             if (key === null) return null;
             const text = cache.get(key);
@@ -106,11 +134,20 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, onLookup: (hit
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
           },
           async willSendResponse(rc) {
-            if (key === null || rc.response.body.kind !== 'single' || !feed.live || generation !== startedIn) return;
+            if (rc.response.body.kind !== 'single') return;
             const result = rc.response.body.singleResult;
-            if (result.errors?.length) return;
+            // A hit: its text is remembered already.
+            if (result.data && texts.has(result.data)) return;
             const text = JSON.stringify(result);
+            const bytes = maxResponseBytes > 0 ? overBytes(text, maxResponseBytes) : null;
+            if (bytes !== null) {
+              rc.response.body.singleResult = { errors: [responseTooLarge(bytes, maxResponseBytes)] };
+              rc.response.http.status = 400;
+              return;
+            }
             remember(result, text);
+            if (key === null || result.errors?.length || !feed.live || generation !== startedIn) return;
+            if (entrySize(text, key) > maxEntry) return;
             cache.set(key, text);
           },
         };

@@ -25,17 +25,20 @@ import { REVOKED_TABLE, Revocations } from '../auth/revocations.js';
 import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
+import type { Principal } from '../auth/roles.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
 import { outageStatusPlugin } from '../graphql/outage-status.js';
 import { jitGateway } from '../graphql/jit-executor.js';
-import { LIMITS, armor } from '../graphql/limits.js';
+import { LIMITS, armor, costPlugin } from '../graphql/limits.js';
+import { regionFigures } from '../graphql/cost.js';
+import { deadlineStatusPlugin, gatewayWithDeadline, type BeforeExecute } from '../graphql/deadline.js';
 import { responseCache } from '../graphql/response-cache.js';
 import { createSchema } from '../graphql/schema.js';
 import { trustedDocuments, trustedDocumentsPlugin } from '../graphql/trusted-documents.js';
 import { sharedReads } from '../graphql/shared-reads.js';
 import { nulFreeLiterals, nulFreeVariables } from '../graphql/text-input.js';
 import { warmUp, warmUpPrincipal } from '../graphql/warm-up.js';
-import { bodyErrors, corsFor, requestBudget } from './guards.js';
+import { bodyErrors, corsFor, expressAddress, requestBudget } from './guards.js';
 import { embedCheckRoute } from './embed-check.js';
 import { importRoutes } from './import-route.js';
 import { serveScreen, type ScreenDefaults } from './screen.js';
@@ -145,6 +148,8 @@ export const TILE_RATE_FACTOR = 10;
 export interface Hooks {
   /** Called with every SQL statement the ORM sends. */
   onQuery?: (sql: string) => void;
+  /** Awaited before each GraphQL operation runs, inside its deadline (tests: an artificially slow path). */
+  beforeExecute?: BeforeExecute;
 }
 
 export async function bootstrap(config: Config, logger: Logger = jsonLogger(), hooks: Hooks = {}): Promise<App> {
@@ -158,6 +163,9 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const schema = await createSchema();
     const app = express();
     app.disable('x-powered-by');
+    // TRUST_PROXY: whose X-Forwarded-For names the client (req.ip, and the rate limit's buckets on every path).
+    app.set('trust proxy', config.trustProxy);
+    const clientAddress = config.trustProxy === false ? undefined : expressAddress(app);
     const observability = new Observability(logger, () => poolStats(db));
     app.use(observability.middleware());
     app.get('/metrics', observability.route(config.metricsToken));
@@ -169,16 +177,19 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     });
     const limits = armor();
     const cacheMetrics = observability.responseCacheMetrics();
-    const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, cacheMetrics.onLookup);
+    const responses = responseCache(db.changes, config.responseCacheMb * 2 ** 20, { maxResponseBytes: config.responseMaxBytes, onLookup: cacheMetrics.onLookup });
     cacheMetrics.watch(responses);
     const shared = sharedReads(db.changes);
+    // The region's counts and boundary sizes, for the cost estimate; measured before the hub listens.
+    const region = regionFigures((sql) => db.orm.em.getConnection().execute(sql), db.changes);
+    await region.measured;
     const formatErrors = formatError((e) => logger.error('unexpected error in a resolver', e));
     // Announces a change a moment after hearing it: every cache has dropped what it made stale by then (they do as they hear it).
     const dataChanges = new DataChanges(db.changes);
     // Read at start: a shipped operation file that does not parse stops the hub here, not at the first request.
     const trusted = config.trustedDocuments ? trustedDocuments() : null;
     const apollo = new ApolloServer<Context>({
-      gateway: jitGateway(schema),
+      gateway: gatewayWithDeadline(jitGateway(schema), config.requestDeadlineMs, hooks.beforeExecute),
       introspection: config.introspection,
       // "Did you mean ...?" names fields and types a caller did not know of: off where introspection is off by default.
       hideSchemaDetailsFromClientErrors: !config.suggestions,
@@ -194,7 +205,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...(trusted ? [trustedDocumentsPlugin(trusted)] : []), responses.plugin, ...limits.plugins, nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [...(trusted ? [trustedDocumentsPlugin(trusted)] : []), responses.plugin, ...limits.plugins, costPlugin({ schema, region: region.current, budget: () => graphqlBudget }), deadlineStatusPlugin(), nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -202,7 +213,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     });
     await apollo.start();
 
-    healthRoutes(app, db);
+    const readyBudget = requestBudget(config.rateLimitPerMinute, { address: clientAddress });
+    healthRoutes(app, db, readyBudget);
     embedCheckRoute(app, config.embedOrigins);
     const keys = new KeyRing(loadSecret(config.authSecret, config.dataDir), config.authKeysFile);
     const revocations = new Revocations(
@@ -210,11 +222,11 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       db.changes,
     );
     const auth = { keys, publicRead: config.publicRead, revocations };
-    const graphqlBudget = requestBudget(config.rateLimitPerMinute);
+    const graphqlBudget = requestBudget(config.rateLimitPerMinute, { address: clientAddress, principal: (req) => principalOf(req.headers.authorization, auth) });
     const guards = [corsFor(config.corsOrigins), graphqlBudget?.middleware() ?? null].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
-    const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR);
+    const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR, { address: clientAddress });
     const tileParts = await createTiles(db, config, auth, observability, shared);
     tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: tileParts.handler });
     app.use(
@@ -223,9 +235,11 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em as never, await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
+          const context = createContext(db.orm.em as never, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
-          return { ...context, report: res.locals.graphql as GraphQLReport };
+          // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
+          const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
+          return scope;
         },
       }),
     );
@@ -274,6 +288,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
           await apollo.stop();
           graphqlBudget?.close();
           tileBudget?.close();
+          readyBudget?.close();
+          region.close();
           responses.close();
           shared.close();
           revocations.close();

@@ -5,15 +5,29 @@
  *
  * /graphql runs them as Express middleware; the tiles' own path (served
  * before Express, see tile-path.ts) runs the same CORS middleware and its own
- * RequestBudget. A budget uses express-rate-limit's store and client key,
- * without that middleware's per-request machinery, which cost a cached tile
- * about a tenth of its time.
+ * RequestBudget, without Express's per-request machinery, which cost a cached
+ * tile about a tenth of its time.
+ *
+ * Who a client is (the bucket a request counts in):
+ * - a request with a valid token (not an embed token): its subject and role,
+ *   wherever it comes from — behind a reverse proxy each user keeps a bucket
+ *   of their own;
+ * - anyone else (anonymous readers, embed tokens, which a public page shares
+ *   with all its visitors, invalid tokens): its address — the connection's
+ *   peer, or with TRUST_PROXY the client the trusted proxies name in
+ *   X-Forwarded-For (Express's `trust proxy`, the same code as `req.ip`);
+ *   IPv6 addresses by /56.
+ *
+ * Units: a request takes one unit when it arrives; a GraphQL operation then
+ * takes one more per COST_PER_UNIT points of its estimated cost
+ * (graphql/limits.ts), so a client asking for large answers runs out sooner.
  */
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 import cors from 'cors';
 import type express from 'express';
-import { MemoryStore, ipKeyGenerator, type Options } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import type { Principal } from '../auth/roles.js';
 import { sendJson } from './json-response.js';
 
 const WINDOW_MS = 60_000;
@@ -22,75 +36,169 @@ const WINDOW_SECONDS = Math.ceil(WINDOW_MS / 1000);
 /** A connect-style guard: Express middleware that needs nothing of Express (it runs outside Express too). */
 export type Guard = (req: http.IncomingMessage, res: http.ServerResponse, next: (error?: unknown) => void) => void;
 
-/** The answer to a client over its budget of `perMinute` requests. */
+/** The address a request comes from, as the rate limit sees it. */
+export type ClientAddress = (req: http.IncomingMessage) => string;
+
+/** The connection's peer (no proxy trusted). */
+export const peerAddress: ClientAddress = (req) => req.socket.remoteAddress ?? '';
+
+/**
+ * Express's `req.ip` for any request, Express's own or one it never routes
+ * (the tiles' path, WebSocket upgrades): the app's `trust proxy` setting and
+ * Express's code read X-Forwarded-For, so every path names a client alike.
+ */
+export function expressAddress(app: express.Express): ClientAddress {
+  return (req) => {
+    if ((req as express.Request).app === app) return (req as express.Request).ip ?? '';
+    const view = Object.create(app.request, { socket: { value: req.socket }, connection: { value: req.socket }, headers: { value: req.headers } }) as express.Request;
+    return view.ip ?? '';
+  };
+}
+
+/** The answer to a client over its budget of `perMinute` units. */
 export function limitExceeded(res: http.ServerResponse, perMinute: number): void {
   res.setHeader('Retry-After', String(WINDOW_SECONDS));
-  sendJson(res, 429, {
-    errors: [{ message: `too many requests: at most ${perMinute} a minute from one client; retry after the time in Retry-After (seconds)`, extensions: { code: 'LIMIT_EXCEEDED' } }],
-  });
+  sendJson(res, 429, { errors: [rateError(perMinute)] });
+}
+
+/** The error of a client over its budget, in English and Chinese. */
+export function rateError(perMinute: number) {
+  return {
+    message: `too many requests: at most ${perMinute} a minute from one client, counted in units (a request is one unit, a query with a large answer more); retry after the time in Retry-After (seconds) / 请求过多：每个客户端每分钟最多 ${perMinute} 个单位（每个请求 1 个，返回量大的查询更多），请在 Retry-After 所示秒数后重试`,
+    extensions: { code: 'LIMIT_EXCEEDED', limit: 'RATE_LIMIT_PER_MINUTE' },
+  };
+}
+
+export interface Spent {
+  admitted: boolean;
+  /** units left in the window (0 when over) */
+  remaining: number;
+  /** seconds until the window starts again */
+  reset: number;
+}
+
+/** Units spent per key in a window of a minute from the key's first unit. */
+class Windows {
+  private readonly counts = new Map<string, { units: number; resetAt: number }>();
+  // Drops the windows that ended, so a scan of many addresses does not grow the map forever.
+  private readonly sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const [key, w] of this.counts) if (w.resetAt <= now) this.counts.delete(key);
+  }, WINDOW_MS).unref();
+
+  add(key: string, units: number): { units: number; resetAt: number } {
+    const now = Date.now();
+    let w = this.counts.get(key);
+    if (!w || w.resetAt <= now) this.counts.set(key, (w = { units: 0, resetAt: now + WINDOW_MS }));
+    w.units += units;
+    return w;
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.counts.clear();
+  }
+}
+
+export interface BudgetOptions {
+  /** The client's address; default the connection's peer. */
+  address?: ClientAddress;
+  /** The verified principal of a request's token (null: anonymous or no valid token); default none (every request by address). */
+  principal?: (req: http.IncomingMessage) => Promise<Principal | null>;
 }
 
 /**
- * A per-client budget of `perMinute` requests, for /graphql (as Express
- * middleware) and for the tiles' own path: express-rate-limit's store (a
- * window of a minute from a client's first request) and client key (its
- * address; IPv6 by /56), the RateLimit headers of IETF draft 7.
+ * A per-client budget of `perMinute` units, for /graphql (as Express
+ * middleware), the tiles' own path and /readyz, with the RateLimit headers
+ * of IETF draft 7.
  */
 export class RequestBudget {
-  private readonly store = new MemoryStore();
-  /** A connection's client key, worked out once: a keep-alive connection sends many tiles. */
-  private readonly keys = new WeakMap<Socket, string>();
+  private readonly windows = new Windows();
   private readonly policy: string;
+  private readonly address: ClientAddress;
+  /** A connection's address key, worked out once where no proxy is trusted: a keep-alive connection sends many tiles. */
+  private readonly peers = new WeakMap<Socket, string>();
 
-  constructor(readonly perMinute: number) {
-    this.store.init({ windowMs: WINDOW_MS } as Options);
+  constructor(
+    readonly perMinute: number,
+    private readonly options: BudgetOptions = {},
+  ) {
     this.policy = `${perMinute};w=${WINDOW_SECONDS}`;
+    this.address = options.address ?? peerAddress;
   }
 
-  /** Counts the request; true while within the budget, else answers 429 and returns false. */
+  /** Counts the request as one unit in its address's bucket; true while within the budget, else answers 429 and returns false. */
   async admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-    const { totalHits, resetTime } = await this.count(req.socket);
-    const reset = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : WINDOW_SECONDS;
-    res.setHeader('RateLimit-Policy', this.policy);
-    res.setHeader('RateLimit', `limit=${this.perMinute}, remaining=${Math.max(this.perMinute - totalHits, 0)}, reset=${reset}`);
-    if (totalHits <= this.perMinute) return true;
+    return this.admitAs(this.addressKey(req), res);
+  }
+
+  /** The bucket of a request: its token's subject and role, or its address (see the module's comment). */
+  async keyOf(req: http.IncomingMessage): Promise<{ key: string; principal: Principal | null | undefined }> {
+    if (this.options.principal && req.headers.authorization) {
+      const principal = await this.options.principal(req).catch(() => undefined);
+      if (principal && !principal.embed) return { key: `token:${principal.role}:${principal.subject}`, principal };
+      return { key: this.addressKey(req), principal };
+    }
+    return { key: this.addressKey(req), principal: undefined };
+  }
+
+  /** Counts `units` in the bucket `key`, setting the RateLimit headers; answers 429 and returns false when over. */
+  admitAs(key: string, res: http.ServerResponse, units = 1): boolean {
+    const spent = this.spend(key, units);
+    this.headers(res, spent);
+    if (spent.admitted) return true;
     limitExceeded(res, this.perMinute);
     return false;
   }
 
-  /** Counts a request that has no HTTP answer of its own (a WebSocket upgrade, a subscription); true while within the budget. */
-  async take(socket: Socket): Promise<boolean> {
-    return (await this.count(socket)).totalHits <= this.perMinute;
+  /** Counts `units` in the bucket `key`. */
+  spend(key: string, units: number): Spent {
+    const w = this.windows.add(key, units);
+    return { admitted: w.units <= this.perMinute, remaining: Math.max(this.perMinute - w.units, 0), reset: Math.max(0, Math.ceil((w.resetAt - Date.now()) / 1000)) };
   }
 
-  private count(socket: Socket) {
-    return this.store.increment(this.keyOf(socket));
+  /** The RateLimit headers of a count. */
+  headers(res: { setHeader(name: string, value: string): unknown }, spent: Spent): void {
+    res.setHeader('RateLimit-Policy', this.policy);
+    res.setHeader('RateLimit', `limit=${this.perMinute}, remaining=${spent.remaining}, reset=${spent.reset}`);
   }
 
-  /** The budget as Express middleware. */
+  /** Counts a request that has no HTTP answer of its own (a WebSocket upgrade, a subscription) by its address; true while within the budget. */
+  async take(req: http.IncomingMessage): Promise<boolean> {
+    return this.spend(this.addressKey(req), 1).admitted;
+  }
+
+  /**
+   * The budget as Express middleware: one unit in the request's bucket. The
+   * bucket and the principal found on the way are left in `res.locals`
+   * (`rateKey`, `principal`) for the GraphQL context and the cost charge.
+   */
   middleware(): express.RequestHandler {
     return (req, res, next) => {
-      this.admit(req, res).then((admitted) => admitted && next(), next);
+      this.keyOf(req).then(({ key, principal }) => {
+        res.locals.rateKey = key;
+        if (principal !== undefined) res.locals.principal = principal;
+        if (this.admitAs(key, res)) next();
+      }, next);
     };
   }
 
   close(): void {
-    this.store.shutdown();
+    this.windows.close();
   }
 
-  private keyOf(socket: Socket): string {
-    let key = this.keys.get(socket);
-    if (key === undefined) {
-      // Express's req.ip where 'trust proxy' is off, as here: the connection's peer.
-      key = ipKeyGenerator(socket.remoteAddress ?? '');
-      this.keys.set(socket, key);
+  private addressKey(req: http.IncomingMessage): string {
+    if (this.options.address === undefined) {
+      let key = this.peers.get(req.socket);
+      if (key === undefined) this.peers.set(req.socket, (key = `ip:${ipKeyGenerator(peerAddress(req))}`));
+      return key;
     }
-    return key;
+    return `ip:${ipKeyGenerator(this.address(req))}`;
   }
 }
 
-export function requestBudget(perMinute: number): RequestBudget | null {
-  return perMinute > 0 ? new RequestBudget(perMinute) : null;
+export function requestBudget(perMinute: number, options: BudgetOptions = {}): RequestBudget | null {
+  return perMinute > 0 ? new RequestBudget(perMinute, options) : null;
 }
 
 /** CORS for the configured origins only; with none, browsers on other origins are refused by their same-origin rule. */

@@ -3,12 +3,20 @@
  * database it was started on); /readyz says whether it can serve now: it
  * asks the database, with a short deadline, so a load balancer takes a
  * replica out while its database is away and back when it returns.
+ *
+ * /readyz asks the database at most once per READY_REFRESH_MS: calls in
+ * between answer what the last check found (calls during a check wait for
+ * it), so a storm of probes costs no statements; and it has a rate limit of
+ * its own (by address), apart from the API's.
  */
 import type express from 'express';
 import type { Database } from '../db/database.js';
+import type { RequestBudget } from './guards.js';
 import { RETRY_AFTER_SECONDS } from '../graphql/outage-status.js';
 
 const READY_DEADLINE_MS = 1500;
+/** The longest a readiness answer may be old, ms. */
+export const READY_REFRESH_MS = 1000;
 
 async function databaseAnswers(db: Database): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -27,12 +35,31 @@ async function databaseAnswers(db: Database): Promise<string | null> {
   }
 }
 
-export function healthRoutes(app: express.Express, db: Database): void {
+/** The database's answer, asked at most once per READY_REFRESH_MS. */
+function readiness(db: Database): () => Promise<string | null> {
+  let problem: string | null = null;
+  let checkedAt = -Infinity;
+  let checking: Promise<string | null> | null = null;
+  return () => {
+    if (Date.now() - checkedAt < READY_REFRESH_MS) return Promise.resolve(problem);
+    checking ??= databaseAnswers(db).then((p) => {
+      problem = p;
+      checkedAt = Date.now();
+      checking = null;
+      return p;
+    });
+    return checking;
+  };
+}
+
+export function healthRoutes(app: express.Express, db: Database, budget: RequestBudget | null = null): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', database: db.mode, postgis: db.postgisVersion });
   });
-  app.get('/readyz', async (_req, res) => {
-    const problem = await databaseAnswers(db);
+  const ready = readiness(db);
+  app.get('/readyz', async (req, res) => {
+    if (budget && !(await budget.admit(req, res))) return;
+    const problem = await ready();
     res.setHeader('Cache-Control', 'no-store');
     if (problem) res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: problem });
     else res.json({ status: 'ready', database: db.mode });

@@ -226,7 +226,7 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
       else perAddress.delete(address);
     };
     void (async () => {
-      const admitted = o.budget ? await o.budget.take(req.socket) : true;
+      const admitted = o.budget ? await o.budget.take(req) : true;
       if (!admitted || closing || socket.destroyed) {
         release();
         if (!admitted) {
@@ -271,7 +271,7 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS) {
           return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS} subscriptions on one connection`, { extensions: { code: ErrorCode.LIMIT_EXCEEDED } })];
         }
-        if (o.budget && !(await o.budget.take(ctx.extra.request.socket))) {
+        if (o.budget && !(await o.budget.take(ctx.extra.request))) {
           return [new GraphQLError(`too many requests: at most ${o.budget.perMinute} a minute from one client`, { extensions: { code: ErrorCode.LIMIT_EXCEEDED } })];
         }
         const document = checkedDocument(o.schema, o.validationRules, payload.query, payload.operationName);

@@ -10,6 +10,7 @@ import type { Thresholds } from '../rules.js';
 import { activePairingSql, incomeBandSql, strengthSql } from '../../spatial/rules-sql.js';
 import { Sql, query, raw, sql } from '../../spatial/sql.js';
 import { asOfDate } from '../inspection/finding-status.js';
+import { AREA_FIGURE_INDICATORS, reportedIndicatorValues } from '../reported-figures/assessment-figures.js';
 import type { AssessmentLevel, IndicatorRule, IndicatorSource } from './indicators.js';
 
 /** Rows of each source, with the county, township and village they count in (a county-level finding has no township or village). */
@@ -93,6 +94,13 @@ export async function indicatorValues(
         const v = r[`v${n}`];
         area.values.set(i.key, v === null || v === undefined ? null : Number(v));
       });
+    }
+  }
+  // Where the prefecture's chosen figures are reported (报送), incidence comes from them, as on the map.
+  if (level !== 'VILLAGE' && indicators.some((i) => AREA_FIGURE_INDICATORS.has(i.key))) {
+    for (const [code, values] of await reportedIndicatorValues(em, level === 'COUNTY' ? 'county' : 'township', year)) {
+      const area = byCode.get(code);
+      for (const [key, value] of Object.entries(values)) if (area?.values.has(key)) area.values.set(key, value);
     }
   }
   return [...byCode.values()];
