@@ -23,7 +23,8 @@ let orm: MikroORM<PostgreSqlDriver>;
 
 function run(file: string, kind: ImportOptions['kind'], more: Partial<ImportOptions> = {}) {
   return runImport(orm.em as unknown as EntityManager, {
-    file: fixture(file), kind, dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: null, ...more,
+    // The made-up prefecture is kept beside the demo region (the choice itself: api/remove-prefecture.test.ts).
+    file: fixture(file), kind, dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: null, demoRegion: 'keep', ...more,
   });
 }
 

@@ -384,7 +384,7 @@ if (postgis)
         const before = live.changes.length;
         const result = await runImport(orm.em as unknown as EntityManager, {
           file: fileURLToPath(new URL('../fixtures/import/counties.geojson', import.meta.url)),
-          kind: 'counties', dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: '测试盟',
+          kind: 'counties', dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: '测试盟', demoRegion: 'keep',
         });
         expect(result.exitCode).toBe(0);
         const change = await live.next(before, (c) => c.tables.includes('county'));

@@ -82,6 +82,10 @@ export const MESSAGES = {
   'file.empty': { zh: '文件是空的', en: 'the file is empty' },
   'file.sheetEmpty': { zh: '第一个工作表是空的', en: 'the first worksheet is empty' },
 
+  // ── reported area figures (county-figures, township-figures) ──────────
+  'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
+  'reported.townshipMissing': { zh: '苏木乡镇 {code} 不在数据库中：请先导入苏木乡镇（--kind townships）', en: 'township {code} is not in the database; import the townships first (--kind townships)' },
+
   // ── the report ────────────────────────────────────────────────────────
   'report.title': { zh: '从 {file} 导入{kind}（{format}）', en: 'import {kind} from {file} ({format})' },
   'report.read': {
@@ -133,6 +137,11 @@ export const MESSAGES = {
     en: 'the coordinates look like {crsName}, not WGS-84: against the {count} boundaries stored under the same codes they sit about {offset} m off; converted from {crs} they are about {left} m off. Check the source, then import again with --crs {flag} (converted to WGS-84)',
   },
   'report.warnings': { zh: '提醒（{count}）：', en: 'warnings ({count}):' },
+  'prefecture.demoHeld': {
+    zh: '数据库中是演示地区 {demo}，而本文件的旗县属于另一个盟市 {incoming}。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（标题与阈值取代码较小的盟市，统计数字合计两个地区）',
+    en: 'the database holds the demo region {demo}, and the counties of this file belong to another prefecture, {incoming}. Pass --replace-demo to remove the demo region first (in the same transaction, audited), or --keep-demo to keep both (the title and thresholds are those of the lower code; the figures count both regions)',
+  },
+  'prefecture.demoReplaced': { zh: '已删除演示地区 {demo} 及其下 {rows} 行数据，由 {incoming} 取代', en: 'removed the demo region {demo} and its {rows} rows; {incoming} replaces it' },
 
   // ── templates ─────────────────────────────────────────────────────────
   'template.written': { zh: '已写出 {kind} 模板：{files}', en: 'wrote the {kind} template: {files}' },
@@ -211,6 +220,7 @@ export const FIELD_NAMES: Readonly<Record<string, Entry>> = {
   ruralPopulation: { zh: '农村人口', en: 'rural population' },
   poorHouseholds: { zh: '贫困户数', en: 'poor households' },
   poorPopulation: { zh: '贫困人口', en: 'poor population' },
+  povertyIncidence: { zh: '贫困发生率', en: 'poverty incidence' },
   collectiveIncome: { zh: '集体经济收入', en: 'collective income' },
   partyMembers: { zh: '党员数', en: 'party members' },
   memberPairings: { zh: '结对帮扶户数', en: 'member pairings' },
@@ -269,6 +279,8 @@ export const KIND_NAMES: Readonly<Record<string, Entry>> = {
   progress: { zh: '项目进度', en: 'project progress' },
   causes: { zh: '致贫原因', en: 'causes of poverty' },
   findings: { zh: '督查问题', en: 'inspection findings' },
+  'county-figures': { zh: '旗县报送数据', en: 'county figures (reported)' },
+  'township-figures': { zh: '苏木乡镇报送数据', en: 'township figures (reported)' },
 };
 
 export function kindName(kind: string, lang: Lang = DEFAULT_LANG): string {

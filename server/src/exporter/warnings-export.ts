@@ -13,6 +13,7 @@ import { LEVEL_NAMES, RULE_INFO } from '../domain/warning/settings.js';
 import { warningSettingsOf } from '../domain/warning/settings.js';
 import { computeWarnings, type Warning } from '../domain/warning/warnings.js';
 import { latestFigureYear } from '../spatial/aggregates.js';
+import { CHOSEN_PREFECTURE } from '../domain/region/chosen-prefecture.js';
 
 export const WARNINGS_KIND = 'warnings';
 
@@ -65,7 +66,7 @@ export function warningsCsv(warnings: readonly Warning[]): string {
 
 export async function runWarningsExport(em: EntityManager, o: WarningsExportOptions): Promise<{ rows: number; seconds: number; year: number }> {
   const started = Date.now();
-  const [prefecture] = await em.find(Prefecture, {}, { limit: 1 });
+  const [prefecture] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
   if (!prefecture) throw new Error('the database holds no prefecture: import or seed the region first');
   const year = o.year ?? (await latestFigureYear(em)) ?? new Date().getFullYear();
   const warnings = await computeWarnings(em, { year, areaCode: o.county, settings: warningSettingsOf(prefecture.ownWarningSettings), thresholds: prefecture.getThresholds() });

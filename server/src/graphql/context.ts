@@ -13,6 +13,7 @@ import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } fr
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 import type { ClassBreaks, SharedReads } from './shared-reads.js';
 import type { Choropleth } from './types/indicators.type.js';
+import { CHOSEN_PREFECTURE } from '../domain/region/chosen-prefecture.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -82,7 +83,7 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
   let latest: Promise<number> | null = null;
   /** The one prefecture the hub covers. */
   const loadPrefecture = (): Promise<Prefecture> =>
-    (prefecture ??= em.find(Prefecture, {}, { limit: 1 }).then(([p]) => {
+    (prefecture ??= em.find(Prefecture, {}, CHOSEN_PREFECTURE).then(([p]) => {
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));

@@ -17,6 +17,7 @@ import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.j
 import { PairingResolver } from './resolvers/pairing.resolver.js';
 import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
+import { RemovePrefectureResolver } from './resolvers/remove-prefecture.resolver.js';
 import { CountyPovertyCauseResolver, PrefecturePovertyCauseResolver, TownshipPovertyCauseResolver, VillagePovertyCauseResolver } from './resolvers/poverty-causes.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
 import { ProjectProgressResolver, ProjectYearResolver } from './resolvers/project-progress.resolver.js';
@@ -45,6 +46,7 @@ export const resolvers = [
   PairingAnalysisResolver,
   EmbedTokenResolver,
   TokenRevocationResolver,
+  RemovePrefectureResolver,
   PlaceResolver,
   LiveResolver,
   WarningResolver,

@@ -25,6 +25,7 @@ import type { PolicySettings } from '../domain/rules.js';
 import { latestFigureYear } from '../spatial/aggregates.js';
 import type { ChangeFeed } from './response-cache.js';
 import type { Choropleth } from './types/indicators.type.js';
+import { CHOSEN_PREFECTURE } from '../domain/region/chosen-prefecture.js';
 
 /** Choropleths kept (a national county map with figures is ~2 MB; township maps with figures are not kept). */
 const CHOROPLETHS_KEPT = 8;
@@ -52,7 +53,7 @@ export interface ClassBreaks {
 const BREAKS_KEPT = 64;
 
 async function readThresholds(em: EntityManager): Promise<PolicySettings | null> {
-  const [p] = await em.find(Prefecture, {}, { limit: 1 });
+  const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
   return p ? p.getPolicySettings() : null;
 }
 

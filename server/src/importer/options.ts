@@ -11,7 +11,7 @@ import type { ImportOptions } from './run-import.js';
 export const USAGE = `usage: pnpm data:import <file.geojson|.zip|.shp|.csv|.xlsx> --kind <${IMPORT_KINDS.join('|')}>
   [--dry-run] [--skip-invalid] [--repair] [--crs ${SOURCE_CRSES.join('|')}] [--encoding utf-8|gbk]
   [--code-field <header>] [--name-field <header>] [--lon-field <header>] [--lat-field <header>] [--year-field <header>]
-  [--field <recordField>=<header> …] [--prefecture-name <名称>] [--header-row <n>] [--lang zh|en] [--report <path>]`;
+  [--field <recordField>=<header> …] [--prefecture-name <名称>] [--replace-demo|--keep-demo] [--header-row <n>] [--lang zh|en] [--report <path>]`;
 
 export interface CliOptions extends ImportOptions {
   /** where the report is written (--report); null: DATA_DIR/import-reports/<file>.<time>.report.txt */
@@ -47,6 +47,8 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
       'year-field': { type: 'string' },
       field: { type: 'string', multiple: true },
       'prefecture-name': { type: 'string' },
+      'replace-demo': { type: 'boolean', default: false },
+      'keep-demo': { type: 'boolean', default: false },
       report: { type: 'string' },
       'header-row': { type: 'string' },
       lang: { type: 'string' },
@@ -57,6 +59,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   if (!IMPORT_KINDS.includes(kind)) throw new ConfigError(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
   const crs = (values.crs ?? 'wgs84').toLowerCase().replace(/[^a-z0-9]/g, '') as SourceCrs;
   if (!SOURCE_CRSES.includes(crs)) throw new ConfigError(`--crs must be one of ${SOURCE_CRSES.join(', ')}, got "${values.crs}"`);
+  if (values['replace-demo'] && values['keep-demo']) throw new ConfigError('--replace-demo 与 --keep-demo 只能选一个（替换演示地区，或与之并存）');
   const encoding = values.encoding ? encodingFromLabel(values.encoding) : null;
   if (values.encoding && !encoding) throw new ConfigError(`--encoding must be utf-8 or gbk (gb18030), got "${values.encoding}"`);
   const overrides: Record<string, string> = {};
@@ -86,6 +89,7 @@ export function parseImportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
     repair: values.repair!,
     crs,
     crsStated: values.crs !== undefined,
+    demoRegion: values['replace-demo'] ? 'replace' : values['keep-demo'] ? 'keep' : 'ask',
     encoding,
     overrides,
     prefectureName: values['prefecture-name']?.trim() || null,

@@ -38,7 +38,8 @@ import { CrsOffsetProbe } from './crs-offset.js';
 import { WRITERS } from './kinds/index.js';
 import { progress as noProgress, type Progress } from './progress.js';
 import { reportText, type ImportSummary } from './report.js';
-import type { GoodRow, KindWriter, WriteOptions } from './writer.js';
+import type { DemoRegionChoice, GoodRow, KindWriter, WriteOptions } from './writer.js';
+import type { Role } from '../auth/roles.js';
 
 export interface ImportOptions {
   file: string;
@@ -50,6 +51,8 @@ export interface ImportOptions {
   crs: SourceCrs;
   /** true when the user named the CRS (--crs); otherwise boundaries are checked for a web-map offset */
   crsStated?: boolean;
+  /** counties of another prefecture where the demo region is: 'ask' (default: refuse, naming the flags), 'replace' or 'keep' */
+  demoRegion?: DemoRegionChoice;
   /** CSV/DBF encoding; null detects it */
   encoding: TextEncodingName | null;
   /** CSV/XLSX header row (1-based) when chosen; found by its column names otherwise */
@@ -102,10 +105,12 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   let written = false;
   const columnNotes: Message[] = [];
   const probe = o.crs === 'wgs84' && !o.crsStated ? new CrsOffsetProbe() : null;
+  const notices: Message[] = [];
   try {
     source = await openSource(o.file, { encoding: o.encoding, headers: knownHeaders(writer.spec), ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}) });
     const opened = source;
-    const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName, probe };
+    const actor = o.actor ? { subject: o.actor.subject, role: o.actor.role as Role, counties: null } : undefined;
+    const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName, probe, demoRegion: o.demoRegion, actor, warnings: notices };
     writer.start?.();
     await em
       .fork()
@@ -146,7 +151,8 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
     seconds: (Date.now() - started) / 1000,
   };
   const unit = source?.unit ?? 'row';
-  const warnings = [probe?.warning()].filter((w): w is Message => !!w);
+  // A removal made by a rolled-back import did not happen: its notice goes with it.
+  const warnings = [...(written ? notices : []), probe?.warning()].filter((w): w is Message => !!w);
   const lang = o.lang ?? DEFAULT_LANG;
   const notes = [...(source?.notes ?? []), ...columnNotes];
   const report = withWarnings(reportText(summary, unit, problems, repaired, { lang, notes }), warnings, lang);

@@ -4,7 +4,8 @@
  * place) for a batch, and the idempotent upsert of a batch.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BuiltRow, KindSpec, RowProblem } from '@lingyan/data';
+import type { BuiltRow, KindSpec, Message, RowProblem } from '@lingyan/data';
+import type { Principal } from '../auth/roles.js';
 import type { Problem } from '../domain/planning.js';
 import type { CrsOffsetProbe } from './crs-offset.js';
 
@@ -15,7 +16,16 @@ export interface WriteOptions {
   prefectureName: string | null;
   /** measures boundaries against the stored ones when no --crs was given (web-map coordinates) */
   probe?: CrsOffsetProbe | null;
+  /** what to do when counties of another prefecture arrive in a database holding the demo region; default 'ask' (refuse, naming the flags) */
+  demoRegion?: DemoRegionChoice;
+  /** who imports, for the audit of a removal the import makes */
+  actor?: Principal;
+  /** what the user should know though nothing was refused; the report lists them */
+  warnings?: Message[];
 }
+
+/** ask: refuse and say how to choose; replace: remove the demo region in the import's transaction; keep: hold both. */
+export type DemoRegionChoice = 'ask' | 'replace' | 'keep';
 
 /** A row that passed the pure checks, with its record. */
 export type GoodRow<R> = BuiltRow<R> & { record: R };

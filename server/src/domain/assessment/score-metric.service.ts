@@ -8,6 +8,7 @@ import { Prefecture } from '../region/prefecture.entity.js';
 import { AssessmentScheme } from './assessment-scheme.entity.js';
 import { computeAssessment } from './assessment.service.js';
 import type { GradeBands } from './scheme.js';
+import { CHOSEN_PREFECTURE } from '../region/chosen-prefecture.js';
 
 const LEVEL = { county: 'COUNTY', township: 'TOWNSHIP' } as const;
 
@@ -17,7 +18,7 @@ export const gradeBounds = (b: GradeBands): number[] => [b.average, b.fair, b.go
 export async function assessmentScores(em: EntityManager, level: 'county' | 'township', year: number | null): Promise<Array<{ code: string; year: number; value: number }>> {
   const schemes = await em.find(AssessmentScheme, year === null ? {} : { year }, { orderBy: { year: 'asc' } });
   if (schemes.length === 0) return [];
-  const [prefecture] = await em.find(Prefecture, {}, { limit: 1 });
+  const [prefecture] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
   if (!prefecture) return [];
   const t = prefecture.getThresholds();
   const out: Array<{ code: string; year: number; value: number }> = [];

@@ -17,6 +17,7 @@ import { AreaLevelEnum, Choropleth, ClassScope, Metric, MetricInfo, Summary } fr
 import { AreaFigures } from '../types/area-figures.type.js';
 import { MAX_YEAR, MIN_YEAR, YearArgs } from '../types/year.args.js';
 import { PovertyCause } from '../types/poverty-cause.type.js';
+import { CHOSEN_PREFECTURE } from '../../domain/region/chosen-prefecture.js';
 
 @ArgsType()
 class ChoroplethArgs {
@@ -189,7 +190,7 @@ export class IndicatorsResolver {
     const problem = checkInnerBreaks(bands, METRICS.POVERTY_INCIDENCE.range);
     if (problem) throw ApiError.badInput(`incidence bands: ${problem}`, 'bands');
     return ctx.em.transactional(async (em) => {
-      const [p] = await em.find(Prefecture, {}, { limit: 1 });
+      const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
       if (!p) throw ApiError.notFound('prefecture', '');
       const before = snapshot(p);
       p.ownIncidenceBands = [...bands];

@@ -26,6 +26,7 @@ import { ApiError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../types/page.js';
 import { MAX_YEAR, MIN_YEAR } from '../types/year.args.js';
 import { WarningConnection, WarningLevelEnum, WarningRuleEnum, WarningSettingsInput, WarningSettingsType } from '../types/warning.type.js';
+import { CHOSEN_PREFECTURE } from '../../domain/region/chosen-prefecture.js';
 
 @ArgsType()
 class WarningsArgs {
@@ -107,7 +108,7 @@ export class WarningResolver {
     const levels = Object.fromEntries((input.levels ?? []).map((l) => [l.rule, l.level]));
     if (input.levels && Object.keys(levels).length !== input.levels.length) throw ApiError.badInput('同一预警规则的等级只能给一次', 'input.levels');
     return ctx.em.transactional(async (em) => {
-      const [p] = await em.find(Prefecture, {}, { limit: 1 });
+      const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
       if (!p) throw ApiError.notFound('prefecture', '');
       const before = warningSettingsOf(p.ownWarningSettings);
       const after = applyWarningSettings(before, {

@@ -5,11 +5,12 @@
  * boundaries must be valid polygons.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { counties, message, rowProblem, type CountyImport, type RowProblem } from '@lingyan/data';
+import { counties, DEMO_PREFECTURE_CODE, message, rowProblem, type CountyImport, type RowProblem } from '@lingyan/data';
+import { removePrefecture } from '../../domain/region/remove-prefecture.js';
 import { checkYear } from '../../domain/planning.js';
 import { areaSql, checkValidity } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';
-import type { KindWriter } from '../writer.js';
+import type { GoodRow, KindWriter, WriteOptions } from '../writer.js';
 
 /** Prefectures created by this import, whose boundary is the union of their counties. */
 const created = new Set<string>();
@@ -17,7 +18,10 @@ const created = new Set<string>();
 export const countiesWriter: KindWriter<CountyImport> = {
   spec: counties,
   entity: 'County',
-  start: () => created.clear(),
+  start: () => {
+    created.clear();
+    demoSettled = false;
+  },
   rules: (c) => checkYear('exitedYear', c.exitedYear),
   async check(tx, rows, options) {
     const validity = await checkValidity(tx, rows, (c) => ({ name: c.name, code: c.code, geometry: c.boundary }), 'boundary', options.repair);
@@ -27,6 +31,7 @@ export const countiesWriter: KindWriter<CountyImport> = {
       (await tx.execute<Array<{ code: string }>>(`select code from prefecture where code in (select json_array_elements_text(?::json))`, [JSON.stringify(wanted)])).map((p) => p.code),
     );
     const problems: RowProblem[] = [...validity.problems];
+    problems.push(...(await settleDemoRegion(tx, rows, present, options)));
     for (const r of rows) {
       const p = r.record.prefectureCode;
       if (present.has(p) || created.has(p)) continue;
@@ -64,6 +69,32 @@ export const countiesWriter: KindWriter<CountyImport> = {
     created.clear();
   },
 };
+
+/** Whether this run has dealt with the demo region (asked, replaced or kept it). */
+let demoSettled = false;
+
+/**
+ * Counties of a prefecture the database lacks, arriving where the demo region
+ * is: one region at a time unless told otherwise. Without a choice the import
+ * is refused (one line naming both prefectures and the flags); with
+ * --replace-demo the demo region is removed in this transaction first.
+ */
+async function settleDemoRegion(tx: EntityManager, rows: Array<GoodRow<CountyImport>>, present: ReadonlySet<string>, options: WriteOptions): Promise<RowProblem[]> {
+  const choice = options.demoRegion ?? 'ask';
+  if (demoSettled || choice === 'keep') return [];
+  const incoming = rows.find((r) => r.record.prefectureCode !== DEMO_PREFECTURE_CODE && !present.has(r.record.prefectureCode) && !created.has(r.record.prefectureCode));
+  if (!incoming) return [];
+  demoSettled = true;
+  const [demo] = await tx.execute<Array<{ name: string }>>(`select name from prefecture where code = ?`, [DEMO_PREFECTURE_CODE]);
+  if (!demo) return [];
+  const code = incoming.record.prefectureCode;
+  const name = incoming.record.prefectureName ?? options.prefectureName;
+  const params = { demo: `${demo.name}（${DEMO_PREFECTURE_CODE}）`, incoming: name ? `${name}（${code}）` : code };
+  if (choice === 'ask') return [rowProblem(0, 'prefecture', message('prefecture.demoHeld', params))];
+  const removal = await removePrefecture(tx, DEMO_PREFECTURE_CODE, options.actor ?? { subject: 'import@cli', role: 'admin', counties: null });
+  options.warnings?.push(message('prefecture.demoReplaced', { ...params, rows: removal.removed.reduce((n, t) => n + t.rows, 0) }));
+  return [];
+}
 
 async function createPrefectures(tx: EntityManager, records: CountyImport[], fallback: string | null): Promise<void> {
   for (const c of records) {
