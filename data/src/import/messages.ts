@@ -86,6 +86,10 @@ export const MESSAGES = {
   'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
   'reported.townshipMissing': { zh: '苏木乡镇 {code} 不在数据库中：请先导入苏木乡镇（--kind townships）', en: 'township {code} is not in the database; import the townships first (--kind townships)' },
 
+  // ── reported area figures (county-figures, township-figures) ──────────
+  'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
+  'reported.townshipMissing': { zh: '苏木乡镇 {code} 不在数据库中：请先导入苏木乡镇（--kind townships）', en: 'township {code} is not in the database; import the townships first (--kind townships)' },
+
   // ── the report ────────────────────────────────────────────────────────
   'report.title': { zh: '从 {file} 导入{kind}（{format}）', en: 'import {kind} from {file} ({format})' },
   'report.read': {
@@ -221,6 +225,7 @@ export const FIELD_NAMES: Readonly<Record<string, Entry>> = {
   poorHouseholds: { zh: '贫困户数', en: 'poor households' },
   poorPopulation: { zh: '贫困人口', en: 'poor population' },
   povertyIncidence: { zh: '贫困发生率', en: 'poverty incidence' },
+  povertyIncidence: { zh: '贫困发生率', en: 'poverty incidence' },
   collectiveIncome: { zh: '集体经济收入', en: 'collective income' },
   partyMembers: { zh: '党员数', en: 'party members' },
   memberPairings: { zh: '结对帮扶户数', en: 'member pairings' },
@@ -279,6 +284,8 @@ export const KIND_NAMES: Readonly<Record<string, Entry>> = {
   progress: { zh: '项目进度', en: 'project progress' },
   causes: { zh: '致贫原因', en: 'causes of poverty' },
   findings: { zh: '督查问题', en: 'inspection findings' },
+  'county-figures': { zh: '旗县报送数据', en: 'county figures (reported)' },
+  'township-figures': { zh: '苏木乡镇报送数据', en: 'township figures (reported)' },
   'county-figures': { zh: '旗县报送数据', en: 'county figures (reported)' },
   'township-figures': { zh: '苏木乡镇报送数据', en: 'township figures (reported)' },
 };

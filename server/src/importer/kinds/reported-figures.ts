@@ -6,7 +6,7 @@
  * (every figure is written, blank ones as blank), and an update bumps the
  * row's version, so a planner holding the old version is told.
  */
-import type { KindSpec, ReportedFiguresRecord, RowProblem } from '@lingyan/data';
+import { message, rowProblem, type KindSpec, type ReportedFiguresRecord, type RowProblem } from '@lingyan/data';
 import { completeReportedFigures, type ReportedFiguresInput, type ReportedLevel } from '../../domain/reported-figures/reported-figures.js';
 import { upsertRows } from '../upsert.js';
 import type { KindWriter } from '../writer.js';
@@ -26,11 +26,8 @@ export function reportedFiguresWriter(spec: KindSpec<ReportedFiguresRecord>, lev
       const known = new Set(
         (await tx.execute<Array<{ code: string }>>(`select code from ${table} where code in (select json_array_elements_text(?::json))`, [JSON.stringify(wanted)])).map((r) => r.code),
       );
-      const what = level === 'county' ? '旗县' : '苏木乡镇';
-      const kind = level === 'county' ? 'counties' : 'townships';
-      const problems: RowProblem[] = rows
-        .filter((r) => !known.has(r.record.code))
-        .map((r) => ({ row: r.row, field: r.label('code'), reason: `${what} ${r.record.code} 不在数据库中：请先导入${what}（--kind ${kind}）` }));
+      const missing = level === 'county' ? 'reported.countyMissing' : 'reported.townshipMissing';
+      const problems: RowProblem[] = rows.filter((r) => !known.has(r.record.code)).map((r) => rowProblem(r.row, r.label('code'), message(missing, { code: r.record.code })));
       return { problems, repaired: [] };
     },
     upsert: (tx, rows) =>
