@@ -4,25 +4,13 @@
  * with a name and the figure that matters for the layer, ordered by it.
  * Pure: the list component does the querying.
  */
-import { formatMetricValue } from '../map/metric-format';
-import { ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID } from '../map/layers/alliance-layer';
-import { COUNTY_FILL_LAYER_ID } from '../map/layers/county-layer';
-import { FINDING_CIRCLE_LAYER_ID } from '../map/layers/finding-layer';
-import { findingMessagesFor } from '../inspection/messages';
-import { PAIRING_LINE_LAYER_ID, pairingEndNames } from '../map/layers/pairing-layer';
-import { PROJECT_CIRCLE_LAYER_ID } from '../map/layers/project-layer';
-import { TOWNSHIP_FILL_LAYER_ID } from '../map/layers/township-layer';
-import type { AtlasView, OverlayKey } from '../map/layers/types';
-import { VILLAGE_CIRCLE_LAYER_ID } from '../map/layers/village-layer';
-import { WARNING_MARK_LAYER_ID } from '../map/layers/warning-layer';
-import { warningMessagesFor } from '../warnings/messages';
-import { formatNumber } from '../map/messages';
-import type { IndustryType, PairingKind, PovertyStatus } from '../graphql/documents';
+import { LAYER_ORDER } from '../map/layers/registry';
+import type { AtlasView, FeatureProps, ListRowTexts, ListSpec, OverlayKey } from '../map/layers/types';
 import type { SelectionKind } from '../state/view-state';
 
 export type ListLayerKey = 'counties' | OverlayKey;
 
-export interface FeatureListMessages {
+export interface FeatureListMessages extends ListRowTexts {
   /** the toggle button */
   toggle: string;
   title: string;
@@ -36,32 +24,16 @@ export interface FeatureListMessages {
   /** rows left out of a long group */
   more(count: number): string;
   layerNames: Record<ListLayerKey, string>;
-  /** an alliance's figure */
-  members(count: number): string;
-  noData: string;
 }
 
-export interface ListLayer {
+export interface ListLayer extends ListSpec {
   key: ListLayerKey;
-  kind: SelectionKind;
-  /** the style layers whose rendered features stand for the layer's features */
-  layerIds: readonly string[];
-  /** the property that identifies a feature (the selection's id) */
-  idProperty: 'code' | 'id';
 }
 
-/** The layers listed, top to bottom (areas first, then what lies on them). */
-export const LIST_LAYERS: readonly ListLayer[] = [
-  { key: 'counties', kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
-  { key: 'townships', kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
-  { key: 'villages', kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
-  { key: 'alliances', kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
-  { key: 'pairings', kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID], idProperty: 'id' },
-  { key: 'projects', kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
-  { key: 'findings', kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
-  // A mark's own kind (village, township or county) overrides this one.
-  { key: 'warnings', kind: 'village', layerIds: [WARNING_MARK_LAYER_ID], idProperty: 'code' },
-];
+/** The layers listed, top to bottom: each layer module's `list`, in its order. */
+export const LIST_LAYERS: readonly ListLayer[] = LAYER_ORDER.flatMap((m) => (m.list ? [{ ...m.list, key: m.key as ListLayerKey }] : [])).sort(
+  (a, b) => a.order - b.order,
+);
 
 export interface ListEntry {
   kind: SelectionKind;
@@ -81,79 +53,14 @@ export interface ListGroup {
 /** A group longer than this lists its first rows only (the rest: zoom in). */
 export const MAX_ROWS_PER_GROUP = 150;
 
-type Props = Record<string, unknown>;
 /** A row with the number it is ordered by (larger first; null last, then by name). */
 type Ranked = ListEntry & { rank: number | null };
 
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-
-function entriesOf(layer: ListLayer, features: readonly Props[], view: AtlasView, lm: FeatureListMessages): Ranked[] {
-  const m = view.messages;
-  const name = (p: Props) => String(p[m.nameField] ?? p.name ?? '');
-  const base = (p: Props) => ({ kind: layer.kind, id: String(p[layer.idProperty]) });
-  switch (layer.key) {
-    case 'counties':
-      // The metric's value of the year by code (a county's tile carries its names only), written as the legend writes it.
-      return features.map((p) => {
-        const value = view.classification.valueOf.get(String(p.code)) ?? null;
-        return { ...base(p), name: name(p), figure: value == null ? lm.noData : formatMetricValue(m, value, view.classification), rank: value };
-      });
-    case 'townships': {
-      const classification = view.overlays.townships?.classification;
-      return features.map((p) => {
-        const value = classification?.valueOf.get(String(p.code)) ?? null;
-        const figure = classification && value != null ? formatMetricValue(m, value, classification) : lm.noData;
-        return { ...base(p), name: name(p), figure, rank: value };
-      });
-    }
-    case 'villages':
-      return features.map((p) => {
-        const status = m.villageStatuses[p.status as PovertyStatus] ?? m.villageNoFigures;
-        const population = num(p.population) ?? 0;
-        return { ...base(p), name: name(p), figure: `${status} · ${m.tooltipPersons(formatNumber(m, population))}`, rank: population };
-      });
-    case 'alliances': {
-      const members = new Map((view.overlays.alliances ?? []).map((a) => [String(a.id), a.members.length]));
-      return features.map((p) => ({ ...base(p), name: name(p), figure: lm.members(members.get(String(p.id)) ?? 0), rank: null }));
-    }
-    case 'pairings': {
-      return features.map((p) => {
-        const { helper, helped } = pairingEndNames(p, m.nameField);
-        return { ...base(p), name: `${helper} → ${helped}`, figure: m.pairingKinds[p.kind as PairingKind] ?? '', rank: null };
-      });
-    }
-    case 'projects':
-      // Largest investment first; the figure is the industry.
-      return features.map((p) => ({
-        ...base(p),
-        name: name(p),
-        figure: m.industryTypes[p.type as IndustryType] ?? String(p.type ?? ''),
-        rank: num(p.investment),
-      }));
-    case 'findings': {
-      // Overdue first, then the nearest deadline; the figure is the status and deadline.
-      const fm = findingMessagesFor(m.nameField);
-      return features.map((p) => ({
-        ...base(p),
-        name: String(p.place ?? ''),
-        figure: `${fm.statuses[p.status as 'OPEN' | 'OVERDUE'] ?? ''} · ${fm.due(String(p.deadline ?? ''))}`,
-        rank: p.status === 'OVERDUE' ? 1 : 0,
-      }));
-    }
-    case 'warnings': {
-      // The most severe first; the figure is the level and how many warnings the place has.
-      const wm = warningMessagesFor(m.nameField);
-      return features.map((p) => ({
-        ...base(p),
-        kind: p.kind as SelectionKind,
-        name: name(p),
-        figure: `${wm.levels[p.level as 'RED' | 'ORANGE' | 'YELLOW'] ?? ''} · ${formatNumber(m, num(p.warnings) ?? 0)}`,
-        rank: 2 - (num(p.rank) ?? 2),
-      }));
-    }
-    default:
-      throw new Error(`no list rows for layer ${JSON.stringify(layer.key satisfies never)}`);
-  }
+function entriesOf(layer: ListLayer, features: readonly FeatureProps[], view: AtlasView, lm: FeatureListMessages): Ranked[] {
+  return features.map((p) => {
+    const { name, kind, ...row } = layer.row(p, view, lm);
+    return { kind: kind ?? layer.kind, id: String(p[layer.idProperty]), name: name ?? String(p[view.messages.nameField] ?? p.name ?? ''), ...row };
+  });
 }
 
 function byRankThenName(locale: string) {
@@ -167,12 +74,12 @@ function byRankThenName(locale: string) {
  * groups are left out.
  */
 export function listGroups(
-  rendered: ReadonlyMap<ListLayerKey, readonly Props[]>,
+  rendered: ReadonlyMap<ListLayerKey, readonly FeatureProps[]>,
   view: AtlasView,
   lm: FeatureListMessages,
 ): ListGroup[] {
   return LIST_LAYERS.flatMap((layer) => {
-    const unique = new Map<string, Props>();
+    const unique = new Map<string, FeatureProps>();
     for (const p of rendered.get(layer.key) ?? []) unique.set(String(p[layer.idProperty]), p);
     if (unique.size === 0) return [];
     const ranked = entriesOf(layer, [...unique.values()], view, lm).sort(byRankThenName(view.messages.numberLocale));

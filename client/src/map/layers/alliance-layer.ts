@@ -48,6 +48,16 @@ export const allianceLayer = {
   description: 'Alliances founded by the year: footprint polygons, spokes from the centre village to each member, the centre ringed',
   // The year matters: an alliance appears in the year it was founded.
   select: { kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
+  list: {
+    order: 3,
+    kind: 'alliance',
+    layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID],
+    idProperty: 'id',
+    row: (p, view, texts) => {
+      const alliance = view.overlays.alliances?.find((a) => String(a.id) === String(p.id));
+      return { figure: texts.members(alliance?.members.length ?? 0), rank: null };
+    },
+  },
   dataInputs: ({ overlays, year }) => [overlays.alliances, year],
   toGeoJSON: (view) => {
     const features: Feature[] = [];

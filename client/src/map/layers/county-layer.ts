@@ -13,6 +13,7 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { NO_DATA_COLOR, type Classification } from '../classes';
+import { formatMetricValue } from '../metric-format';
 import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type AtlasView, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
@@ -84,6 +85,17 @@ export const countyLayer = {
   description: 'Counties (vector tiles) shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
   select: { kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
+  list: {
+    order: 0,
+    kind: 'county',
+    layerIds: [COUNTY_FILL_LAYER_ID],
+    idProperty: 'code',
+    // The metric's value of the year by code (a county's tile carries its names only), written as the legend writes it.
+    row: (p, view, texts) => {
+      const value = view.classification.valueOf.get(String(p.code)) ?? null;
+      return { figure: value == null ? texts.noData : formatMetricValue(view.messages, value, view.classification), rank: value };
+    },
+  },
   tiles: { layer: 'counties', yearly: false, minzoom: 0, promoteId: 'code', early: true },
   classes: (view) => view.classification.classOf,
   layers: (view) => [

@@ -36,6 +36,17 @@ export const findingLayer = {
   key: 'findings',
   description: 'Inspection findings (督查问题) of the year still open: overdue as large solid circles, open as hollow rings',
   select: { kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
+  list: {
+    order: 6,
+    kind: 'finding',
+    layerIds: [FINDING_CIRCLE_LAYER_ID],
+    idProperty: 'id',
+    // Overdue first; the figure is the status and the deadline.
+    row: (p, { messages }) => {
+      const fm = findingMessagesFor(messages.nameField);
+      return { name: String(p.place ?? ''), figure: `${fm.statuses[p.status as 'OPEN' | 'OVERDUE'] ?? ''} · ${fm.due(String(p.deadline ?? ''))}`, rank: p.status === 'OVERDUE' ? 1 : 0 };
+    },
+  },
   hoverLayerIds: [FINDING_CIRCLE_LAYER_ID],
   dataInputs: ({ overlays, messages }) => [overlays.findings, messages.nameField],
   toGeoJSON: ({ overlays, messages }) => findingFeatures(overlays.findings?.items ?? [], messages.nameField),

@@ -93,6 +93,16 @@ export const pairingLayer = {
   description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
+  list: {
+    order: 4,
+    kind: 'pairing',
+    layerIds: [PAIRING_LINE_LAYER_ID],
+    idProperty: 'id',
+    row: (p, { messages: m }) => {
+      const { helper, helped } = pairingEndNames(p, m.nameField);
+      return { name: `${helper} → ${helped}`, figure: m.pairingKinds[p.kind as PairingKind] ?? '', rank: null };
+    },
+  },
   symbols: Object.fromEntries(KINDS.map((kind) => [kind, [PAIRING_COLORS[kind], HALO_COLOR]])),
   select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
   layers: ({ filters }) => {

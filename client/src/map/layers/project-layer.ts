@@ -7,6 +7,7 @@
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { IndustryType } from '../../graphql/documents';
 import { passes } from '../../state/view-state';
+import { numberOf } from './list-rows';
 import { circleHalo, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { GeoJsonLayerModule } from './types';
 
@@ -57,6 +58,14 @@ export const projectLayer = {
   key: 'projects',
   description: 'Industry projects running in the year: circles coloured by industry, area by investment',
   select: { kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
+  list: {
+    order: 5,
+    kind: 'project',
+    layerIds: [PROJECT_CIRCLE_LAYER_ID],
+    idProperty: 'id',
+    // Largest investment first; the figure is the industry.
+    row: (p, { messages: m }) => ({ figure: m.industryTypes[p.type as IndustryType] ?? String(p.type ?? ''), rank: numberOf(p.investment) }),
+  },
   dataInputs: ({ overlays, filters }) => [overlays.projects, filters.industry],
   toGeoJSON: ({ overlays, filters }) => {
     const items = (overlays.projects?.items ?? []).filter((p) => passes(filters.industry, p.type));

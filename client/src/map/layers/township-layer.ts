@@ -12,6 +12,7 @@
  */
 import type { FilterSpecification } from 'maplibre-gl';
 import { classBounds } from '../class-labels';
+import { formatMetricValue } from '../metric-format';
 import { AREA_FILTER, fillColorByClass, LABEL_FONTS, NO_FILL_ANTIALIAS } from './county-layer';
 import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
@@ -24,6 +25,17 @@ export const townshipLayer = {
   key: 'townships',
   description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
   select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
+  list: {
+    order: 1,
+    kind: 'township',
+    layerIds: [TOWNSHIP_FILL_LAYER_ID],
+    idProperty: 'code',
+    row: (p, view, texts) => {
+      const classification = view.overlays.townships?.classification;
+      const value = classification?.valueOf.get(String(p.code)) ?? null;
+      return { figure: classification && value != null ? formatMetricValue(view.messages, value, classification) : texts.noData, rank: value };
+    },
+  },
   tiles: { layer: 'townships', yearly: false, minzoom: Math.floor(TOWNSHIP_MIN_ZOOM), promoteId: 'code' },
   classes: (view) => view.overlays.townships?.classification.classOf ?? null,
   layers: (view) => [

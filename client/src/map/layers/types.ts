@@ -161,6 +161,41 @@ export interface RuntimeImage {
   draw(): { width: number; height: number; data: Uint8ClampedArray };
 }
 
+/** A drawn feature's properties, as `queryRenderedFeatures` gives them. */
+export type FeatureProps = Readonly<Record<string, unknown>>;
+
+/** What a layer says of one drawn feature in the feature list: the figure that matters for the layer, and the number rows are ordered by. */
+export interface ListFigure {
+  figure: string;
+  /** larger first; null last (then by name) */
+  rank: number | null;
+  /** when not the feature's name in the language shown */
+  name?: string;
+  /** when not the layer's kind (a warning mark is its place's kind) */
+  kind?: SelectionKind;
+}
+
+/** The feature list's words a layer's rows use. */
+export interface ListRowTexts {
+  noData: string;
+  /** an alliance's figure */
+  members(count: number): string;
+}
+
+/**
+ * A layer in the feature list (列表): its place (areas first, then what lies
+ * on them), the style layers whose rendered features stand for its
+ * features, the property holding the selection's id, and each feature's
+ * figure.
+ */
+export interface ListSpec {
+  readonly order: number;
+  readonly kind: SelectionKind;
+  readonly layerIds: readonly string[];
+  readonly idProperty: 'code' | 'id';
+  row(p: FeatureProps, view: AtlasView, texts: ListRowTexts): ListFigure;
+}
+
 /**
  * A style layer whose `metadata` sets this flag is drawn above every module's
  * other layers (area names: no village circle or pairing line may hide a
@@ -185,6 +220,8 @@ interface LayerModuleBase {
   readonly select?: { kind: SelectionKind; layerIds: readonly string[]; idProperty: string };
   /** images its layers use, added to the map once */
   readonly images?: readonly RuntimeImage[];
+  /** the layer in the feature list (列表): the map's drawn features as rows of text */
+  readonly list?: ListSpec;
   /**
    * An overlay (one with a toggle and a legend entry) gives its legend;
    * null while its data is not in.

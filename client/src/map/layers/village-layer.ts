@@ -15,6 +15,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql/documents';
 import { LABEL_FONTS } from './county-layer';
+import { numberOf } from './list-rows';
+import { formatNumber } from '../messages';
 import { passes, type ViewFilters } from '../../state/view-state';
 import { choiceFilter, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
@@ -123,6 +125,18 @@ export const villageLayer = {
   description: 'Villages as circles (vector tiles): fill = poverty status in the year, ring = weak/strong, area = rural population',
   tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },
   select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
+  list: {
+    order: 2,
+    kind: 'village',
+    layerIds: [VILLAGE_CIRCLE_LAYER_ID],
+    idProperty: 'code',
+    // Most people first; the figure is the status and the rural population.
+    row: (p, { messages: m }) => {
+      const status = m.villageStatuses[p.status as PovertyStatus] ?? m.villageNoFigures;
+      const population = numberOf(p.population) ?? 0;
+      return { figure: `${status} · ${m.tooltipPersons(formatNumber(m, population))}`, rank: population };
+    },
+  },
   layers: ({ messages, filters }) => [
     {
       // The halo: a ring of the strength's halo colour just outside the strength ring, under every circle.

@@ -10,6 +10,8 @@ import { warningMessagesFor } from '../../warnings/messages';
 import { marksByLevel, warningMarks } from '../../warnings/warnings';
 import { formatNumber } from '../messages';
 import type { WarningLevel } from '../../graphql/documents';
+import type { SelectionKind } from '../../state/view-state';
+import { numberOf } from './list-rows';
 import type { GeoJsonLayerModule, Swatch } from './types';
 
 export const WARNING_MARK_LAYER_ID = 'warning-mark';
@@ -39,6 +41,22 @@ export const warningLayer = {
   key: 'warnings',
   description: 'Early warnings (预警) of the year: one mark per place at its most severe level, red triangle, orange diamond, yellow circle',
   images: WARNING_IMAGES,
+  list: {
+    order: 7,
+    // A mark's own kind (village, township or county) overrides this one.
+    kind: 'village',
+    layerIds: [WARNING_MARK_LAYER_ID],
+    idProperty: 'code',
+    // The most severe first; the figure is the level and how many warnings the place has.
+    row: (p, { messages }) => {
+      const wm = warningMessagesFor(messages.nameField);
+      return {
+        kind: p.kind as SelectionKind,
+        figure: `${wm.levels[p.level as 'RED' | 'ORANGE' | 'YELLOW'] ?? ''} · ${formatNumber(messages, numberOf(p.warnings) ?? 0)}`,
+        rank: 2 - (numberOf(p.rank) ?? 2),
+      };
+    },
+  },
   dataInputs: ({ overlays, messages }) => [overlays.warnings, messages.nameField],
   toGeoJSON: ({ overlays, messages }) => warningMarks(overlays.warnings?.items ?? [], messages.nameField),
   layers: () => [WARNING_MARKS],
