@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeMode, loadConfig } from '../../server/src/config/config.js';
-import { capturedLog, startTestServer, type TestServer } from '../support/server.js';
+import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
 
 const started: TestServer[] = [];
 afterAll(async () => {
@@ -50,6 +50,28 @@ describe('production defaults', () => {
     expect(introspect.errors?.[0]?.message).toContain('introspection');
     // Queries themselves are answered as ever.
     expect((await server.graphql('{ counties { code } }')).errors).toBeUndefined();
+  });
+
+  it('still let analysts, planners and admins read the schema with their token, so the explorer keeps its docs', async () => {
+    const { server } = await hub({ NODE_ENV: 'production' });
+    const INTROSPECT = '{ __schema { queryType { name } } }';
+    for (const role of ['analyst', 'admin'] as const) {
+      const answer = await server.graphql(INTROSPECT, undefined, await token(role));
+      expect(answer.errors, role).toBeUndefined();
+      expect(answer.data.__schema.queryType.name).toBe('Query');
+    }
+    const planner = await server.graphql('query ($n: String!) { __type(name: $n) { name } }', { n: 'County' }, await token('planner', ['159901000000']));
+    expect(planner.data?.__type?.name).toBe('County');
+    const viewer = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('viewer')}` },
+      body: JSON.stringify({ query: INTROSPECT }),
+    });
+    expect(viewer.status).toBe(400);
+    const body = (await viewer.json()) as { data?: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]!.message).toContain('introspection is off');
+    expect(body.data).toBeUndefined();
   });
 
   it('keep both on in development', async () => {

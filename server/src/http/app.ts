@@ -28,6 +28,7 @@ import { principalOf } from '../graphql/auth.js';
 import type { Principal } from '../auth/roles.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
 import { outageStatusPlugin } from '../graphql/outage-status.js';
+import { introspectionPlugin } from '../graphql/introspection.js';
 import { jitGateway } from '../graphql/jit-executor.js';
 import { LIMITS, armor, costPlugin } from '../graphql/limits.js';
 import { regionFigures } from '../graphql/cost.js';
@@ -190,7 +191,8 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const trusted = config.trustedDocuments ? trustedDocuments() : null;
     const apollo = new ApolloServer<Context>({
       gateway: gatewayWithDeadline(jitGateway(schema), config.requestDeadlineMs, hooks.beforeExecute),
-      introspection: config.introspection,
+      // Refused per caller by introspectionPlugin when INTROSPECTION is off: the explorer keeps the schema for analysts and up.
+      introspection: true,
       // "Did you mean ...?" names fields and types a caller did not know of: off where introspection is off by default.
       hideSchemaDetailsFromClientErrors: !config.suggestions,
       csrfPrevention: true,
@@ -205,7 +207,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       // Apollo pretty-prints answers by default: indentation costs CPU and bytes on every response, and nobody reads the wire.
       stringifyResult: responses.stringify,
       // Apollo's default landing page loads from a CDN; the explorer is ours (offline).
-      plugins: [...(trusted ? [trustedDocumentsPlugin(trusted)] : []), responses.plugin, ...limits.plugins, costPlugin({ schema, region: region.current, budget: () => graphqlBudget }), deadlineStatusPlugin(), nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
+      plugins: [...(trusted ? [trustedDocumentsPlugin(trusted)] : []), responses.plugin, ...limits.plugins, costPlugin({ schema, region: region.current, budget: () => graphqlBudget }), deadlineStatusPlugin(), nulFreeVariables(), subscriptionsOverWebSocket, requestStatusPlugin(), outageStatusPlugin(), introspectionPlugin(config.introspection), reportPlugin((c) => (c as Context).report), ApolloServerPluginLandingPageDisabled(),
         // We send no cache hints; Apollo's cache-control plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer })],
