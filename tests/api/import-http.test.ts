@@ -276,3 +276,31 @@ describe('size limit', () => {
     expect(r.body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
   });
 });
+
+describe('templates', () => {
+  it('lists a template of each kind, and a downloaded template previews as its kind', async () => {
+    const list = (await (await fetch(`${server.url}/import/templates`)).json()) as Array<{ kind: string; name: string; files: Array<{ format: string; href: string }> }>;
+    const figures = list.find((t) => t.kind === 'figures')!;
+    expect(figures.files.map((f) => f.format)).toEqual(['xlsx', 'csv']);
+    expect(list.find((t) => t.kind === 'counties')!.files.map((f) => f.format)).toContain('geojson');
+    const csvFile = await fetch(`${server.url}${figures.files[1]!.href}`);
+    expect(csvFile.status).toBe(200);
+    expect(csvFile.headers.get('content-type')).toContain('text/csv');
+    expect(csvFile.headers.get('content-disposition')).toMatch(/^attachment; filename="figures-__\.csv"; filename\*=UTF-8''figures-%E6%A8%A1%E6%9D%BF\.csv$/);
+    const bytes = Buffer.from(await csvFile.arrayBuffer());
+    const preview = await post('/import/preview', bytes, { name: 'figures-模板.csv' });
+    expect(preview.body.detectedKind).toBe('figures');
+    const xlsx = Buffer.from(await (await fetch(`${server.url}${figures.files[0]!.href}`)).arrayBuffer());
+    expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    const fromXlsx = await post('/import/preview', xlsx, { name: 'figures-模板.xlsx' });
+    expect(fromXlsx.body).toMatchObject({ format: 'xlsx', detectedKind: 'figures' });
+  });
+
+  it('answers 404 with the names it knows for a template it does not have', async () => {
+    for (const name of ['planets.csv', 'figures.geojson', 'figures.pdf']) {
+      const r = await fetch(`${server.url}/import/template/${name}`);
+      expect(r.status).toBe(404);
+      expect(((await r.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('/import/templates');
+    }
+  });
+});

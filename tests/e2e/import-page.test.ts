@@ -78,6 +78,8 @@ describe('the import page', () => {
     atlas.on('pageerror', (error) => session.pageErrors.push(`atlas pageerror: ${error.message}`));
     await atlas.goto(`${session.server.url}/`);
     await waitForMapReady(atlas);
+    // The atlas's way to the page.
+    expect(await atlas.getByTestId('import-link').getAttribute('href')).toBe('/import');
     const kpi = '[data-testid="kpi-poorPopulation"]';
     const before = await poorPopulation();
     await atlas.waitForFunction(([s, n]) => (document.querySelector(s)?.textContent ?? '').replace(/[^\d]/g, '').includes(n), [kpi, String(before)] as const);
@@ -129,6 +131,19 @@ describe('the import page', () => {
     await page.getByText('没有发现问题。').waitFor();
     expect(await select.inputValue()).toBe('B列');
     expect(await page.getByTestId('import-commit').isEnabled()).toBe(true);
+  });
+
+  it('in English, with the templates to download', async () => {
+    await page.goto(`${session.server.url}/import?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Import data' }).waitFor();
+    const templates = page.getByTestId('import-templates');
+    await templates.locator('summary').click();
+    const csvLink = templates.getByRole('link', { name: 'Village figures CSV' });
+    expect(await csvLink.getAttribute('href')).toBe('/import/template/figures.csv?lang=en');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    expect(download.suggestedFilename()).toBe('figures-template.csv');
+    const violations = await axeViolations(page);
+    expect(describeViolations(violations.filter((v) => v.impact !== null && BLOCKING.has(v.impact)))).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.offline.external).toEqual([]);
   });

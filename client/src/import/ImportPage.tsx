@@ -15,6 +15,7 @@ import { PreviewMap } from './PreviewMap';
 import { ReportView } from './ReportView';
 import { SettingsForm } from './SettingsForm';
 import { PreviewTable } from './PreviewTable';
+import { Templates } from './Templates';
 
 const TOKEN_KEY = 'lingyan.importToken';
 
@@ -153,6 +154,7 @@ export function ImportPage() {
             <span className="import-hint">{m.dropHint}</span>
             {file && <strong className="import-file-name">{file.name}</strong>}
           </div>
+          <Templates lang={lang} messages={m} />
         </section>
 
         {error && (

@@ -16,6 +16,7 @@ export interface ImportMessages {
   fileLabel: string;
   dropHint: string;
   templatesLabel: string;
+  templatesHint: string;
   settingsTitle: string;
   kindLabel: string;
   kindDetected(kind: string): string;
@@ -65,32 +66,37 @@ export interface ImportMessages {
   unit(unit: string): string;
 }
 
+// The importer's names of its kinds (data/src/import/messages.ts KIND_NAMES).
 const KINDS_ZH: Record<string, string> = {
-  counties: '旗县（边界）',
-  townships: '苏木乡镇（边界）',
-  villages: '嘎查村（位置）',
+  counties: '旗县',
+  townships: '苏木乡镇',
+  villages: '嘎查村',
   figures: '嘎查村年度数据',
-  alliances: '党建联盟',
+  alliances: '联合党委',
   pairings: '结对帮扶',
   projects: '产业项目',
-  units: '帮扶单位',
-  progress: '项目年度进展',
+  units: '定点帮扶单位',
+  progress: '项目进度',
   causes: '致贫原因',
-  findings: '督查发现',
+  findings: '督查问题',
+  'county-figures': '旗县报送数据',
+  'township-figures': '苏木乡镇报送数据',
 };
 
 const KINDS_EN: Record<string, string> = {
-  counties: 'Counties (boundaries)',
-  townships: 'Townships (boundaries)',
-  villages: 'Villages (locations)',
-  figures: 'Village figures by year',
-  alliances: 'Party alliances',
+  counties: 'Counties',
+  townships: 'Townships',
+  villages: 'Villages',
+  figures: 'Village figures',
+  alliances: 'Alliances',
   pairings: 'Pairings',
   projects: 'Industry projects',
   units: 'Assisting units',
-  progress: 'Project progress by year',
+  progress: 'Project progress',
   causes: 'Causes of poverty',
   findings: 'Inspection findings',
+  'county-figures': 'County figures (reported)',
+  'township-figures': 'Township figures (reported)',
 };
 
 const zhCN: ImportMessages = {
@@ -104,6 +110,7 @@ const zhCN: ImportMessages = {
   fileLabel: '选择文件',
   dropHint: '或把文件拖到这里',
   templatesLabel: '模板下载',
+  templatesHint: '每种数据一个 XLSX 和 CSV 模板（中文表头、单位和一行示例）；边界另有 GeoJSON。',
   settingsTitle: '识别结果（可修改）',
   kindLabel: '数据类型',
   kindDetected: (kind) => `自动识别为：${kind}`,
@@ -164,6 +171,7 @@ const en: ImportMessages = {
   fileLabel: 'Choose a file',
   dropHint: 'or drop a file here',
   templatesLabel: 'Templates',
+  templatesHint: 'An XLSX and a CSV template per kind (Chinese headers, units and one example row); boundaries also as GeoJSON.',
   settingsTitle: 'As detected (can be changed)',
   kindLabel: 'Kind of data',
   kindDetected: (kind) => `Detected: ${kind}`,

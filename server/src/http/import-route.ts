@@ -12,7 +12,10 @@
  *   (`{"type":"progress","rows":…,"share":…}`) and a last line with the report
  *   (`{"type":"result",…}`). Open atlases hear the change by `dataChanged`.
  *
- * Both need a planner's or admin's token, count against the GraphQL budget
+ * - `GET /import/templates` and `GET /import/template/<kind>.<xlsx|csv|geojson>`:
+ *   the templates a data officer fills in (`?lang=en` for English sheets).
+ *
+ * Preview and commit need a planner's or admin's token, count against the GraphQL budget
  * of the client, and run one at a time (an import holds a transaction and a
  * core of the machine; a second one waits its turn).
  */
@@ -31,6 +34,7 @@ import { IMPORT_MAX_BYTES, receiveUpload, UploadProblem, type Upload } from '../
 import { ndjsonProgress } from '../importer/http-progress.js';
 import { reportText } from '../importer/report.js';
 import { runImport } from '../importer/run-import.js';
+import { attachment, templateFile, templateList } from '../importer/http-templates.js';
 import { openSource, SourceError, type SourceRow } from '@lingyan/data';
 
 export interface ImportRouteOptions {
@@ -160,6 +164,31 @@ export function importRoutes(app: express.Express, o: ImportRouteOptions): void 
       } else next(error);
     } finally {
       upload.remove();
+    }
+  });
+
+  // Templates hold no data of the region (their example rows are made up): no token needed.
+  app.get('/import/templates', async (req, res, next) => {
+    try {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.json(await templateList(req.query.lang === 'en' ? 'en' : 'zh'));
+    } catch (error) {
+      next(error);
+    }
+  });
+  app.get('/import/template/:file', async (req, res, next) => {
+    try {
+      const file = await templateFile(req.params.file, req.query.lang === 'en' ? 'en' : 'zh');
+      if (!file) {
+        res.status(404).json(errorBody(`没有模板 ${req.params.file}：应为 /import/template/<数据类型>.xlsx、.csv（边界类型另有 .geojson），数据类型见 /import/templates`, 'NOT_FOUND'));
+        return;
+      }
+      res.setHeader('Content-Type', file.mediaType);
+      res.setHeader('Content-Disposition', attachment(file.name));
+      res.setHeader('Cache-Control', 'no-cache');
+      res.send(Buffer.from(file.bytes));
+    } catch (error) {
+      next(error);
     }
   });
 
