@@ -166,3 +166,4 @@ export type { AtlasWarningsQuery, AtlasWarningCountsQuery, WarningLevel, Warning
 export type AtlasWarning = import('@lingyan/schema/generated').AtlasWarningsQuery['warnings']['items'][number];
 export { AtlasAreaWarningsDocument as ATLAS_AREA_WARNINGS } from '@lingyan/schema/generated';
 export type { AtlasAreaWarningsQuery } from '@lingyan/schema/generated';
+export { AtlasFigureSourcesDocument as ATLAS_FIGURE_SOURCES, type AtlasFigureSourcesQuery, type FigureSource } from '@lingyan/schema/generated';

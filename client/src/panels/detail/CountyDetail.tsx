@@ -8,6 +8,7 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_COUNTY } from '../../graphql/documents';
 import { AreaFiguresView } from './area';
 import { CausesSection } from './CausesSection';
+import { FigureSourceSection } from './FigureSourceSection';
 import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
 import { WarningsSection } from '../../warnings/WarningsSection';
@@ -44,6 +45,7 @@ export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }
         trend={county.trend}
         exitLine={data.prefecture.thresholds.countyExitIncidence}
       />
+      <FigureSourceSection ctx={ctx} code={code} />
       <CausesSection ctx={ctx} level="county" code={code} />
       <AssessmentSection ctx={ctx} level="COUNTY" code={code} />
       <FindingsSection ctx={ctx} code={code} />
