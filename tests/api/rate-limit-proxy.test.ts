@@ -4,6 +4,7 @@
  * address's, cost-weighted units, and a cheap, limited /readyz.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { loadConfig } from '../../server/src/config/config.js';
 import { COST_PER_UNIT } from '../../server/src/graphql/limits.js';
 import { READY_REFRESH_MS } from '../../server/src/http/health.js';
@@ -112,6 +113,38 @@ describe('cost-weighted units', () => {
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'RATE_LIMIT_PER_MINUTE' });
     expect(refused.body.errors?.[0]?.message).toMatch(/this query takes \d+ units/);
     expect(refused.remaining).toBe(0);
+  });
+});
+
+describe('live-update sockets', () => {
+  /** A WebSocket upgrade from `client` (as a proxy would forward it): 'open', or the HTTP status it was refused with. */
+  function upgrade(s: TestServer, client: string): Promise<{ status: number | 'open'; socket?: WebSocket }> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(`${s.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers: { 'x-forwarded-for': client } });
+      socket.once('open', () => resolve({ status: 'open', socket }));
+      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+      socket.once('error', (e) => {
+        if (!/Unexpected server response/.test(String(e))) reject(e);
+      });
+    });
+  }
+
+  it('are counted per client as the rate limit names it: the forwarded address only with TRUST_PROXY', async () => {
+    const plain = await server({ liveConnectionsPerClient: 1 });
+    const proxied = await server({ liveConnectionsPerClient: 1, trustProxy: ['loopback'] });
+    const opened: WebSocket[] = [];
+    try {
+      const a = await upgrade(plain, '203.0.113.1');
+      const b = await upgrade(plain, '203.0.113.2');
+      expect([a.status, b.status]).toEqual(['open', 429]);
+      const c = await upgrade(proxied, '203.0.113.1');
+      const d = await upgrade(proxied, '203.0.113.2');
+      const e = await upgrade(proxied, '203.0.113.1');
+      expect([c.status, d.status, e.status]).toEqual(['open', 'open', 429]);
+      opened.push(...[a, b, c, d, e].flatMap((x) => (x.socket ? [x.socket] : [])));
+    } finally {
+      for (const socket of opened) socket.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { createSchema } from '../../server/src/graphql/schema.js';
-import { DEMO_REGION, estimateCost } from '../../server/src/graphql/cost.js';
+import { DEMO_REGION, MAX_SIZE_ARGUMENT, estimateCost } from '../../server/src/graphql/cost.js';
 import { LIMITS } from '../../server/src/graphql/limits.js';
 import { sql } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -60,6 +60,8 @@ describe('the cost estimate', () => {
     expect(cost(`{ counties { townships { villages { code } } } }`).cost).toBe(11 + 11 * 9 + 11 * 9 * 10 * 2);
     // A choropleth's areas are its level's.
     expect(cost(`{ choropleth(level: TOWNSHIP) { areas { code } } }`).cost).toBe(1 + 89 * 2);
+    // A size beyond any page counts as MAX_SIZE_ARGUMENT: the argument's own check answers it (below).
+    expect(cost(`{ villages(limit: 100000) { items { code } } }`).cost).toBe(1 + MAX_SIZE_ARGUMENT * 2);
   });
 
   it('weighs a geometry by its expected vertices: boundaries by level, villages as points', () => {
@@ -101,6 +103,12 @@ describe('a large answer', () => {
     expect(small.status).toBe(200);
     expect(small.body.errors).toBeUndefined();
     expect((small.body.data as { villages: { items: unknown[] } }).villages.items).toHaveLength(5);
+  });
+
+  it('with a size beyond the page maximum is answered by the argument\'s own check, not the cost', async () => {
+    const a = await post(hub, `{ villages(limit: 100000) { items { code } } }`);
+    expect(a.body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(a.body.errors?.[0]?.message).toMatch(/limit/);
   });
 
   it('over RESPONSE_MAX_BYTES is replaced by RESPONSE_TOO_LARGE (400) naming how to page; smaller ones pass', async () => {

@@ -187,7 +187,8 @@ export class RequestBudget {
     this.windows.close();
   }
 
-  private addressKey(req: http.IncomingMessage): string {
+  /** The address bucket of a request (`ip:` and its address, IPv6 by /56), as the budget names its client. */
+  addressKey(req: http.IncomingMessage): string {
     if (this.options.address === undefined) {
       let key = this.peers.get(req.socket);
       if (key === undefined) this.peers.set(req.socket, (key = `ip:${ipKeyGenerator(peerAddress(req))}`));

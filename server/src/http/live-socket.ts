@@ -212,7 +212,8 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
       refused.inc({ reason: 'origin' });
       return refuse(socket, 403, 'pages of this origin may not connect (CORS_ORIGINS lists the origins that may)');
     }
-    const address = ipKeyGenerator(req.socket.remoteAddress ?? '');
+    // The client as the rate limit names it (with TRUST_PROXY, the address the proxy forwarded).
+    const address = o.budget?.addressKey(req) ?? ipKeyGenerator(req.socket.remoteAddress ?? '');
     const held = perAddress.get(address) ?? 0;
     if (held >= o.perClient) {
       refused.inc({ reason: 'connections' });
