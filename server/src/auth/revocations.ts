@@ -16,6 +16,8 @@ export const REVOKED_TABLE = 'revoked_token';
 const MAX_AGE_LIVE_MS = 30_000;
 /** …and this often while it is not (a revocation may have been missed). */
 const MAX_AGE_BLIND_MS = 1000;
+/** After a failed read, the list held is used this long before the next attempt. */
+const RETRY_AFTER_FAILURE_MS = 1000;
 
 export interface RevocationFeed {
   subscribe(listener: (table: string) => void): () => void;
@@ -32,6 +34,8 @@ export class Revocations {
   private generation = 0;
   private loadedGeneration = -1;
   private loading: Promise<void> | null = null;
+  /** when a read last failed: while the database is away, requests are judged by the list held, not kept waiting on it */
+  private failedAt = -Infinity;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -47,10 +51,12 @@ export class Revocations {
   async isRevoked(tokenId: string): Promise<boolean> {
     // A change heard during a read makes that read stale: read again (bounded: a change a read is rare).
     for (let round = 0; round < 3 && this.stale(); round++) {
+      if (this.loadedGeneration >= 0 && Date.now() - this.failedAt < RETRY_AFTER_FAILURE_MS) break;
       try {
         await this.refresh();
       } catch (error) {
-        // The database is away: keep judging by the list held, which it could not have changed meanwhile from here.
+        // The database is away: judge by the list held (no revocation can be written meanwhile) and try again in a second.
+        this.failedAt = Date.now();
         if (this.loadedGeneration < 0) throw error;
         break;
       }
