@@ -124,6 +124,33 @@ describe('web-map coordinates without --crs', () => {
   });
 });
 
+describe('web-map coordinates of areas new to the database, held against their county', () => {
+  type Township = Feature<MultiPolygon, { code: string; name: string }>;
+  const townships: Township[] = JSON.parse(readFileSync(path.join(REPO, 'data/demo/townships.geojson'), 'utf8')).features;
+  // The demo townships of one county under codes the database lacks (9xx): a first import of them.
+  const fresh = (to?: (lon: number, lat: number) => [number, number]) =>
+    townships
+      .filter((t) => t.properties.code.startsWith('159901'))
+      .map((t, i) => ({ type: 'Feature', properties: { code: `159901${900 + i}000`, name: `新${t.properties.name}` }, geometry: to ? shifted(t as County, to) : t.geometry }));
+  const townshipRun = (f: string) => dryRun(f, { kind: 'townships' });
+
+  it('warns when they stick out of the county as they are and fit once converted from GCJ-02', async () => {
+    const r = await townshipRun(file('new-townships-gcj02.geojson', fresh(wgs84ToGcj02)));
+    // Edge townships stick out by more than the sliver allowed and are refused; the warning says why.
+    expect(r.problems.length).toBeGreaterThan(0);
+    expect(new Set(r.problems.map((p) => p.code))).toEqual(new Set(['township.outsideCounty']));
+    expect(r.warnings.map((w) => w.code)).toEqual(['warning.crsOutline']);
+    expect(r.report).toContain(formatMessage(r.warnings[0]!));
+    const [, outside, left] = /按原样，这 5 个苏木乡镇有 ([\d.]+) % 的面积落在库中所属旗县的边界之外；按 GCJ-02 换算后只有 ([\d.]+) %。请核实来源后加 --crs gcj02 重新导入/.exec(formatMessage(r.warnings[0]!)) ?? [];
+    expect(Number(outside)).toBeGreaterThan(0.5);
+    expect(Number(left)).toBeLessThan(0.01);
+  });
+
+  it('stays quiet when they fit as they are', async () => {
+    expect((await townshipRun(file('new-townships.geojson', fresh()))).warnings).toEqual([]);
+  });
+});
+
 describe('invalid polygons named by their area, repaired on request with the area change', () => {
   // A stretch of twelve vertices run backwards: the ring crosses itself at both ends of it.
   const crossed = (c: County): MultiPolygon => {

@@ -141,6 +141,11 @@ export const MESSAGES = {
     en: 'the coordinates look like {crsName}, not WGS-84: against the {count} boundaries stored under the same codes they sit about {offset} m off; converted from {crs} they are about {left} m off. Check the source, then import again with --crs {flag} (converted to WGS-84)',
   },
   'report.warnings': { zh: '提醒（{count}）：', en: 'warnings ({count}):' },
+  'warning.crsOutline': {
+    zh: '坐标疑似 {crsName}，而不是 WGS-84：按原样，这 {count} 个{level}有 {outside} % 的面积落在库中所属{parentLevel}的边界之外；按 {crs} 换算后只有 {left} %。请核实来源后加 --crs {flag} 重新导入（换算为 WGS-84）',
+    en: 'the coordinates look like {crsName}, not WGS-84: as they are, {outside} % of the area of these {count} {level} units lies outside the stored boundary of their {parentLevel}; converted from {crs}, {left} %. Check the source, then import again with --crs {flag} (converted to WGS-84)',
+  },
+  'level.prefecture': { zh: '盟市', en: 'prefecture' },
   'prefecture.demoHeld': {
     zh: '数据库中是演示地区 {demo}，而本文件的旗县属于另一个盟市 {incoming}。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（标题与阈值取代码较小的盟市，统计数字合计两个地区）',
     en: 'the database holds the demo region {demo}, and the counties of this file belong to another prefecture, {incoming}. Pass --replace-demo to remove the demo region first (in the same transaction, audited), or --keep-demo to keep both (the title and thresholds are those of the lower code; the figures count both regions)',

@@ -72,11 +72,46 @@ export function offsetWarning(samples: readonly OffsetSample[]): Message | null 
   });
 }
 
+/** Area (m²) of new areas, and the part of it outside their stored parent (county, prefecture) as they are and converted. */
+export interface OutlineSample {
+  count: number;
+  total: number;
+  outside: Record<SourceCrs, number>;
+}
+
+/** A share of the area outside the parent below this is where two surveys' edges disagree, not a web-map CRS. */
+export const OUTSIDE_SHARE = 0.005;
+
+/** The warning new areas call for, when they stick out of their stored parent and one conversion tucks them in. */
+export function outlineWarning(s: OutlineSample, level: 'county' | 'township'): Message | null {
+  if (s.count === 0 || s.total <= 0) return null;
+  const share = (x: number) => x / s.total;
+  const crs = s.outside.gcj02 <= s.outside.bd09 ? 'gcj02' : 'bd09';
+  if (share(s.outside.wgs84) < OUTSIDE_SHARE || s.outside[crs] * FIT_RATIO > s.outside.wgs84) return null;
+  const percent = (x: number) => (share(x) * 100).toFixed(2);
+  return message('warning.crsOutline', {
+    crsName: message(crs === 'gcj02' ? 'crs.gcj02' : 'crs.bd09'),
+    crs: crs === 'gcj02' ? 'GCJ-02' : 'BD-09',
+    flag: crs,
+    count: s.count,
+    level: message(level === 'county' ? 'level.county' : 'level.township'),
+    parentLevel: message(level === 'county' ? 'level.prefecture' : 'level.county'),
+    outside: percent(s.outside.wgs84),
+    left: percent(s.outside[crs]),
+  });
+}
+
 /** Collects samples over the batches of one import (counties or townships). */
 export class CrsOffsetProbe {
   readonly samples: OffsetSample[] = [];
+  /** new areas (no stored boundary of their code) against their parent's stored outline */
+  readonly outline: OutlineSample = { count: 0, total: 0, outside: { wgs84: 0, gcj02: 0, bd09: 0 } };
+  private level: 'county' | 'township' = 'county';
 
-  async measure(tx: EntityManager, table: 'county' | 'township', areas: readonly IncomingArea[]): Promise<void> {
+  /** `areas` with the code of their parent (a county's prefecture, a township's county). */
+  async measure(tx: EntityManager, table: 'county' | 'township', areas: ReadonlyArray<IncomingArea & { parent: string }>): Promise<void> {
+    this.level = table;
+    await this.measureOutline(tx, table === 'county' ? 'prefecture' : 'county', areas);
     const room = MAX_SAMPLES - this.samples.length;
     if (room <= 0 || areas.length === 0) return;
     // Codes first: a new region has no stored areas, and its polygons need not travel twice.
@@ -101,7 +136,40 @@ export class CrsOffsetProbe {
     for (const r of rows) this.samples.push(offsetSample(xy(r.sx, r.sy), { wgs84: xy(r.wx, r.wy), gcj02: xy(r.gx, r.gy), bd09: xy(r.bx, r.by) }));
   }
 
+  /**
+   * Areas with no stored boundary of their own code (a first import) are held
+   * against the stored outline of their parent: shifted, the edge areas stick
+   * out of it; converted, they fit. Repaired polygons (ST_MakeValid), so a bad
+   * boundary is measured rather than failing the import's transaction.
+   */
+  private async measureOutline(tx: EntityManager, parentTable: 'prefecture' | 'county', areas: ReadonlyArray<IncomingArea & { parent: string }>): Promise<void> {
+    const room = MAX_SAMPLES - this.outline.count;
+    if (room <= 0 || areas.length === 0) return;
+    const own = this.level;
+    const stored = new Set(
+      (await tx.execute<Array<{ code: string }>>(`select code from ${own} where code in (select json_array_elements_text(?::json))`, [JSON.stringify(areas.map((a) => a.code))])).map((r) => r.code),
+    );
+    const fresh = areas.filter((a) => !stored.has(a.code)).slice(0, room);
+    if (fresh.length === 0) return;
+    const geom = (col: string) => `ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.${col}::text), 4326)), 3)`;
+    const outside = (g: string) => `ST_Area(ST_Difference(${g}, p.boundary)::geography)`;
+    const [r] = await tx.execute<Array<{ n: number; total: number; w: number; g: number; b: number }>>(
+      `select count(*)::int as n, sum(ST_Area(x.w::geography)) as total, sum(${outside('x.w')}) as w, sum(${outside('x.g')}) as g, sum(${outside('x.b')}) as b
+         from json_to_recordset(?::json) as r(parent text, w json, g json, b json)
+         join ${parentTable} p on p.code = r.parent
+         cross join lateral (select ${geom('w')} as w, ${geom('g')} as g, ${geom('b')} as b) x`,
+      [JSON.stringify(fresh.map((a) => ({ parent: a.parent, w: a.geometry, g: geometryToWgs84(a.geometry, 'gcj02'), b: geometryToWgs84(a.geometry, 'bd09') })))],
+    );
+    if (!r || Number(r.n) === 0) return;
+    this.outline.count += Number(r.n);
+    this.outline.total += Number(r.total);
+    this.outline.outside.wgs84 += Number(r.w);
+    this.outline.outside.gcj02 += Number(r.g);
+    this.outline.outside.bd09 += Number(r.b);
+  }
+
+  /** The same-code comparison when there was one (the stronger evidence), else the parent's outline. */
   warning(): Message | null {
-    return offsetWarning(this.samples);
+    return this.samples.length > 0 ? offsetWarning(this.samples) : outlineWarning(this.outline, this.level);
   }
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, wgs84ToGcj02 } from '@lingyan/data';
 import { withFeatureId } from '../../../data/src/import/readers/geojson.js';
-import { metresBetween, offsetSample, offsetWarning, SHIFT_METRES } from '../../../server/src/importer/crs-offset.js';
+import { metresBetween, offsetSample, offsetWarning, outlineWarning, OUTSIDE_SHARE, SHIFT_METRES } from '../../../server/src/importer/crs-offset.js';
 import { areaChange } from '../../../server/src/importer/geometry-checks.js';
 
 describe('offsetWarning', () => {
@@ -29,6 +29,24 @@ describe('offsetWarning', () => {
 
   it('names BD-09 when that conversion fits better', () => {
     expect(offsetWarning([{ asIs: 1300, gcj02: 700, bd09: 1 }])!.params).toMatchObject({ flag: 'bd09', offset: 1300, left: 1 });
+  });
+});
+
+describe('outlineWarning', () => {
+  const sample = (wgs84: number, gcj02: number, bd09: number) => ({ count: 4, total: 1_000_000, outside: { wgs84, gcj02, bd09 } });
+
+  it('names the conversion that tucks new areas into their parent, with both shares', () => {
+    const w = outlineWarning(sample(20_000, 100, 30_000), 'township')!;
+    expect(formatMessage(w)).toBe(
+      '坐标疑似 GCJ-02（高德、腾讯、阿里云 DataV 等网络地图的“火星坐标”），而不是 WGS-84：按原样，这 4 个苏木乡镇有 2.00 % 的面积落在库中所属旗县的边界之外；按 GCJ-02 换算后只有 0.01 %。请核实来源后加 --crs gcj02 重新导入（换算为 WGS-84）',
+    );
+    expect(outlineWarning(sample(20_000, 15_000, 10), 'county')!.params).toMatchObject({ flag: 'bd09', outside: '2.00', left: '0.00' });
+  });
+
+  it('says nothing for a sliver outside, when no conversion fits, or for nothing measured', () => {
+    expect(outlineWarning(sample(OUTSIDE_SHARE * 1_000_000 - 1, 0, 0), 'township')).toBeNull();
+    expect(outlineWarning(sample(20_000, 10_000, 30_000), 'township')).toBeNull();
+    expect(outlineWarning({ count: 0, total: 0, outside: { wgs84: 0, gcj02: 0, bd09: 0 } }, 'county')).toBeNull();
   });
 });
 

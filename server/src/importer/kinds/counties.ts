@@ -25,7 +25,7 @@ export const countiesWriter: KindWriter<CountyImport> = {
   rules: (c) => checkYear('exitedYear', c.exitedYear),
   async check(tx, rows, options) {
     const validity = await checkValidity(tx, rows, (c) => ({ name: c.name, code: c.code, geometry: c.boundary }), 'boundary', options.repair);
-    await options.probe?.measure(tx, 'county', rows.map((r) => ({ code: r.record.code, geometry: r.record.boundary })));
+    await options.probe?.measure(tx, 'county', rows.map((r) => ({ code: r.record.code, parent: r.record.prefectureCode, geometry: r.record.boundary })));
     const wanted = [...new Set(rows.map((r) => r.record.prefectureCode))];
     const present = new Set(
       (await tx.execute<Array<{ code: string }>>(`select code from prefecture where code in (select json_array_elements_text(?::json))`, [JSON.stringify(wanted)])).map((p) => p.code),

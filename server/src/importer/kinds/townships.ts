@@ -18,7 +18,7 @@ export const townshipsWriter: KindWriter<TownshipRecord> = {
   rules: () => [],
   async check(tx, rows, options) {
     const validity = await checkValidity(tx, rows, (t) => ({ name: t.name, code: t.code, geometry: t.boundary }), 'boundary', options.repair);
-    await options.probe?.measure(tx, 'township', rows.map((r) => ({ code: r.record.code, geometry: r.record.boundary })));
+    await options.probe?.measure(tx, 'township', rows.map((r) => ({ code: r.record.code, parent: r.record.countyCode, geometry: r.record.boundary })));
     const problems: RowProblem[] = [...validity.problems];
     const placed = await tx.execute<Array<{ i: number; county: string | null; outside: string | null }>>(
       `with r as (select r.i, r.county, ${areaSql('r.g', options.repair)} as g from json_to_recordset(?::json) as r(i int, county text, g json))
