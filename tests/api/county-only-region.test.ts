@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config.js';
 import { openDatabase, type Database } from '../../server/src/db/database.js';
 import { startEmbedded, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
+import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { databaseUrl } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
@@ -132,6 +133,16 @@ afterAll(async () => {
 describe('importing the 旗县 table', () => {
   it('stores each county-year, completing a population from the incidence', async () => {
     expect((await reported()).map((r) => [r.code, r.year, r.poor_population, r.rural_population, r.poverty_incidence === null ? null : Number(r.poverty_incidence)])).toEqual(EXPECTED);
+  });
+
+  it('exports as a file the importer reads back unchanged', async () => {
+    const before = JSON.stringify(await reported());
+    const out = path.join(dir, 'exported-county-figures.csv');
+    await runExport(db.orm.em as unknown as EntityManager, { kind: 'county-figures', format: 'csv', out, county: null, year: null });
+    const again = await run(out, 'county-figures');
+    expect(again.problems).toEqual([]);
+    expect(again.summary).toMatchObject({ inserted: 0, updated: 0, written: true });
+    expect(JSON.stringify(await reported())).toBe(before);
   });
 
   it('refuses bad rows, naming row and column, and writes nothing', async () => {

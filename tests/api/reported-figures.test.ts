@@ -4,8 +4,14 @@
  * and the KPIs use, and the data-quality check gives reported against the
  * villages' sum (computed here independently from village_year).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../support/db.js';
+import { runImport } from '../../server/src/importer/run-import.js';
+import { sql, testOrm } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -191,6 +197,37 @@ describe('assessments use the chosen figures', () => {
       expect(await value('POVERTY_INCIDENCE')).toBeCloseTo(incidence(s.poor, s.rural), 10);
     } finally {
       await sql(`update prefecture set figure_source = 'REPORTED_FIRST'`);
+    }
+  });
+});
+
+describe('importing a township table', () => {
+  it('stores township-years under Chinese headers (9-digit codes), and refuses a county code', async () => {
+    const orm: MikroORM<PostgreSqlDriver> = await testOrm();
+    try {
+      const [t] = await sql<{ code: string }>(`select code from township where code <> $1 order by code desc limit 1`, [township]);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lingyan-township-figures-')), '乡镇数据.csv');
+      const rows = [
+        ['苏木乡镇代码', '年份', '贫困人口', '农村人口', '贫困发生率'],
+        [t!.code.slice(0, 9), year, 40, 4000, '1.0'],
+        [county, year, 40, 4000, ''],
+      ];
+      writeFileSync(file, `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
+      const options = { file, kind: 'township-figures' as const, dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84' as const, encoding: null, overrides: {}, prefectureName: null };
+      const refused = await runImport(orm.em as unknown as EntityManager, options);
+      expect(refused.summary).toMatchObject({ written: false });
+      expect(refused.problems.map((p) => [p.row, p.field])).toEqual([[3, '苏木乡镇代码']]);
+      expect(await sql(`select 1 from reported_area_figures where code = $1`, [t!.code])).toEqual([]);
+
+      writeFileSync(file, `\uFEFF${rows.slice(0, 2).map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
+      const stored = await runImport(orm.em as unknown as EntityManager, options);
+      expect(stored.problems).toEqual([]);
+      expect(await sql(`select level, code, year, poor_population, rural_population, poverty_incidence, county_code, township_code from reported_area_figures where code = $1`, [t!.code])).toEqual([
+        { level: 'township', code: t!.code, year, poor_population: 40, rural_population: 4000, poverty_incidence: 1, county_code: `${t!.code.slice(0, 6)}000000`, township_code: t!.code },
+      ]);
+    } finally {
+      await sql(`delete from audit_entry where subject = 'import@cli' and entity = 'ReportedFigures'`);
+      await orm.close(true);
     }
   });
 });
