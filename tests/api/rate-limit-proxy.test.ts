@@ -93,25 +93,26 @@ describe('buckets per token', () => {
 
 describe('cost-weighted units', () => {
   it('takes one unit for a cheap request and one more per COST_PER_UNIT points for a costly one, refusing it past the budget', async () => {
-    const s = await server({ rateLimitPerMinute: 40 });
+    const s = await server({ rateLimitPerMinute: 20 });
     const cheap = await post(s);
     expect(cheap.status).toBe(200);
-    expect(cheap.remaining).toBe(39);
-    // A page and 500 villages × (item, code, name, location) = 2,001 points: 1 + 1 units.
-    const costly = await post(s, {}, JSON.stringify({ query: '{ villages(limit: 500) { items { code name location } } }' }));
-    expect(COST_PER_UNIT).toBe(2000);
-    expect(costly.status).toBe(200);
-    expect(costly.remaining).toBe(39 - 2);
-    // Every county's boundary, ten times over: ~44,000 points, 23 units; the second time more than what is left.
-    const boundaries = Array.from({ length: 10 }, (_, i) => `b${i}: counties { boundary }`).join(' ');
-    const once = await post(s, {}, JSON.stringify({ query: `{ ${boundaries} }` }));
+    expect(cheap.remaining).toBe(19);
+    // Every county's boundary, ten times over: 10 × 11 × ~400 vertices ≈ 44,000 points, 1 + 8 units.
+    expect(COST_PER_UNIT).toBe(5000);
+    const costly = JSON.stringify({ query: `{ ${Array.from({ length: 10 }, (_, i) => `b${i}: counties { boundary }`).join(' ')} }` });
+    const once = await post(s, {}, costly);
     expect(once.status).toBe(200);
-    expect(once.remaining).toBeLessThan(37 - 20);
-    const refused = await post(s, {}, JSON.stringify({ query: `{ ${boundaries} }` }));
+    const units = 19 - once.remaining;
+    expect(units).toBe(9);
+    const twice = await post(s, {}, costly);
+    expect(twice.status).toBe(200);
+    expect(twice.remaining).toBe(19 - 2 * units);
+    // Fewer units left than the query takes: refused, while a cheap request still fits.
+    const refused = await post(s, {}, costly);
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'RATE_LIMIT_PER_MINUTE' });
-    expect(refused.body.errors?.[0]?.message).toMatch(/this query takes \d+ units/);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'RATE_LIMIT_PER_MINUTE', units });
+    expect(refused.body.errors?.[0]?.message).toMatch(/this query takes 9 units/);
     expect(refused.remaining).toBe(0);
   });
 });

@@ -27,9 +27,10 @@ export const LIMITS = {
 } as const;
 
 /** Cost points worth one unit of the rate limit, beyond the unit every request takes. */
-// 2,000 points (~50 KB of answer): a page of 500 villages with a dozen fields takes 6 units, the
-// atlas's alliances (500 a page, footprints) 27, an answer at maxCost 126 of the default 600 a minute.
-export const COST_PER_UNIT = 2000;
+// 5,000 points (~125 KB of answer): an atlas page with every layer takes ~25 units (its paged
+// layers ask 500 at a time: the alliances' page 11, the warnings' 6), an answer at maxCost 51 of the
+// default 600 a minute; a request of a few values takes 1.
+export const COST_PER_UNIT = 5000;
 
 /** Units of the rate limit a request of this cost takes, the request's own unit included. */
 export function unitsOf(cost: number): number {
