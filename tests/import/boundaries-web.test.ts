@@ -64,7 +64,7 @@ describe('web-map GeoJSON: the division code from the Feature id or adcode', () 
     expect(ok.summary).toMatchObject({ read: demo.length, rejectedRows: 0, inserted: 0, updated: 0, dryRun: true, written: false });
 
     // A village's code in the id of a county: refused, and the line names the id as the column read.
-    const bad = await dryRun(file('bad-id.geojson', [{ ...features[0], id: '159901101201' }, features[1]]));
+    const bad = await dryRun(file('bad-id.geojson', [{ ...features[0], id: '159901101201' }, features[1]!]));
     expect(bad.problems.map((p) => [p.row, p.field, p.code])).toEqual([[1, 'id', 'code.notCounty']]);
     expect(bad.report).toContain(problemLine(bad.unit, bad.problems[0]!));
   });
