@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemReason, type RowProblem } from '@lingyan/data';
 import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { fingerprint, sql, testOrm } from '../support/db.js';
@@ -34,7 +35,8 @@ function csv(name: string, rows: Array<Array<string | number>>): string {
   return file;
 }
 
-const reportLines = (r: { report: string }) => r.report.split('\n').filter((l) => /^row \d/.test(l));
+/** The rejected problems as row, column and their Chinese reason. */
+const reportLines = (r: { problems: RowProblem[] }) => r.problems.map((p) => `row ${p.row}, ${p.field}: ${problemReason(p)}`);
 const state = () => fingerprint(['select * from inspection', 'select * from finding']);
 const HEADER = ['督查日期', '督查单位', '被督查单位代码', '问题类别', '问题描述', '责任单位', '整改时限', '整改完成日期', '整改佐证'];
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { DEMO_DIR } from '@lingyan/data';
+import { DEMO_DIR, lastYear, problemReason, type RowProblem } from '@lingyan/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { fingerprint, sql, testOrm } from '../support/db.js';
@@ -32,7 +32,8 @@ function csv(name: string, rows: Array<Array<string | number>>): string {
   return file;
 }
 
-const reportLines = (r: { report: string }) => r.report.split('\n').filter((l) => /^(row|feature) \d/.test(l));
+/** The rejected problems as row, column and reason, the reasons in English (the report's own lines are Chinese: tests/import/sheets-bureau.test.ts). */
+const reportLines = (r: { unit: string; problems: RowProblem[] }) => r.problems.map((p) => `${r.unit} ${p.row}, ${p.field}: ${problemReason(p, 'en')}`);
 
 /** A fingerprint of every row these kinds may touch. */
 async function state(): Promise<string> {
@@ -119,7 +120,7 @@ describe('alliances (keyed by the centre village)', () => {
       'row 7, 中心村代码: village 159999999201 is not in the database; import the villages first',
       'row 7, 成员村代码: village 159999999202 is not in the database; import the villages first',
       `row 8, 中心村代码: ${c[0]} is listed twice (first at row 2)`,
-      'row 9, 成立年份: must be a year from 2000 to 2100',
+      `row 9, 成立年份: "1800" is not a plausible year (from 2000 to ${lastYear()})`,
       `row 10, 成员村代码: village ${c[2]} is already a member of the alliance in row 2`,
     ]);
     expect(r.summary).toMatchObject({ read: 9, rejectedRows: 9, written: false });
@@ -193,7 +194,7 @@ describe('pairings (keyed by helper, helped village and start year)', () => {
       `row 5, 帮扶企业: organisation ${coop} is a COOPERATIVE, not an ENTERPRISE`,
       'row 6, 帮扶村代码: a STRONG_HELPS_WEAK pairing needs a village as helper',
       'row 7, 受帮扶村代码: this helper already has an open pairing with this village',
-      'row 8, 结束年份: must not be before startYear (2021)',
+      'row 8, 结束年份: must not be before start year (2021)',
       'row 9, 受帮扶村代码: village 159999999201 is not in the database; import the villages first',
       'row 10, 帮扶企业: a pairing has one helper: a village or an enterprise, not both',
       'row 11, 帮扶企业: organisation "不存在的企业" is not in the database',
@@ -257,12 +258,12 @@ describe('projects (keyed by village and name)', () => {
     expect(reportLines(r)).toEqual([
       'row 2, 总投资: the sources add up to 100.00, not 100.50',
       `row 3, location: must lie inside the township of village ${v.code} (${v.township})`,
-      'row 4, 受益贫困户数: must not exceed beneficiaryHouseholds (10)',
-      'row 5, 产业类型: "茶叶" is not one of VEGETABLES, POTATOES, EDIBLE_FUNGI, RURAL_TOURISM, E_COMMERCE, LIVESTOCK, DAIRY, PROCESSING, PHOTOVOLTAIC (or 蔬菜/马铃薯/食用菌/乡村旅游/电商/畜牧/养殖/奶业/加工/光伏)',
+      'row 4, 受益贫困户数: must not exceed beneficiary households (10)',
+      'row 5, 产业类型: "茶叶" is not one of 蔬菜、马铃薯、食用菌、乡村旅游、电商、畜牧、养殖、奶业、加工、光伏 / VEGETABLES, POTATOES, EDIBLE_FUNGI, RURAL_TOURISM, E_COMMERCE, LIVESTOCK, DAIRY, PROCESSING, PHOTOVOLTAIC',
       `row 6, 项目名称: ${v.code}/甲 is listed twice (first at row 2)`,
       'row 7, 经营主体: organisation #99999 is not in the database',
       'row 8, 村代码: village 159999999201 is not in the database; import the villages first',
-      'row 9, 结束年份: must not be before startYear (2022)',
+      'row 9, 结束年份: must not be before start year (2022)',
       'row 10, 财政资金: must have at most 2 decimals (万元)',
       'row 10, 帮扶资金: must have at most 2 decimals (万元)',
     ]);
@@ -323,7 +324,7 @@ describe('units (a unit by name, its assignments by unit, village and start year
       'row 5, 帮扶单位: assisting unit #999 is not in the database',
       'row 6, 帮扶村代码: village 159999999201 is not in the database; import the villages first',
       'row 7, 单位类型: ENTERPRISE disagrees with row 6, which gives unit "测试丁局" the kind GOVERNMENT',
-      'row 8, 结束年份: must not be before startYear (2020)',
+      'row 8, 结束年份: must not be before start year (2020)',
       'row 9, 年度资金: "2019-20" is not year:amount (e.g. 2019:20.5)',
       'row 10, 帮扶村代码: is empty: an assignment with years or funds needs the village it helps',
       'row 11, 年度资金: 2016: must be 0 or more (万元)',

@@ -72,7 +72,7 @@ describe('loading a prefecture in four imports', () => {
 
   it('counties (GeoJSON), townships (zipped Shapefile in EPSG:4547, GBK), villages (GBK CSV), figures (XLSX)', async () => {
     const counties = await run('counties.geojson', 'counties', { prefectureName: '测试盟' });
-    expect(counties.report).toContain('result: 2 inserted, 0 updated, 0 unchanged');
+    expect(counties.report).toContain('结果：新增 2，更新 0，未变 0');
     const townships = await run('townships.zip', 'townships');
     expect(townships.summary).toMatchObject({ format: 'shapefile', encoding: 'gb18030', crs: 'CGCS2000_3_Degree_GK_CM_114E', inserted: 2 });
     const villages = await run('villages-gbk.csv', 'villages');
@@ -116,7 +116,7 @@ describe('loading a prefecture in four imports', () => {
   it('converts GCJ-02 coordinates with --crs gcj02, and a dry run writes nothing', async () => {
     const before = await state();
     const dry = await run('villages-gcj02.csv', 'villages', { crs: 'gcj02', dryRun: true });
-    expect(dry.report).toContain('result: dry run, nothing written; it would give 1 inserted, 0 updated, 0 unchanged');
+    expect(dry.report).toContain('结果：试运行，未写入；实际导入将会新增 1，更新 0，未变 0');
     expect(await state()).toBe(before);
     const r = await run('villages-gcj02.csv', 'villages', { crs: 'gcj02' });
     expect(r.summary.inserted).toBe(1);
@@ -135,13 +135,13 @@ describe('rejections: every problem reported, nothing written', () => {
     const r = await run('townships-bad.geojson', 'townships');
     expect(r.exitCode).toBe(1);
     expect(r.summary).toMatchObject({ read: 5, rejectedRows: 4, written: false });
-    expect(r.report.split('\n').filter((l) => l.startsWith('feature '))).toEqual([
-      'feature 1, 交叉乡 152591103000, boundary: 边界不是有效多边形（Self-intersection[114.1 43.1]）；加 --repair 可用 ST_MakeValid 修复，报告会列出面积变化',
-      'feature 2, 越界镇 152591104000, boundary: 有 100.0 % 的面积在所属旗县 152591000000 之外',
-      'feature 4, code: 152591105000 is listed twice (first at feature 3)',
-      'feature 5, 无县乡 152599101000, code: 所属旗县 152599000000（代码前 6 位）不在数据库中；请先导入旗县',
+    expect(r.report.split('\n').filter((l) => /^第 \d+ 个要素/.test(l))).toEqual([
+      '第 1 个要素，交叉乡 152591103000，边界：边界不是有效多边形（Self-intersection[114.1 43.1]）；加 --repair 可用 ST_MakeValid 修复，报告会列出面积变化',
+      '第 2 个要素，越界镇 152591104000，边界：有 100.0 % 的面积在所属旗县 152591000000 之外',
+      '第 4 个要素，好来苏木 152591105000，代码：152591105000 重复出现（首次在第 3 个要素）',
+      '第 5 个要素，无县乡 152599101000，代码：所属旗县 152599000000（代码前 6 位）不在数据库中；请先导入旗县',
     ]);
-    expect(r.report).toContain('result: nothing written (all-or-nothing)');
+    expect(r.report).toContain('结果：未写入任何数据（全部成功才写入）');
     expect(await state()).toBe(before);
   });
 
@@ -163,11 +163,12 @@ describe('rejections: every problem reported, nothing written', () => {
   it('villages: duplicate code, non-numeric longitude, outside its township, malformed code', async () => {
     const before = await state();
     const r = await run('villages-bad.csv', 'villages');
-    expect(r.report.split('\n').filter((l) => l.startsWith('row '))).toEqual([
-      'row 3, code: 152591101202 is listed twice (first at row 2)',
-      'row 4, lon: "东经114度" is not a number',
-      'row 5, location: lies 12.2 km outside its township 152591101000',
-      'row 6, code: "1525911012" is not a village code: 12 digits not ending in 000',
+    // Each line names the row, the village (its name and code as the row gives them) and the column, in Chinese.
+    expect(r.report.split('\n').filter((l) => /^第 \d+ 行/.test(l))).toEqual([
+      '第 3 行，东村 152591101202，代码：152591101202 重复出现（首次在第 2 行）',
+      '第 4 行，西村 152591101203，经度："东经114度" 不是数字',
+      '第 5 行，北村 152591101204，位置：位于所属苏木乡镇 152591101000 之外 12.2 km',
+      '第 6 行，南村 1525911012，代码："1525911012" 有 10 位，统计用区划代码应为 12 位（旗县可只写前 6 位，苏木乡镇可只写前 9 位）；若 Excel 把代码列当作数字处理过（去掉开头的 0 或改动了末位），请把该列设置为“文本”格式后重新填入完整代码',
     ]);
     expect(await state()).toBe(before);
   });
@@ -175,10 +176,17 @@ describe('rejections: every problem reported, nothing written', () => {
   it('figures: non-numeric count, poor above population, negative count (the API\'s checkVillageFigures)', async () => {
     const before = await state();
     const r = await run('figures-bad.csv', 'figures');
-    expect(r.report.split('\n').filter((l) => l.startsWith('row '))).toEqual([
-      'row 2, households: "十二" is not a number',
-      'row 3, poorPopulation: must not exceed ruralPopulation (100)',
-      'row 4, poorHouseholds: must be a whole number, 0 or more',
+    expect(r.report.split('\n').filter((l) => /^第 \d+ 行/.test(l))).toEqual([
+      '第 2 行，152591101201，户数："十二" 不是数字',
+      '第 3 行，152591101201，贫困人口：不能超过农村人口（100）',
+      '第 4 行，152591101201，贫困户数：须是不小于 0 的整数',
+    ]);
+    // The same problems, in English on request.
+    const en = await run('figures-bad.csv', 'figures', { lang: 'en' });
+    expect(en.report.split('\n').filter((l) => /^row \d/.test(l))).toEqual([
+      'row 2, 152591101201, households: "十二" is not a number',
+      'row 3, 152591101201, poor population: must not exceed rural population (100)',
+      'row 4, 152591101201, poor households: must be a whole number, 0 or more',
     ]);
     expect(await state()).toBe(before);
   });
@@ -193,8 +201,9 @@ describe('rejections: every problem reported, nothing written', () => {
       timeout: 120_000,
     });
     expect(cli.status, cli.stderr).toBe(1);
-    expect(cli.stdout).toContain('row 2, households: "十二" is not a number');
-    expect(readFileSync(report, 'utf8')).toContain('row 4, poorHouseholds: must be a whole number, 0 or more');
+    expect(cli.stdout).toContain('第 2 行，152591101201，户数："十二" 不是数字');
+    expect(cli.stdout).toContain(`报告已写入 ${report}`);
+    expect(readFileSync(report, 'utf8')).toContain('第 4 行，152591101201，贫困户数：须是不小于 0 的整数');
     expect(cli.stderr).toContain('progress: 4 rows read');
     expect(await state()).toBe(before);
   });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastYear, problemReason, type RowProblem } from '@lingyan/data';
 import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { fingerprint, sql, testOrm } from '../support/db.js';
@@ -28,7 +29,8 @@ function csv(name: string, rows: Array<Array<string | number>>): string {
   writeFileSync(file, `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
   return file;
 }
-const reportLines = (r: { report: string }) => r.report.split('\n').filter((l) => /^row \d/.test(l));
+/** The rejected problems as row, column and their Chinese reason. */
+const reportLines = (r: { problems: RowProblem[] }) => r.problems.map((p) => `row ${p.row}, ${p.field}: ${problemReason(p)}`);
 
 /** The county's progress by natural key, without ids and versions. */
 const PROGRESS = (c: string) => `select p.village_code, p.name, y.year, y.stage, y.planned_fiscal, y.planned_assisting, y.planned_collective, y.planned_enterprise, y.planned_other,
@@ -97,7 +99,8 @@ describe('progress: a bad file', () => {
       `row 4, 分红户数: ${at(p.operating)}：分红户数 ${p.poor + 1} 户超过项目的受益贫困户数 ${p.poor} 户`,
       expect.stringMatching(new RegExp(`^row 5, 年份: ${at(p.start - 1)}：年份不在项目年限 ${p.start}–(\\d{4}|至今) 之内$`)),
       `row 6, 项目名称: 村 ${p.village} 没有名为「没有这个项目」的项目；请先导入项目`,
-      expect.stringMatching(/^row 7, 阶段: "完工" is not one of PLANNED, BUILDING, OPERATING, EFFECTIVE \(or 规划\//),
+      `row 7, 年份: "2099" 不是可接受的年份（应在 2000 至 ${lastYear()} 年之间）`,
+      expect.stringMatching(/^row 7, 阶段: "完工" 不是可用的值（应为 规划、计划、前期、在建.* \/ PLANNED, BUILDING, OPERATING, EFFECTIVE 之一）$/),
       'row 8, 项目编号: 为空：须填项目编号，或村代码和项目名称',
       `row 9, 年份: ${at(p.start)}：与第 3 行是同一项目的同一年`,
     ]);

@@ -61,6 +61,19 @@ export const MESSAGES = {
   'unit.committedYear': { zh: '{year} 年有承诺资金 {amount} 万元，年度资金却没有这一年；尚未到位时写 {year}:0', en: '{year} has committed funds of {amount} 万元 but the funds by year have no {year}; write {year}:0 when nothing has arrived yet' },
   'progress.noProject': { zh: '为空：须填项目编号，或村代码和项目名称', en: 'is empty: give the project id, or the village code and the project name' },
 
+  // ── the hub's rules, as the importer meets them ───────────────────────
+  'rule.yearRange': { zh: '须是 {min} 至 {max} 年之间的年份', en: 'must be a year from {min} to {max}' },
+  'rule.notBefore': { zh: '不能早于{other}（{value}）', en: 'must not be before {other} ({value})' },
+  'rule.wholeNonNegative': { zh: '须是不小于 0 的整数', en: 'must be a whole number, 0 or more' },
+  'rule.nonNegative': { zh: '不能小于 0（{unit}）', en: 'must be 0 or more ({unit})' },
+  'rule.notExceed': { zh: '不能超过{other}（{value}）', en: 'must not exceed {other} ({value})' },
+  'rule.notExceedPoor': { zh: '不能超过{other}（{value}）：每个贫困户至少有一名贫困人口', en: 'must not exceed {other} ({value}): each poor household has at least one poor person' },
+  'rule.villageMissing': { zh: '嘎查村 {code} 不在数据库中；请先导入嘎查村', en: 'village {code} is not in the database; import the villages first' },
+  'rule.townshipMissing': { zh: '所属苏木乡镇 {code}（代码前 9 位）不在数据库中；请先导入苏木乡镇', en: 'its township {code} (the code\'s first 9 digits) is not in the database; import the townships first' },
+  'rule.countyMissing': { zh: '所属旗县 {code}（代码前 6 位）不在数据库中；请先导入旗县', en: 'its county {code} (the code\'s first 6 digits) is not in the database; import the counties first' },
+  'rule.outsideTownship': { zh: '位于所属苏木乡镇 {township} 之外 {distance}', en: 'lies {distance} outside its township {township}' },
+  'rule.outsideCounty': { zh: '该苏木乡镇有 {share} % 位于所属旗县 {county} 之外', en: '{share} % of the township lies outside its county {county}' },
+
   // ── columns and rows ──────────────────────────────────────────────────
   'column.missing': {
     zh: '找不到此列（查找的表头：{names}）；可用 --field {field}=<表头> 指定',
@@ -81,10 +94,6 @@ export const MESSAGES = {
   'file.headerRowEmpty': { zh: '第 {row} 行是空行或超出了文件，不能作为表头', en: 'row {row} is empty or beyond the file, so it cannot be the header' },
   'file.empty': { zh: '文件是空的', en: 'the file is empty' },
   'file.sheetEmpty': { zh: '第一个工作表是空的', en: 'the first worksheet is empty' },
-
-  // ── reported area figures (county-figures, township-figures) ──────────
-  'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
-  'reported.townshipMissing': { zh: '苏木乡镇 {code} 不在数据库中：请先导入苏木乡镇（--kind townships）', en: 'township {code} is not in the database; import the townships first (--kind townships)' },
 
   // ── reported area figures (county-figures, township-figures) ──────────
   'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
@@ -157,7 +166,11 @@ export const MESSAGES = {
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof MESSAGES;
-export type MessageParam = string | number | Message;
+/** A record field as a parameter: written by its name in the message's language (fieldName). */
+export interface FieldRef {
+  field: string;
+}
+export type MessageParam = string | number | Message | FieldRef;
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface Message {
@@ -187,7 +200,8 @@ export function formatMessage(m: Message, lang: Lang = DEFAULT_LANG): string {
   return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const p = m.params?.[name];
     if (p === undefined) return whole;
-    return typeof p === 'object' ? formatMessage(p, lang) : String(p);
+    if (typeof p !== 'object') return String(p);
+    return 'field' in p ? fieldName(p.field, lang) : formatMessage(p, lang);
   });
 }
 
@@ -229,7 +243,6 @@ export const FIELD_NAMES: Readonly<Record<string, Entry>> = {
   ruralPopulation: { zh: '农村人口', en: 'rural population' },
   poorHouseholds: { zh: '贫困户数', en: 'poor households' },
   poorPopulation: { zh: '贫困人口', en: 'poor population' },
-  povertyIncidence: { zh: '贫困发生率', en: 'poverty incidence' },
   povertyIncidence: { zh: '贫困发生率', en: 'poverty incidence' },
   collectiveIncome: { zh: '集体经济收入', en: 'collective income' },
   partyMembers: { zh: '党员数', en: 'party members' },
@@ -289,8 +302,6 @@ export const KIND_NAMES: Readonly<Record<string, Entry>> = {
   progress: { zh: '项目进度', en: 'project progress' },
   causes: { zh: '致贫原因', en: 'causes of poverty' },
   findings: { zh: '督查问题', en: 'inspection findings' },
-  'county-figures': { zh: '旗县报送数据', en: 'county figures (reported)' },
-  'township-figures': { zh: '苏木乡镇报送数据', en: 'township figures (reported)' },
   'county-figures': { zh: '旗县报送数据', en: 'county figures (reported)' },
   'township-figures': { zh: '苏木乡镇报送数据', en: 'township figures (reported)' },
 };

@@ -38,6 +38,7 @@ import { CrsOffsetProbe } from './crs-offset.js';
 import { WRITERS } from './kinds/index.js';
 import { progress as noProgress, type Progress } from './progress.js';
 import { reportText, type ImportSummary } from './report.js';
+import { codedProblem } from './rule-messages.js';
 import type { DemoRegionChoice, GoodRow, KindWriter, WriteOptions } from './writer.js';
 import type { Role } from '../auth/roles.js';
 
@@ -96,7 +97,7 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   const reject = (list: RowProblem[]) => {
     for (const p of list) {
       rejectedRows.add(p.row);
-      if (problems.length < MAX_PROBLEMS) problems.push(p);
+      if (problems.length < MAX_PROBLEMS) problems.push(codedProblem(p));
       else extraProblems++;
     }
   };
