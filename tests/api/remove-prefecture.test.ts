@@ -149,6 +149,11 @@ describe('one region at a time', () => {
     expect(r.summary).toMatchObject({ inserted: 2, written: true });
     const first = await server.graphql(PREFECTURE);
     expect(first.data?.prefecture).toEqual({ code: OWN, name: '测试盟' });
+    // The others are listed after it, to be offered or removed.
+    expect((await server.graphql(`{ prefectures { code name } }`)).data?.prefectures).toEqual([
+      { code: OWN, name: '测试盟' },
+      { code: DEMO, name: '查干高勒盟' },
+    ]);
     // Rewritten rows land elsewhere in the table; the choice does not move.
     await sql(`update prefecture set name = name where code = '${OWN}'`);
     expect((await server.graphql(PREFECTURE)).data?.prefecture.code).toBe(OWN);

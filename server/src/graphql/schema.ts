@@ -17,6 +17,7 @@ import { PairingAnalysisResolver } from './resolvers/pairing-analysis.resolver.j
 import { PairingResolver } from './resolvers/pairing.resolver.js';
 import { PlaceResolver } from './resolvers/place.resolver.js';
 import { PlanningResolver } from './resolvers/planning.resolver.js';
+import { HeldPrefecturesResolver } from './resolvers/held-prefectures.resolver.js';
 import { RemovePrefectureResolver } from './resolvers/remove-prefecture.resolver.js';
 import { CountyPovertyCauseResolver, PrefecturePovertyCauseResolver, TownshipPovertyCauseResolver, VillagePovertyCauseResolver } from './resolvers/poverty-causes.resolver.js';
 import { IndustryProjectResolver } from './resolvers/project.resolver.js';
@@ -47,6 +48,7 @@ export const resolvers = [
   EmbedTokenResolver,
   TokenRevocationResolver,
   RemovePrefectureResolver,
+  HeldPrefecturesResolver,
   PlaceResolver,
   LiveResolver,
   WarningResolver,
