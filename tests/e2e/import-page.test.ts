@@ -78,8 +78,6 @@ describe('the import page', () => {
     atlas.on('pageerror', (error) => session.pageErrors.push(`atlas pageerror: ${error.message}`));
     await atlas.goto(`${session.server.url}/`);
     await waitForMapReady(atlas);
-    // The atlas's way to the page.
-    expect(await atlas.getByTestId('import-link').getAttribute('href')).toBe('/import');
     const kpi = '[data-testid="kpi-poorPopulation"]';
     const before = await poorPopulation();
     await atlas.waitForFunction(([s, n]) => (document.querySelector(s)?.textContent ?? '').replace(/[^\d]/g, '').includes(n), [kpi, String(before)] as const);

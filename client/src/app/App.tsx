@@ -18,7 +18,6 @@ import { Tooltip } from '../map/Tooltip';
 import { AssessmentRanking } from '../assessment/AssessmentRanking';
 import { WarningsList } from '../warnings/WarningsList';
 import { ExportMenu } from '../panels/ExportMenu';
-import { ImportLink } from '../import/ImportLink';
 import { FeatureList } from '../panels/FeatureList';
 import { KpiBar } from '../panels/KpiBar';
 import { LanguageSwitch } from '../panels/LanguageSwitch';
@@ -128,7 +127,6 @@ export function App() {
             prefecture={prefectureName ?? ''}
           />
         )}
-        <ImportLink locale={locale} />
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}
