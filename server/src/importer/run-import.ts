@@ -108,7 +108,7 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   const probe = o.crs === 'wgs84' && !o.crsStated ? new CrsOffsetProbe() : null;
   const notices: Message[] = [];
   try {
-    source = await openSource(o.file, { encoding: o.encoding, headers: knownHeaders(writer.spec), ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}) });
+    source = await openSource(o.file, { encoding: o.encoding, headers: [...knownHeaders(writer.spec), ...Object.values(o.overrides)], ...(o.headerRow !== undefined ? { headerRow: o.headerRow } : {}) });
     const opened = source;
     const actor = o.actor ? { subject: o.actor.subject, role: o.actor.role as Role, counties: null } : undefined;
     const writeOptions: WriteOptions = { repair: o.repair, prefectureName: o.prefectureName, probe, demoRegion: o.demoRegion, actor, warnings: notices };

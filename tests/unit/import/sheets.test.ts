@@ -80,6 +80,30 @@ describe('a GBK CSV with a title row, a unit in a header, a 合计 row and a sig
   });
 });
 
+describe('the header row chosen or found by the names the user gave', () => {
+  // Row 1 is as wide as half the table and all text: without known names it would pass for the header.
+  const csv = '填报单位：某镇,,填报日期：2024年\n编号,年,户\n152591101201,2024,320\n';
+
+  it('takes the row the user names (--header-row)', async () => {
+    const file = write('chosen.csv', new TextEncoder().encode(csv));
+    const source = await openSource(file, { encoding: null, headerRow: 2 });
+    const rows: SourceRow[] = [];
+    for await (const r of source.rows) rows.push(r);
+    expect(source.headerRow).toBe(2);
+    expect(rows.map((r) => [r.number, r.fields])).toEqual([[3, { 编号: '152591101201', 年: '2024', 户: '320' }]]);
+  });
+
+  it('finds it by a header named with --field when the usual names are absent', async () => {
+    const file = write('named.csv', new TextEncoder().encode(csv));
+    const source = await openSource(file, { encoding: null, headers: ['编号'] });
+    for await (const _ of source.rows);
+    expect(source.headerRow).toBe(2);
+    const blind = await openSource(file, { encoding: null });
+    for await (const _ of blind.rows);
+    expect(blind.headerRow).toBe(1);
+  });
+});
+
 describe('an XLSX with a merged title, codes Excel mangled and impossible years', () => {
   async function workbook(): Promise<string> {
     const wb = new ExcelJS.Workbook();
