@@ -15,7 +15,7 @@ import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastYear } from '@lingyan/data';
+import { lastYear, templateFiles } from '@lingyan/data';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { fingerprint, sql, testOrm } from '../support/db.js';
 
@@ -154,5 +154,19 @@ describe('an XLSX with a merged title, a code in scientific notation and the yea
     ]);
     const en = await run(f, { lang: 'en' });
     expect(body(en.report).slice(-1)[0]).toMatch(/^rows 2–3 \(2 rows\), collective income: no column for it \(looked for 集体经济收入 \/ /);
+  });
+});
+
+describe('templates', () => {
+  it.each(['xlsx', 'csv'])('the figures template (%s) imports as it is into the demo database (a dry run: nothing written)', async (ext) => {
+    const before = await state();
+    const template = (await templateFiles('figures')).find((f) => f.name.endsWith(`.${ext}`))!;
+    const f = path.join(dir, template.name);
+    writeFileSync(f, template.bytes);
+    const r = await run(f, { dryRun: true });
+    expect(r.problems).toEqual([]);
+    expect(r.summary).toMatchObject({ read: 1, rejectedRows: 0, written: false });
+    expect(body(r.report)[0]).toMatch(/^结果：试运行，未写入；实际导入将会(新增 1，更新 0|新增 0，更新 1)，未变 0$/);
+    expect(await state()).toBe(before);
   });
 });
