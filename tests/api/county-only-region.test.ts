@@ -165,6 +165,7 @@ describe('importing the 旗县 table', () => {
     expect(lines).toContain('4 贫困发生率（%）: 贫困发生率 9.9% 与 贫困人口 50 ÷ 农村人口 20500 = 0.24% 不符');
     expect(lines).toContain('5 旗县代码: 旗县 159909000000 不在数据库中：请先导入旗县（--kind counties）');
     expect(r.problems.find((p) => p.row === 5)).toMatchObject({ code: 'reported.countyMissing', params: { code: '159909000000' } });
+    expect(r.problems.find((p) => p.row === 4)).toMatchObject({ code: 'reported.incidenceMismatch' });
     expect(lines).toContain('6 贫困人口: 只有贫困发生率无法得出人数：请同时给出贫困人口或农村人口');
     expect(JSON.stringify(await reported())).toBe(before);
   });

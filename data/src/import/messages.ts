@@ -98,6 +98,24 @@ export const MESSAGES = {
   // ── reported area figures (county-figures, township-figures) ──────────
   'reported.countyMissing': { zh: '旗县 {code} 不在数据库中：请先导入旗县（--kind counties）', en: 'county {code} is not in the database; import the counties first (--kind counties)' },
   'reported.townshipMissing': { zh: '苏木乡镇 {code} 不在数据库中：请先导入苏木乡镇（--kind townships）', en: 'township {code} is not in the database; import the townships first (--kind townships)' },
+  'reported.notCount': { zh: '须是 0 或正整数，收到 {value}', en: 'must be a whole number, 0 or more; got {value}' },
+  'reported.incomeNegative': { zh: '须是 0 或更多（万元），收到 {value}', en: 'must be 0 or more (万元); got {value}' },
+  'reported.incidenceRange': { zh: '贫困发生率须在 0 到 100（%）之间，收到 {value}', en: 'poverty incidence must be from 0 to 100 (%); got {value}' },
+  'reported.incidenceOnly': { zh: '只有贫困发生率无法得出人数：请同时给出贫困人口或农村人口', en: 'the incidence alone gives no counts: give the poor or the rural population too' },
+  'reported.noPopulation': { zh: '须给出贫困人口和农村人口（或其中之一与贫困发生率）', en: 'give the poor and the rural population (or one of them and the poverty incidence)' },
+  'reported.ruralMissing': { zh: '缺少农村人口：请给出农村人口，或给出贫困发生率以推算', en: 'no rural population: give it, or the poverty incidence to derive it' },
+  'reported.poorMissing': { zh: '缺少贫困人口：请给出贫困人口，或给出贫困发生率以推算', en: 'no poor population: give it, or the poverty incidence to derive it' },
+  'reported.zeroIncidence': { zh: '贫困发生率为 0 时无法由贫困人口推算农村人口：请给出农村人口', en: 'an incidence of 0 cannot give the rural population from the poor population: give the rural population' },
+  'reported.incidenceMismatch': {
+    zh: '贫困发生率 {rate}% 与 贫困人口 {poor} ÷ 农村人口 {rural} = {exact}% 不符',
+    en: 'poverty incidence {rate}% does not agree with poor population {poor} ÷ rural population {rural} = {exact}%',
+  },
+  'reported.poorAboveRural': { zh: '贫困人口 {poor} 不能多于农村人口 {rural}', en: 'poor population {poor} exceeds rural population {rural}' },
+  'reported.poorHouseholdsAboveHouseholds': { zh: '贫困户数 {poorHouseholds} 不能多于户数 {households}', en: 'poor households {poorHouseholds} exceed households {households}' },
+  'reported.poorHouseholdsAbovePoor': {
+    zh: '贫困户数 {poorHouseholds} 不能多于贫困人口 {poor}（每户至少一人）',
+    en: 'poor households {poorHouseholds} exceed poor population {poor} (each poor household has at least one poor person)',
+  },
 
   // ── the report ────────────────────────────────────────────────────────
   'report.title': { zh: '从 {file} 导入{kind}（{format}）', en: 'import {kind} from {file} ({format})' },

@@ -73,7 +73,7 @@ export async function upsertReportedFigures(c: EditContext, input: ReportedFigur
   const county = await countyOfArea(c.em, input.level, input.code, 'code');
   authorise(county);
   const { figures, problems } = completeReportedFigures(input);
-  enforce(problems);
+  enforce(problems.map(({ field, reason }) => ({ field, reason })));
   const f = figures!;
   const [old] = await c.em.execute<Array<Record<string, unknown>>>(`select ${SELECT} from reported_area_figures where level = ? and code = ? and year = ? for update`, [
     input.level,

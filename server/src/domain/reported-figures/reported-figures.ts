@@ -12,6 +12,7 @@
  * three figures is wrong and the hub cannot tell which. Incidence alone is
  * refused: no count can be made of it.
  */
+import { formatMessage, message, type Message, type MessageCode, type MessageParams } from '@lingyan/data';
 import { checkYear, type Problem } from '../planning.js';
 
 export type ReportedLevel = 'county' | 'township';
@@ -44,59 +45,67 @@ export interface ReportedFigures {
 
 const given = (v: number | null | undefined): v is number => v !== null && v !== undefined;
 
+/** A problem of the rule: its Chinese reason (what the API says) and its coded message (the importer's report, in either language). */
+export interface ReportedProblem extends Problem {
+  message: Message | null;
+}
+
+function problem(field: string, code: MessageCode, params?: MessageParams): ReportedProblem {
+  const m = message(code, params);
+  return { field, reason: formatMessage(m, 'zh'), message: m };
+}
+
 /** How far an incidence stated with `decimals` decimals may be from the exact one (half its last place, and a little for float). */
 const tolerance = (incidence: number): number => {
   const decimals = Math.min((String(incidence).split('.')[1] ?? '').length, 4);
   return 0.5 * 10 ** -decimals + 1e-9;
 };
 
-function count(field: string, label: string, v: number | null | undefined): Problem[] {
-  return !given(v) || (Number.isInteger(v) && v >= 0) ? [] : [{ field, reason: `${label}须是 0 或正整数，收到 ${v}` }];
+function count(field: string, v: number | null | undefined): ReportedProblem[] {
+  return !given(v) || (Number.isInteger(v) && v >= 0) ? [] : [problem(field, 'reported.notCount', { value: v })];
 }
 
 /** Both populations: as given, or one derived from the incidence; or why they cannot be known. */
-function populations(poor: number | null, rural: number | null, rate: number | null): { poor: number; rural: number } | Problem {
+function populations(poor: number | null, rural: number | null, rate: number | null): { poor: number; rural: number } | ReportedProblem {
   if (poor !== null && rural !== null) {
     if (rate === null || rural === 0 || Math.abs((poor * 100) / rural - rate) <= tolerance(rate)) return { poor, rural };
-    return { field: 'povertyIncidence', reason: `贫困发生率 ${rate}% 与 贫困人口 ${poor} ÷ 农村人口 ${rural} = ${((poor * 100) / rural).toFixed(2)}% 不符` };
+    return problem('povertyIncidence', 'reported.incidenceMismatch', { rate, poor, rural, exact: ((poor * 100) / rural).toFixed(2) });
   }
-  if (poor === null && rural === null) {
-    return { field: 'poorPopulation', reason: rate !== null ? '只有贫困发生率无法得出人数：请同时给出贫困人口或农村人口' : '须给出贫困人口和农村人口（或其中之一与贫困发生率）' };
-  }
+  if (poor === null && rural === null) return problem('poorPopulation', rate !== null ? 'reported.incidenceOnly' : 'reported.noPopulation');
   if (poor !== null) {
-    if (rate === null) return { field: 'ruralPopulation', reason: '缺少农村人口：请给出农村人口，或给出贫困发生率以推算' };
-    if (rate === 0) return { field: 'ruralPopulation', reason: '贫困发生率为 0 时无法由贫困人口推算农村人口：请给出农村人口' };
+    if (rate === null) return problem('ruralPopulation', 'reported.ruralMissing');
+    if (rate === 0) return problem('ruralPopulation', 'reported.zeroIncidence');
     return { poor, rural: Math.round((poor * 100) / rate) };
   }
-  if (rate === null) return { field: 'poorPopulation', reason: '缺少贫困人口：请给出贫困人口，或给出贫困发生率以推算' };
+  if (rate === null) return problem('poorPopulation', 'reported.poorMissing');
   return { poor: Math.round((rural! * rate) / 100), rural: rural! };
 }
 
 /** The row completed (populations derived from the incidence where needed), or the problems that keep it out. */
-export function completeReportedFigures(f: ReportedFiguresInput): { figures: ReportedFigures | null; problems: Problem[] } {
-  const problems: Problem[] = [
-    ...checkYear('year', f.year),
-    ...count('households', '户数', f.households),
-    ...count('ruralPopulation', '农村人口', f.ruralPopulation),
-    ...count('poorHouseholds', '贫困户数', f.poorHouseholds),
-    ...count('poorPopulation', '贫困人口', f.poorPopulation),
-    ...count('partyMembers', '党员数', f.partyMembers),
+export function completeReportedFigures(f: ReportedFiguresInput): { figures: ReportedFigures | null; problems: ReportedProblem[] } {
+  const problems: ReportedProblem[] = [
+    ...checkYear('year', f.year).map((p) => ({ ...p, message: null })),
+    ...count('households', f.households),
+    ...count('ruralPopulation', f.ruralPopulation),
+    ...count('poorHouseholds', f.poorHouseholds),
+    ...count('poorPopulation', f.poorPopulation),
+    ...count('partyMembers', f.partyMembers),
   ];
   if (given(f.collectiveIncomeTotal) && !(Number.isFinite(f.collectiveIncomeTotal) && f.collectiveIncomeTotal >= 0)) {
-    problems.push({ field: 'collectiveIncomeTotal', reason: `村集体经济收入须是 0 或更多（万元），收到 ${f.collectiveIncomeTotal}` });
+    problems.push(problem('collectiveIncomeTotal', 'reported.incomeNegative', { value: f.collectiveIncomeTotal }));
   }
   const rate = f.povertyIncidence;
-  if (given(rate) && !(Number.isFinite(rate) && rate >= 0 && rate <= 100)) problems.push({ field: 'povertyIncidence', reason: `贫困发生率须在 0 到 100（%）之间，收到 ${rate}` });
+  if (given(rate) && !(Number.isFinite(rate) && rate >= 0 && rate <= 100)) problems.push(problem('povertyIncidence', 'reported.incidenceRange', { value: rate }));
   if (problems.length > 0) return { figures: null, problems };
 
   const both = populations(f.poorPopulation ?? null, f.ruralPopulation ?? null, rate ?? null);
   if ('field' in both) return { figures: null, problems: [both] };
   const { poor, rural } = both;
-  if (poor > rural) problems.push({ field: 'poorPopulation', reason: `贫困人口 ${poor} 不能多于农村人口 ${rural}` });
+  if (poor > rural) problems.push(problem('poorPopulation', 'reported.poorAboveRural', { poor, rural }));
   if (given(f.poorHouseholds) && given(f.households) && f.poorHouseholds > f.households) {
-    problems.push({ field: 'poorHouseholds', reason: `贫困户数 ${f.poorHouseholds} 不能多于户数 ${f.households}` });
+    problems.push(problem('poorHouseholds', 'reported.poorHouseholdsAboveHouseholds', { poorHouseholds: f.poorHouseholds, households: f.households }));
   }
-  if (given(f.poorHouseholds) && f.poorHouseholds > poor) problems.push({ field: 'poorHouseholds', reason: `贫困户数 ${f.poorHouseholds} 不能多于贫困人口 ${poor}（每户至少一人）` });
+  if (given(f.poorHouseholds) && f.poorHouseholds > poor) problems.push(problem('poorHouseholds', 'reported.poorHouseholdsAbovePoor', { poorHouseholds: f.poorHouseholds, poor }));
   if (problems.length > 0) return { figures: null, problems };
   return {
     figures: {

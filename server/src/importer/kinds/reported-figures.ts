@@ -1,7 +1,8 @@
 /**
  * A county's or township's reported figures (报送): the area must exist; the
  * figures obey completeReportedFigures, the same rule the API's
- * upsertReportedFigures enforces (populations derived from the incidence
+ * upsertReportedFigures enforces (applied in check, so that its problems keep
+ * their message codes) (populations derived from the incidence
  * where one is missing). A row replaces what was reported for its area-year
  * (every figure is written, blank ones as blank), and an update bumps the
  * row's version, so a planner holding the old version is told.
@@ -20,14 +21,21 @@ export function reportedFiguresWriter(spec: KindSpec<ReportedFiguresRecord>, lev
   return {
     spec,
     entity: 'ReportedFigures',
-    rules: (r) => completeReportedFigures(input(r)).problems.map((p) => ({ field: RENAME[p.field as keyof typeof RENAME] ?? p.field, reason: p.reason })),
+    // The rule is applied in check, where its problems keep their message codes (a report in English too).
+    rules: () => [],
     async check(tx, rows) {
+      const problems: RowProblem[] = [];
+      for (const r of rows) {
+        for (const p of completeReportedFigures(input(r.record)).problems) {
+          problems.push(rowProblem(r.row, r.label(RENAME[p.field as keyof typeof RENAME] ?? p.field), p.message ?? p.reason));
+        }
+      }
       const wanted = [...new Set(rows.map((r) => r.record.code))];
       const known = new Set(
         (await tx.execute<Array<{ code: string }>>(`select code from ${table} where code in (select json_array_elements_text(?::json))`, [JSON.stringify(wanted)])).map((r) => r.code),
       );
       const missing = level === 'county' ? 'reported.countyMissing' : 'reported.townshipMissing';
-      const problems: RowProblem[] = rows.filter((r) => !known.has(r.record.code)).map((r) => rowProblem(r.row, r.label('code'), message(missing, { code: r.record.code })));
+      problems.push(...rows.filter((r) => !known.has(r.record.code)).map((r) => rowProblem(r.row, r.label('code'), message(missing, { code: r.record.code }))));
       return { problems, repaired: [] };
     },
     upsert: (tx, rows) =>
