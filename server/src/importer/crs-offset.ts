@@ -8,6 +8,8 @@
  * incoming areas sit hundreds of metres off and one conversion brings them
  * back, the report says so, with the measured offsets (medians over at most
  * MAX_SAMPLES areas, so a national file pays for a few hundred conversions).
+ * Areas new to the database are held against their parent's stored outline
+ * instead (measureOutline).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Geometry } from 'geojson';
