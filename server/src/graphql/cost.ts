@@ -30,14 +30,14 @@ import {
   getNamedType,
   getNullableType,
   isListType,
-  isObjectType,
-  isInterfaceType,
+  isCompositeType,
+  isUnionType,
   Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
-  type GraphQLObjectType,
+  type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -157,12 +157,12 @@ function sizeArgument(args: Arguments): number | null {
 }
 
 /** Cost of a selection set resolved `times` times on `type`; `parentArgs` are the arguments of the field that returned it. */
-function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLObjectType, times: number, parentArgs: Arguments, seen: Set<string>): number {
+function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLCompositeType, times: number, parentArgs: Arguments, seen: Set<string>): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const on = selection.typeCondition ? w.schema.getType(selection.typeCondition.name.value) : type;
-      total += selectionCost(w, selection.selectionSet, isObjectType(on) ? on : type, times, parentArgs, seen);
+      total += selectionCost(w, selection.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, seen);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -171,13 +171,14 @@ function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLObjectType, 
       // A fragment spread inside itself is refused by validation; guard anyway.
       if (!fragment || seen.has(name)) continue;
       const on = w.schema.getType(fragment.typeCondition.name.value);
-      total += selectionCost(w, fragment.selectionSet, isObjectType(on) ? on : type, times, parentArgs, new Set([...seen, name]));
+      total += selectionCost(w, fragment.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, new Set([...seen, name]));
       continue;
     }
     const name = selection.name.value;
     // Introspection answers the schema, not the data; armor's limits bound it.
     if (name.startsWith('__')) continue;
-    const field = type.getFields()[name];
+    // A union has no fields of its own: what is asked of it is in its fragments.
+    const field = isUnionType(type) ? undefined : type.getFields()[name];
     if (!field) continue;
     const args = argumentsOf(w, selection, field);
     const key = `${type.name}.${name}`;
@@ -190,10 +191,9 @@ function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLObjectType, 
     }
     const named = getNamedType(field.type);
     total += named.name === GEOMETRY_SCALAR ? count * Math.max(1, VERTICES[key]?.(w.region) ?? 1) : count;
-    if (selection.selectionSet && (isObjectType(named) || isInterfaceType(named))) {
-      const next = isObjectType(named) ? named : type;
+    if (selection.selectionSet && isCompositeType(named)) {
       // A page's size argument reaches its items; other arguments (a choropleth's level) reach the lists below.
-      total += selectionCost(w, selection.selectionSet, next, count, { ...parentArgs, ...args }, seen);
+      total += selectionCost(w, selection.selectionSet, named, count, { ...parentArgs, ...args }, seen);
     }
   }
   return total;
