@@ -60,6 +60,14 @@ export const TEMPLATE_EXAMPLES: Partial<Record<ImportKind, Example>> = {
     inspectedOn: '2025-03-10', inspectingUnit: '盟委督查室', placeCode: '159901101201', category: '基层党建', description: '示例：党员活动室未按时开放',
     responsibleUnit: '示例嘎查党支部', deadline: '2025-05-10', rectifiedOn: '', evidence: '',
   },
+  'county-figures': {
+    code: '159901000000', year: 2024, households: 9000, ruralPopulation: 30000, poorHouseholds: 50, poorPopulation: 120, povertyIncidence: 0.4,
+    collectiveIncome: 320, partyMembers: 1500,
+  },
+  'township-figures': {
+    code: '159901101000', year: 2024, households: 800, ruralPopulation: 2500, poorHouseholds: 12, poorPopulation: 30, povertyIncidence: 1.2,
+    collectiveIncome: 45, partyMembers: 160,
+  },
 };
 
 /** A field of a kind whose cells are codes: kept as text (a number cell loses digits in CSV). */

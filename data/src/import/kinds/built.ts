@@ -47,6 +47,8 @@ const AREA_FIELDS: Partial<Record<ImportKind, { code: string; name?: string }>> 
   units: { code: 'villageCode', name: 'villageName' },
   progress: { code: 'villageCode', name: 'villageName' },
   findings: { code: 'placeCode', name: 'placeName' },
+  'county-figures': { code: 'code' },
+  'township-figures': { code: 'code' },
 };
 
 /**
