@@ -145,7 +145,7 @@ export function socketPassword(dataDir: string | null): string {
 /** How often the hub's thread asks the worker whether it is free. */
 const PING_MS = 250;
 /** How long past STATEMENT_TIMEOUT_MS a silent worker is given before it is ended. */
-export const GRACE_MS = 1000;
+export const GRACE_MS = 3000;
 /** How long stop() waits for PGlite to close cleanly (it writes its files) before ending the worker. */
 const STOP_WAIT_MS = 10_000;
 
@@ -198,13 +198,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   const port = Number(new URL(url).port);
   let stopping = false;
   let restarting: Promise<void> | null = null;
-  let answered = Date.now();
+  // Since when a ping has gone unanswered; null while the worker has answered the last one.
+  let waitingSince: number | null = null;
 
   // A worker that fails later (out of memory) must not take the hub down with an unhandled 'error'; the pool reports the lost socket.
   const watch = (worker: Worker) => {
     worker.on('error', () => {});
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'pong') answered = Date.now();
+      if (message.type === 'pong') waitingSince = null;
     });
   };
   watch(current.worker);
@@ -212,13 +213,26 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   let limit = 0;
   let onEvent: (message: string) => void = () => {};
   let timer: NodeJS.Timeout | null = null;
+  let lastTick = Date.now();
+  /**
+   * The worker is stuck when a ping it was sent has gone unanswered too long.
+   * Counted from the ping, not from the last answer: while the hub's own
+   * thread is busy (parsing a large request) no ping is sent, and that time is
+   * not the worker's. A tick that comes late (the hub's thread was busy) waits
+   * one more round for the answers queued meanwhile.
+   */
   const tick = () => {
     if (stopping || restarting) return;
+    const now = Date.now();
+    const late = now - lastTick > 4 * PING_MS;
+    lastTick = now;
+    if (late) return;
     // A moment after the client gave up on the statement (its query_timeout, orm.ts), so that request hears LIMIT_EXCEEDED.
-    if (Date.now() - answered > limit + GRACE_MS) {
-      restarting = restart(Date.now() - answered).finally(() => (restarting = null));
+    if (waitingSince !== null && now - waitingSince > limit + GRACE_MS) {
+      restarting = restart(now - waitingSince).finally(() => (restarting = null));
       return;
     }
+    waitingSince ??= now;
     current.worker.postMessage({ type: 'ping' });
   };
 
@@ -231,7 +245,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       try {
         current = await startWorker(options, pgDir, port, password);
         watch(current.worker);
-        answered = Date.now();
+        waitingSince = null;
         onEvent(`embedded database: serving again after ${Date.now() - began} ms`);
         return;
       } catch (error) {
@@ -251,7 +265,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       if (!pgDir || timer) return;
       limit = statementTimeoutMs;
       onEvent = listener;
-      answered = Date.now();
+      waitingSince = null;
+      lastTick = Date.now();
       timer = setInterval(tick, PING_MS);
       timer.unref();
     },
