@@ -21,6 +21,19 @@ const RULES: Rule[] = [
   [/^its county (\d{12}) \(the code's first 6 digits\) is not in the database; import the counties first$/, 'rule.countyMissing', (m) => ({ code: m[1]! })],
   [/^lies (\S+ k?m) outside its township (\d{12})$/, 'rule.outsideTownship', (m) => ({ distance: m[1]!, township: m[2]! })],
   [/^([\d.]+) % of the township lies outside its county (\d{12})$/, 'rule.outsideCounty', (m) => ({ share: m[1]!, county: m[2]! })],
+  [/^a village cannot pair with itself$/, 'rule.selfPairing', () => ({})],
+  [/^this helper already has an open pairing with this village$/, 'rule.openPairing', () => ({})],
+  [/^a (\w+) pairing needs a village as helper$/, 'rule.needsVillageHelper', (m) => ({ kind: m[1]! })],
+  [/^village (\d{12}) has no figures for (\d+), so it cannot be shown to be strong$/, 'rule.helperNoFigures', (m) => ({ code: m[1]!, year: m[2]! })],
+  [/^the centre village must be a member$/, 'rule.centreNotMember', () => ({})],
+  [/^an alliance needs at least 2 member villages$/, 'rule.fewMembers', () => ({})],
+  [/^lists a village twice$/, 'rule.villageTwice', () => ({})],
+  [/^village (\d{12}) is neither in the centre's township nor in an adjacent one$/, 'rule.notAdjacent', (m) => ({ code: m[1]! })],
+  [/^village (\d{12}) already belongs to alliance (\S+)$/, 'rule.inAlliance', (m) => ({ code: m[1]!, alliance: m[2]! })],
+  [/^must have at most 2 decimals \(([^)]*)\)$/, 'rule.decimals', (m) => ({ unit: m[1]! })],
+  [/^must not be empty$/, 'rule.notEmpty', () => ({})],
+  [/^the sources add up to ([\d.]+), not ([\d.]+)$/, 'rule.sourcesSum', (m) => ({ sum: m[1]!, total: m[2]! })],
+  [/^must lie inside the township of village (\d{12}) \((\d{12})\)$/, 'rule.outsideVillageTownship', (m) => ({ code: m[1]!, township: m[2]! })],
 ];
 
 /** The problem with its reason coded when it is one of the rules above; as it was otherwise. */
