@@ -53,7 +53,7 @@ async function post(path: string, body: string | Buffer, o: { name?: string; opt
   const res = await fetch(`${server.url}${path}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   const text = await res.text();
   const ndjson = (res.headers.get('content-type') ?? '').includes('ndjson');

@@ -7,6 +7,7 @@
  * column the hub did not recognise is mapped by hand in the page. The page
  * passes axe with no serious or critical violation. Figures are put back.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../support/db';
@@ -14,7 +15,7 @@ import { token } from '../support/server';
 import { waitForMapReady } from './helpers/atlas-page';
 import { BLOCKING, axeViolations, describeViolations } from './helpers/axe';
 import { graphqlRequest } from './helpers/graphql';
-import { openBrowserSession, type BrowserSession } from './helpers/session';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from './helpers/session';
 
 const HEADER = '村代码,年份,户数,乡村人口,贫困户数,贫困人口,集体经济收入';
 
@@ -93,6 +94,7 @@ describe('the import page', () => {
     expect(await page.getByTestId('import-outcome').innerText()).toContain('预览不写入');
     expect(await poorPopulation()).toBe(before);
 
+    await page.screenshot({ path: resolve(ARTIFACTS, 'import-page.png'), fullPage: true });
     const violations = await axeViolations(page);
     const blocking = violations.filter((v) => v.impact !== null && BLOCKING.has(v.impact));
     expect(describeViolations(blocking)).toEqual([]);
@@ -140,6 +142,19 @@ describe('the import page', () => {
     expect(await csvLink.getAttribute('href')).toBe('/import/template/figures.csv?lang=en');
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     expect(download.suggestedFilename()).toBe('figures-template.csv');
+
+    // The counties' GeoJSON template, previewed: its boundary is drawn on the page's map.
+    const geojson = Buffer.from(await (await fetch(`${session.server.url}/import/template/counties.geojson?lang=en`)).arrayBuffer());
+    await page.getByTestId('import-token').fill(planner);
+    await page.getByTestId('import-file').setInputFiles({ name: 'counties.geojson', mimeType: 'application/geo+json', buffer: geojson });
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-kind').inputValue()).toBe('counties');
+    expect(await page.locator('.import-map').getAttribute('data-features')).toBe('1');
+    await page.waitForFunction(() => {
+      const handle = (window as Window & { __lingyanImport?: { map: { queryRenderedFeatures(o: { layers: string[] }): unknown[] } } }).__lingyanImport;
+      return (handle?.map.queryRenderedFeatures({ layers: ['preview-fill'] }).length ?? 0) > 0;
+    });
+    await page.screenshot({ path: resolve(ARTIFACTS, 'import-page-en.png'), fullPage: true });
     const violations = await axeViolations(page);
     expect(describeViolations(violations.filter((v) => v.impact !== null && BLOCKING.has(v.impact)))).toEqual([]);
     expect(session.pageErrors).toEqual([]);

@@ -131,7 +131,7 @@ export function ImportPage() {
       <main className="import-main">
         <p className="import-intro">{m.intro}</p>
         <section className="import-card" aria-labelledby={`${ids.file}-h`}>
-          <h2 id={`${ids.file}-h`}>{m.fileLabel}</h2>
+          <h2 id={`${ids.file}-h`}>{m.fileTitle}</h2>
           <div className="import-field">
             <label htmlFor={ids.token}>{m.tokenLabel}</label>
             <input id={ids.token} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} aria-describedby={ids.tokenHint} data-testid="import-token" />

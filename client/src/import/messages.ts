@@ -13,6 +13,7 @@ export interface ImportMessages {
   tokenLabel: string;
   tokenHint: string;
   tokenMissing: string;
+  fileTitle: string;
   fileLabel: string;
   dropHint: string;
   templatesLabel: string;
@@ -105,8 +106,9 @@ const zhCN: ImportMessages = {
   backToAtlas: '返回地图',
   languageLabel: '语言',
   tokenLabel: '令牌（规划人员或管理员）',
-  tokenHint: '由管理员用 pnpm token --role planner 签发；只保存在本标签页中。',
+  tokenHint: '由管理员用 pnpm run token --role planner 签发；只保存在本标签页中。',
   tokenMissing: '请先填写规划人员或管理员的令牌。',
+  fileTitle: '文件',
   fileLabel: '选择文件',
   dropHint: '或把文件拖到这里',
   templatesLabel: '模板下载',
@@ -166,8 +168,9 @@ const en: ImportMessages = {
   backToAtlas: 'Back to the map',
   languageLabel: 'Language',
   tokenLabel: 'Token (planner or admin)',
-  tokenHint: 'Minted by an admin with pnpm token --role planner; kept in this tab only.',
+  tokenHint: 'Minted by an admin with pnpm run token --role planner; kept in this tab only.',
   tokenMissing: 'Enter a planner or admin token first.',
+  fileTitle: 'File',
   fileLabel: 'Choose a file',
   dropHint: 'or drop a file here',
   templatesLabel: 'Templates',
