@@ -6,13 +6,14 @@
  * every test that connects through the URL), a client with a wrong one or
  * none is refused before PGlite sees a byte, and the hub serves as before.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config.js';
+import { socketPassword } from '../../server/src/db/embedded.js';
 import { bootstrap, type App } from '../../server/src/http/app.js';
 import { quietLogger, TEST_SECRET } from '../support/server.js';
 
@@ -147,5 +148,27 @@ describe('the embedded database socket', () => {
     const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ counties { code } }' }) });
     expect(await res.json()).toEqual({ data: { counties: [] } });
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('the embedded database password', () => {
+  it('is kept across starts, set back to 0600 when a copy loosened it, and refused when too short', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingyan-db-password-'));
+    try {
+      const first = socketPassword(dir);
+      expect(socketPassword(dir)).toBe(first);
+      chmodSync(join(dir, 'db-password'), 0o644);
+      expect(socketPassword(dir)).toBe(first);
+      expect(statSync(join(dir, 'db-password')).mode & 0o777).toBe(0o600);
+      writeFileSync(join(dir, 'db-password'), 'short');
+      expect(() => socketPassword(dir)).toThrow(/is 5 characters long; it must be at least 16/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is new for each in-memory database', () => {
+    expect(socketPassword(null)).not.toBe(socketPassword(null));
+    expect(socketPassword(null).length).toBeGreaterThanOrEqual(16);
   });
 });
