@@ -55,8 +55,6 @@ export const TEMPLATE_EXAMPLES: Partial<Record<ImportKind, Example>> = {
     deliveredFiscal: 60, deliveredAssisting: 30, deliveredCollective: 5, deliveredEnterprise: 0, deliveredOther: 0,
     jobs: 15, dividendHouseholds: 12, dividendsPoor: 3.6, shareCapitalPoor: 12,
   },
-  'county-figures': { code: '159901000000', year: 2024, households: 12000, ruralPopulation: 36000, poorHouseholds: 300, poorPopulation: 800, povertyIncidence: 2.2, collectiveIncome: 560, partyMembers: 1500 },
-  'township-figures': { code: '159901101000', year: 2024, households: 2400, ruralPopulation: 7000, poorHouseholds: 60, poorPopulation: 150, povertyIncidence: 2.1, collectiveIncome: 80, partyMembers: 300 },
   causes: { villageCode: '159901101201', villageName: '示例嘎查', year: 2024, ILLNESS: 5, DISABILITY: 2, SCHOOLING: 1, LACK_OF_LABOUR: 3, LACK_OF_FUNDS: 1 },
   findings: {
     inspectedOn: '2025-03-10', inspectingUnit: '盟委督查室', placeCode: '159901101201', category: '基层党建', description: '示例：党员活动室未按时开放',
