@@ -31,7 +31,8 @@ describe('/metrics without METRICS_TOKEN', () => {
 
   it('refuses a request a proxy forwarded, with 403 and what to set', async () => {
     const s = await server();
-    for (const header of [{ 'x-forwarded-for': '10.1.2.3' }, { forwarded: 'for=10.1.2.3' }, { 'x-real-ip': '10.1.2.3' }]) {
+    const forwarded: Array<Record<string, string>> = [{ 'x-forwarded-for': '10.1.2.3' }, { forwarded: 'for=10.1.2.3' }, { 'x-real-ip': '10.1.2.3' }];
+    for (const header of forwarded) {
       const res = await metrics(s, header);
       expect(res.status, JSON.stringify(header)).toBe(403);
       const text = await res.text();
@@ -54,7 +55,8 @@ describe('/metrics without METRICS_TOKEN', () => {
 describe('/metrics with METRICS_TOKEN', () => {
   it('refuses without the token (401, WWW-Authenticate), even from this machine, and with a wrong one', async () => {
     const s = await server({ metricsToken: TOKEN });
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
+    const wrong: Array<Record<string, string>> = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }];
+    for (const headers of wrong) {
       const res = await metrics(s, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="lingyan-metrics"');
@@ -64,7 +66,8 @@ describe('/metrics with METRICS_TOKEN', () => {
 
   it('answers with the token, from this machine or through a proxy', async () => {
     const s = await server({ metricsToken: TOKEN });
-    for (const headers of [{ authorization: `Bearer ${TOKEN}` }, { authorization: `bearer ${TOKEN}`, 'x-forwarded-for': '10.1.2.3' }]) {
+    const right: Array<Record<string, string>> = [{ authorization: `Bearer ${TOKEN}` }, { authorization: `bearer ${TOKEN}`, 'x-forwarded-for': '10.1.2.3' }];
+    for (const headers of right) {
       const res = await metrics(s, headers);
       expect(res.status, JSON.stringify(headers)).toBe(200);
       expect(await res.text()).toMatch(/^# TYPE lingyan_http_request_duration_seconds histogram$/m);
