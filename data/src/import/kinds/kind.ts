@@ -9,7 +9,7 @@ import type { Message } from '../messages.js';
 import type { AreaLabel, RowProblem } from '../problem.js';
 import type { SourceRow } from '../source.js';
 
-export const IMPORT_KINDS = ['counties', 'townships', 'villages', 'figures', 'alliances', 'pairings', 'projects', 'units', 'progress', 'causes', 'findings'] as const;
+export const IMPORT_KINDS = ['counties', 'townships', 'villages', 'figures', 'alliances', 'pairings', 'projects', 'units', 'progress', 'causes', 'findings', 'county-figures', 'township-figures'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface BuildContext {

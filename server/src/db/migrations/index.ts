@@ -8,8 +8,8 @@ import { Migration20261127000006_change_notifications } from './Migration2026112
 import { Migration20261127000007_poor_village_index } from './Migration20261127000007_poor_village_index.js';
 import { Migration20261206000008_incidence_bands } from './Migration20261206000008_incidence_bands.js';
 import { Migration20261206000009_management_loop } from './Migration20261206000009_management_loop.js';
-import { Migration20261206000011_reported_figures } from './Migration20261206000011_reported_figures.js';
 import { Migration20261206000010_token_revocation } from './Migration20261206000010_token_revocation.js';
+import { Migration20261206000011_reported_figures } from './Migration20261206000011_reported_figures.js';
 
 export const migrationsList = [
   { name: 'Migration20261126000001_domain', class: Migration20261126000001_domain },
@@ -21,6 +21,6 @@ export const migrationsList = [
   { name: 'Migration20261127000007_poor_village_index', class: Migration20261127000007_poor_village_index },
   { name: 'Migration20261206000008_incidence_bands', class: Migration20261206000008_incidence_bands },
   { name: 'Migration20261206000009_management_loop', class: Migration20261206000009_management_loop },
-  { name: 'Migration20261206000011_reported_figures', class: Migration20261206000011_reported_figures },
   { name: 'Migration20261206000010_token_revocation', class: Migration20261206000010_token_revocation },
+  { name: 'Migration20261206000011_reported_figures', class: Migration20261206000011_reported_figures },
 ];
