@@ -18,8 +18,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle hides which module is the base. Entities may name each other: MikroORM relations are two-sided.',
-      from: { path: S, pathNot: '\\.entity\\.ts$' },
+      comment: 'A cycle hides which module is the base. Entities and GraphQL object types may name each other: relations and fields are two-sided.',
+      from: { path: S, pathNot: '\\.(entity|type)\\.ts$' },
       to: { circular: true },
     },
     { name: 'config-is-the-base', severity: 'error', from: { path: `${S}config/` }, to: { path: S, pathNot: `${S}config/` } },

@@ -8,8 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { classOf } from '../../server/src/domain/classify.js';
@@ -125,7 +124,7 @@ async function figuresOf(level: string, code: string, year: number): Promise<Fig
 
 const postgis = inject('databaseMode') === 'postgres';
 let server: TestServer;
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 /** the latest year with figures */
 let YEAR: number;
 

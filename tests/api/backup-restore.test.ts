@@ -13,7 +13,7 @@ import { readDemoRegion } from '@lingyan/data';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../../server/src/db/backup.js';
 import { startEmbedded } from '../../server/src/db/embedded.js';
-import { loadDataset } from '../../server/src/db/load-dataset.js';
+import { loadDataset } from '../../server/src/importer/load-dataset.js';
 import { initORM } from '../../server/src/db/orm.js';
 import { databaseUrl } from '../support/db.js';
 

@@ -9,15 +9,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemReason, type RowProblem } from '@lingyan/data';
 import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { fingerprint, sql, testOrm } from '../support/db.js';
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-findings-'));
 let village: string;
 let township: string;

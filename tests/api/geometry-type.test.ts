@@ -3,14 +3,13 @@
  * before (insert, update, batch insert, query builder, populate), checked
  * against PostGIS itself with plain SQL.
  */
-import type { MikroORM } from '@mikro-orm/core';
-import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { MultiPolygon, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Township, Village } from '../../server/src/domain/entities.js';
 import { sql, testOrm } from '../support/db.js';
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 let townshipCode: string;
 const codes: string[] = [];
 

@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
 import { gcj02ToWgs84 } from '@lingyan/data';
@@ -19,7 +18,7 @@ import { REPO } from '../support/process.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 
 function run(file: string, kind: ImportOptions['kind'], more: Partial<ImportOptions> = {}) {
   return runImport(orm.em as unknown as EntityManager, {

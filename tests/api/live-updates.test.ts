@@ -10,8 +10,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import { runImport } from '../../server/src/importer/run-import.js';
 import { sql, testOrm, villageYearInput } from '../support/db.js';
@@ -347,7 +346,7 @@ if (postgis)
   describe('live updates across processes on one PostGIS database', () => {
     let a: TestServer;
     let b: TestServer;
-    let orm: MikroORM<PostgreSqlDriver>;
+    let orm: MikroORM;
     beforeAll(async () => {
       [a, b] = await Promise.all([startTestServer(), startTestServer()]);
       orm = await testOrm();

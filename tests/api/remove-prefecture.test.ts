@@ -10,8 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatMessage } from '@lingyan/data';
@@ -30,7 +29,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${na
 
 let embedded: EmbeddedDatabase | null = null;
 let url = '';
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 let server: TestServer;
 
 async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -7,8 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../server/src/importer/run-import.js';
 import { sql, testOrm } from '../support/db.js';
@@ -203,7 +202,7 @@ describe('assessments use the chosen figures', () => {
 
 describe('importing a township table', () => {
   it('stores township-years under Chinese headers (9-digit codes), and refuses a county code', async () => {
-    const orm: MikroORM<PostgreSqlDriver> = await testOrm();
+    const orm: MikroORM = await testOrm();
     try {
       const [t] = await sql<{ code: string }>(`select code from township where code <> $1 order by code desc limit 1`, [township]);
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'lingyan-township-figures-')), '乡镇数据.csv');

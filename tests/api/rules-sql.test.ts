@@ -3,15 +3,14 @@
  * and count) must agree with the one implementation in domain/rules.ts on
  * every village-year of the demo region, for default and changed thresholds.
  */
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, classifyStrength, povertyIncidence, povertyStatus, type Thresholds } from '../../server/src/domain/rules.js';
 import { incidenceSql, statusSql, strengthSql } from '../../server/src/spatial/rules-sql.js';
 import { query, raw, sql } from '../../server/src/spatial/sql.js';
 import { testOrm } from '../support/db.js';
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 beforeAll(async () => {
   orm = await testOrm();
 });

@@ -5,8 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { IMPORT_KINDS } from '@lingyan/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExportArgs } from '../../server/src/exporter/options.js';
@@ -14,7 +13,7 @@ import { runWarningsExport } from '../../server/src/exporter/warnings-export.js'
 import { testOrm } from '../support/db.js';
 import { EXPECTED_2024, F_COUNTY, UNITS, removeWarningsFixture, writeWarningsFixture } from '../support/warnings-fixture.js';
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-warnings-'));
 
 beforeAll(async () => {

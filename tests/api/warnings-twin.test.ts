@@ -5,8 +5,7 @@
  * county (tests/support/warnings-fixture.ts), whose rows sit at and just past
  * every threshold, for two years and for default and changed settings.
  */
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asOfDate } from '../../server/src/domain/inspection/finding-status.js';
 import { classifyStrength, povertyIncidence, povertyStatus, type Thresholds } from '../../server/src/domain/rules.js';
@@ -27,7 +26,7 @@ import { warningRows } from '../../server/src/domain/warning/warnings-sql.js';
 import { sql, testOrm } from '../support/db.js';
 import { removeWarningsFixture, writeWarningsFixture } from '../support/warnings-fixture.js';
 
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 let t: Thresholds;
 
 interface VillageYearRow {

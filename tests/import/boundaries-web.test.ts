@@ -8,8 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Feature, MultiPolygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counties, formatMessage, gcj02ToBd09, wgs84ToGcj02 } from '@lingyan/data';
@@ -25,7 +24,7 @@ type County = Feature<MultiPolygon, { code: string; name: string }>;
 
 const demo: County[] = JSON.parse(readFileSync(path.join(REPO, 'data/demo/counties.geojson'), 'utf8')).features;
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-boundaries-'));
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 
 function file(name: string, features: object[]): string {
   const out = path.join(dir, name);

@@ -10,8 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +20,7 @@ import { fingerprint, sql, testOrm } from '../support/db.js';
 
 const YEAR = 2001;
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-bureau-'));
-let orm: MikroORM<PostgreSqlDriver>;
+let orm: MikroORM;
 let a: { code: string; name: string };
 let b: { code: string; name: string };
 

@@ -20,7 +20,7 @@ dataCommand(
   USAGE,
   parseImportArgs,
   async (db, options) => {
-    const result = await runImport(db.orm.em as never, options, progress(process.stderr));
+    const result = await runImport(db.orm.em, options, progress(process.stderr));
     const lang = options.lang;
     // The terminal gets the head of a long report; the file gets all of it.
     const lines = result.report.trimEnd().split('\n');

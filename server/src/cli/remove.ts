@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PrefectureRemovalError, removePrefecture, type PrefectureRemoval } from '../domain/region/remove-prefecture.js';
+import { PrefectureRemovalError, removePrefecture, type PrefectureRemoval } from '../domain/region/remove-prefecture.service.js';
 import { dataCommand } from './data-command.js';
 
 const USAGE = `usage: pnpm data:remove --prefecture <12 位盟市代码> [--dry-run]

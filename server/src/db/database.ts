@@ -3,8 +3,7 @@
  * embedded PGlite otherwise. Checks PostGIS, runs pending migrations, and
  * turns the usual failures into messages that say what to do.
  */
-import type { MikroORM } from '@mikro-orm/core';
-import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ConfigError, type Config } from '../config/config.js';
 import { ChangeBus } from './changes.js';
@@ -15,7 +14,7 @@ export type DatabaseMode = 'embedded' | 'postgres';
 
 export interface Database {
   mode: DatabaseMode;
-  orm: MikroORM<PostgreSqlDriver>;
+  orm: MikroORM;
   /** The URL the pool connects to (embedded: the loopback socket). */
   url: string;
   postgisVersion: string;

@@ -2,9 +2,9 @@
  * MikroORM over `pg`: one config for both database modes, migrations listed
  * in code, the built-in dataloader on for every relation.
  */
-import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
+import { DataloaderType, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { entities } from '../domain/entities.js';
 import { CHANGES_CHANNEL, type ChangeBus } from './changes.js';
@@ -67,6 +67,6 @@ export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
   };
 }
 
-export async function initORM(o: OrmOptions): Promise<MikroORM<PostgreSqlDriver>> {
+export async function initORM(o: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormConfig(o));
 }

@@ -18,7 +18,7 @@ import {
 } from '@mikro-orm/core';
 import { RuleViolation } from '../domain/planning.js';
 import { Missing, StaleVersion } from '../domain/planning/edit.js';
-import { LIMIT_MESSAGE, tokenLimitMessage } from './limits.js';
+import { LIMIT_MESSAGE, tokenLimitMessage } from './limit-messages.js';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',

@@ -52,15 +52,6 @@ export function armor() {
   }).protect();
 }
 
-/** graphql-armor's rejection messages, told apart from other validation errors. */
-export const LIMIT_MESSAGE = /(depth|cost|aliases|token|directives) limit of \d+ exceeded/i;
-
-/** graphql-js's token-limit message, reworded like armor's. */
-export function tokenLimitMessage(message: string): string | null {
-  // graphql 16 spells it "more that".
-  const m = /Document contains more th(?:an|at) (\d+) tokens/.exec(message);
-  return m ? `token limit of ${m[1]} exceeded` : null;
-}
 
 /** How to ask for less: the paging arguments, named in every refusal of a large answer. */
 export const PAGING_HINT =

@@ -16,7 +16,7 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { ConfigError, describeMode, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
-import { isEmpty, loadDataset } from '../db/load-dataset.js';
+import { isEmpty, loadDataset } from '../importer/load-dataset.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
@@ -46,7 +46,7 @@ import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
-import { createTiles } from '../tiles/index.js';
+import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
 
@@ -156,9 +156,9 @@ export interface Hooks {
 export async function bootstrap(config: Config, logger: Logger = jsonLogger(), hooks: Hooks = {}): Promise<App> {
   const db = await openDatabase(config, hooks.onQuery, (message) => logger.info(message));
   try {
-    if (config.seedDemo && (await isEmpty(db.orm.em as never))) {
+    if (config.seedDemo && (await isEmpty(db.orm.em))) {
       const started = Date.now();
-      await loadDataset(db.orm.em as never, readDemoRegion());
+      await loadDataset(db.orm.em, readDemoRegion());
       logger.info(`loaded the demo region in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     const schema = await createSchema();
@@ -237,7 +237,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em as never, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
+          const context = createContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
           // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
           const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
@@ -268,7 +268,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     logger.info(describeMode(config));
     const warmedUp = config.warmUp
       ? Promise.all([
-          warmUp(apollo, () => createContext(db.orm.em as never, warmUpPrincipal(config.publicRead), undefined, shared), logger),
+          warmUp(apollo, () => createContext(db.orm.em, warmUpPrincipal(config.publicRead), undefined, shared), logger),
           tileParts.warmUp().catch((error: unknown) => logger.error('warm-up of the opening tiles failed', error)),
         ]).then(() => undefined)
       : Promise.resolve();

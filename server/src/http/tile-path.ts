@@ -10,7 +10,7 @@
  */
 import type http from 'node:http';
 import parseurl from 'parseurl';
-import type { TileHandler } from '../tiles/route.js';
+import type { TileHandler } from './tile-route.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { passes, type Guard, type RequestBudget } from './guards.js';
 import { sendJson } from './json-response.js';

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANY_TABLE, type ChangeBus } from '../db/changes.js';
-import type { SharedReads } from '../graphql/shared-reads.js';
+import type { PolicySettings } from '../domain/rules.js';
 import { TileCache, tileOf, type Tile } from './cache.js';
 import type { TileAddress } from './coordinates.js';
 import type { TileEngine } from './engines.js';
@@ -14,13 +14,19 @@ import { LAYER_NAMES, TILE_LAYERS, layersReading, type LayerName } from './layer
 
 export type Lookup = 'hit' | 'miss' | 'bypass';
 
+/** The two settings a tile reads, kept once per process (graphql/shared-reads.ts provides them). */
+export interface TileReads {
+  thresholds(em: () => EntityManager): Promise<PolicySettings | null>;
+  latestYear(em: () => EntityManager): Promise<number | null>;
+}
+
 export interface TileServiceOptions {
   engine: TileEngine;
   cacheBytes: number;
   changes: ChangeBus;
   /** A new EntityManager (fork) for reading the settings. */
   em: () => EntityManager;
-  shared: SharedReads;
+  shared: TileReads;
   onLookup?: (layer: LayerName, lookup: Lookup) => void;
   onRender?: (layer: LayerName, seconds: number) => void;
 }

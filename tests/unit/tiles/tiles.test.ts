@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS } from '../../../server/src/domain/rules.js';
 import { TileCache, tileOf } from '../../../server/src/tiles/cache.js';
 import { EXTENT, TileRequestError, metersToDegreesInTile, parseTilePath, parseYear, tileContaining, toleranceMeters } from '../../../server/src/tiles/coordinates.js';
 import { LAYER_NAMES, layersReading } from '../../../server/src/tiles/layers.js';
-import { etagMatches } from '../../../server/src/tiles/route.js';
+import { etagMatches } from '../../../server/src/http/tile-route.js';
 import { tileSql } from '../../../server/src/tiles/sql.js';
 
 function refusal(work: () => unknown): { part: string; message: string } {

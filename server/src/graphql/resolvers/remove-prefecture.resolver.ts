@@ -1,12 +1,12 @@
 /**
  * Removing a region (删除地区): an admin removes a prefecture with everything
  * under it, e.g. the demo region once the bureau's own is loaded. One
- * transaction, audited (domain/region/remove-prefecture.ts); the same as
+ * transaction, audited (domain/region/remove-prefecture.service.ts); the same as
  * `pnpm data:remove --prefecture <code>`.
  */
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PrefectureRemovalError, removePrefecture } from '../../domain/region/remove-prefecture.js';
+import { PrefectureRemovalError, removePrefecture } from '../../domain/region/remove-prefecture.service.js';
 import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
 import { ApiError } from '../errors.js';

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { counties, DEMO_PREFECTURE_CODE, message, rowProblem, type CountyImport, type RowProblem } from '@lingyan/data';
-import { removePrefecture } from '../../domain/region/remove-prefecture.js';
+import { removePrefecture } from '../../domain/region/remove-prefecture.service.js';
 import { checkYear } from '../../domain/planning.js';
 import { areaSql, checkValidity } from '../geometry-checks.js';
 import { upsertRows } from '../upsert.js';

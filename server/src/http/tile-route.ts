@@ -11,12 +11,12 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ChangeBus } from '../db/changes.js';
 import { principalOf, type AuthOptions } from '../graphql/auth.js';
 import { ApiError, ErrorCode, databaseFailure } from '../graphql/errors.js';
-import { sendJson } from '../http/json-response.js';
-import type { Logger } from '../http/observability.js';
-import { TileRequestError, parseTilePath, parseYear } from './coordinates.js';
-import type { EngineKind } from './engines.js';
-import { LAYER_NAMES } from './layers.js';
-import type { Lookup, TileService } from './service.js';
+import { sendJson } from './json-response.js';
+import type { Logger } from './observability.js';
+import { TileRequestError, parseTilePath, parseYear } from '../tiles/coordinates.js';
+import type { EngineKind } from '../tiles/engines.js';
+import { LAYER_NAMES } from '../tiles/layers.js';
+import type { Lookup, TileService } from '../tiles/service.js';
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
