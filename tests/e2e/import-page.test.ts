@@ -110,6 +110,20 @@ describe('the import page', () => {
     await atlas.close();
   });
 
+  it('is reached from the atlas: the last item of its export menu, by keyboard', async () => {
+    await page.goto(`${session.server.url}/`);
+    await waitForMapReady(page);
+    await page.getByTestId('export-button').focus();
+    await page.keyboard.press('ArrowUp');
+    const link = page.getByRole('menuitem', { name: '导入数据（表格、边界）…' });
+    await link.waitFor();
+    // The menu takes focus once its items are counted (the export data is in).
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'import-link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${session.server.url}/import`);
+    await page.getByTestId('import-token').waitFor();
+  });
+
   it('a file with a bad row names it and cannot be written', async () => {
     const before = await poorPopulation();
     await pick('坏数据.csv', csv(line(village, village.poor + 1).replace(`,${village.poor + 1},`, ',很多,')));

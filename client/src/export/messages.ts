@@ -35,6 +35,8 @@ export interface ExportMessages {
   /** a CSV item: the layer's name and how many rows it will have */
   csv(layer: string, rows: number): string;
   geojson(features: number): string;
+  /** the last item: a link to the import page (/import), where planners load their own files */
+  importData: string;
   /** the print items: the whole region, or the selected county's profile */
   printRegion(paper: Paper): string;
   printCounty(county: string, paper: Paper): string;

@@ -97,7 +97,7 @@ export function ExportMenu(props: ExportMenuProps) {
   // Counted when the menu opens (and its data is in), not on every change of the view.
   const items = useMemo(() => (open && ready ? menuItems(view, messages, ready) : []), [open, ready, view, messages]);
 
-  const menuButtons = () => [...(root.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+  const menuButtons = () => [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
     if (!open || items.length === 0) return;
     const buttons = menuButtons();
@@ -182,6 +182,10 @@ export function ExportMenu(props: ExportMenuProps) {
               {item.label}
             </button>
           ))}
+          {/* Files go the other way on their own page (planners, with a token). */}
+          <a role="menuitem" tabIndex={-1} href="/import" className="export-menu-import" data-testid="import-link">
+            {messages.importData}
+          </a>
         </div>
       )}
       <span

@@ -12,6 +12,7 @@ export const exportEn: ExportStrings = {
     png: 'PNG image (this map)',
     csv: (layer: string, rows: number) => `CSV table · ${layer} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
     geojson: (features: number) => `GeoJSON · shown layers (${features} features)`,
+    importData: 'Import data (sheets, boundaries)…',
     printRegion: (paper: Paper) => `Print / PDF · map of the region (${paper} landscape)`,
     printCounty: (county: string, paper: Paper) => `Print / PDF · profile of ${county} (${paper} landscape)`,
     working: 'Exporting…',

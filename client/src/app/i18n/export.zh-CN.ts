@@ -18,6 +18,7 @@ export const exportZhCN: ExportStrings = {
     png: 'PNG 图片（当前地图）',
     csv: (layer: string, rows: number) => `CSV 表格 · ${layer}（${rows} 行）`,
     geojson: (features: number) => `GeoJSON · 所显示图层（${features} 个要素）`,
+    importData: '导入数据（表格、边界）…',
     printRegion: (paper: Paper) => `打印 / PDF · 全盟（市）地图（${paper} 横向）`,
     printCounty: (county: string, paper: Paper) => `打印 / PDF · ${county}档案（${paper} 横向）`,
     working: '正在导出…',
