@@ -8,6 +8,7 @@
  * back as they were.
  */
 import http from 'node:http';
+import { DEMO_PREFECTURE_CODE } from '@lingyan/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../../server/src/importer/http-upload.js';
 import { PROGRESS_EVERY_ROWS } from '../../server/src/importer/http-progress.js';
@@ -176,6 +177,47 @@ describe('preview', () => {
     expect(unknown.status).toBe(200);
     expect(unknown.body.report.problems).toHaveLength(1);
     expect(unknown.body.report.problems[0].row).toBe(0);
+  });
+});
+
+describe('another prefecture where the demo region is', () => {
+  const county = (code: string) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { 代码: code, 名称: '测试县' }, geometry: { type: 'Polygon', coordinates: [[[110, 40], [110.2, 40], [110.2, 40.2], [110, 40.2], [110, 40]]] } }],
+    });
+  const demoHeld = (body: { report: { problems: Array<{ code: string | null }> } }) => body.report.problems.filter((p) => p.code === 'prefecture.demoHeld');
+
+  it('asks: the preview names the choice, and nothing is written', async () => {
+    const r = await post('/import/preview', county('150202000000'), { name: 'counties.geojson', options: { prefectureName: '测试市' } });
+    expect(r.status).toBe(200);
+    expect(demoHeld(r.body)).toHaveLength(1);
+    expect(await state()).toBe(original);
+  });
+
+  it("keeping both is a planner's choice; replacing the demo region needs an admin, and a preview of it removes nothing", async () => {
+    const kept = await post('/import/preview', county('150202000000'), { name: 'counties.geojson', options: { prefectureName: '测试市', demoRegion: 'keep' } });
+    expect(kept.status).toBe(200);
+    expect(demoHeld(kept.body)).toEqual([]);
+
+    const refused = await post('/import/preview', county('150202000000'), { name: 'counties.geojson', options: { prefectureName: '测试市', demoRegion: 'replace' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0].message).toContain('admin');
+
+    const admin = await token('admin', [], 1, 'admin-import-http');
+    const replaced = await post('/import/preview', county('150202000000'), { name: 'counties.geojson', options: { prefectureName: '测试市', demoRegion: 'replace' }, bearer: admin });
+    expect(replaced.status).toBe(200);
+    expect(demoHeld(replaced.body)).toEqual([]);
+    // A dry run: the county would be written, and the demo region is still there.
+    expect(replaced.body.report.summary).toMatchObject({ inserted: 1, written: false, dryRun: true });
+    expect(await sql(`select code from prefecture where code = $1`, [DEMO_PREFECTURE_CODE])).toHaveLength(1);
+    expect(await state()).toBe(original);
+  });
+
+  it('refuses a choice it does not know, naming the ones it does', async () => {
+    const r = await post('/import/preview', county('150202000000'), { name: 'counties.geojson', options: { demoRegion: 'merge' } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].message).toContain('ask、replace、keep');
   });
 });
 

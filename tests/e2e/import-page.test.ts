@@ -147,6 +147,20 @@ describe('the import page', () => {
     expect(await page.getByTestId('import-commit').isEnabled()).toBe(true);
   });
 
+  it('offers the choice when the counties are of another prefecture than the demo region, and checks again', async () => {
+    const other = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { 代码: '150202000000', 名称: '测试县', 地市: '测试市' }, geometry: { type: 'Polygon', coordinates: [[[110, 40], [110.2, 40], [110.2, 40.2], [110, 40.2], [110, 40]]] } }],
+    };
+    await pick('另一盟市旗县.geojson', Buffer.from(JSON.stringify(other)));
+    const choice = page.getByTestId('import-demo-region');
+    await choice.waitFor();
+    expect(await page.getByTestId('import-report').innerText()).toContain('演示地区');
+    await choice.getByLabel(/两个地区并存/).check();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-report"]')?.textContent?.includes('--replace-demo'));
+    expect(await choice.getByLabel(/两个地区并存/).isChecked()).toBe(true);
+  });
+
   it('in English, with the templates to download', async () => {
     await page.goto(`${session.server.url}/import?lang=en`);
     await page.getByRole('heading', { level: 1, name: 'Import data' }).waitFor();

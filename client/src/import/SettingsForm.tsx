@@ -14,6 +14,9 @@ interface Props {
   onChange(next: ImportChoices): void;
 }
 
+/** The hub's refusal when counties of another prefecture meet the demo region (data/src/import/messages.ts). */
+const DEMO_HELD = 'prefecture.demoHeld';
+
 export function SettingsForm({ preview, choices, messages: m, disabled, onChange }: Props) {
   const id = useId();
   const table = preview.format === 'csv' || preview.format === 'xlsx';
@@ -74,6 +77,24 @@ export function SettingsForm({ preview, choices, messages: m, disabled, onChange
         </select>
         {preview.fileCrs && <p className="import-hint">{m.fileCrs(preview.fileCrs)}</p>}
       </div>
+      {(choices.demoRegion !== undefined || preview.report?.problems.some((p) => p.code === DEMO_HELD)) && (
+        <fieldset className="import-field" data-testid="import-demo-region">
+          <legend>{m.demoRegionLabel}</legend>
+          {(['replace', 'keep'] as const).map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name={`${id}-demo-region`}
+                value={choice}
+                checked={choices.demoRegion === choice}
+                disabled={disabled}
+                onChange={() => set({ demoRegion: choice })}
+              />
+              {choice === 'replace' ? m.demoRegionReplace : m.demoRegionKeep}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {preview.mapping.length > 0 && (
         <table className="import-table import-mapping" data-testid="import-mapping">
           <caption>{m.mappingTitle}</caption>

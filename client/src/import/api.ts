@@ -12,6 +12,8 @@ export interface ImportChoices {
   headerRow?: number | null;
   crs?: string;
   mapping?: Record<string, string>;
+  /** counties of another prefecture where the demo region is: replace it (an admin's token) or keep both */
+  demoRegion?: 'replace' | 'keep';
 }
 
 export interface Problem {

@@ -28,6 +28,10 @@ export interface ImportMessages {
   headerRowAuto(found: number | null): string;
   crsLabel: string;
   fileCrs(crs: string): string;
+  /** the choice offered when the file's counties belong to another prefecture than the demo region held */
+  demoRegionLabel: string;
+  demoRegionReplace: string;
+  demoRegionKeep: string;
   mappingTitle: string;
   mappingField: string;
   mappingColumn: string;
@@ -123,6 +127,9 @@ const zhCN: ImportMessages = {
   headerRowAuto: (found) => (found === null ? '自动' : `自动（第 ${found} 行）`),
   crsLabel: '坐标系',
   fileCrs: (crs) => `文件自带坐标系：${crs}`,
+  demoRegionLabel: '数据库中是演示地区，本文件属于另一个盟市',
+  demoRegionReplace: '删除演示地区，换成本文件的地区（需管理员令牌，写入审计日志）',
+  demoRegionKeep: '两个地区并存（标题与阈值取代码较小的盟市，统计数字合计两个地区）',
   mappingTitle: '列对应',
   mappingField: '字段',
   mappingColumn: '文件中的列',
@@ -185,6 +192,9 @@ const en: ImportMessages = {
   headerRowAuto: (found) => (found === null ? 'Automatic' : `Automatic (row ${found})`),
   crsLabel: 'Coordinates',
   fileCrs: (crs) => `The file's own CRS: ${crs}`,
+  demoRegionLabel: 'The database holds the demo region; this file is of another prefecture',
+  demoRegionReplace: 'Remove the demo region and put this one in its place (needs an admin token; audited)',
+  demoRegionKeep: 'Keep both (title and thresholds of the lower code; figures count both regions)',
   mappingTitle: 'Columns',
   mappingField: 'Field',
   mappingColumn: 'Column in the file',

@@ -99,6 +99,8 @@ export function importRoutes(app: express.Express, o: ImportRouteOptions): void 
     try {
       const principal = await plannerOf(req, o.auth);
       const choices = parseChoices(req.query.options, req.query.lang);
+      // Replacing the demo region removes a prefecture with all under it: what removePrefecture asks of anyone.
+      if (choices.demoRegion === 'replace') requireRole(principal, 'admin', '替换演示地区 (replace the demo region)');
       const upload = await receiveUpload(req, typeof req.query.name === 'string' ? req.query.name : '', limit);
       return { principal, upload, choices };
     } catch (error) {

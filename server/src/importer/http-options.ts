@@ -8,6 +8,7 @@
  */
 import { encodingFromLabel, IMPORT_KINDS, SOURCE_CRSES, type ImportKind, type Lang, type SourceCrs, type TextEncodingName } from '@lingyan/data';
 import { UploadProblem } from './http-upload.js';
+import type { DemoRegionChoice } from './writer.js';
 
 export interface HttpImportChoices {
   /** null: detected from the headers */
@@ -23,11 +24,15 @@ export interface HttpImportChoices {
   mapping: Record<string, string>;
   repair: boolean;
   prefectureName: string | null;
+  /** counties of another prefecture where the demo region is: ask (refuse, naming the choice), replace it (admins) or keep both */
+  demoRegion: DemoRegionChoice;
   /** the report's language: Chinese unless the page is in English */
   lang: Lang;
 }
 
 const bad = (message: string) => new UploadProblem(400, message);
+
+const DEMO_REGION_CHOICES: readonly DemoRegionChoice[] = ['ask', 'replace', 'keep'];
 
 export function parseChoices(raw: unknown, lang: unknown = 'zh'): HttpImportChoices {
   let o: Record<string, unknown> = {};
@@ -59,5 +64,18 @@ export function parseChoices(raw: unknown, lang: unknown = 'zh'): HttpImportChoi
     }
   }
   const prefectureName = typeof o.prefectureName === 'string' && o.prefectureName.trim() !== '' ? o.prefectureName.trim() : null;
-  return { kind: kind as ImportKind | null, encoding, headerRow: headerRow as number | null, crs, crsStated: o.crs !== undefined && o.crs !== null, mapping, repair: o.repair === true, prefectureName, lang: lang === 'en' ? 'en' : 'zh' };
+  const demoRegion = o.demoRegion ?? 'ask';
+  if (!DEMO_REGION_CHOICES.includes(demoRegion as DemoRegionChoice)) throw bad(`演示地区 demoRegion 须是 ${DEMO_REGION_CHOICES.join('、')} 之一，收到 "${String(demoRegion)}"`);
+  return {
+    kind: kind as ImportKind | null,
+    encoding,
+    headerRow: headerRow as number | null,
+    crs,
+    crsStated: o.crs !== undefined && o.crs !== null,
+    mapping,
+    repair: o.repair === true,
+    prefectureName,
+    demoRegion: demoRegion as DemoRegionChoice,
+    lang: lang === 'en' ? 'en' : 'zh',
+  };
 }

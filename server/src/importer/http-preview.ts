@@ -89,6 +89,7 @@ export function importOptions(path: string, choices: HttpImportChoices, kind: Im
     encoding: choices.encoding,
     overrides: choices.mapping,
     prefectureName: choices.prefectureName,
+    demoRegion: choices.demoRegion,
     crsStated: choices.crsStated,
     lang: choices.lang,
     ...(actor ? { actor } : {}),
