@@ -100,6 +100,23 @@ describe('the front door', () => {
     expect(broken).toEqual([]);
   });
 
+  it('names only files and folders that exist, where README.md and docs/ spell out a path from the root', () => {
+    const missing: string[] = [];
+    for (const page of pages()) {
+      readFileSync(page, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/(?<![\w./-])((?:server|client|data|schema|tests)\/[\w./-]*[\w/])/g)) {
+            const path = m[1]!;
+            // A pattern such as `Migration<yyyymmdd>_<name>.ts` or `{layer}` names no one file.
+            if (/[<{*]/.test(line[m.index! + m[0].length] ?? '')) continue;
+            if (!existsSync(join(ROOT, path))) missing.push(`${rel(page)}:${i + 1}: ${path}`);
+          }
+        });
+    }
+    expect(missing, 'a file moved or was renamed: update the page').toEqual([]);
+  });
+
   it('has no tracked file that points outside the repository', () => {
     const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })
       .split('\0')
