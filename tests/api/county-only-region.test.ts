@@ -9,54 +9,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config.js';
 import { openDatabase, type Database } from '../../server/src/db/database.js';
-import { startEmbedded, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
-import { databaseUrl } from '../support/db.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
+import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 
 const REGION_DATABASE = 'lingyan_county_only';
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-county-only-'));
 const [A, B, C] = ['159901000000', '159902000000', '159903000000'];
 
-let embedded: EmbeddedDatabase | null = null;
+let own: OwnDatabase;
 let db: Database;
 let url = '';
 let server: TestServer;
 
-async function query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
-/** An empty database beside the run's one (the region must be the only one held). */
-async function emptyDatabase(): Promise<string> {
-  if (inject('databaseMode') === 'embedded') {
-    embedded = await startEmbedded({ dataDir: null });
-    return embedded.url;
-  }
-  const admin = new URL(databaseUrl());
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${REGION_DATABASE} with (force)`);
-    await client.query(`create database ${REGION_DATABASE}`);
-  } finally {
-    await client.end();
-  }
-  admin.pathname = `/${REGION_DATABASE}`;
-  return admin.toString();
-}
 
 function run(file: string, kind: ImportOptions['kind'], more: Partial<ImportOptions> = {}) {
   return runImport(db.orm.em as unknown as EntityManager, {
@@ -98,12 +68,14 @@ const EXPECTED: Array<[string, number, number, number, number | null]> = [
   [C, 2020, 50, 20500, null],
 ];
 
-const reported = () => query<{ code: string; year: number; poor_population: number; rural_population: number; poverty_incidence: number | null; version: number }>(
+const reported = () => own.sql<{ code: string; year: number; poor_population: number; rural_population: number; poverty_incidence: number | null; version: number }>(
   `select code, year, poor_population, rural_population, poverty_incidence, version from reported_area_figures order by code, year`,
 );
 
 beforeAll(async () => {
-  url = await emptyDatabase();
+  // An empty database beside the run's one: the region must be the only one held.
+  own = await ownDatabase(REGION_DATABASE);
+  url = own.url;
   db = await openDatabase({ ...loadConfig({}), databaseUrl: url, seedDemo: false, poolSize: 2 });
   const counties = await run(countiesFile(), 'counties', { prefectureName: '测试盟' });
   expect(counties.problems).toEqual([]);
@@ -127,7 +99,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await db?.close();
-  await embedded?.stop();
+  await own?.stop();
 });
 
 describe('importing the 旗县 table', () => {
@@ -238,7 +210,7 @@ describe('editing reported figures', () => {
   });
 
   it('a planner of the county changes a year, audited, and the map follows', async () => {
-    const [row] = await query<{ version: number }>(`select version from reported_area_figures where code = $1 and year = 2020`, [A]);
+    const [row] = await own.sql<{ version: number }>(`select version from reported_area_figures where code = $1 and year = 2020`, [A]);
     const { data, errors } = await server.graphql<{ upsertReportedFigures: Record<string, unknown> }>(
       UPSERT,
       { i: { level: 'COUNTY', code: A, year: 2020, version: row!.version, poorPopulation: 602, ruralPopulation: 30100 } },
@@ -246,7 +218,7 @@ describe('editing reported figures', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.upsertReportedFigures).toEqual({ code: A, year: 2020, version: row!.version + 1, poorPopulation: 602, ruralPopulation: 30100, povertyIncidence: null });
-    const [entry] = await query<{ action: string; entity_id: string; county_code: string }>(
+    const [entry] = await own.sql<{ action: string; entity_id: string; county_code: string }>(
       `select action, entity_id, county_code from audit_entry where subject = 'planner-levels' order by id desc limit 1`,
     );
     expect(entry).toEqual({ action: 'upsertReportedFigures', entity_id: `county:${A}/2020`, county_code: A });

@@ -10,58 +10,37 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config.js';
 import { openDatabase, type Database } from '../../server/src/db/database.js';
-import { startEmbedded, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { runExport } from '../../server/src/exporter/run-export.js';
 import { runImport } from '../../server/src/importer/run-import.js';
 import type { ExportFormat, ImportKind } from '@lingyan/data';
 import { databaseUrl, sql } from '../support/db.js';
 import { REPO } from '../support/process.js';
+import { ownDatabase, sqlAt, type OwnDatabase } from '../support/own-database.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lingyan-export-'));
 const ROUND_TRIP_DATABASE = 'lingyan_roundtrip';
 
 let source: Database;
 let target: Database;
-let embedded: EmbeddedDatabase | null = null;
+let own: OwnDatabase;
 let targetUrl = '';
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
-/** An empty, migrated database beside the run's one. */
-async function emptyDatabase(): Promise<string> {
-  if (inject('databaseMode') === 'embedded') {
-    embedded = await startEmbedded({ dataDir: null });
-    return embedded.url;
-  }
-  const server = new URL(databaseUrl());
-  server.pathname = '/postgres';
-  await query(server.toString(), `drop database if exists ${ROUND_TRIP_DATABASE} with (force)`);
-  await query(server.toString(), `create database ${ROUND_TRIP_DATABASE}`);
-  server.pathname = `/${ROUND_TRIP_DATABASE}`;
-  return server.toString();
-}
 
 beforeAll(async () => {
   source = await openDatabase({ ...loadConfig({}), databaseUrl: databaseUrl(), seedDemo: false, poolSize: 2 });
-  targetUrl = await emptyDatabase();
+  // An empty database beside the run's one, migrated by openDatabase.
+  own = await ownDatabase(ROUND_TRIP_DATABASE);
+  targetUrl = own.url;
   target = await openDatabase({ ...loadConfig({}), databaseUrl: targetUrl, seedDemo: false, poolSize: 2 });
 });
 afterAll(async () => {
   await source?.close();
   await target?.close();
-  await embedded?.stop();
+  await own?.stop();
 });
 
 /** The rows of each kind, by natural key, without the hub's ids and versions: what a round trip must keep. */
@@ -88,7 +67,7 @@ const TABLES: Record<string, string> = {
 };
 
 async function fingerprint(url: string, kind: string): Promise<{ rows: number; md5: string }> {
-  const [r] = await query<{ rows: number; md5: string }>(url, `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from (${TABLES[kind]}) t`);
+  const [r] = await sqlAt<{ rows: number; md5: string }>(url, `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from (${TABLES[kind]}) t`);
   return r!;
 }
 
@@ -115,7 +94,7 @@ describe('export → import into an empty database → the same rows', () => {
       if (kind === 'alliances') {
         // Organisations are no import kind: copy them as they are, after the villages they belong to.
         const orgs = await sql(`select id, name, kind, village_code, led_by_branch, founded_year, member_households, poor_member_households from organisation`);
-        await query(targetUrl, `insert into organisation select * from json_populate_recordset(null::organisation, '${JSON.stringify(orgs).replace(/'/g, "''")}')`);
+        await own.sql(`insert into organisation select * from json_populate_recordset(null::organisation, '${JSON.stringify(orgs).replace(/'/g, "''")}')`);
       }
       const r = await runImport(target.orm.em as unknown as EntityManager, {
         file: out, kind, dryRun: false, skipInvalid: false, repair: false, crs: 'wgs84', encoding: null, overrides: {}, prefectureName: prefecture!.name,

@@ -11,55 +11,26 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage } from '@lingyan/data';
-import { startEmbedded, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { initORM } from '../../server/src/db/orm.js';
 import { runImport, type ImportOptions } from '../../server/src/importer/run-import.js';
-import { databaseUrl } from '../support/db.js';
 import { loadDemoRegion } from '../support/demo-database.js';
 import { REPO } from '../support/process.js';
 import { startTestServer, token, type TestServer } from '../support/server.js';
+import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 
 const DEMO = '159900000000';
 const OWN = '152500000000';
 const PRIVATE_DATABASE = 'lingyan_test_remove_prefecture';
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
-let embedded: EmbeddedDatabase | null = null;
+let own: OwnDatabase;
 let url = '';
 let orm: MikroORM;
 let server: TestServer;
 
-async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
-/** A database of this file's own, with the demo region loaded. */
-async function privateDatabase(): Promise<string> {
-  if (inject('databaseMode') === 'embedded') {
-    embedded = await startEmbedded({ dataDir: null });
-    return embedded.url;
-  }
-  const admin = new pg.Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${PRIVATE_DATABASE} with (force)`);
-    await admin.query(`create database ${PRIVATE_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(databaseUrl());
-  u.pathname = `/${PRIVATE_DATABASE}`;
-  return u.toString();
-}
 
 /**
  * Rows under a prefecture (by its 4-digit prefix), counted table by table
@@ -95,7 +66,7 @@ async function rowsUnder(prefecture: string): Promise<Record<string, number>> {
     area_year_figures: `select count(*) from area_year_figures where code like ${p}`,
   };
   const out: Record<string, number> = {};
-  for (const [table, q] of Object.entries(queries)) out[table] = Number((await sql<{ count: string }>(q))[0]!.count);
+  for (const [table, q] of Object.entries(queries)) out[table] = Number((await own.sql<{ count: string }>(q))[0]!.count);
   return out;
 }
 
@@ -103,9 +74,9 @@ const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.en
 
 /** Everything the database holds, as one string: equal strings, equal data. */
 async function everything(): Promise<string> {
-  const tables = (await sql<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'mikro_orm%' order by 1`)).map((r) => r.t);
+  const tables = (await own.sql<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'mikro_orm%' order by 1`)).map((r) => r.t);
   const parts = tables.map((t) => `(select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from ${t} x)`);
-  return (await sql<{ s: string }>(`select concat_ws('|', ${parts.join(', ')}) as s`))[0]!.s;
+  return (await own.sql<{ s: string }>(`select concat_ws('|', ${parts.join(', ')}) as s`))[0]!.s;
 }
 
 function importCounties(more: Partial<ImportOptions>) {
@@ -118,7 +89,9 @@ const PREFECTURE = `{ prefecture { code name } }`;
 const REMOVE = `mutation ($code: String!) { removePrefecture(code: $code) { code name removed { table rows } } }`;
 
 beforeAll(async () => {
-  url = await privateDatabase();
+  // A database of this file's own, with the demo region loaded: the tests remove it.
+  own = await ownDatabase(PRIVATE_DATABASE);
+  url = own.url;
   await loadDemoRegion(url);
   orm = await initORM({ url, poolSize: 2, statementTimeoutMs: 60_000 });
   server = await startTestServer({ databaseUrl: url });
@@ -126,7 +99,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await orm?.close(true);
-  await embedded?.stop();
+  await own?.stop();
 });
 
 describe('one region at a time', () => {
@@ -154,7 +127,7 @@ describe('one region at a time', () => {
       { code: DEMO, name: '查干高勒盟' },
     ]);
     // Rewritten rows land elsewhere in the table; the choice does not move.
-    await sql(`update prefecture set name = name where code = '${OWN}'`);
+    await own.sql(`update prefecture set name = name where code = '${OWN}'`);
     expect((await server.graphql(PREFECTURE)).data?.prefecture.code).toBe(OWN);
   });
 
@@ -174,7 +147,7 @@ describe('one region at a time', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.removePrefecture).toEqual({ code: OWN, name: '测试盟', removed: [{ table: 'county', rows: 2 }, { table: 'prefecture', rows: 1 }] });
     expect(nonZero(await rowsUnder(OWN))).toEqual({});
-    const [entry] = await sql(`select subject, role, action, entity, entity_id, before, after from audit_entry where action = 'removePrefecture' order by id desc limit 1`);
+    const [entry] = await own.sql(`select subject, role, action, entity, entity_id, before, after from audit_entry where action = 'removePrefecture' order by id desc limit 1`);
     expect(entry).toEqual({ subject: 'data-officer', role: 'admin', action: 'removePrefecture', entity: 'Prefecture', entity_id: OWN, before: { name: '测试盟', removed: r.data.removePrefecture.removed }, after: null });
     expect((await server.graphql(PREFECTURE)).data?.prefecture.code).toBe(DEMO);
   });
@@ -201,15 +174,15 @@ describe('one region at a time', () => {
     for (const table of ['village', 'village_year', 'pairing', 'industry_project', 'project_year', 'organisation', 'alliance', 'assignment', 'assignment_fund', 'work_team', 'village_poverty_cause', 'inspection', 'finding', 'assisting_unit', 'area_year_figures']) {
       expect(under[table], table).toBeGreaterThan(0);
     }
-    const schemes = await sql(`select * from assessment_scheme order by year`);
+    const schemes = await own.sql(`select * from assessment_scheme order by year`);
     const r = await importCounties({ demoRegion: 'replace' });
     expect(r.summary).toMatchObject({ inserted: 2, written: true, rejectedRows: 0 });
     expect(r.warnings.map((w) => formatMessage(w))).toEqual([`已删除演示地区 查干高勒盟（${DEMO}） 及其下 ${Object.values(under).reduce((a, b) => a + b, 0)} 行数据，由 测试盟（${OWN}） 取代`]);
     expect(nonZero(await rowsUnder(DEMO))).toEqual({});
-    expect(await sql(`select code, name from prefecture`)).toEqual([{ code: OWN, name: '测试盟' }]);
+    expect(await own.sql(`select code, name from prefecture`)).toEqual([{ code: OWN, name: '测试盟' }]);
     // Assessment schemes belong to the hub, not to a region: they stay.
-    expect(await sql(`select * from assessment_scheme order by year`)).toEqual(schemes);
-    const [entry] = await sql<{ subject: string; before: { removed: Array<{ table: string; rows: number }> } }>(
+    expect(await own.sql(`select * from assessment_scheme order by year`)).toEqual(schemes);
+    const [entry] = await own.sql<{ subject: string; before: { removed: Array<{ table: string; rows: number }> } }>(
       `select subject, before from audit_entry where action = 'removePrefecture' and entity_id = '${DEMO}'`,
     );
     expect(entry!.subject).toBe('import@cli');
