@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../server/src/config/config.js';
 import { COST_PER_UNIT } from '../../server/src/graphql/limits.js';
 import { READY_REFRESH_MS } from '../../server/src/http/health.js';
+import { TILE_RATE_FACTOR } from '../../server/src/http/app.js';
 import { mintToken } from '../../server/src/auth/tokens.js';
 import { TEST_SECRET, startTestServer, token, type TestServer } from '../support/server.js';
 
@@ -80,6 +81,17 @@ describe('buckets per token', () => {
     expect(await statuses(s, 1)).toEqual([429]);
     // A token that does not verify counts for its address (now spent), and is refused as before when it runs.
     expect(await statuses(s, 1, { authorization: 'Bearer not.a.token' })).toEqual([429]);
+  });
+
+  it('gives tiles the same buckets: a token\'s tiles do not spend its address\'s', async () => {
+    const s = await server({ rateLimitPerMinute: 1 });
+    const tile = async (headers: Record<string, string> = {}) => (await fetch(`${s.url}/tiles/counties/6/51/24.mvt`, { headers })).status;
+    const alice = { authorization: `Bearer ${await token('viewer', [], 1, 'alice')}` };
+    const anonymous: number[] = [];
+    for (let i = 0; i < TILE_RATE_FACTOR + 1; i++) anonymous.push(await tile());
+    expect(anonymous.slice(0, TILE_RATE_FACTOR).every((status) => status !== 429)).toBe(true);
+    expect(anonymous.at(-1)).toBe(429);
+    expect(await tile(alice)).not.toBe(429);
   });
 
   it('keeps embed tokens on their address: every visitor of an embedding page carries the same one', async () => {

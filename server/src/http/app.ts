@@ -228,7 +228,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const guards = [corsFor(config.corsOrigins), graphqlBudget?.middleware() ?? null].filter((g): g is express.RequestHandler => g !== null);
     await db.changes.start();
     // A map view loads tens of tiles per layer at once: tiles count on their own, with ten times the budget.
-    const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR, { address: clientAddress });
+    const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR, { address: clientAddress, principal: (req) => principalOf(req.headers.authorization, auth) });
     const tileParts = await createTiles(db, config, auth, observability, shared);
     tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: tileParts.handler });
     app.use(

@@ -127,9 +127,9 @@ export class RequestBudget {
     this.address = options.address ?? peerAddress;
   }
 
-  /** Counts the request as one unit in its address's bucket; true while within the budget, else answers 429 and returns false. */
+  /** Counts the request as one unit in its bucket (`keyOf`); true while within the budget, else answers 429 and returns false. */
   async admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-    return this.admitAs(this.addressKey(req), res);
+    return this.admitAs((await this.keyOf(req)).key, res);
   }
 
   /** The bucket of a request: its token's subject and role, or its address (see the module's comment). */
