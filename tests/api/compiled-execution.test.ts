@@ -101,6 +101,7 @@ describe('compiled execution', () => {
       AtlasPovertyCauses: values.countyCode,
       AtlasProjectProgress: values.project,
       AtlasFinding: values.finding,
+      AtlasFigureSources: values.countyCode,
     };
     for (const op of operations) {
       const variables = Object.fromEntries(op.variables.map((v) => [v, v === 'code' || v === 'id' ? codeOf[op.name] : values[v]]));

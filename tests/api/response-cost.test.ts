@@ -62,6 +62,9 @@ describe('the cost estimate', () => {
     expect(cost(`{ choropleth(level: TOWNSHIP) { areas { code } } }`).cost).toBe(1 + 89 * 2);
     // A size beyond any page counts as MAX_SIZE_ARGUMENT: the argument's own check answers it (below).
     expect(cost(`{ villages(limit: 100000) { items { code } } }`).cost).toBe(1 + MAX_SIZE_ARGUMENT * 2);
+    // A page of a small table holds its rows at most: 500 asked of the region's alliances.
+    expect(cost(`{ alliances(limit: 500) { items { id } } }`).cost).toBe(1 + DEMO_REGION.rows.alliance * 2);
+    expect(cost(`{ alliances(limit: 5) { items { id } } }`).cost).toBe(1 + 5 * 2);
   });
 
   it('weighs a geometry by its expected vertices: boundaries by level, villages as points', () => {

@@ -11,7 +11,9 @@
  * 1. its own size argument (`limit`, `first`, `k`): the value sent, else the
  *    argument's default in the schema;
  * 2. the `items` of a page: the size argument of the field that returned the
- *    page (`villages(limit: 500) { items { … } }` holds 500);
+ *    page (`villages(limit: 500) { items { … } }` holds 500), but no more
+ *    than the rows of its table for the lists of PAGE_ROWS (a region's
+ *    tens of alliances fill no page of 500);
  * 3. LIST_SIZES below, by type and field: the region's own figures, measured
  *    from the database (RegionSizes: `counties` is how many counties there
  *    are, `County.townships` how many a county has on average), or a fixed
@@ -53,10 +55,27 @@ export interface RegionSizes {
   prefectureVertices: number;
   countyVertices: number;
   townshipVertices: number;
+  /** rows of the tables behind the paged lists of PAGE_ROWS (a page holds at most its table) */
+  rows: Readonly<Record<PagedTable, number>>;
 }
 
+/** The tables whose rows bound a page of their list: a region has tens of alliances, whatever `limit` a query sends. */
+const PAGED_TABLES = { alliance: 20, pairing: 101, industry_project: 60, organisation: 150, finding: 120, inspection: 40, assisting_unit: 30 } as const;
+type PagedTable = keyof typeof PAGED_TABLES;
+
+/** The paged root lists bounded by their table's rows (their `items` hold at most that many). */
+const PAGE_ROWS: Readonly<Record<string, PagedTable>> = {
+  'Query.alliances': 'alliance',
+  'Query.pairings': 'pairing',
+  'Query.industryProjects': 'industry_project',
+  'Query.organisations': 'organisation',
+  'Query.findings': 'finding',
+  'Query.inspections': 'inspection',
+  'Query.assistingUnits': 'assisting_unit',
+};
+
 /** The demo region's figures: the estimate's figures until the database has been measured. */
-export const DEMO_REGION: RegionSizes = { counties: 11, townships: 89, villages: 848, prefectureVertices: 1273, countyVertices: 400, townshipVertices: 106 };
+export const DEMO_REGION: RegionSizes = { counties: 11, townships: 89, villages: 848, prefectureVertices: 1273, countyVertices: 400, townshipVertices: 106, rows: PAGED_TABLES };
 
 /** Years of figures a trend or a village's years hold (the demo and national datasets have ten). */
 export const YEARS = 10;
@@ -157,12 +176,13 @@ function sizeArgument(args: Arguments): number | null {
 }
 
 /** Cost of a selection set resolved `times` times on `type`; `parentArgs` are the arguments of the field that returned it. */
-function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLCompositeType, times: number, parentArgs: Arguments, seen: Set<string>): number {
+/** `pageRows`: the rows of the table behind the page being walked (its items hold no more), or null. */
+function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLCompositeType, times: number, parentArgs: Arguments, seen: Set<string>, pageRows: number | null = null): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const on = selection.typeCondition ? w.schema.getType(selection.typeCondition.name.value) : type;
-      total += selectionCost(w, selection.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, seen);
+      total += selectionCost(w, selection.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, seen, pageRows);
       continue;
     }
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -171,7 +191,7 @@ function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLCompositeTyp
       // A fragment spread inside itself is refused by validation; guard anyway.
       if (!fragment || seen.has(name)) continue;
       const on = w.schema.getType(fragment.typeCondition.name.value);
-      total += selectionCost(w, fragment.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, new Set([...seen, name]));
+      total += selectionCost(w, fragment.selectionSet, isCompositeType(on) ? on : type, times, parentArgs, new Set([...seen, name]), pageRows);
       continue;
     }
     const name = selection.name.value;
@@ -186,14 +206,16 @@ function selectionCost(w: Walk, set: SelectionSetNode, type: GraphQLCompositeTyp
     let count = times;
     if (isListType(fieldType)) {
       const own = sizeArgument(args);
-      const fromPage = name === 'items' ? sizeArgument(parentArgs) : null;
+      const asked = name === 'items' ? sizeArgument(parentArgs) : null;
+      const fromPage = asked !== null && pageRows !== null ? Math.min(asked, pageRows) : asked;
       count = times * (own ?? fromPage ?? LIST_SIZES[key]?.(w.region, parentArgs) ?? DEFAULT_LIST_SIZE);
     }
     const named = getNamedType(field.type);
     total += named.name === GEOMETRY_SCALAR ? count * Math.max(1, VERTICES[key]?.(w.region) ?? 1) : count;
     if (selection.selectionSet && isCompositeType(named)) {
       // A page's size argument reaches its items; other arguments (a choropleth's level) reach the lists below.
-      total += selectionCost(w, selection.selectionSet, named, count, { ...parentArgs, ...args }, seen);
+      const table = PAGE_ROWS[key];
+      total += selectionCost(w, selection.selectionSet, named, count, { ...parentArgs, ...args }, seen, table ? w.region.rows[table] : null);
     }
   }
   return total;
@@ -216,10 +238,11 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
 const MEASURE = `select (select count(*) from county) as counties, (select count(*) from township) as townships, (select count(*) from village) as villages,
   (select coalesce(avg(st_npoints(boundary)), 0) from prefecture) as prefecture_vertices,
   (select coalesce(avg(st_npoints(boundary)), 0) from county) as county_vertices,
-  (select coalesce(avg(st_npoints(boundary)), 0) from township) as township_vertices`;
+  (select coalesce(avg(st_npoints(boundary)), 0) from township) as township_vertices,
+  ${Object.keys(PAGED_TABLES).map((t) => `(select count(*) from ${t}) as rows_${t}`).join(',\n  ')}`;
 
 /** Tables whose changes move the figures ('*': anything may have changed). */
-const REGION_TABLES = new Set(['prefecture', 'county', 'township', 'village', '*']);
+const REGION_TABLES = new Set(['prefecture', 'county', 'township', 'village', ...Object.keys(PAGED_TABLES), '*']);
 /** A burst of changes (an import) is measured once, this long after its last change. */
 const REMEASURE_AFTER_MS = 2000;
 
@@ -254,6 +277,7 @@ export function regionFigures(
       prefectureVertices: n('prefecture_vertices'),
       countyVertices: n('county_vertices'),
       townshipVertices: n('township_vertices'),
+      rows: Object.fromEntries(Object.keys(PAGED_TABLES).map((t) => [t, n(`rows_${t}`)])) as Record<PagedTable, number>,
     };
   };
   const measured = measure().catch(() => {});
