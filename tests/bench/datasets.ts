@@ -2,7 +2,7 @@
  * The databases a benchmark run uses: the demo region (embedded, and on
  * DATABASE_URL's server a fresh `lingyan_bench`) and, on DATABASE_URL's
  * server, the national dataset in `lingyan_national`, generated and imported
- * with the README's own commands the first time and kept for later runs.
+ * with the commands of docs/testing.md the first time and kept for later runs.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

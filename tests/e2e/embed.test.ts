@@ -52,7 +52,7 @@ async function startHost(): Promise<{ origin: string; pages: Map<string, string>
 
 /** The embed script as the client build wrote it. */
 const EMBED_SCRIPT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../client/dist/embed.js');
-/** The embed script's default timeout (README), and what a page takes to load around it. */
+/** The embed script's default timeout (docs/embedding.md), and what a page takes to load around it. */
 const TIMEOUT_MS = 8000;
 const PAGE_LOAD_MS = 2000;
 

@@ -160,7 +160,7 @@ export class LingyanMap extends HTMLElement {
     return this.set({ year: String(year) });
   }
 
-  /** e.g. 'POVERTY_INCIDENCE', 'WEAK_VILLAGE_SHARE' (see the hub's README) */
+  /** e.g. 'POVERTY_INCIDENCE', 'WEAK_VILLAGE_SHARE' (see the hub's docs/atlas.md) */
   setMetric(metric: string): Promise<void> {
     return this.set({ metric: metric.toLowerCase() });
   }

@@ -20,7 +20,7 @@ export const PROTOCOL = 'lingyan-embed/1';
 
 /**
  * Why a map cannot show its view or take a command: the `code` of the
- * host's errors (README, "Embedding a map"). The frame itself reports the
+ * host's errors (docs/embedding.md). The frame itself reports the
  * token, hub and data problems it meets; the host script finds the rest
  * (a frame that never answered, a command left unanswered).
  */

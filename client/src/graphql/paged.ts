@@ -9,7 +9,7 @@ import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apoll
 import { useApolloClient } from '@apollo/client/react';
 import { onDataChange } from './live-updates';
 
-/** The API's largest page (README: "Every list pages with offset/limit (at most 500)"). */
+/** The API's largest page (docs/api.md: every list pages with offset/limit, at most 500). */
 export const MAX_PAGE_SIZE = 500;
 
 export interface PageOf<TItem> {

@@ -17,8 +17,8 @@ export const MAX_DAYS: Readonly<Record<Role, number>> = { viewer: 366, analyst: 
 
 /**
  * Embed tokens (`use: "embed"`, role viewer) sit in a web page anyone can
- * read: they only read, may be limited to counties, and live 30 days unless
- * asked otherwise, 90 at most.
+ * read: they only read (not limited to counties: reads are not scoped by
+ * county), and live 30 days unless asked otherwise, 90 at most.
  */
 export const EMBED_DEFAULT_DAYS = 30;
 export const EMBED_MAX_DAYS = 90;

@@ -1,6 +1,6 @@
 /**
  * Environment parsed once, typed. Every setting the server reads lives here,
- * with its default; the README's configuration table mirrors this file.
+ * with its default; docs/operations.md's configuration table mirrors this file.
  */
 import { isIP } from 'node:net';
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * How a strong village is ranked as a helper for a weak one (强村带弱村), and
  * how weak villages without a helper are ordered by need. Pure functions over
  * facts the database gathers, so the ranking is one documented rule that the
- * API, the README and the tests share.
+ * API, docs/api.md and the tests share.
  *
  * Score of a candidate helper, 0–100, the sum of four weighted factors, each 0–1:
  *
