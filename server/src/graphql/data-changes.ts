@@ -33,13 +33,6 @@ export interface DataChange {
   at: Date;
 }
 
-/**
- * Tables written without changing anything a map shows: not announced, or
- * every open map would refetch for nothing (the revocation list changes
- * who may read, and revoked sockets are closed by live-socket.ts).
- */
-const NOT_ON_MAPS: ReadonlySet<string> = new Set(['revoked_token']);
-
 /** Announcements go out at most this often (ms). */
 export const ANNOUNCE_WINDOW_MS = 300;
 
@@ -141,7 +134,7 @@ export class DataChanges {
 
   private heard(table: string): void {
     // Nobody to tell (as at start, when the bus announces '*'): a later subscriber reads after this change anyway.
-    if (this.closed || this.subscribers.size === 0 || NOT_ON_MAPS.has(table)) return;
+    if (this.closed || this.subscribers.size === 0) return;
     if (table === ANY_TABLE) this.heardEverything = true;
     else this.heardTables.add(table);
     this.lastHeard = Date.now();

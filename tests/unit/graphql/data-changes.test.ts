@@ -49,20 +49,6 @@ describe('DataChanges', () => {
     changes.close();
   });
 
-  it('does not announce a write no map shows (the revocation list), nor count it in a later announcement', async () => {
-    const f = feed();
-    const changes = new DataChanges(f);
-    const seen = received(changes.subscribe());
-    f.publish('revoked_token');
-    await vi.advanceTimersByTimeAsync(ANNOUNCE_WINDOW_MS * 3);
-    expect(seen).toEqual([]);
-    f.publish('revoked_token');
-    f.publish('pairing');
-    await vi.advanceTimersByTimeAsync(ANNOUNCE_WINDOW_MS);
-    expect(seen).toMatchObject([{ tables: ['pairing'] }]);
-    changes.close();
-  });
-
   it('sends at most one announcement a window however many changes come', async () => {
     const f = feed();
     const changes = new DataChanges(f);
