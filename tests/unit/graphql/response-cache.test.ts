@@ -122,7 +122,10 @@ describe('response cache rules', () => {
     await request(cache, { data: { n: 1 } }, { operation: 'mutation' });
     await request(cache, { data: null, errors: [{ message: 'x' }] });
     expect(cache.stats().entries).toBe(0);
+    // Size 0: the plugin still writes each answer's text once (and caps its size) but keeps and serves nothing.
     const off = responseCache(new Feed(), 0);
-    expect(await off.plugin.requestDidStart!({} as never)).toBeUndefined();
+    await request(off, { data: { n: 1 } });
+    expect(await request(off, { data: { n: 2 } })).toEqual({ served: false, body: { data: { n: 2 } } });
+    expect(off.stats()).toMatchObject({ entries: 0, hits: 0 });
   });
 });
