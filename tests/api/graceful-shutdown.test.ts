@@ -10,7 +10,8 @@ describe('graceful shutdown', () => {
   it('drains a request in flight, then refuses new connections', async () => {
     let signalQueryStarted: () => void = () => {};
     const queryStarted = new Promise<void>((resolve) => (signalQueryStarted = resolve));
-    const server = await startTestServer({}, { onQuery: (sql) => /from "?village/.test(sql) && signalQueryStarted() });
+    // The coverage gaps' own statement (ST_DWithin), not any read of villages: the hub reads the region's sizes at start too.
+    const server = await startTestServer({}, { onQuery: (sql) => /ST_DWithin/.test(sql) && signalQueryStarted() });
     const inFlight = server.graphql(`{ coverageGaps(year: 2018, radiusMeters: 20000, limit: 500) { totalCount items { village { code } } } }`);
     // Close only once the request is inside the server, talking to the database.
     await queryStarted;
