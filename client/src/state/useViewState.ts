@@ -32,11 +32,20 @@ export function useViewState(locale: ViewLocale): ViewStateHandle {
   const [view, setView] = useState<Omit<ViewState, 'locale'>>(() => opening.state);
   // The selection the current history entry holds: a view with another one is a new entry.
   const entrySelection = useRef(selectionKey(opening.state.selection));
+  // Back/Forward count, and the count each view was made at: a view made before the latest Back/Forward
+  // whose write comes after it (effects run after paint) would push over the entries Forward needs.
+  const pops = useRef(0);
+  const madeAt = useRef(new WeakMap<object, number>());
+  const made = useCallback((next: Omit<ViewState, 'locale'>) => {
+    madeAt.current.set(next, pops.current);
+    return next;
+  }, []);
   const update = useCallback<ViewStateHandle['update']>(
-    (patch) => setView((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) })),
-    [],
+    (patch) => setView((current) => made({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) })),
+    [made],
   );
   useEffect(() => {
+    if ((madeAt.current.get(view) ?? 0) < pops.current) return;
     const query = formatView({ ...view, locale });
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     const key = selectionKey(view.selection);
@@ -52,11 +61,12 @@ export function useViewState(locale: ViewLocale): ViewStateHandle {
     const onPopState = () => {
       const { selection } = parseView(window.location.search).state;
       entrySelection.current = selectionKey(selection);
+      pops.current += 1;
       // A new object even for the same selection: the entry's URL is then rewritten to the view as it is.
-      setView((current) => ({ ...current, selection }));
+      setView((current) => made({ ...current, selection }));
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+  }, [made]);
   return useMemo(() => ({ view, update, rejected: opening.rejected }), [view, update, opening.rejected]);
 }
