@@ -46,6 +46,8 @@ describe('load, short form', () => {
     const sampler = setInterval(() => rssSeries.push(process.memoryUsage().rss), Math.max(1, SECONDS / 6) * 1000);
     const [{ code }] = (await sql<{ code: string }>(`select village_code as code from village_year where year = 2023 order by village_code limit 1`)) as [{ code: string }];
     const admin = await token('admin', [], 1, 'admin-load');
+    // Read before the writer starts: its first write may commit before a later read.
+    const [{ members: membersBefore }] = (await sql<{ members: number }>(`select party_members as members from village_year where village_code = $1 and year = 2023`, [code])) as [{ members: number }];
     let stop = false;
     let writes = 0;
     const writeErrors: string[] = [];
@@ -59,7 +61,6 @@ describe('load, short form', () => {
         else writes++;
       }
     })();
-    const [{ members: membersBefore }] = (await sql<{ members: number }>(`select party_members as members from village_year where village_code = $1 and year = 2023`, [code])) as [{ members: number }];
     const result = await autocannon({
       url: `${server.url}/graphql`,
       connections: 8,
