@@ -8,7 +8,7 @@
  * which fields it gave, so an upsert changes only the columns the file has.
  */
 import { isEmpty, type Parsed } from './cells.js';
-import { FIELD_UNITS, scaled, splitHeader, unitFactor } from './header-units.js';
+import { FIELD_UNITS, isMoneyUnit, scaled, splitHeader, unitFactor, type MoneyUnit } from './header-units.js';
 import { message, type Message, type Reason } from './messages.js';
 import { rowProblem, type AreaLabel, type RowProblem } from './problem.js';
 
@@ -39,9 +39,9 @@ interface Resolution {
 }
 let last: Resolution | null = null;
 
-function resolution(fields: Record<string, unknown>, aliases: ColumnAliases, overrides: ColumnOverrides): Resolution {
+function resolution(fields: Record<string, unknown>, aliases: ColumnAliases, overrides: ColumnOverrides, tableUnit: MoneyUnit | null): Resolution {
   const keys = Object.keys(fields);
-  const signature = keys.join('\u0000');
+  const signature = `${tableUnit ?? ''}\u0001${keys.join('\u0000')}`;
   if (last !== null && last.signature === signature && last.aliases === aliases && last.overrides === overrides) return last;
   const byName = new Map<string, string>();
   for (const k of keys) {
@@ -62,8 +62,10 @@ export class FieldReader {
     private readonly fields: Record<string, unknown>,
     private readonly aliases: ColumnAliases,
     private readonly overrides: ColumnOverrides,
+    /** the money unit the table states above its header (单位：万元), for money columns whose header states none */
+    private readonly tableUnit: MoneyUnit | null = null,
   ) {
-    this.resolved = resolution(fields, aliases, overrides);
+    this.resolved = resolution(fields, aliases, overrides, tableUnit);
   }
 
   /** The header this row has for `field`, if any. */
@@ -84,8 +86,17 @@ export class FieldReader {
     return found;
   }
 
+  /** The unit `field`'s cells are in: the header's own, else the table's for a money field. */
+  private unitOf(field: string, header: string): string | null {
+    const stated = splitHeader(header).unit;
+    if (stated !== null || this.tableUnit === null) return stated;
+    const expected = FIELD_UNITS[field];
+    return expected !== undefined && isMoneyUnit(expected) ? this.tableUnit : null;
+  }
+
   private noteUnit(field: string, header: string): void {
-    const { unit } = splitHeader(header);
+    const unit = this.unitOf(field, header);
+    if (unit !== null && splitHeader(header).unit === null) this.resolved.notes.push(message('note.tableUnit', { header, unit }));
     const factor = unitFactor(field, unit);
     if (factor !== null && factor !== 1) this.resolved.notes.push(message('note.unitConverted', { header, unit: unit!, expected: FIELD_UNITS[field]! }));
   }
@@ -159,7 +170,7 @@ export class FieldReader {
       return undefined;
     }
     if (typeof p.value !== 'number') return p.value;
-    const { unit } = splitHeader(this.header(field)!);
+    const unit = this.unitOf(field, this.header(field)!);
     const factor = unitFactor(field, unit);
     if (factor === null) {
       this.problem(field, message('cell.unitMismatch', { unit: unit!, expected: FIELD_UNITS[field] ?? message('cell.noUnit') }));

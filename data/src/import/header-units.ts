@@ -57,6 +57,8 @@ export function splitHeader(header: string): HeaderName {
   return { name: m[1].trim(), unit: m[2] ?? m[3] ?? null };
 }
 
+export const isMoneyUnit = (unit: string): unit is MoneyUnit => unit in SCALE && GROUP[unit as Unit] === 'money';
+
 export function isScalingUnit(unit: string | null): unit is Unit {
   return unit !== null && unit in SCALE;
 }

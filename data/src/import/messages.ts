@@ -99,6 +99,8 @@ export const MESSAGES = {
   // ── what the readers noticed (notes, not problems) ─────────────────────
   'note.headerRow': { zh: '第 {row} 行作为表头', en: 'row {row} taken as the header' },
   'note.headerRowSkipped': { zh: '第 {row} 行作为表头（其上 {skipped} 行是标题或说明，已跳过）', en: 'row {row} taken as the header (the {skipped} row(s) above it are titles or notes, skipped)' },
+  'note.headerRows': { zh: '第 {first}–{last} 行作为表头（两行表头已合并为一行：下行名称优先，空处取上行）', en: 'rows {first}–{last} taken as the header (a two-row header, read as one: the lower name, the upper where the lower is empty)' },
+  'note.tableUnit': { zh: '“{header}”未写单位，按表头上方的“单位：{unit}”读取', en: '"{header}" states no unit: read in {unit}, as the line above the header says' },
   'note.totalRow': { zh: '第 {row} 行是“{text}”行，已跳过（合计由系统计算）', en: 'row {row} is a total row ("{text}"), skipped (the hub computes totals)' },
   'note.footerRow': { zh: '第 {row} 行是表格下方的注释或签名行，已跳过', en: 'row {row} is a note or signature line under the table, skipped' },
   'note.unitConverted': { zh: '“{header}”按 {unit} 读取，已换算为 {expected}', en: '"{header}" read in {unit}, converted to {expected}' },

@@ -5,6 +5,7 @@
  * in WGS-84 when the file said which CRS it was in.
  */
 import type { Geometry } from 'geojson';
+import type { MoneyUnit } from './header-units.js';
 import { DEFAULT_LANG, formatMessage, type Message } from './messages.js';
 
 export type SourceFormat = 'geojson' | 'shapefile' | 'csv' | 'xlsx';
@@ -19,6 +20,8 @@ export interface SourceRow {
   fields: Record<string, unknown>;
   /** the feature's geometry; null for tables and features without one */
   geometry: Geometry | null;
+  /** the money unit a line above a table's header states (单位：万元), for money columns whose header states none */
+  unit?: MoneyUnit;
 }
 
 export interface Source {

@@ -143,6 +143,55 @@ describe('an XLSX with a merged title, codes Excel mangled and impossible years'
   });
 });
 
+describe('a two-row header under a merged group, and a 单位 line for the whole table', () => {
+  async function workbook(): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('2023');
+    sheet.addRow(['示例旗2023年嘎查村收入与人口情况']);
+    sheet.mergeCells('A1:H1');
+    sheet.addRow(['', '', '', '', '', '', '', '单位：元']);
+    sheet.addRow(['嘎查村名称', '村代码', '年份', '人口', '', '户数', '', '集体经济收入']);
+    sheet.mergeCells('D3:E3');
+    sheet.mergeCells('F3:G3');
+    sheet.addRow(['', '', '', '农村人口', '贫困人口', '总户数', '贫困户数', '']);
+    sheet.addRow(['巴音嘎查', '152591101201', 2023, 910, 30, 320, 12, 45000]);
+    sheet.addRow(['新民村', '152591102201', 2023, 800, 0, 280, 0, 150000]);
+    return write('two-row.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+
+  it('reads rows 3–4 as one header, the lower name first, and says so', async () => {
+    const { source, rows } = await read(await workbook());
+    expect(source.headerRow).toBe(4);
+    expect(rows.map((r) => r.number)).toEqual([5, 6]);
+    expect(Object.keys(rows[0]!.fields).filter((h) => h !== '')).toEqual(['嘎查村名称', '村代码', '年份', '农村人口', '贫困人口', '总户数', '贫困户数', '集体经济收入']);
+    expect(source.notes!.map((n) => formatMessage(n))).toEqual(['第 3–4 行作为表头（两行表头已合并为一行：下行名称优先，空处取上行）']);
+  });
+
+  it('reads a money column without a unit in the 元 the line above states, converted to 万元; counts untouched', async () => {
+    const { rows } = await read(await workbook());
+    const [a, b] = rows.map((r) => buildRow(KIND_SPECS.figures, r, ctx));
+    expect(a!.problems).toEqual([]);
+    expect(a!.record).toMatchObject({ villageCode: '152591101201', year: 2023, ruralPopulation: 910, poorPopulation: 30, households: 320, poorHouseholds: 12, collectiveIncome: 4.5 });
+    expect(a!.notes!.map((n) => formatMessage(n))).toEqual(['“集体经济收入”未写单位，按表头上方的“单位：元”读取', '“集体经济收入”按 元 读取，已换算为 万元']);
+    expect(b!.record).toMatchObject({ collectiveIncome: 15 });
+  });
+
+  it('keeps a unit the header states over the table\'s', async () => {
+    const csv = ['单位：元', '村代码,年份,户数,乡村人口,贫困户数,贫困人口,集体经济收入（万元）', '152591101201,2023,320,910,12,30,4.5'].join('\n');
+    const { rows } = await read(write('own-unit.csv', Buffer.from(csv)));
+    const a = buildRow(KIND_SPECS.figures, rows[0]!, ctx);
+    expect(a.record).toMatchObject({ collectiveIncome: 4.5 });
+    expect(a.notes).toBeUndefined();
+  });
+
+  it('does not take a row of text under the header as a second header row when it names nothing more', async () => {
+    const csv = ['村代码,年份,乡村人口', '嘎查村,旗县,乡村人口', '152591101201,2023,910'].join('\n');
+    const { source, rows } = await read(write('one-row.csv', Buffer.from(csv)));
+    expect(source.headerRow).toBe(1);
+    expect(rows.map((r) => r.number)).toEqual([2, 3]);
+  });
+});
+
 describe('templates', () => {
   it.each(IMPORT_KINDS)('%s: the XLSX and CSV read back into the example record', async (kind) => {
     const files = await templateFiles(kind);

@@ -8,7 +8,7 @@ import type { SourceRow } from '../source.js';
 import type { BuildContext, BuiltRow, ImportKind, KindSpec } from './kind.js';
 
 export function reader(row: SourceRow, aliases: ColumnAliases, ctx: BuildContext): FieldReader {
-  return new FieldReader(row.number, row.fields, aliases, ctx.overrides);
+  return new FieldReader(row.number, row.fields, aliases, ctx.overrides, row.unit ?? null);
 }
 
 /** The row's outcome: the record only when nothing was wrong. */
@@ -60,7 +60,7 @@ export function buildRow<R>(spec: KindSpec<R>, row: SourceRow, ctx: BuildContext
   const b = spec.build(row, ctx);
   const fields = spec.area ?? AREA_FIELDS[spec.kind];
   // Same headers, aliases and overrides as the kind's own reader: the column lookup is shared, not redone.
-  const r = new FieldReader(row.number, row.fields, spec.aliases, ctx.overrides);
+  const r = new FieldReader(row.number, row.fields, spec.aliases, ctx.overrides, row.unit ?? null);
   const area = fields ? r.area(fields.code, fields.name) : {};
   const notes = r.columnNotes();
   if (area.code || area.name) {
