@@ -5,10 +5,15 @@
  * layer panel (thematic choices, overlays with their legends and filters),
  * and the selected feature outlined. Everything a link should restore lives
  * in the view state (`state/useViewState.ts`), which is the URL.
+ *
+ * The region (prefecture) read is part of it: every request of the page
+ * names it (graphql/read-scope.ts), through a client of its own, and the
+ * atlas under it is built anew for another region, so nothing of one region
+ * is shown in another.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { skipToken, useQuery } from '@apollo/client/react';
+import { ApolloProvider, skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_SUMMARY } from '../graphql/documents';
 import type { OverlayKey } from '../map/layers/types';
 import { Legend } from '../map/legend';
@@ -29,7 +34,10 @@ import { SearchBox } from '../panels/SearchBox';
 import { TitleBar } from '../panels/TitleBar';
 import { YearSlider } from '../panels/YearSlider';
 import { formatView, type ViewFilters } from '../state/view-state';
-import { useViewState } from '../state/useViewState';
+import { useViewState, type ViewStateHandle } from '../state/useViewState';
+import { RegionSwitch } from '../region/RegionSwitch';
+import { chooseRegion } from '../region/region-choice';
+import { useRegionClient } from '../region/useRegionClient';
 import { LOCALES, useI18n } from './i18n';
 import { useCompactLayout } from './layout';
 import { useAtlasView } from './useAtlasView';
@@ -39,8 +47,37 @@ import './app.css';
 import './compact.css';
 
 export function App() {
+  const { locale } = useI18n();
+  const viewState = useViewState(locale);
+  const { region } = viewState.view;
+  const client = useRegionClient(region);
+  // After a switch the atlas is built anew: the switcher keeps the focus it had.
+  const [switched, setSwitched] = useState(false);
+  const { update } = viewState;
+  const onRegion = useCallback(
+    (code: string, regions: readonly { code: string }[]) => {
+      setSwitched(true);
+      update((current) => chooseRegion(current, code, regions));
+    },
+    [update],
+  );
+  return (
+    <ApolloProvider client={client}>
+      <Atlas key={region ?? ''} viewState={viewState} switched={switched} onRegion={onRegion} />
+    </ApolloProvider>
+  );
+}
+
+interface AtlasProps {
+  viewState: ViewStateHandle;
+  /** the region was just chosen here (the switcher takes the focus) */
+  switched: boolean;
+  onRegion(code: string, regions: readonly { code: string }[]): void;
+}
+
+function Atlas({ viewState, switched, onRegion }: AtlasProps) {
   const { locale, messages: localeMessages, setLocale } = useI18n();
-  const { view: state, update, rejected } = useViewState(locale);
+  const { view: state, update, rejected } = viewState;
   // A map of CAUSE_SHARE is named by its cause (因病致贫占比) in the title, legend, tooltip and exports.
   const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
   const { atlas, years, year, view, busy, threshold, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
@@ -103,6 +140,7 @@ export function App() {
         focus={focus}
         mark={mark}
         onMap={setMap}
+        readPrefecture={state.region}
         openClearOfPanels={compact}
       />
       <TitleBar
@@ -127,6 +165,7 @@ export function App() {
             prefecture={prefectureName ?? ''}
           />
         )}
+        <RegionSwitch shown={prefecture?.code ?? state.region} locale={locale} autoFocus={switched} onChoose={onRegion} />
         <LanguageSwitch options={LOCALES} locale={locale} label={messages.languageLabel} onChange={setLocale} />
       </TitleBar>
       {year != null && <KpiBar year={year} summary={summary.data?.summary} loading={summary.loading} messages={messages} />}

@@ -1,7 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient } from '../graphql/client';
 import { App } from './App';
 import { I18nProvider } from './i18n';
 import './app.css';
@@ -9,14 +7,11 @@ import './app.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-const client = createApolloClient();
-
+// The GraphQL client is the App's: one per region the atlas reads (region/useRegionClient.ts).
 createRoot(root).render(
   <StrictMode>
-    <ApolloProvider client={client}>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
-    </ApolloProvider>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -63,6 +63,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       const refuse = (reason: string) => bridge.answer(message.id, { ok: false, code: 'invalid', error: reason });
       const unknown = Object.keys(message.params).filter((k) => !(PARAMS as readonly string[]).includes(k));
       if (unknown.length > 0) return refuse(`unknown parameters: ${unknown.join(', ')}`);
+      // Every request of the frame reads the link's region; another region is another link.
+      if ('region' in message.params) return refuse('not valid: region (set the element\'s view attribute instead)');
       const merged = new URLSearchParams(current.current.query);
       for (const [key, value] of Object.entries(message.params)) {
         if (value === '' && key !== 'layers') merged.delete(key);
@@ -146,6 +148,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
         view={view}
         region={atlas?.prefecture.boundary ?? null}
         readToken={options.token}
+        readPrefecture={state.region}
         ariaLabel={messages.mapLabel(state.metric)}
         onHover={() => {}}
         onFirstDraw={() => {

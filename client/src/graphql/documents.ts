@@ -12,6 +12,8 @@ import {
   AtlasPairingsDocument,
   AtlasProjectsDocument,
   AtlasSummaryDocument,
+  AtlasRegionsDocument,
+  type AtlasRegionsQuery,
   AtlasTownshipChoroplethDocument,
   AtlasVillagesDocument,
   AtlasVillageCountsDocument,
@@ -107,6 +109,9 @@ export const ATLAS_PROJECTS = AtlasProjectsDocument;
 /** The prefecture's figures of a year, for the KPI bar (null: none that year). */
 export type AtlasSummary = NonNullable<AtlasSummaryQuery['summary']>;
 export const ATLAS_SUMMARY = AtlasSummaryDocument;
+/** The prefectures the hub holds (the region switcher). */
+export const ATLAS_REGIONS = AtlasRegionsDocument;
+export type AtlasRegion = AtlasRegionsQuery['prefectures'][number];
 
 // The detail panel (panels/detail) and the search box (panels/SearchBox.tsx).
 export {

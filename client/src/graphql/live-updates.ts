@@ -23,6 +23,7 @@ import type { ApolloClient, WatchQueryFetchPolicy } from '@apollo/client';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { LIVE_DATA_CHANGED, type LiveDataChangedSubscription } from './documents';
+import { scopeConnectionParams } from './read-scope';
 
 export type DataChange = LiveDataChangedSubscription['dataChanged'];
 export type DataChangeListener = (change: DataChange) => void;
@@ -119,6 +120,8 @@ function refetcher(client: ApolloClient): () => void {
 export interface LiveOptions {
   /** the read token the page's requests carry (an embed on a private hub) */
   token: string | null;
+  /** the prefecture the page reads (read-scope.ts); null or absent: the hub's default */
+  prefecture?: string | null;
   url?: string;
 }
 
@@ -133,7 +136,7 @@ export function startLiveUpdates(client: ApolloClient, o: LiveOptions): () => vo
   let connectedBefore = false;
   const socket = createClient({
     url: o.url ?? liveUrl(window.location),
-    connectionParams: o.token ? { authorization: `Bearer ${o.token}` } : {},
+    connectionParams: scopeConnectionParams({ token: o.token, prefecture: o.prefecture ?? null }),
     retryAttempts: Infinity,
     retryWait: (retries) => new Promise((resolve) => window.setTimeout(resolve, retryDelay(retries))),
     shouldRetry: (closeEvent) => (closeEvent as { code?: number }).code !== FORBIDDEN,

@@ -58,6 +58,8 @@ interface MapViewProps {
   mark?: SelectionMark | null;
   /** the read token the view's GraphQL requests carry (an embed on a private hub): sent with the hub's tiles too */
   readToken?: string | null;
+  /** the prefecture the view reads (graphql/read-scope.ts): its tiles ask for it too; null: the hub's default */
+  readPrefecture?: string | null;
   /** open fitted to the region clear of the panels then on screen (a phone's bars take a quarter of it), not in fixed margins */
   openClearOfPanels?: boolean;
 }
@@ -76,7 +78,7 @@ function fitPadding(map: MapLibreMap): Padding {
   const { clientWidth, clientHeight } = map.getContainer();
   return clientWidth < 600 || clientHeight < 450 ? SMALL_FIT_PADDING : FIT_PADDING;
 }
-export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, mark = null, readToken = null, openClearOfPanels = false }: MapViewProps) {
+export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initialCamera, onCameraChange, onSelect, onMap, focus, mark = null, readToken = null, readPrefecture = null, openClearOfPanels = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hookRef = useRef<TestHook | null>(null);
@@ -90,6 +92,7 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
   callbacks.current = { onCameraChange, onSelect, onMap };
   const initialCameraRef = useRef(initialCamera);
   const readTokenRef = useRef(readToken);
+  const readPrefectureRef = useRef(readPrefecture);
   const ariaLabelRef = useRef(ariaLabel);
   ariaLabelRef.current = ariaLabel;
   const markRef = useRef(mark);
@@ -136,7 +139,7 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
       // by their shaders and area edges by the outline layers, while 4x multisampling
       // in a software-rendered browser (no GPU) costs its context and every frame.
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
-      transformRequest: withReadToken(window.location.origin, readTokenRef.current),
+      transformRequest: withReadToken(window.location.origin, readTokenRef.current, readPrefectureRef.current),
     });
     skipHiddenSky(map);
     // Pinch, two-finger turn and tilt are MapLibre's defaults; the compass (shown once turned) takes the map back.

@@ -4,6 +4,7 @@
  * them (an embedded view on a private hub reads with one, as its GraphQL does).
  */
 import type { RequestParameters, ResourceType, VectorSourceSpecification } from 'maplibre-gl';
+import { scopedTileUrl } from '../graphql/read-scope';
 import type { TileSource } from './layers/types';
 
 /** Tiles are cut down to this zoom; MapLibre enlarges the deepest tile beyond it. */
@@ -29,10 +30,14 @@ export function tileSourceSpec(origin: string, tiles: TileSource, year: number):
   };
 }
 
-/** MapLibre's `transformRequest`: the token goes with the hub's tiles only, never to another host. */
-export function withReadToken(origin: string, token: string | null) {
+/**
+ * MapLibre's `transformRequest`: the hub's tiles read the page's prefecture
+ * (`prefecture=`, read-scope.ts) and carry its token; nothing goes to another host.
+ */
+export function withReadToken(origin: string, token: string | null, prefecture: string | null = null) {
   return (url: string, kind?: ResourceType): RequestParameters => {
-    if (!token || kind !== 'Tile' || !url.startsWith(`${origin}/tiles/`)) return { url };
-    return { url, headers: { authorization: `Bearer ${token}` } };
+    if (kind !== 'Tile' || !url.startsWith(`${origin}/tiles/`)) return { url };
+    const scoped = scopedTileUrl(url, prefecture);
+    return token ? { url: scoped, headers: { authorization: `Bearer ${token}` } } : { url: scoped };
   };
 }

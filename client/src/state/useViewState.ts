@@ -2,13 +2,14 @@
  * The atlas's view state, kept in the URL (`view-state.ts` is the format):
  * read once when the page opens, written back whenever it changes.
  *
- * Each change of the selection is a new history entry, so Back and Forward
- * walk the drill-down (county → township → village) and its panels; every
- * other change (a pan or zoom, the year, a layer) replaces the current entry,
- * so Back does not step through every pan. Back and Forward restore the
- * selection of the entry they reach and keep the rest of the view as it is
- * now (the year, the layers, the camera): the history is of what was
- * selected. The language is owned by the i18n provider and only written
+ * Each change of the selection or of the region is a new history entry, so
+ * Back and Forward walk the drill-down (county → township → village) and its
+ * panels, and back to the region shown before; every other change (a pan or
+ * zoom, the year, a layer) replaces the current entry, so Back does not step
+ * through every pan. Back and Forward restore the region and selection of the
+ * entry they reach and keep the rest of the view as it is now (the year, the
+ * layers, the camera — fitted anew when the region changes): the history is
+ * of what was shown and selected. The language is owned by the i18n provider and only written
  * here, so the link has one writer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -23,15 +24,16 @@ export interface ViewStateHandle {
   rejected: readonly ViewParam[];
 }
 
-function selectionKey(selection: Selection | null): string {
-  return selection ? `${selection.kind}:${selection.id}` : '';
+/** What makes a view another history entry: its region and its selection. */
+function entryKey({ region, selection }: { region: string | null; selection: Selection | null }): string {
+  return `${region ?? ''}|${selection ? `${selection.kind}:${selection.id}` : ''}`;
 }
 
 export function useViewState(locale: ViewLocale): ViewStateHandle {
   const [opening] = useState(() => parseView(window.location.search));
   const [view, setView] = useState<Omit<ViewState, 'locale'>>(() => opening.state);
-  // The selection the current history entry holds: a view with another one is a new entry.
-  const entrySelection = useRef(selectionKey(opening.state.selection));
+  // The region and selection the current history entry holds: a view with others is a new entry.
+  const entrySelection = useRef(entryKey(opening.state));
   // Back/Forward count, and the count each view was made at: a view made before the latest Back/Forward
   // whose write comes after it (effects run after paint) would push over the entries Forward needs.
   const pops = useRef(0);
@@ -48,7 +50,7 @@ export function useViewState(locale: ViewLocale): ViewStateHandle {
     if ((madeAt.current.get(view) ?? 0) < pops.current) return;
     const query = formatView({ ...view, locale });
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    const key = selectionKey(view.selection);
+    const key = entryKey(view);
     if (key !== entrySelection.current) {
       entrySelection.current = key;
       window.history.pushState(null, '', url);
@@ -56,14 +58,15 @@ export function useViewState(locale: ViewLocale): ViewStateHandle {
       window.history.replaceState(window.history.state, '', url);
     }
   }, [view, locale]);
-  // Back / Forward: the entry's selection (a link's invalid selection reads as none).
+  // Back / Forward: the entry's region and selection (a link's invalid one reads as none).
   useEffect(() => {
     const onPopState = () => {
-      const { selection } = parseView(window.location.search).state;
-      entrySelection.current = selectionKey(selection);
+      const { selection, region } = parseView(window.location.search).state;
+      entrySelection.current = entryKey({ region, selection });
       pops.current += 1;
       // A new object even for the same selection: the entry's URL is then rewritten to the view as it is.
-      setView((current) => made({ ...current, selection }));
+      // Another region opens fitted to it, as choosing it did.
+      setView((current) => made({ ...current, selection, region, ...(region !== current.region ? { camera: null } : {}) }));
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);

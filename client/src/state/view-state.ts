@@ -90,6 +90,8 @@ export interface Camera {
 export type ViewLocale = 'zh-CN' | 'en';
 
 export interface ViewState {
+  /** the prefecture read, a 12-digit code (null: the hub's default, the lowest code held) */
+  region: string | null;
   /** null: the latest year with data */
   year: number | null;
   metric: MetricKey;
@@ -120,6 +122,7 @@ export interface ViewState {
 export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villages', 'townships']);
 
 export const DEFAULT_VIEW: ViewState = {
+  region: null,
   year: null,
   metric: 'POVERTY_INCIDENCE',
   cause: 'ILLNESS',
@@ -136,6 +139,7 @@ export const DEFAULT_VIEW: ViewState = {
 
 /** The parameters, in the order they are written. */
 export const PARAMS = [
+  'region',
   'year',
   'metric',
   'cause',
@@ -235,6 +239,7 @@ export function parseView(search: string): ParsedView {
     filters[key] = read(key, (raw) => parseEnumList(raw, FILTER_VALUES[key] as readonly string[]), []);
   }
   const parsed: ViewState = {
+    region: read('region', (raw) => (CODE.test(raw) ? raw : undefined), null),
     year: read('year', (raw) => parseInteger(raw, 2000, 2100), null),
     metric: read('metric', (raw) => parseEnum(raw, METRICS), DEFAULT_VIEW.metric),
     cause: read('cause', (raw) => parseEnum(raw, CAUSES), DEFAULT_VIEW.cause),
@@ -276,6 +281,7 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 /** The query string of a view (without `?`): only what differs from the defaults, in `PARAMS` order. */
 export function formatView(state: ViewState): string {
   const out = new URLSearchParams();
+  if (state.region !== null) out.set('region', state.region);
   if (state.year !== null) out.set('year', String(state.year));
   if (state.metric !== DEFAULT_VIEW.metric) out.set('metric', state.metric.toLowerCase());
   // The cause only means something on a map of CAUSE_SHARE: other links stay as they were.

@@ -15,6 +15,7 @@ import {
 import { toggledFilter } from '../../../client/src/map/layer-legend';
 
 const full: ViewState = {
+  region: null,
   year: 2017,
   metric: 'WEAK_VILLAGE_SHARE',
   cause: 'ILLNESS',
