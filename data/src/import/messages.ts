@@ -85,6 +85,12 @@ export const MESSAGES = {
   'rule.notEmpty': { zh: '不能为空', en: 'must not be empty' },
   'rule.sourcesSum': { zh: '各项资金来源合计 {sum}，与总投资 {total} 不符', en: 'the sources add up to {sum}, not {total}' },
   'rule.outsideVillageTownship': { zh: '位置须在嘎查村 {code} 所属的苏木乡镇（{township}）之内', en: 'must lie inside the township of village {code} ({township})' },
+  'rule.needsEnterpriseHelper': { zh: 'ENTERPRISE_VILLAGE（村企结对）类型的结对须由企业帮扶', en: 'an ENTERPRISE_VILLAGE pairing needs an enterprise as helper' },
+  'rule.unitKindNeeded': { zh: '不能为空：单位“{unit}”尚不在数据库中，须填写其类型（GOVERNMENT 机关、ENTERPRISE 企业或 INSTITUTION 事业单位）', en: 'is empty: unit "{unit}" is not in the database yet, so its kind is needed (GOVERNMENT, ENTERPRISE or INSTITUTION)' },
+  'rule.memberInRow': { zh: '嘎查村 {code} 已是第 {row} 行联合党委的成员村', en: 'village {code} is already a member of the alliance in row {row}' },
+  'rule.notInCounty': { zh: '嘎查村 {code} 不在旗县 {county} 内', en: 'village {code} is not in county {county}' },
+  'rule.withinAssignment': { zh: '须在选派期 {start}–{end} 年之内', en: "must be within the assignment's period {start}–{end}" },
+  'rule.withinOpenAssignment': { zh: '不能早于选派开始的 {start} 年', en: "must be within the assignment's period {start}–open" },
   'rule.outsideCounty': { zh: '该苏木乡镇有 {share} % 位于所属旗县 {county} 之外', en: '{share} % of the township lies outside its county {county}' },
 
   // ── columns and rows ──────────────────────────────────────────────────

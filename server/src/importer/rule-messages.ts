@@ -33,6 +33,12 @@ const RULES: Rule[] = [
   [/^must have at most 2 decimals \(([^)]*)\)$/, 'rule.decimals', (m) => ({ unit: m[1]! })],
   [/^must not be empty$/, 'rule.notEmpty', () => ({})],
   [/^the sources add up to ([\d.]+), not ([\d.]+)$/, 'rule.sourcesSum', (m) => ({ sum: m[1]!, total: m[2]! })],
+  [/^an ENTERPRISE_VILLAGE pairing needs an enterprise as helper$/, 'rule.needsEnterpriseHelper', () => ({})],
+  [/^is empty: unit "(.+)" is not in the database yet, so its kind is needed \(GOVERNMENT, ENTERPRISE or INSTITUTION\)$/, 'rule.unitKindNeeded', (m) => ({ unit: m[1]! })],
+  [/^village (\d{12}) is already a member of the alliance in row (\d+)$/, 'rule.memberInRow', (m) => ({ code: m[1]!, row: m[2]! })],
+  [/^village (\d{12}) is not in county (\d{12})$/, 'rule.notInCounty', (m) => ({ code: m[1]!, county: m[2]! })],
+  [/^must be within the assignment's period (\d+)–(\d+)$/, 'rule.withinAssignment', (m) => ({ start: m[1]!, end: m[2]! })],
+  [/^must be within the assignment's period (\d+)–open$/, 'rule.withinOpenAssignment', (m) => ({ start: m[1]! })],
   [/^must lie inside the township of village (\d{12}) \((\d{12})\)$/, 'rule.outsideVillageTownship', (m) => ({ code: m[1]!, township: m[2]! })],
 ];
 

@@ -22,6 +22,12 @@ const REASONS: Array<[string, string, string?]> = [
   ["village 159901101201 is neither in the centre's township nor in an adjacent one", '嘎查村 159901101201 既不在中心村所在的苏木乡镇，也不在相邻的苏木乡镇'],
   ['the sources add up to 100.00, not 100.50', '各项资金来源合计 100.00，与总投资 100.50 不符'],
   ['must lie inside the township of village 159901101201 (159901101000)', '位置须在嘎查村 159901101201 所属的苏木乡镇（159901101000）之内'],
+  ['an ENTERPRISE_VILLAGE pairing needs an enterprise as helper', 'ENTERPRISE_VILLAGE（村企结对）类型的结对须由企业帮扶'],
+  ['is empty: unit "示例旗农牧局" is not in the database yet, so its kind is needed (GOVERNMENT, ENTERPRISE or INSTITUTION)', '不能为空：单位“示例旗农牧局”尚不在数据库中，须填写其类型（GOVERNMENT 机关、ENTERPRISE 企业或 INSTITUTION 事业单位）'],
+  ['village 159901101201 is already a member of the alliance in row 4', '嘎查村 159901101201 已是第 4 行联合党委的成员村'],
+  ['village 159901101201 is not in county 159902000000', '嘎查村 159901101201 不在旗县 159902000000 内'],
+  ["must be within the assignment's period 2021–2023", '须在选派期 2021–2023 年之内'],
+  ["must be within the assignment's period 2021–open", '不能早于选派开始的 2021 年'],
 ];
 
 describe('rule reasons in the import report', () => {
