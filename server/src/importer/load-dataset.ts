@@ -4,7 +4,7 @@
  * Batch inserts go through MikroORM, so geometry passes the same GeoJSON type
  * as every other write.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
 import type { RegionDataset } from '@lingyan/data';
 import {
   Alliance,
@@ -29,9 +29,9 @@ import {
 
 const CHUNK = 1000;
 
-async function insertChunked<T extends object>(em: EntityManager, entity: new () => T, rows: object[]): Promise<void> {
+async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: RequiredEntityData<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await em.insertMany(entity, rows.slice(i, i + CHUNK) as never[]);
+    await em.insertMany(entity, rows.slice(i, i + CHUNK));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Village } from '../village/village.entity.js';
@@ -14,7 +14,7 @@ export class Alliance {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Name (名称).' })

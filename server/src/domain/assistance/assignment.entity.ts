@@ -1,4 +1,4 @@
-import { Collection, DecimalType, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Collection, DecimalType, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Village } from '../village/village.entity.js';
 import { AssistingUnit } from './assisting-unit.entity.js';
@@ -12,7 +12,7 @@ export class Assignment {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @ManyToOne({ entity: () => AssistingUnit, ref: true })
   unit!: Ref<AssistingUnit>;

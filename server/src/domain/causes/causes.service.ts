@@ -44,7 +44,7 @@ export async function setVillagePovertyCauses(c: EditContext, input: CausesInput
   old.forEach((r) => c.em.remove(r));
   await c.em.flush();
   for (const [cause, households] of Object.entries(counts) as Array<[PovertyCause, number]>) {
-    if (households > 0) c.em.create(VillagePovertyCause, { village: village.code, year: input.year, cause, households } as never);
+    if (households > 0) c.em.create(VillagePovertyCause, { village: village.code, year: input.year, cause, households });
   }
   const after: CauseCounts = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
   audit(c.em, c.principal, {

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { enumValues } from '../enums.js';
 import { FindingCategory } from './enums.js';
 import { Inspection } from './inspection.entity.js';
@@ -10,7 +10,7 @@ export class Finding {
   id!: number;
 
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: Opt<number>;
 
   @ManyToOne({ entity: () => Inspection, ref: true, deleteRule: 'cascade' })
   inspection!: Ref<Inspection>;

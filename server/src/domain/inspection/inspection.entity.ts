@@ -1,4 +1,4 @@
-import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Finding } from './finding.entity.js';
 
 /**
@@ -12,7 +12,7 @@ export class Inspection {
   id!: number;
 
   @Property({ type: 'integer', version: true })
-  version!: number;
+  version!: Opt<number>;
 
   @Property({ type: 'date' })
   inspectedOn!: string;

@@ -72,7 +72,7 @@ export async function recordInspection(c: EditContext, input: InspectionFields, 
     ...checkVisit(visit),
     ...input.findings.flatMap((f, i) => checkFinding(visit, findingValues(f), today, `findings[${i}].`, i + 1)),
   ]);
-  const inspection = c.em.create(Inspection, { ...place, inspectedOn: input.inspectedOn, inspectingUnit: input.inspectingUnit.trim(), note: input.note?.trim() || null } as never);
+  const inspection = c.em.create(Inspection, { ...place, inspectedOn: input.inspectedOn, inspectingUnit: input.inspectingUnit.trim(), note: input.note?.trim() || null });
   const findings = input.findings.map((f) => c.em.create(Finding, { ...findingValues(f), inspection } as never));
   await c.em.flush();
   audit(c.em, c.principal, { action: 'recordInspection', entity: 'Inspection', entityId: inspection.id, countyCode: place.countyCode, before: null, after: auditPicture(inspection, findings) });
@@ -99,7 +99,7 @@ async function lockFinding(c: EditContext, id: number, version: number, authoris
 export async function addFinding(c: EditContext, inspectionId: number, f: FindingFields, authorise: Authorise, today = todayIso()): Promise<Finding> {
   const inspection = await lockInspection(c, inspectionId, authorise);
   enforce(checkFinding(inspection, findingValues(f), today, 'input.'));
-  const finding = c.em.create(Finding, { ...findingValues(f), inspection } as never);
+  const finding = c.em.create(Finding, { ...findingValues(f), inspection });
   await c.em.flush();
   audit(c.em, c.principal, { action: 'addFinding', entity: 'Finding', entityId: finding.id, countyCode: inspection.countyCode, before: null, after: snapshot(finding) });
   await c.em.flush();

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PairingKind, enumValues } from '../enums.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -15,7 +15,7 @@ export class Pairing {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @Enum({ items: enumValues(PairingKind), type: 'text' })
   @Field(() => PairingKind, { description: 'Kind of link (结对类型).' })

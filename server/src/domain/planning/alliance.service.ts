@@ -1,5 +1,5 @@
 /** Forming and changing alliances (联合党委): centre, members, platform company. */
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, ref, type Ref } from '@mikro-orm/core';
 import { countyOf } from '../../auth/roles.js';
 import { adjacentTownships } from '../../spatial/topology.js';
 import { Alliance, Organisation, Village } from '../entities.js';
@@ -41,20 +41,20 @@ async function applyMembers(c: EditContext, allianceId: number | null, centreCod
   return villages;
 }
 
-async function platform(c: EditContext, id: number | null | undefined): Promise<number | null> {
+async function platform(c: EditContext, id: number | null | undefined): Promise<Ref<Organisation> | null> {
   if (id === null || id === undefined) return null;
   const o = await c.em.findOne(Organisation, { id });
   if (!o) throw new Missing('Organisation', id, 'platformCompanyId');
   enforce(checkOrganisationKind('platformCompanyId', o, 'PLATFORM_COMPANY'));
-  return o.id;
+  return ref(o);
 }
 
 export async function createAlliance(c: EditContext, input: AllianceInput, authorise: (county: string) => void): Promise<Alliance> {
   enforce([...checkYear('foundedYear', input.foundedYear), ...(input.name.trim() ? [] : [{ field: 'name', reason: 'must not be empty' }])]);
   const members = await applyMembers(c, null, input.centreCode, input.memberCodes, authorise);
-  const alliance = c.em.create(Alliance, { name: input.name.trim(), centre: input.centreCode, platformCompany: await platform(c, input.platformCompanyId), foundedYear: input.foundedYear } as never);
+  const alliance = c.em.create(Alliance, { name: input.name.trim(), centre: input.centreCode, platformCompany: await platform(c, input.platformCompanyId), foundedYear: input.foundedYear });
   await c.em.flush();
-  for (const m of members) m.alliance = c.em.getReference(Alliance, alliance.id) as never;
+  for (const m of members) m.alliance = ref(alliance);
   await c.em.flush();
   audit(c.em, c.principal, { action: 'createAlliance', entity: 'Alliance', entityId: alliance.id, countyCode: countyOf(input.centreCode), before: null, after: await picture(c, alliance) });
   await c.em.flush();
@@ -86,8 +86,8 @@ export async function updateAlliance(c: EditContext, change: AllianceChange, act
     enforce(change.name.trim() ? [] : [{ field: 'name', reason: 'must not be empty' }]);
     alliance.name = change.name.trim();
   }
-  if (change.platformCompanyId !== undefined) alliance.platformCompany = (await platform(c, change.platformCompanyId)) as never;
-  alliance.centre = c.em.getReference(Village, centreCode) as never;
+  if (change.platformCompanyId !== undefined) alliance.platformCompany = await platform(c, change.platformCompanyId);
+  alliance.centre = c.em.getReference(Village, centreCode, { wrapped: true });
   for (const code of current) {
     if (!memberCodes.includes(code)) {
       const gone = await c.em.findOneOrFail(Village, { code });
@@ -95,7 +95,7 @@ export async function updateAlliance(c: EditContext, change: AllianceChange, act
       gone.alliance = null;
     }
   }
-  for (const m of members) m.alliance = c.em.getReference(Alliance, alliance.id) as never;
+  for (const m of members) m.alliance = ref(alliance);
   await c.em.flush();
   // One step of the version per change, also when only membership (village rows) changed;
   // the row is locked and was at the sent version, so the next one is sent + 1.

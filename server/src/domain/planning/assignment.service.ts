@@ -20,9 +20,9 @@ export async function assignUnit(c: EditContext, input: AssignmentInput, authori
   if (!(await c.em.count(AssistingUnit, { id: input.unitId }))) throw new Missing('AssistingUnit', input.unitId, 'unitId');
   const end = input.endYear ?? null;
   enforce([...checkPeriod('startYear', input.startYear, 'endYear', end), ...checkFunds(input.funds, input.startYear, end)]);
-  const assignment = c.em.create(Assignment, { unit: input.unitId, village: village.code, startYear: input.startYear, endYear: end } as never);
+  const assignment = c.em.create(Assignment, { unit: input.unitId, village: village.code, startYear: input.startYear, endYear: end });
   await c.em.flush();
-  for (const f of input.funds) c.em.create(AssignmentFund, { assignment: assignment.id, year: f.year, amount: f.amount, committed: f.committed ?? null } as never);
+  for (const f of input.funds) c.em.create(AssignmentFund, { assignment: assignment.id, year: f.year, amount: f.amount, committed: f.committed ?? null });
   await c.em.flush();
   audit(c.em, c.principal, {
     action: 'assignUnit',

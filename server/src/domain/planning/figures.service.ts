@@ -38,7 +38,7 @@ export async function upsertVillageYear(c: EditContext, input: FiguresInput, aut
     if (fewer) enforce([{ field: 'poorHouseholds', reason: fewer }]);
     Object.assign(row, values);
   } else {
-    row = c.em.create(VillageYear, { ...values, village: village.code } as never);
+    row = c.em.create(VillageYear, { ...values, village: village.code });
   }
   await c.em.flush();
   audit(c.em, c.principal, { action: 'upsertVillageYear', entity: 'VillageYear', entityId: `${village.code}/${input.year}`, countyCode: county, before, after: snapshot(row) });

@@ -51,7 +51,7 @@ export async function createPairing(c: EditContext, input: NewPairing, t: Thresh
     helpedVillage: helped.code,
     startYear: input.startYear,
     endYear: null,
-  } as never);
+  });
   await c.em.flush();
   audit(c.em, c.principal, { action: 'createPairing', entity: 'Pairing', entityId: pairing.id, countyCode: countyOf(helped.code), before: null, after: snapshot(pairing) });
   await c.em.flush();

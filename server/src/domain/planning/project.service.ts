@@ -39,7 +39,7 @@ function values(f: ProjectFields) {
 
 export async function createProject(c: EditContext, f: ProjectFields, authorise: (county: string) => void): Promise<IndustryProject> {
   await validate(c, f, authorise);
-  const project = c.em.create(IndustryProject, values(f) as never);
+  const project = c.em.create(IndustryProject, values(f));
   await c.em.flush();
   audit(c.em, c.principal, { action: 'createIndustryProject', entity: 'IndustryProject', entityId: project.id, countyCode: countyOf(f.villageCode), before: null, after: snapshot(project) });
   await c.em.flush();
@@ -58,7 +58,7 @@ export async function updateProject(c: EditContext, id: number, version: number,
   const project = await lockProject(c, id, version, authorise);
   const before = snapshot(project);
   await validate(c, f, authorise);
-  c.em.assign(project, values(f) as never);
+  c.em.assign(project, values(f));
   await c.em.flush();
   audit(c.em, c.principal, { action: 'updateIndustryProject', entity: 'IndustryProject', entityId: id, countyCode: countyOf(f.villageCode), before, after: snapshot(project) });
   await c.em.flush();

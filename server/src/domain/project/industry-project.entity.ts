@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import type { Point } from 'geojson';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { pointType } from '../../db/types/geometry.type.js';
@@ -17,7 +17,7 @@ export class IndustryProject {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @Property({ type: 'text' })
   @Field(() => String, { description: 'Name (名称).' })

@@ -48,7 +48,7 @@ export async function upsertProjectYear(c: EditContext, input: ProjectYearFields
     checkVersion('ProjectYear', `${project.id}/${input.year}`, row, version!);
     Object.assign(row, values);
   } else {
-    row = c.em.create(ProjectYear, { ...values, project: project.id } as never);
+    row = c.em.create(ProjectYear, { ...values, project: project.id });
   }
   await c.em.flush();
   audit(c.em, c.principal, { action: 'upsertProjectYear', entity: 'ProjectYear', entityId: `${project.id}/${input.year}`, countyCode: countyOf(project.village.code), before, after: snapshot(row) });

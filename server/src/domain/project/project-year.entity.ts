@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IndustryProject } from './industry-project.entity.js';
 import { PROJECT_STAGES, ProjectStage } from './project-stage.js';
@@ -21,7 +21,7 @@ export class ProjectYear {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update or delete; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @ManyToOne({ entity: () => IndustryProject, ref: true })
   project!: Ref<IndustryProject>;

@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BranchRating, enumValues } from '../enums.js';
 import { Village } from './village.entity.js';
@@ -12,7 +12,7 @@ export class VillageYear {
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Row version for optimistic concurrency: send it back with an update; a stale one is refused with CONFLICT.' })
-  version!: number;
+  version!: Opt<number>;
 
   @ManyToOne({ entity: () => Village, ref: true })
   village!: Ref<Village>;

@@ -7,6 +7,7 @@
  */
 import { findingStatus, type IsoDate } from '../inspection/finding-status.js';
 import type { VillageStrength } from '../enums.js';
+import type { ProjectStage } from '../project/project-stage.js';
 import type { WarningSettings } from './settings.js';
 
 /**
@@ -75,7 +76,7 @@ export type NoPoorBenefitReason = 'NO_POOR_BENEFICIARIES' | 'NO_DIVIDEND';
  */
 export function projectNoPoorBenefit(f: {
   beneficiaryPoorHouseholds: number;
-  stage: 'PLANNED' | 'BUILDING' | 'OPERATING' | 'EFFECTIVE' | null;
+  stage: ProjectStage | null;
   dividendsPoor: number | null;
 }): NoPoorBenefitReason[] {
   const reasons: NoPoorBenefitReason[] = [];

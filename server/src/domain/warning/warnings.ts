@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { asOfDate } from '../inspection/finding-status.js';
 import { classifyStrength, povertyIncidence, povertyStatus, type Thresholds, type WeakReason } from '../rules.js';
 import type { BranchRating } from '../enums.js';
+import { PROJECT_STAGES, type ProjectStage } from '../project/project-stage.js';
 import { daysBetween, deliveredPercent, projectNoPoorBenefit, type NoPoorBenefitReason } from './rules.js';
 import { WARNING_LEVELS, WARNING_RULES, type WarningLevel, type WarningRule, type WarningSettings } from './settings.js';
 import { placePoints, responsibleUnits, warningRows, type WarningRow } from './warnings-sql.js';
@@ -72,7 +73,15 @@ const WEAK_REASON_TEXT: Record<WeakReason, [string, string]> = {
   LAGGING_BRANCH: ['党组织后进', 'lagging branch'],
   POOR_NOT_EXITED: ['贫困村未出列', 'poor village not yet exited'],
 };
-const STAGE_TEXT: Record<string, [string, string]> = { PLANNED: ['规划', 'planned'], BUILDING: ['在建', 'building'], OPERATING: ['投产', 'operating'], EFFECTIVE: ['见效', 'effective'] };
+const STAGE_TEXT: Record<ProjectStage, [string, string]> = { PLANNED: ['规划', 'planned'], BUILDING: ['在建', 'building'], OPERATING: ['投产', 'operating'], EFFECTIVE: ['见效', 'effective'] };
+
+/** The stage a warning statement read (`project_year.stage`; null when the year has no progress row). */
+function stageOf(value: unknown): ProjectStage | null {
+  if (value === null || value === undefined) return null;
+  const stage = PROJECT_STAGES.find((s) => s === value);
+  if (!stage) throw new Error(`project stage "${String(value)}" read from project_year is not one of ${PROJECT_STAGES.join(', ')}`);
+  return stage;
+}
 
 const n = (v: unknown): number => Number(v);
 const fixed = (v: number, d = 2) => v.toFixed(d);
@@ -146,10 +155,10 @@ function evidence(rule: WarningRule, r: WarningRow, year: number, ctx: { t: Thre
         messageEn: `${en} is a poor village not yet exited (${f.poorPopulation} poor people) with no work team or first secretary in ${year}.`,
       };
     case 'PROJECT_NO_POOR_BENEFIT': {
-      const stage = (f.stage as string | null) ?? null;
-      const reasons: NoPoorBenefitReason[] = projectNoPoorBenefit({ beneficiaryPoorHouseholds: n(f.beneficiaryPoorHouseholds), stage: stage as never, dividendsPoor: f.dividendsPoor == null ? null : n(f.dividendsPoor) });
-      const zhParts = reasons.map((x) => (x === 'NO_POOR_BENEFICIARIES' ? '没有贫困受益户' : `已${STAGE_TEXT[stage!]![0]}但${year}年未向贫困户分红`));
-      const enParts = reasons.map((x) => (x === 'NO_POOR_BENEFICIARIES' ? 'has no poor beneficiary households' : `is ${STAGE_TEXT[stage!]![1]} but paid poor households no dividend in ${year}`));
+      const stage = stageOf(f.stage);
+      const reasons: NoPoorBenefitReason[] = projectNoPoorBenefit({ beneficiaryPoorHouseholds: n(f.beneficiaryPoorHouseholds), stage, dividendsPoor: f.dividendsPoor == null ? null : n(f.dividendsPoor) });
+      const zhParts = reasons.map((x) => (x === 'NO_POOR_BENEFICIARIES' ? '没有贫困受益户' : `已${STAGE_TEXT[stage!][0]}但${year}年未向贫困户分红`));
+      const enParts = reasons.map((x) => (x === 'NO_POOR_BENEFICIARIES' ? 'has no poor beneficiary households' : `is ${STAGE_TEXT[stage!][1]} but paid poor households no dividend in ${year}`));
       return {
         figures: [num('beneficiaryPoorHouseholds', n(f.beneficiaryPoorHouseholds)), txt('stage', stage), num('dividendsPoor', f.dividendsPoor == null ? null : n(f.dividendsPoor)), txt('reasons', reasons.join(','))],
         message: `${zh}的项目“${r.subject_name}”${zhParts.join('，且')}。`,
