@@ -6,7 +6,7 @@
 import type { AtlasView } from '../map/layers/types';
 import { formatNumber } from '../map/messages';
 import { formatMetricValue } from '../map/metric-format';
-import { FIGURE_FORMATS, unitText } from './layer-tables';
+import { FIGURE_FORMATS, unitText } from './table-parts';
 import type { ExportMessages, ProfileFigure } from './messages';
 
 /** The figures of the profile, in its order. */

@@ -8,7 +8,7 @@ import type { ApolloClient } from '@apollo/client';
 import { ATLAS_ASSESSMENT, ATLAS_COUNTY_BOUNDARIES, ATLAS_PAIRINGS, ATLAS_VILLAGES, type AtlasPairingsQuery, type AtlasVillagesQuery } from '../graphql/documents';
 import { assessmentByCode } from '../assessment/export-columns';
 import { fetchAllPages } from '../graphql/paged';
-import type { ExportData } from './layer-tables';
+import type { ExportData } from './table-parts';
 
 const villagesPage = (data: AtlasVillagesQuery) => data.villages;
 const pairingsPage = (data: AtlasPairingsQuery) => data.pairings;

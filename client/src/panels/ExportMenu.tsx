@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useApolloClient } from '@apollo/client/react';
 import { exportCsv, exportGeoJson, exportPng, type ExportContext } from '../export/actions';
 import { loadExportData } from '../export/export-data';
-import { EXPORT_LAYERS, exportFeatureCollection, isShown, layerFeatures, type ExportData } from '../export/layer-tables';
+import { EXPORT_LAYERS, exportCount, exportFeatureCollection, isShown, type ExportData } from '../export/layer-tables';
 import type { ExportMessages } from '../export/messages';
 import { PrintPreview, type PrintJob } from '../export/print-sheet';
 import type { AtlasView } from '../map/layers/types';
@@ -47,17 +47,12 @@ function menuItems(view: AtlasView, m: ExportMessages, data: ExportData): MenuIt
     { id: 'png', label: m.png, run: exportPng },
     ...shown.map((key) => ({
       id: `csv-${key}`,
-      // Alliances are one row each, whatever their parts on the map.
-      label: m.csv(m.layerNames[key], key === 'alliances' ? countAlliances(view, data) : layerFeatures(view, key, data).length),
+      label: m.csv(m.layerNames[key], exportCount(view, key, data)),
       run: (ctx: ExportContext, d: ExportData) => exportCsv(ctx, d, key),
     })),
     { id: 'geojson', label: m.geojson(exportFeatureCollection(view, data).features.length), run: exportGeoJson },
     ...printItems(view, m),
   ];
-}
-
-function countAlliances(view: AtlasView, data: ExportData): number {
-  return new Set(layerFeatures(view, 'alliances', data).map((f) => f.properties?.id)).size;
 }
 
 export function ExportMenu(props: ExportMenuProps) {

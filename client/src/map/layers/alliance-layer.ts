@@ -10,6 +10,12 @@ import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre
 import type { AtlasAlliance } from '../../graphql/documents';
 import { circleHalo, HALO_COLOR, perFeatureColor } from './expressions';
 import type { AtlasView, GeoJsonLayerModule } from './types';
+import { ATLAS_ALLIANCES, type AtlasAlliancesQuery } from '../../graphql/documents';
+import { useAllPages } from '../../graphql/paged';
+import type { OverlayLoader } from './types';
+import type { CsvValue } from '../../export/csv';
+import { props, str } from '../../export/table-parts';
+import type { LayerExport } from './types';
 
 export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
 export const ALLIANCE_SPOKE_LAYER_ID = 'alliance-spoke';
@@ -43,9 +49,50 @@ const SPOKE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'
 /** 1 px of white each side of a spoke (a zoom curve must be the whole expression, so not SPOKE_WIDTH + 2). */
 const SPOKE_CASING_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 6, 2.8, 10, 3.6];
 
+// Module-level: useAllPages needs stable page selectors.
+const alliancesPage = (data: AtlasAlliancesQuery) => data.alliances;
+const NO_VARIABLES = {};
+
+/** Every alliance, once the first map is drawn (the map shows those founded by the view's year). */
+const load: OverlayLoader<'alliances'> = {
+  useData({ drawn }) {
+    const alliances = useAllPages(ATLAS_ALLIANCES, drawn ? NO_VARIABLES : null, alliancesPage);
+    const part = alliances.data?.items ?? null;
+    return { part, loaded: part != null, settled: alliances.data != null || alliances.error != null, error: alliances.error };
+  },
+};
+
+/** One row per alliance (its features are its footprint, spokes and centre). */
+const allianceExport: LayerExport = {
+  order: 3,
+  table: (view, m, features) => {
+    const c = m.columns.alliances;
+    const founded = new Map((view.overlays.alliances ?? []).map((a) => [String(a.id), a.foundedYear]));
+    const byId = new Map<string, { name: string | null; centre: string | null; spokes: number }>();
+    for (const f of features) {
+      const p = props(f);
+      const id = String(p.id);
+      const entry = byId.get(id) ?? { name: str(p.name), centre: null, spokes: 0 };
+      if (p.part === 'centre') entry.centre = str(p.code);
+      if (p.part === 'spoke') entry.spokes += 1;
+      byId.set(id, entry);
+    }
+    const rows = [...byId].map(([id, a]): CsvValue[] => [
+      view.year, id, a.name, founded.get(id), a.centre,
+      // The members with a spoke, plus the centre village itself.
+      a.spokes + (a.centre ? 1 : 0),
+    ]);
+    return { header: [c.year, c.id, c.name, c.foundedYear, c.centre, c.members], rows };
+  },
+  // One row per alliance, whatever its parts on the map.
+  count: (features) => new Set(features.map((f) => f.properties?.id)).size,
+};
+
 export const allianceLayer = {
   key: 'alliances',
   description: 'Alliances founded by the year: footprint polygons, spokes from the centre village to each member, the centre ringed',
+  export: allianceExport,
+  load,
   // The year matters: an alliance appears in the year it was founded.
   select: { kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
   list: {

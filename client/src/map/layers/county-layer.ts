@@ -17,6 +17,12 @@ import { formatMetricValue } from '../metric-format';
 import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type AtlasView, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
+import { assessmentCells, assessmentHeader } from '../../assessment/export-columns';
+import { boundDecimals } from '../class-labels';
+import { unitLabel } from '../metric-format';
+import { roundTo } from '../../export/rounding';
+import { figure, figureColumn, num, props, str, type FigureKey } from '../../export/table-parts';
+import type { LayerExport } from './types';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
 /** System CJK fonts, in order of preference (no web font, see style.md). */
@@ -80,9 +86,57 @@ export function fillColorByClass(classification: Classification): ExpressionSpec
   return ['match', ['coalesce', ['feature-state', CLASS_STATE], -1], ...branches, NO_DATA_COLOR] as unknown as ExpressionSpecification;
 }
 
+/**
+ * One row per county: the metric the map is shaded by (named with its unit),
+ * the county's class and its bounds in the same unit, how the classes were
+ * made (method, scope), then the year's population figures. Incidence is not
+ * repeated when it is the metric.
+ */
+const countyExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
+  order: 0,
+  features: (view, data) => countyFeatures(view, data.countyBoundaries),
+  table: (view, m, features, data) => {
+    const c = m.columns.counties;
+    const { classification, messages } = view;
+    const { classes } = classification;
+    const metricColumn = m.metricColumn(messages.metricNames[view.metric], unitLabel(messages, view.unit));
+    const boundsDecimals = boundDecimals(classification);
+    const method = messages.methodNames[classification.method];
+    // Policy and manual bands are the same in every year, whatever scope the computed classes would take.
+    const fixed = classification.method === 'POLICY' || classification.method === 'MANUAL';
+    const scope = messages.scopeNames[fixed ? 'ALL_YEARS' : classification.scope];
+    const extra: FigureKey[] = view.metric === 'POVERTY_INCIDENCE' ? [] : ['povertyIncidence'];
+    const figureKeys: FigureKey[] = [...extra, 'poorPopulation', 'ruralPopulation'];
+    const rows = features.map((f) => {
+      const p = props(f);
+      const classIndex = num(p.classIndex);
+      const cls = classIndex == null ? undefined : classes[classIndex];
+      const figures = { povertyIncidence: p.incidence, poorPopulation: p.poorPopulation, ruralPopulation: p.ruralPopulation };
+      return [
+        view.year, str(p.code), str(p.name), str(p.nameEn),
+        roundTo(num(p.value), view.decimals),
+        classIndex == null ? null : classIndex + 1,
+        roundTo(cls?.from, boundsDecimals), roundTo(cls?.to, boundsDecimals),
+        method, scope,
+        ...figureKeys.map((key) => figure(key, figures[key as keyof typeof figures])),
+        ...(data.assessment?.size ? assessmentCells(messages.numberLocale, data.assessment.get(String(p.code))) : []),
+      ];
+    });
+    return {
+      header: [
+        c.year, c.code, c.name, c.nameEn, metricColumn, c.classNumber, c.classFrom(metricColumn), c.classTo(metricColumn), c.method, c.scope,
+        ...figureKeys.map((key) => figureColumn(view, m, key)),
+        ...(data.assessment?.size ? assessmentHeader(messages.numberLocale) : []),
+      ],
+      rows,
+    };
+  },
+};
+
 export const countyLayer = {
   key: 'counties',
   description: 'Counties (vector tiles) shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
+  export: countyExport,
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
   select: { kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
   list: {

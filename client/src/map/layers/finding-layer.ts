@@ -11,6 +11,12 @@ import { countByStatus, findingFeatures } from '../../inspection/findings';
 import { findingMessagesFor } from '../../inspection/messages';
 import { circleHalo, HALO_COLOR, OUTLINE_COLOR } from './expressions';
 import type { GeoJsonLayerModule } from './types';
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_FINDINGS } from '../../graphql/documents';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader } from './types';
+import { findingTableParts } from '../../inspection/export-table';
 
 export const FINDING_CIRCLE_LAYER_ID = 'finding-circle';
 
@@ -32,9 +38,26 @@ const FINDING_CIRCLES: CircleLayerSpecification = {
   },
 };
 
+/** Off by default, like the projects: asked for once switched on (500 at most: a year's open ones are far fewer). */
+const load: OverlayLoader<'findings'> = {
+  useData({ year, shown, drawn, wanted }) {
+    const findings = useQuery(ATLAS_FINDINGS, drawn && year != null && wanted ? { variables: { year } } : skipToken);
+    const part = useOfShownYear(
+      useMemo(
+        () => (findings.data && findings.variables?.year != null ? { year: findings.variables.year, items: findings.data.findings.items } : null),
+        [findings.data, findings.variables],
+      ),
+      shown,
+    );
+    return yearlyAnswer(part, shown, findings);
+  },
+};
+
 export const findingLayer = {
   key: 'findings',
   description: 'Inspection findings (督查问题) of the year still open: overdue as large solid circles, open as hollow rings',
+  export: { order: 4, table: (view, m, features) => findingTableParts(view, features, m.columns.pairings.year) },
+  load,
   select: { kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
   list: {
     order: 6,

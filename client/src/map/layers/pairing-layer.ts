@@ -19,6 +19,14 @@ import { arrowImage } from '../arrow-images';
 import { passes, type ViewFilters } from '../../state/view-state';
 import { choiceFilter, HALO_COLOR, matchProperty, perFeatureColor } from './expressions';
 import type { TiledLayerModule } from './types';
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_PAIRING_COUNTS, type AtlasPairingCountsQuery } from '../../graphql/documents';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader, PairingCounts } from './types';
+import { roundTo } from '../../export/rounding';
+import { num, props, str } from '../../export/table-parts';
+import type { LayerExport } from './types';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
 export const PAIRING_ARROW_LAYER_ID = 'pairing-arrow';
@@ -88,9 +96,66 @@ function shown(filters: ViewFilters, geometry: 'LineString' | 'Point'): FilterSp
 
 export const PAIRING_MIN_ZOOM = 5;
 
+function pairingCounts(data: AtlasPairingCountsQuery): PairingCounts {
+  return {
+    drawn: {
+      STRONG_HELPS_WEAK: data.strongHelpsWeak.totalCount,
+      CENTRE_RADIATES: data.centreRadiates.totalCount,
+      ENTERPRISE_VILLAGE: data.enterpriseVillage.totalCount,
+    },
+    withoutLine: data.withoutLine.totalCount,
+  };
+}
+
+/**
+ * Part of what a leader must see at once: asked for with the counties' year
+ * (the counts, then the tiles), so the lines reach the first drawn map.
+ */
+const load: OverlayLoader<'pairings'> = {
+  useData({ year, shown }) {
+    const pairings = useQuery(ATLAS_PAIRING_COUNTS, year != null ? { variables: { year } } : skipToken);
+    const part = useOfShownYear(
+      // Not held back for the counts: the lines' tiles need only the year, and a
+      // newly launched browser asks for the counts late (after its map has
+      // started), which held the first picture's pairing lines back by a round.
+      useMemo(
+        () =>
+          year == null
+            ? null
+            : { year, counts: pairings.data && pairings.variables?.year === year ? pairingCounts(pairings.data) : null },
+        [year, pairings.data, pairings.variables],
+      ),
+      shown,
+    );
+    return yearlyAnswer(part, shown, pairings);
+  },
+};
+
+/** One row per pairing the map shows, both ends named. */
+const pairingExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
+  order: 2,
+  features: (view, data) => pairingFeatures(data.pairings, view.filters),
+  table: (view, m, features, data) => {
+    const c = m.columns.pairings;
+    // Names of both ends from the pairings the features were made from (the features carry codes).
+    const byId = new Map(data.pairings.map((p) => [String(p.id), p]));
+    const rows = features.map((f) => {
+      const p = props(f);
+      const pairing = byId.get(String(p.id));
+      const helperName = pairing?.helperVillage?.[view.messages.nameField] ?? pairing?.helperOrganisation?.name ?? null;
+      const helpedName = pairing?.helpedVillage[view.messages.nameField] ?? null;
+      return [view.year, str(p.id), view.messages.pairingKinds[p.kind as PairingKind] ?? str(p.kind), str(p.helper), helperName,
+        str(p.helped), helpedName, roundTo(num(p.distanceMeters), 0)];
+    });
+    return { header: [c.year, c.id, c.kind, c.helper, c.helperName, c.helped, c.helpedName, c.distance], rows };
+  },
+};
+
 export const pairingLayer = {
   key: 'pairings',
   description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
+  export: pairingExport,
+  load,
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },
   images: KINDS.map((kind) => arrowImage(arrowId(kind), PAIRING_COLORS[kind])),
   list: {

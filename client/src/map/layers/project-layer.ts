@@ -10,6 +10,11 @@ import { passes } from '../../state/view-state';
 import { numberOf } from './list-rows';
 import { circleHalo, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { GeoJsonLayerModule } from './types';
+import { useMemo } from 'react';
+import { ATLAS_PROJECTS, type AtlasProjectsQuery } from '../../graphql/documents';
+import { useAllPages } from '../../graphql/paged';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader } from './types';
 
 export const PROJECT_CIRCLE_LAYER_ID = 'project-circle';
 
@@ -54,9 +59,26 @@ const PROJECT_CIRCLES: CircleLayerSpecification = {
   },
 };
 
+// Module-level: useAllPages needs stable page selectors.
+const projectsPage = (data: AtlasProjectsQuery) => data.industryProjects;
+
+/** Off by default: asked for once switched on, after the first map is drawn. */
+const load: OverlayLoader<'projects'> = {
+  useData({ year, shown, drawn, wanted }) {
+    const projects = useAllPages(ATLAS_PROJECTS, drawn && year != null && wanted ? { year } : null, projectsPage);
+    const part = useOfShownYear(
+      useMemo(() => (projects.data ? { year: projects.data.variables.year, items: projects.data.items } : null), [projects.data]),
+      shown,
+    );
+    return yearlyAnswer(part, shown, projects);
+  },
+};
+
 export const projectLayer = {
   key: 'projects',
   description: 'Industry projects running in the year: circles coloured by industry, area by investment',
+  export: null,
+  load,
   select: { kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
   list: {
     order: 5,

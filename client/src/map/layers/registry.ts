@@ -14,9 +14,15 @@ import { prefectureLayer } from './prefecture-layer';
 import { projectLayer } from './project-layer';
 import { townshipLayer } from './township-layer';
 import { OVERLAYS } from '../../state/view-state';
-import type { LayerModule, OverlayKey } from './types';
+import type { LayerModule, OverlayKey, OverlayLoader } from './types';
 import { villageLayer } from './village-layer';
 import { warningLayer } from './warning-layer';
+
+/**
+ * What the registry requires of each overlay's module (the compiler refuses
+ * a registry whose overlay module lacks one of these).
+ */
+type OverlayEntries = { readonly [K in OverlayKey]: { readonly load: OverlayLoader<K> } };
 
 export const LAYER_REGISTRY = {
   prefecture: prefectureLayer,
@@ -28,10 +34,20 @@ export const LAYER_REGISTRY = {
   villages: villageLayer,
   findings: findingLayer,
   warnings: warningLayer,
-} as const satisfies Record<string, LayerModule>;
+} as const satisfies Record<string, LayerModule> & OverlayEntries;
 
 export type LayerKey = keyof typeof LAYER_REGISTRY;
 export const LAYER_ORDER: readonly LayerModule[] = Object.values(LAYER_REGISTRY);
 
 /** The overlays in the order the layer panel lists them (the view state's order). */
 export const OVERLAY_KEYS: readonly OverlayKey[] = OVERLAYS;
+
+/**
+ * The overlays' loaders, each after the overlay it waits for (its `after`),
+ * otherwise in the registry's order.
+ */
+export const OVERLAY_LOADERS: ReadonlyArray<{ key: OverlayKey; loader: OverlayLoader<OverlayKey> }> = OVERLAY_KEYS.map(
+  (key) => ({ key, loader: LAYER_REGISTRY[key].load as OverlayLoader<OverlayKey> }),
+)
+  .sort((a, b) => LAYER_ORDER.indexOf(LAYER_REGISTRY[a.key]) - LAYER_ORDER.indexOf(LAYER_REGISTRY[b.key]))
+  .sort((a, b) => Number(a.loader.after != null) - Number(b.loader.after != null));

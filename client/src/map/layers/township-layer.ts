@@ -17,13 +17,41 @@ import { AREA_FILTER, fillColorByClass, LABEL_FONTS, NO_FILL_ANTIALIAS } from '.
 import { perFeatureColor, selectedFilter } from './expressions';
 import { ABOVE_OVERLAYS, type TiledLayerModule } from './types';
 import { TOWNSHIP_MIN_ZOOM } from './zoom';
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_TOWNSHIP_CHOROPLETH } from '../../graphql/documents';
+import { fromChoropleth } from '../classes';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader } from './types';
 
 export const TOWNSHIP_FILL_LAYER_ID = 'township-fill';
 export const TOWNSHIP_LABEL_LAYER_ID = 'township-label';
 
+/**
+ * The townships' classes, shaded as the counties are; asked for once the
+ * villages' counts are in (their boundaries are vector tiles too).
+ */
+const load: OverlayLoader<'townships'> = {
+  after: 'villages',
+  useData({ year, shown, shading, afterSettled }) {
+    const townshipYear = useQuery(ATLAS_TOWNSHIP_CHOROPLETH, afterSettled && year != null ? { variables: { year, ...shading } } : skipToken);
+    const choropleth = (townshipYear.data ?? townshipYear.previousData)?.choropleth ?? null;
+    const part = useOfShownYear(
+      useMemo(
+        () => (choropleth ? { year: choropleth.year, classification: fromChoropleth({ ...choropleth, level: 'TOWNSHIP' }) } : null),
+        [choropleth],
+      ),
+      shown,
+    );
+    return yearlyAnswer(part, shown, townshipYear);
+  },
+};
+
 export const townshipLayer = {
   key: 'townships',
   description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
+  export: null,
+  load,
   select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
   list: {
     order: 1,

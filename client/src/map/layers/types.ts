@@ -4,8 +4,9 @@
  * layers drawn from it. Adding a layer kind = one `<kind>-layer.ts` file plus
  * one line in `registry.ts`.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import type { ReactElement } from 'react';
 import type {
   AtlasAlliance,
   AtlasFinding,
@@ -25,6 +26,8 @@ import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state
 import type { PovertyCause } from '../../graphql/documents';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
+import type { ExportMessages } from '../../export/messages';
+import type { ExportData, TableParts } from '../../export/table-parts';
 
 /** The layers a user can switch on and off (the others are the base map). */
 export type OverlayKey = Overlay;
@@ -56,6 +59,56 @@ export interface OverlayData {
   warnings: { year: number; items: readonly AtlasWarning[] } | null;
   /** the year's open and overdue inspection findings (督查问题) */
   findings: { year: number; items: readonly AtlasFinding[] } | null;
+}
+
+/** How the counties are shaded: the townships are classified the same way. */
+export interface Shading {
+  metric: Metric;
+  /** null: the metric's own */
+  method: ClassificationMethod | null;
+  classes: number;
+  scope: ClassScope;
+  breaks: number[] | null;
+  /** the cause of poverty of CAUSE_SHARE */
+  cause: PovertyCause;
+}
+
+/** What an overlay's loader knows when it decides what to ask for. */
+export interface OverlayLoadContext {
+  /** the year asked for (the counties' figures of it may still be loading) */
+  year: number | null;
+  /** the year the counties on the map show: an overlay is loaded when its data is of this year */
+  shown: number | null;
+  /** the map has been drawn with the counties (its first 'idle'): what waits for it may be asked for */
+  drawn: boolean;
+  shading: Shading;
+  /** the overlay is switched on (one off by default loads on demand) */
+  wanted: boolean;
+  /** whether the overlay named by the loader's `after` has its answer (or error) in */
+  afterSettled: boolean;
+}
+
+/** An overlay loader's answer, each render. */
+export interface OverlayAnswer<T> {
+  /** the part to draw (`OverlayData[key]`) */
+  part: T | null;
+  /** `part` answers the shown year */
+  loaded: boolean;
+  /** an answer or an error is in (a loader `after` this one may ask) */
+  settled: boolean;
+  error: Error | null;
+}
+
+/**
+ * How an overlay gets its data: a React hook, called once per render of the
+ * atlas in the registry's order. The embedded database answers one query at a
+ * time, so a loader asks late (`drawn`, `afterSettled`) for what the first
+ * map does not need.
+ */
+export interface OverlayLoader<K extends OverlayKey> {
+  /** another overlay whose answer this one waits for */
+  readonly after?: OverlayKey;
+  useData(ctx: OverlayLoadContext): OverlayAnswer<NonNullable<OverlayData[K]>>;
 }
 
 /** Pairings active in a year: those drawn, by kind, and those without a line (an enterprise helper without a home village). */
@@ -197,6 +250,25 @@ export interface ListSpec {
 }
 
 /**
+ * A layer's export (导出): its CSV table and its features in the GeoJSON
+ * file, as the map shows them (filters included).
+ */
+export interface LayerExport {
+  /** place in the export menu and among the GeoJSON's features */
+  readonly order: number;
+  /**
+   * The layer's data features, filters applied. A GeoJSON layer's default is
+   * its `toGeoJSON(view)`; a tiled one reads the export's own data (the
+   * tiles hold only what is in view, simplified).
+   */
+  features?(view: AtlasView, data: ExportData): FeatureCollection;
+  /** the table, from the features (each tagged with `layer` and `year`) */
+  table(view: AtlasView, m: ExportMessages, features: readonly Feature[], data: ExportData): TableParts;
+  /** the menu's count of rows, when a row is not one feature */
+  count?(features: readonly Feature[]): number;
+}
+
+/**
  * A style layer whose `metadata` sets this flag is drawn above every module's
  * other layers (area names: no village circle or pairing line may hide a
  * county's name), though it reads its own module's source.
@@ -220,8 +292,12 @@ interface LayerModuleBase {
   readonly select?: { kind: SelectionKind; layerIds: readonly string[]; idProperty: string };
   /** images its layers use, added to the map once */
   readonly images?: readonly RuntimeImage[];
+  /** an overlay's data loading (the registry requires it of every overlay) */
+  readonly load?: OverlayLoader<OverlayKey>;
   /** the layer in the feature list (列表): the map's drawn features as rows of text */
   readonly list?: ListSpec;
+  /** its table and features in the exports; null: not exported */
+  readonly export: LayerExport | null;
   /**
    * An overlay (one with a toggle and a legend entry) gives its legend;
    * null while its data is not in.
@@ -251,6 +327,7 @@ export interface GeoJsonLayerModule extends LayerModuleBase {
 /** A layer drawn from the hub's vector tiles: the map asks for the tiles it shows. */
 export interface TiledLayerModule extends LayerModuleBase {
   readonly tiles: TileSource;
+  readonly export: (LayerExport & Required<Pick<LayerExport, 'features'>>) | null;
   /**
    * Each feature's class by id (`promoteId`), which the map keeps as the
    * feature-state `class` that the layer's paint reads (`fillColorByClass`);

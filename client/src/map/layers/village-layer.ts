@@ -21,6 +21,14 @@ import { passes, type ViewFilters } from '../../state/view-state';
 import { choiceFilter, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_VILLAGE_COUNTS, type AtlasVillageCountsQuery } from '../../graphql/documents';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader, VillageCounts } from './types';
+import { roundTo } from '../../export/rounding';
+import { figure, figureColumn, props, str, type FigureKey } from '../../export/table-parts';
+import type { LayerExport } from './types';
 
 export const VILLAGE_CIRCLE_LAYER_ID = 'village-circle';
 
@@ -120,9 +128,82 @@ function radiusExpression(): ExpressionSpecification {
   ] as ExpressionSpecification;
 }
 
+function villageCounts(data: AtlasVillageCountsQuery): VillageCounts {
+  return {
+    total: data.all.totalCount,
+    status: { POOR: data.poor.totalCount, EXITED: data.exited.totalCount, NEVER_POOR: data.neverPoor.totalCount },
+    strength: { STRONG: data.strong.totalCount, WEAK: data.weak.totalCount },
+  };
+}
+
+/**
+ * The circles are vector tiles; what is asked for here is the legend's
+ * counts (and, once in, the tiles), after the first map is drawn.
+ */
+const load: OverlayLoader<'villages'> = {
+  useData({ year, shown, drawn }) {
+    const villages = useQuery(ATLAS_VILLAGE_COUNTS, drawn && year != null ? { variables: { year } } : skipToken);
+    const part = useOfShownYear(
+      useMemo(
+        () => (villages.data && villages.variables?.year != null ? { year: villages.variables.year, counts: villageCounts(villages.data) } : null),
+        [villages.data, villages.variables],
+      ),
+      shown,
+    );
+    return yearlyAnswer(part, shown, villages);
+  },
+};
+
+/** The village figures of the year the villages table carries, in its order. */
+const VILLAGE_FIGURES: readonly FigureKey[] = [
+  'households', 'ruralPopulation', 'poorHouseholds', 'poorPopulation', 'povertyIncidence', 'collectiveIncome', 'partyMembers',
+];
+
+/**
+ * One row per village the map shows (its filters applied): township, the
+ * point's longitude and latitude (6 decimals, ~0.1 m), status and strength
+ * in the map's and the panel's words, and the year's figures.
+ */
+const villageExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
+  order: 1,
+  features: (view, data) => villageFeatures(data.villages, view.filters),
+  table: (view, m, features, data) => {
+    const c = m.columns.villages;
+    const { villageStatuses, villageNoFigures, nameField } = view.messages;
+    const byCode = new Map(data.villages.map((v) => [v.code, v]));
+    const yesNo = (value: boolean | null | undefined) => (value == null ? null : value ? m.yes : m.no);
+    const rows = features.map((f) => {
+      const p = props(f);
+      const village = byCode.get(String(p.code));
+      const figures = village?.figures ?? null;
+      const point = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+      return [
+        view.year, str(p.code), str(p.name), str(p.nameEn),
+        village?.township.code ?? null, village ? village.township[nameField] || village.township.name : null,
+        roundTo(point?.[0], 6), roundTo(point?.[1], 6),
+        villageStatuses[p.status as PovertyStatus] ?? villageNoFigures,
+        figures ? m.strengths[figures.strength] : null,
+        figures ? m.branchRatings[figures.branchRating] : null,
+        ...VILLAGE_FIGURES.map((key) => figure(key, figures?.[key as keyof typeof figures])),
+        yesNo(figures?.secretaryIsDirector), yesNo(figures?.softLax),
+      ];
+    });
+    return {
+      header: [
+        c.year, c.code, c.name, c.nameEn, c.townshipCode, c.township, c.longitude, c.latitude, c.status, c.strength, c.branchRating,
+        ...VILLAGE_FIGURES.map((key) => figureColumn(view, m, key)),
+        c.secretaryIsDirector, c.softLax,
+      ],
+      rows,
+    };
+  },
+};
+
 export const villageLayer = {
   key: 'villages',
   description: 'Villages as circles (vector tiles): fill = poverty status in the year, ring = weak/strong, area = rural population',
+  export: villageExport,
+  load,
   tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },
   select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
   list: {

@@ -13,6 +13,11 @@ import type { WarningLevel } from '../../graphql/documents';
 import type { SelectionKind } from '../../state/view-state';
 import { numberOf } from './list-rows';
 import type { GeoJsonLayerModule, Swatch } from './types';
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_WARNINGS } from '../../graphql/documents';
+import { useOfShownYear, yearlyAnswer } from './shown-year';
+import type { OverlayLoader } from './types';
 
 export const WARNING_MARK_LAYER_ID = 'warning-mark';
 
@@ -37,9 +42,23 @@ const LEGEND_SWATCHES: Record<WarningLevel, Swatch> = {
   YELLOW: { shape: 'circle', color: WARNING_COLORS.YELLOW, stroke: WARNING_OUTLINE, strokeWidth: 1.2 },
 };
 
+/** Off by default: asked for once switched on (the first 500, most severe first). */
+const load: OverlayLoader<'warnings'> = {
+  useData({ year, shown, drawn, wanted }) {
+    const warnings = useQuery(ATLAS_WARNINGS, drawn && year != null && wanted ? { variables: { year } } : skipToken);
+    const part = useOfShownYear(
+      useMemo(() => (warnings.data ? { year: warnings.data.warnings.year, items: warnings.data.warnings.items } : null), [warnings.data]),
+      shown,
+    );
+    return yearlyAnswer(part, shown, warnings);
+  },
+};
+
 export const warningLayer = {
   key: 'warnings',
   description: 'Early warnings (预警) of the year: one mark per place at its most severe level, red triangle, orange diamond, yellow circle',
+  export: null,
+  load,
   images: WARNING_IMAGES,
   list: {
     order: 7,
