@@ -15,6 +15,8 @@ export interface Config {
   host: string;
   /** PostgreSQL + PostGIS URL; unset means the embedded database. */
   databaseUrl: string | null;
+  /** Streaming replicas of DATABASE_URL that take reads outside transactions (db/replicas.ts); default none. */
+  databaseReplicaUrls: string[];
   /** Where the embedded database keeps its files; default `.data/` at the repo root. */
   dataDir: string;
   /** Load the demo region into an empty database at start; default true. */
@@ -67,6 +69,8 @@ export interface Config {
   screenViews: string | null;
   /** Seconds each view of the big screen stays, where its link says none (2–3600); default none (the page's 30). */
   screenIntervalSeconds: number | null;
+  /** Hub processes behind the one port (server/src/cluster/hub-processes.ts): a number, or `auto` for one per core; more than one needs DATABASE_URL; default 1. */
+  hubProcesses: number | 'auto';
 }
 
 export type TileEngineChoice = 'auto' | 'sql' | 'js';
@@ -109,6 +113,27 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   }
   return raw;
 }
+
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs of streaming standbys of DATABASE_URL. */
+function databaseReplicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const parts = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) return [];
+  if (!databaseUrl(env)) throw new ConfigError(REPLICAS_NEED_DATABASE_URL);
+  return parts.map((raw, i) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} is not a URL; expected postgres://user:password@host:5432/database`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    return raw;
+  });
+}
+
+/** The embedded database has no streaming replication. */
+export const REPLICAS_NEED_DATABASE_URL =
+  'DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no streaming replicas; set DATABASE_URL to the primary or unset DATABASE_REPLICA_URLS';
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
@@ -195,11 +220,20 @@ function metricsToken(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+/** HUB_PROCESSES: `auto` (one per core) or a count. */
+function hubProcesses(env: NodeJS.ProcessEnv): number | 'auto' {
+  const raw = env.HUB_PROCESSES?.trim();
+  if (raw?.toLowerCase() === 'auto') return 'auto';
+  if (raw && !/^\d+$/.test(raw)) throw new ConfigError(`HUB_PROCESSES must be auto or a number of processes from 1 to 64, got "${raw}"`);
+  return int(env, 'HUB_PROCESSES', 1, 1, 64);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl: databaseUrl(env),
+    databaseReplicaUrls: databaseReplicaUrls(env),
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data'),
     seedDemo: bool(env, 'SEED_DEMO', true),
     clientDist: path.resolve(REPO_ROOT, env.CLIENT_DIST?.trim() || 'client/dist'),
@@ -226,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveConnectionsPerClient: int(env, 'LIVE_CONNECTIONS_PER_CLIENT', 64, 0, 100_000),
     screenViews: screenViews(env),
     screenIntervalSeconds: env.SCREEN_INTERVAL?.trim() ? int(env, 'SCREEN_INTERVAL', 30, 2, 3600) : null,
+    hubProcesses: hubProcesses(env),
   };
 }
 

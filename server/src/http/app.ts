@@ -17,7 +17,8 @@ import expressStaticGzip from 'express-static-gzip';
 import { ConfigError, describeMode, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../importer/load-dataset.js';
-import { createContext, type Context } from '../graphql/context.js';
+import { createContext, scopedContext, type Context } from '../graphql/context.js';
+import { PREFECTURE_HEADER } from '../domain/region/read-scope.js';
 import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
 import { KeyRing } from '../auth/keys.js';
@@ -46,9 +47,11 @@ import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
+import { poolGauges } from './pool-gauges.js';
 import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
+import { PROCESS_HEADER, processHeader } from '../cluster/hub-processes.js';
 
 export type { Logger, RequestEntry } from './observability.js';
 
@@ -137,12 +140,6 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
   });
 }
 
-/** Connections of the pool behind the ORM (knex's tarn pool), for /metrics. */
-function poolStats(db: Database) {
-  const pool = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } } }).getKnex().client.pool;
-  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
-}
-
 /** /tiles may take this many times RATE_LIMIT_PER_MINUTE from one client. */
 export const TILE_RATE_FACTOR = 10;
 
@@ -167,13 +164,14 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     // TRUST_PROXY: whose X-Forwarded-For names the client (req.ip, and the rate limit's buckets on every path).
     app.set('trust proxy', config.trustProxy);
     const clientAddress = config.trustProxy === false ? undefined : expressAddress(app);
-    const observability = new Observability(logger, () => poolStats(db));
+    const observability = new Observability(logger, () => poolGauges(db));
     app.use(observability.middleware());
     app.get('/metrics', observability.route(config.metricsToken));
     app.use(securityHeaders());
     // /tiles is answered before Express, by the tile path (set below, before the server listens); everything else by Express.
     let tiles: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
     const httpServer = http.createServer((req, res) => {
+      if (processHeader) res.setHeader(PROCESS_HEADER, processHeader);
       if (!tiles?.(req, res)) app(req, res);
     });
     const limits = armor();
@@ -237,7 +235,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
+          const context = await scopedContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared, req.headers[PREFECTURE_HEADER]);
           // Apollo copies the context per operation; the report object travels by reference.
           // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
           const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
