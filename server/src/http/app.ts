@@ -17,8 +17,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { ConfigError, describeMode, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../importer/load-dataset.js';
-import { createContext, scopedContext, type Context } from '../graphql/context.js';
-import { PREFECTURE_HEADER } from '../domain/region/read-scope.js';
+import { createContext, type Context } from '../graphql/context.js';
 import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
 import { KeyRing } from '../auth/keys.js';
@@ -47,7 +46,6 @@ import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
-import { poolGauges } from './pool-gauges.js';
 import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
@@ -140,6 +138,12 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
   });
 }
 
+/** Connections of the pool behind the ORM (knex's tarn pool), for /metrics. */
+function poolStats(db: Database) {
+  const pool = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } } }).getKnex().client.pool;
+  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
+}
+
 /** /tiles may take this many times RATE_LIMIT_PER_MINUTE from one client. */
 export const TILE_RATE_FACTOR = 10;
 
@@ -164,7 +168,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     // TRUST_PROXY: whose X-Forwarded-For names the client (req.ip, and the rate limit's buckets on every path).
     app.set('trust proxy', config.trustProxy);
     const clientAddress = config.trustProxy === false ? undefined : expressAddress(app);
-    const observability = new Observability(logger, () => poolGauges(db));
+    const observability = new Observability(logger, () => poolStats(db));
     app.use(observability.middleware());
     app.get('/metrics', observability.route(config.metricsToken));
     app.use(securityHeaders());
@@ -235,7 +239,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = await scopedContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared, req.headers[PREFECTURE_HEADER]);
+          const context = createContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
           // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
           const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
