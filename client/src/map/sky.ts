@@ -4,10 +4,17 @@
  * horizon stays above the top edge (MapLibre's mercator horizon at its
  * default field of view), so the sky is never in view: what shows where no
  * layer draws is the map container's background colour (style.ts). In a
- * browser without a GPU (software WebGL)
- * the program's compile and the pass cost the first picture about 0.15 s
- * (first page of a newly launched Chromium, 6 loads each way: first idle
- * 2,140 -> 1,983 ms, GPU process CPU 2.09 -> 1.83 s).
+ * browser without a GPU (software WebGL) compiling that program and running
+ * the pass slow the first picture.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: a faster first picture in software WebGL; figure in
+ *   docs/performance.md#what-the-workarounds-buy.
+ * - leans on: MapLibre 5's private `map.painter.drawFunctions.sky`, replaced
+ *   on the painter (and again on a restored WebGL context). A MapLibre
+ *   without these internals keeps its own behaviour.
+ * - guarded by: tests/e2e/atlas.test.ts (the first picture's shader
+ *   programs hold no sky program).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 

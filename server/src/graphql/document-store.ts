@@ -6,17 +6,21 @@
  * Apollo's default is an LRU of 30 MiB that counts a document as the length
  * of its AST printed as JSON. A parsed document holds much more: its AST
  * nodes, a Location on each, the whole linked list of tokens the Locations
- * point into, and the source text. Measured on the schema's operations and
- * the cookbook (graphql 16): 260–410 bytes of heap a token, 4–5 times the
- * JSON length, so the default could hold about 130 MB. Clients that write
- * values into the text instead of variables (each map view a new text) fill
- * it: at national scale 10 s of bounding-box queries kept ~20 MB of
- * documents, a minute of them ~60 MB.
+ * point into, and the source text, several times the JSON length. Clients
+ * that write values into the text instead of variables (each map view a new
+ * text) would fill such a store far past its nominal size.
  *
- * Here a document counts 400 bytes a token plus two a character of its
- * source (an upper bound of those measurements), within DOCUMENT_STORE_BYTES.
- * That still holds ~1,300 documents the size of a bounding-box query, far
- * more than the atlas's and the cookbook's operations together.
+ * Here a document counts `BYTES_PER_TOKEN` a token plus two a character of
+ * its source (an upper bound of what graphql 16 was measured to hold; the
+ * measurements are in docs/performance.md#memory), within
+ * DOCUMENT_STORE_BYTES: still room for far more documents than the atlas's
+ * and the cookbook's operations together.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: a bounded heap when clients send many distinct texts.
+ * - leans on: Apollo's `documentStore` option and graphql-js's token list
+ *   (`loc.startToken` … `next`) to count a parsed document.
+ * - guarded by: tests/unit/graphql/document-store.test.ts.
  */
 import type { DocumentStore } from '@apollo/server';
 import type { DocumentNode } from 'graphql';

@@ -19,6 +19,7 @@ import {
 import { RuleViolation } from '../domain/planning.js';
 import { Missing, StaleVersion } from '../domain/planning/edit.js';
 import { LIMIT_MESSAGE, tokenLimitMessage } from './limit-messages.js';
+import { isPoolTimeout } from './pool-timeout.js';
 
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -105,7 +106,7 @@ export interface DatabaseFailure {
 
 /** A database failure a client may retry later, as the client may see it; null when the error is not one. */
 export function databaseFailure(original: unknown): DatabaseFailure | null {
-  if ((original as Error | null)?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test((original as Error | null)?.message ?? '')) {
+  if (isPoolTimeout(original)) {
     return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'the database is busy; try again shortly', log: true };
   }
   const driverCode = (original as { code?: string } | null)?.code;

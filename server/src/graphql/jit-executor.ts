@@ -29,6 +29,17 @@
  * validation, plugins and error formatting stay Apollo's). What is learnt
  * about an operation is kept per parsed document, which Apollo's document
  * store keeps: a document dropped there drops its compiled operations.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: large answers (the national county choropleth) walked by compiled
+ *   code; figure in docs/performance.md#what-the-workarounds-buy.
+ * - leans on: Apollo Server 5's `gateway` option (meant for federation) as
+ *   the only way to replace execution; graphql-jit 0.8.9 writing literal
+ *   arguments into generated code (hence string literals stay interpreted)
+ *   and its error shape.
+ * - guarded by: tests/unit/graphql/jit-executor.test.ts and
+ *   tests/api/compiled-execution.test.ts (compiled answers equal
+ *   interpreted ones, errors keep their codes, literals stay interpreted).
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';

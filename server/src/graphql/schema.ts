@@ -1,9 +1,10 @@
 /** Builds the executable schema from the type-graphql classes. */
 import 'reflect-metadata';
 import './enums.js';
-import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
-import { ArgumentValidationError, buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { validateArgument } from './argument-validation.js';
+import { plainFieldsReadTheirProperty } from './simple-resolvers.js';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { AssessmentResolver } from './resolvers/assessment.resolver.js';
 import { EmbedTokenResolver } from './resolvers/embed-token.resolver.js';
@@ -64,25 +65,6 @@ export const resolvers = [
   PrefecturePovertyCauseResolver,
 ] as const;
 
-/** What type-graphql's own validation passes to class-validator with `validate: { forbidUnknownValues: false }`. */
-const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
-const validatable = (v: unknown): v is object => v !== null && typeof v === 'object';
-
-/**
- * class-validator checks argument bounds (@Min, @Max, @Length) before a
- * resolver runs. type-graphql's built-in validation does the same but loads
- * class-validator with a dynamic import() on every validated argument, which
- * under the tsx loader is a round trip to the loader thread (~1 ms a request).
- */
-async function validateArgument(value: unknown): Promise<void> {
-  if (!validatable(value)) return;
-  try {
-    await Promise.all((Array.isArray(value) ? value.filter(validatable) : [value]).map((v) => validateOrReject(v, VALIDATOR_OPTIONS)));
-  } catch (error) {
-    throw new ArgumentValidationError(error as ValidationError[]);
-  }
-}
-
 /**
  * type-graphql wants a PubSub as soon as the schema has a subscription, even
  * when each brings its own `subscribe` function, as ours do (live.resolver.ts):
@@ -96,28 +78,6 @@ const NO_TOPICS: PubSub = {
     throw new Error('this schema\'s subscriptions have no topics: each brings its own subscribe function');
   },
 };
-
-/** The part of type-graphql's metadata storage this reads and sets (the type is not exported). */
-type TypeMetadata = Pick<ReturnType<typeof getMetadataStorage>, 'fields' | 'objectTypes'>;
-
-/**
- * A field that only reads its property (no field resolver) is left to
- * graphql's default resolver, which graphql-jit compiles to a property read,
- * instead of type-graphql's wrapper, which runs the field's middlewares and
- * role checks first: the schema has neither (type-graphql's `simpleResolvers`).
- * On the national bounding box (254 villages, 3 fields each, 8 connections)
- * the hub answered 372-387 times a second before and 408-410 after. A field
- * given roles or middlewares would be skipped by the default resolver, so one
- * stops the schema being built.
- */
-export function plainFieldsReadTheirProperty(storage: TypeMetadata = getMetadataStorage()): void {
-  const guarded = storage.fields.filter((f) => (f.roles?.length ?? 0) > 0 || (f.middlewares?.length ?? 0) > 0);
-  if (guarded.length > 0) {
-    const names = guarded.map((f) => `${f.target.name}.${f.name}`).join(', ');
-    throw new Error(`fields with roles or middlewares (${names}): their object types must not use simple resolvers (graphql/schema.ts)`);
-  }
-  for (const type of storage.objectTypes) type.simpleResolvers ??= true;
-}
 
 export async function createSchema(): Promise<GraphQLSchema> {
   plainFieldsReadTheirProperty();

@@ -1,26 +1,33 @@
 /**
  * The atlas's opening questions, asked once by the hub itself as soon as it
  * listens, so the first leader to open the map after a start does not pay
- * for a cold process. On the national dataset those four answers took
- * 464–528 ms together on a fresh process and 21–57 ms afterwards (issue 8):
- * JavaScript compiled on first use (the ORM generates its hydrators then,
- * graphql-js and the resolvers warm up) and the kept reads (thresholds,
- * latest year, the default choropleth) filled.
+ * for a cold process: JavaScript compiled on first use (the ORM generates its
+ * hydrators then, graphql-js and the resolvers warm up) and the kept reads
+ * (thresholds, latest year, the default choropleth) filled.
  *
  * The questions are the client's own operations (schema/operations), with
  * the atlas's opening view: poverty incidence in its own classes (the
- * policy bands, the same in every year), the latest year. They are asked as the first visitor will ask them (`warmUpPrincipal`),
- * in the background: the hub is ready before they are done, and a failure
- * (database busy, no data yet) is only logged, since the real request will
- * ask again.
+ * policy bands, the same in every year), the latest year. They are asked as
+ * the first visitor will ask them (`warmUpPrincipal`), in the background: the
+ * hub is ready before they are done, and a failure (database busy, no data
+ * yet) is only logged, since the real request will ask again.
  *
  * They are asked in the very form the atlas sends them (Apollo Client adds
  * `__typename` to every selection set below the operation's and prints the
  * document; the operation's name and the variables as the page passes them),
  * so that the answers kept in the GraphQL answer cache are the ones the first
- * page asks for: that cache is keyed by the request's text. Asked in the
- * files' form, a newly launched browser's first Atlas request took 424 ms on
- * the national dataset against 40-110 ms for the next browsers.
+ * page asks for: that cache is keyed by the request's text, and asked in the
+ * files' form the first browser would still find it cold.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: a newly launched browser's first Atlas request answered from the
+ *   cache; figure in docs/performance.md#what-the-workarounds-buy.
+ * - leans on: Apollo Client's document rewriting (`addTypenameToDocument`
+ *   and graphql's `print`), re-implemented in `withTypenames`: a client
+ *   upgrade that adds `__typename` elsewhere or prints differently makes the
+ *   warm-up's keys miss silently.
+ * - guarded by: tests/e2e/warm-up.test.ts (the first page's Atlas request is
+ *   a cache hit) and tests/api/warm-up.test.ts.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

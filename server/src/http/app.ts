@@ -46,6 +46,7 @@ import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
+import { poolGauges } from './pool-gauges.js';
 import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
@@ -138,12 +139,6 @@ function serveClient(app: express.Express, dist: string, embedOrigins: readonly 
   });
 }
 
-/** Connections of the pool behind the ORM (knex's tarn pool), for /metrics. */
-function poolStats(db: Database) {
-  const pool = (db.orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } } }).getKnex().client.pool;
-  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
-}
-
 /** /tiles may take this many times RATE_LIMIT_PER_MINUTE from one client. */
 export const TILE_RATE_FACTOR = 10;
 
@@ -168,7 +163,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     // TRUST_PROXY: whose X-Forwarded-For names the client (req.ip, and the rate limit's buckets on every path).
     app.set('trust proxy', config.trustProxy);
     const clientAddress = config.trustProxy === false ? undefined : expressAddress(app);
-    const observability = new Observability(logger, () => poolStats(db));
+    const observability = new Observability(logger, () => poolGauges(db));
     app.use(observability.middleware());
     app.get('/metrics', observability.route(config.metricsToken));
     app.use(securityHeaders());

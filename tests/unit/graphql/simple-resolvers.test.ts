@@ -1,10 +1,11 @@
 /**
- * server/src/graphql/schema.ts: fields that only read their property are
+ * server/src/graphql/simple-resolvers.ts: fields that only read their property are
  * left to graphql's default resolver (type-graphql's simple resolvers), and a
  * field with roles or middlewares, which that would skip, stops the build.
  */
 import { describe, expect, it } from 'vitest';
-import { createSchema, plainFieldsReadTheirProperty } from '../../../server/src/graphql/schema.js';
+import { createSchema } from '../../../server/src/graphql/schema.js';
+import { plainFieldsReadTheirProperty } from '../../../server/src/graphql/simple-resolvers.js';
 
 describe('plain fields', () => {
   it('have no resolver of their own in the built schema; fields with a field resolver keep theirs', async () => {
