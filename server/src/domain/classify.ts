@@ -5,10 +5,10 @@
  * so legend and map come from one computation.
  *
  * Natural breaks are the classes of least within-class sum of squares.
- * simple-statistics' `jenks` finds them in O(k·n²) time and memory (0.3–0.7 s
- * for the ~3,000 counties of the national dataset, minutes for its ~41,000
- * townships); its `ckmeans` finds the same optimal classes in O(k·n·log n),
- * and the breaks are their lower bounds, as jenks gives them.
+ * simple-statistics' `jenks` finds them in O(k·n²) time and memory (too
+ * slow for a national choropleth per request, and for the national
+ * townships by far); its `ckmeans` finds the same optimal classes in
+ * O(k·n·log n), and the breaks are their lower bounds, as jenks gives them.
  *
  * A class may hold one value: Jenks isolates an extreme value when that is
  * optimal (the poorest county alone), and the top class is then [max, max].

@@ -2,11 +2,21 @@
  * /tiles, served before Express. A map view asks for tens of tiles at once
  * and most are answered from the tile cache, where Express's router, its
  * request and response decorations and express-rate-limit's middleware cost
- * more than the tile itself (in a profile of a cached tile, more than half
- * of the hub's time). The tile path runs the same steps, from the same
- * modules, in the order the Express chain ran them: observability (request
- * id, log line, metrics), the security headers, CORS where configured
- * (preflight included), the tiles' rate limit, then the tile handler.
+ * more than the tile itself. The tile path runs the same steps, from the
+ * same modules, in the order the Express chain ran them: observability
+ * (request id, log line, metrics), the security headers, CORS where
+ * configured (preflight included), the tiles' rate limit, then the tile
+ * handler.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: cached tiles without Express's per-request work; figure in
+ *   docs/performance.md#what-the-workarounds-buy.
+ * - leans on: what Express and express-rate-limit do to a request, redone
+ *   here: Express's mount matching (parseurl, any case), its JSON error
+ *   bodies with their weak ETag (json-response.ts), express-rate-limit's
+ *   store and headers driven outside Express (guards.ts).
+ * - guarded by: tests/api/tile-path.test.ts (every status carries the
+ *   Express chain's recorded headers) and tests/unit/http/tile-path.test.ts.
  */
 import type http from 'node:http';
 import parseurl from 'parseurl';

@@ -19,8 +19,8 @@ export interface Tiles {
   /**
    * Renders the tiles of the first picture at the prefecture's centre, once,
    * into the cache: the first tiles a process renders pay for code and query
-   * plans used for the first time (on the embedded database 12 tiles took
-   * ~420 ms cold and ~150 ms warm). Rejects on failure; the caller logs it.
+   * plans used for the first time (what that costs: docs/performance.md,
+   * the warm-up's row). Rejects on failure; the caller logs it.
    */
   warmUp(): Promise<void>;
 }
