@@ -27,13 +27,13 @@ export interface PgCluster {
   remove(): Promise<void>;
 }
 
-function run(dir: string, tool: string, args: string[]) {
+export function run(dir: string, tool: string, args: string[]) {
   const binary = path.join(BIN, tool);
   // cwd: the postgres user may not be allowed into the caller's working directory.
   return asRoot ? exec('runuser', ['-u', 'postgres', '--', binary, ...args], { cwd: dir }) : exec(binary, args, { cwd: dir });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

@@ -15,6 +15,8 @@ export interface Config {
   host: string;
   /** PostgreSQL + PostGIS URL; unset means the embedded database. */
   databaseUrl: string | null;
+  /** Streaming replicas of DATABASE_URL that take reads outside transactions (db/replicas.ts); default none. */
+  databaseReplicaUrls: string[];
   /** Where the embedded database keeps its files; default `.data/` at the repo root. */
   dataDir: string;
   /** Load the demo region into an empty database at start; default true. */
@@ -111,6 +113,27 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   }
   return raw;
 }
+
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs of streaming standbys of DATABASE_URL. */
+function databaseReplicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const parts = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) return [];
+  if (!databaseUrl(env)) throw new ConfigError(REPLICAS_NEED_DATABASE_URL);
+  return parts.map((raw, i) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} is not a URL; expected postgres://user:password@host:5432/database`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    return raw;
+  });
+}
+
+/** The embedded database has no streaming replication. */
+export const REPLICAS_NEED_DATABASE_URL =
+  'DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no streaming replicas; set DATABASE_URL to the primary or unset DATABASE_REPLICA_URLS';
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
@@ -210,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl: databaseUrl(env),
+    databaseReplicaUrls: databaseReplicaUrls(env),
     dataDir: path.resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data'),
     seedDemo: bool(env, 'SEED_DEMO', true),
     clientDist: path.resolve(REPO_ROOT, env.CLIENT_DIST?.trim() || 'client/dist'),

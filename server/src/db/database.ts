@@ -3,12 +3,13 @@
  * embedded PGlite otherwise. Checks PostGIS, runs pending migrations, and
  * turns the usual failures into messages that say what to do.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { ConfigError, type Config } from '../config/config.js';
+import { ConfigError, REPLICAS_NEED_DATABASE_URL, type Config } from '../config/config.js';
 import { ChangeBus } from './changes.js';
 import { GRACE_MS, startEmbedded, type EmbeddedDatabase } from './embedded.js';
 import { initORM } from './orm.js';
+import { ReadRouter, type ReplicaStatus } from './replicas.js';
 
 export type DatabaseMode = 'embedded' | 'postgres';
 
@@ -20,6 +21,8 @@ export interface Database {
   postgisVersion: string;
   /** Which tables were written (by any process); started by the server, not by scripts. */
   changes: ChangeBus;
+  /** Each streaming replica's state and lag (DATABASE_REPLICA_URLS); empty without replicas. */
+  replicas(): ReplicaStatus[];
   close(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ async function probe(url: string): Promise<void> {
 }
 
 export async function openDatabase(config: Config, onQuery?: (sql: string) => void, onEvent?: (message: string) => void): Promise<Database> {
+  const replicaUrls = config.databaseReplicaUrls ?? [];
+  if (replicaUrls.length > 0 && !config.databaseUrl) throw new ConfigError(REPLICAS_NEED_DATABASE_URL);
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
   if (config.databaseUrl) {
@@ -64,6 +69,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
     url = embedded.url;
   }
   const changes = new ChangeBus({ url, soleWriter: embedded !== null });
+  const router = replicaUrls.length > 0 ? new ReadRouter<PostgreSqlConnection>({ primaryUrl: url, replicaUrls, ...(onEvent ? { onEvent } : {}) }) : null;
   try {
     await probe(url);
     const orm = await initORM({
@@ -76,6 +82,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       // time out before that statement does (its own request hears LIMIT_EXCEEDED, the others SERVICE_UNAVAILABLE).
       ...(embedded ? { clientTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.statementTimeoutMs + 2 * GRACE_MS } : {}),
       changes,
+      ...(router ? { replicas: { urls: replicaUrls, router } } : {}),
       ...(onQuery ? { onQuery } : {}),
     });
     try {
@@ -89,13 +96,20 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
     }
     const [row] = await orm.em.getConnection().execute<{ v: string }[]>(`select postgis_lib_version() as v`);
     embedded?.enforceTimeout(config.statementTimeoutMs, onEvent ?? (() => {}));
+    if (router) {
+      // Another process's write is heard here; while the feed is not live (or not started, as in scripts) reads stay on the primary.
+      changes.subscribe(() => router.wrote());
+      await router.start(() => changes.live);
+    }
     return {
       mode: embedded ? 'embedded' : 'postgres',
       orm,
       url,
       postgisVersion: row?.v ?? 'unknown',
       changes,
+      replicas: () => router?.status() ?? [],
       async close() {
+        await router?.stop();
         await changes.close();
         await orm.close(true);
         await embedded?.stop();

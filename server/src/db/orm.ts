@@ -4,11 +4,13 @@
  */
 import { DataloaderType, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { entities } from '../domain/entities.js';
 import { CHANGES_CHANNEL, type ChangeBus } from './changes.js';
 import { migrationsList } from './migrations/index.js';
+import type { ReadRouter } from './replicas.js';
+import { routedDriver } from './routed-driver.js';
 
 export interface OrmOptions {
   url: string;
@@ -31,6 +33,8 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
   /** Every pooled connection LISTENs and reports to the bus (see changes.ts: a write's own notification arrives before its COMMIT returns). */
   changes?: ChangeBus;
+  /** Streaming replicas for reads outside transactions, routed by `router` (replicas.ts); none by default. */
+  replicas?: { urls: string[]; router: ReadRouter<PostgreSqlConnection> };
 }
 
 /** MikroORM colours its log lines when the terminal says it may (FORCE_COLOR); hand the hook plain SQL. */
@@ -38,9 +42,28 @@ function queryLogger(onQuery: (sql: string) => void) {
   return (message: string) => onQuery(message.replace(/\x1B\[[0-9;]*m/g, '').replace(/^\[query\] /, ''));
 }
 
+/** Replica pools set the same statement timeout but do not LISTEN (a standby cannot: changes are heard on the primary). */
+function replicaOptions(o: OrmOptions, urls: string[]): Options<PostgreSqlDriver>['replicas'] {
+  return urls.map((clientUrl, i) => ({
+    name: `replica-${i + 1}`,
+    clientUrl,
+    driverOptions: {
+      pool: {
+        afterCreate(conn: pg.Client, done: (err: Error | null, conn: unknown) => void) {
+          conn.query(`SET statement_timeout = ${Math.trunc(o.statementTimeoutMs)}`, (err: Error | null) => done(err, conn));
+        },
+      },
+      // A replica that does not answer is given up sooner than the primary: the read is run elsewhere meanwhile.
+      acquireConnectionTimeout: Math.min(o.acquireTimeoutMs ?? 5000, 2000),
+      connection: { connectionTimeoutMillis: Math.min(o.acquireTimeoutMs ?? 5000, 2000), application_name: 'lingyan-read' },
+    },
+  }));
+}
+
 export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
   return {
-    driver: PostgreSqlDriver,
+    driver: o.replicas ? routedDriver(o.replicas.router) : PostgreSqlDriver,
+    ...(o.replicas ? { replicas: replicaOptions(o, o.replicas.urls), preferReadReplicas: true } : {}),
     clientUrl: o.url,
     entities,
     // Explicit types on every property: no reflection, same behaviour under tsc, tsx and vitest.

@@ -8,9 +8,15 @@
  * between answer what the last check found (calls during a check wait for
  * it), so a storm of probes costs no statements; and it has a rate limit of
  * its own (by address), apart from the API's.
+ *
+ * With streaming replicas (DATABASE_REPLICA_URLS) the check asks the primary,
+ * and the answer lists each replica's state and replication lag (seconds and
+ * bytes) as the router's monitor last saw them (db/replicas.ts): a replica
+ * down does not make the hub unready, since reads go on elsewhere.
  */
 import type express from 'express';
 import type { Database } from '../db/database.js';
+import { onPrimary } from '../db/replicas.js';
 import type { RequestBudget } from './guards.js';
 import { RETRY_AFTER_SECONDS } from '../graphql/outage-status.js';
 
@@ -23,9 +29,7 @@ async function databaseAnswers(db: Database): Promise<string | null> {
   const deadline = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`the database did not answer within ${READY_DEADLINE_MS} ms`), READY_DEADLINE_MS);
   });
-  const ask = db.orm.em
-    .getConnection()
-    .execute('select 1')
+  const ask = onPrimary(() => db.orm.em.getConnection().execute('select 1'))
     .then(() => null)
     .catch(() => 'the database is not reachable');
   try {
@@ -61,7 +65,9 @@ export function healthRoutes(app: express.Express, db: Database, budget: Request
     if (budget && !(await budget.admit(req, res))) return;
     const problem = await ready();
     res.setHeader('Cache-Control', 'no-store');
-    if (problem) res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: problem });
-    else res.json({ status: 'ready', database: db.mode });
+    const replicas = db.replicas?.() ?? [];
+    const detail = replicas.length > 0 ? { replicas } : {};
+    if (problem) res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: problem, ...detail });
+    else res.json({ status: 'ready', database: db.mode, ...detail });
   });
 }

@@ -1,0 +1,219 @@
+/**
+ * Reads on PostgreSQL streaming replicas (DATABASE_REPLICA_URLS,
+ * server/src/db/replicas.ts).
+ *
+ * - Everywhere: the setting is refused without DATABASE_URL (the embedded
+ *   database has no streaming replication) with its message, and a bad entry
+ *   is named.
+ * - On PostGIS: a cluster of this file's own (the run's shared database is
+ *   never written) and a real standby made from it with `pg_basebackup -R`.
+ *   Where a statement ran is read from each server's pg_stat_activity (its
+ *   last statement per session; the hub's replica pool says
+ *   application_name `lingyan-read`), with a marker no other statement holds.
+ *   The standby's replay is paused to make it lag for real, and it is stopped
+ *   and started again to take it out of rotation and back.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig, REPLICAS_NEED_DATABASE_URL } from '../../server/src/config/config.js';
+import { loadDemoRegion } from '../support/demo-database.js';
+import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
+import { startStandby, type PgStandby } from '../support/pg-standby.js';
+import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
+
+describe('DATABASE_REPLICA_URLS where it cannot work', () => {
+  it('is refused without DATABASE_URL (the embedded database), saying why and what to do', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://postgres@127.0.0.1:5433/postgres' })).toThrow(REPLICAS_NEED_DATABASE_URL);
+    expect(REPLICAS_NEED_DATABASE_URL).toMatch(/embedded database has no streaming replicas; set DATABASE_URL .* or unset DATABASE_REPLICA_URLS/);
+  });
+
+  it('stops a hub on the embedded database before it opens anything', async () => {
+    await expect(startTestServer({ databaseUrl: null, databaseReplicaUrls: ['postgres://postgres@127.0.0.1:1/postgres'] })).rejects.toThrow(REPLICAS_NEED_DATABASE_URL);
+  });
+
+  it('names the entry that is not a PostgreSQL URL, and reads a list with spaces', () => {
+    const primary = { DATABASE_URL: 'postgres://postgres@db:5432/lingyan' };
+    expect(() => loadConfig({ ...primary, DATABASE_REPLICA_URLS: 'postgres://r1:5432/lingyan, mysql://r2/lingyan' })).toThrow(
+      'DATABASE_REPLICA_URLS: entry 2 must start with postgres:// or postgresql://, got "mysql://"',
+    );
+    expect(() => loadConfig({ ...primary, DATABASE_REPLICA_URLS: 'r1:5432' })).toThrow(/entry 1 (is not a URL|must start with postgres:\/\/)/);
+    expect(loadConfig({ ...primary, DATABASE_REPLICA_URLS: ' postgres://r1:5432/lingyan , postgresql://r2/lingyan ,' }).databaseReplicaUrls).toEqual([
+      'postgres://r1:5432/lingyan',
+      'postgresql://r2/lingyan',
+    ]);
+    expect(loadConfig(primary).databaseReplicaUrls).toEqual([]);
+  });
+});
+
+interface ReplicaStatus {
+  name: string;
+  state: 'streaming' | 'catching-up' | 'down';
+  lagSeconds: number | null;
+  lagBytes: number | null;
+  reason?: string;
+  reads: number;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function streamingCases(): void {
+  let primary: PgCluster;
+  let standby: PgStandby;
+  let hub: TestServer;
+  let log: string[];
+  let planner: string;
+  let county: string;
+  const YEAR = 2021;
+  // A year no figure has: the read's SQL holds it as `[<year>]`, which no other statement does.
+  let marker = 1000;
+
+  const READ = `query ($c: String!, $y: Int!) { county(code: $c) { reportedFigures(year: $y) { year poorPopulation } } }`;
+  const UPSERT = `mutation ($i: ReportedFiguresInput!) { upsertReportedFigures(input: $i) { version poorPopulation } }`;
+
+  async function readyz(): Promise<{ status: number; body: { status: string; replicas?: ReplicaStatus[] } }> {
+    const res = await fetch(`${hub.url}/readyz`);
+    return { status: res.status, body: (await res.json()) as never };
+  }
+  const replica = async () => (await readyz()).body.replicas?.[0];
+
+  /** Where the hub ran a marked read: which server's sessions last ran it. */
+  async function whereRan(year: number): Promise<{ standby: number; primary: number }> {
+    const ran = (url: string) =>
+      query<{ n: string }>(url, `select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]).then(
+        ([r]) => Number(r!.n),
+      );
+    return { standby: await ran(standby.url), primary: await ran(primary.url) };
+  }
+
+  async function markedRead(): Promise<number> {
+    marker += 1;
+    const r = await hub.graphql(READ, { c: county, y: marker });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.county.reportedFigures).toEqual([]);
+    return marker;
+  }
+
+  async function reportedPoor(): Promise<number | null> {
+    const r = await hub.graphql(READ, { c: county, y: YEAR });
+    expect(r.errors).toBeUndefined();
+    return r.data.county.reportedFigures[0]?.poorPopulation ?? null;
+  }
+
+  /** Waits until the hub sees its replica streaming (expect.poll cannot run in beforeAll). */
+  async function replayed(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let last: ReplicaStatus | undefined;
+    while ((last = await replica())?.state !== 'streaming') {
+      if (Date.now() > deadline) throw new Error(`the replica is not streaming after 30 s: ${JSON.stringify(last)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    primary = await startPgCluster();
+    await loadDemoRegion(primary.url);
+    standby = await startStandby(primary.url);
+    [{ county }] = (await query<{ county: string }>(primary.url, `select code as county from county order by code limit 1`)) as [{ county: string }];
+    planner = await token('planner', [county], 1, 'planner-streaming-replicas');
+    const captured = capturedLog();
+    log = captured.lines;
+    hub = await startTestServer({ databaseUrl: primary.url, databaseReplicaUrls: [standby.url], poolSize: 4 }, {}, captured.logger);
+    await replayed();
+  }, 240_000);
+
+  afterAll(async () => {
+    await hub?.close();
+    await standby?.remove();
+    await primary?.remove();
+  });
+
+  it('sends reads outside transactions to the replica, not the primary', async () => {
+    const before = (await replica())!.reads;
+    const year = await markedRead();
+    expect(await whereRan(year)).toEqual({ standby: 1, primary: 0 });
+    const sessions = await query<{ application_name: string }>(standby.url, `select application_name from pg_stat_activity where query like $1`, [`%[${year}]%`]);
+    expect(sessions.map((s) => s.application_name)).toEqual(['lingyan-read']);
+    expect((await replica())!.reads).toBeGreaterThan(before);
+    // The change notifications are listened for on the primary only (a standby cannot LISTEN; the next test hears one).
+    expect(await query(standby.url, `select 1 from pg_stat_activity where pid <> pg_backend_pid() and query ilike '%listen %'`)).toEqual([]);
+  });
+
+  it("writes on the primary, and a planner's read right after their write sees it while the replica has not replayed it", async () => {
+    await query(standby.url, `select pg_wal_replay_pause()`);
+    try {
+      const written = await hub.graphql(UPSERT, { i: { level: 'COUNTY', code: county, year: YEAR, poorPopulation: 4321, ruralPopulation: 98_765, households: 7 } }, planner);
+      // A standby refuses every write (25006): the answer itself says it ran on the primary.
+      expect(written.errors).toBeUndefined();
+      expect(written.data.upsertReportedFigures.poorPopulation).toBe(4321);
+      // The replica really is behind: read there, the write is not there yet.
+      expect(await query(standby.url, `select 1 from reported_area_figures where code = $1 and year = $2`, [county, YEAR])).toEqual([]);
+      expect(await reportedPoor()).toBe(4321);
+      const behind = await replica();
+      expect(behind!.state).toBe('catching-up');
+      await expect.poll(async () => (await replica())!.lagBytes, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
+      const lagging = (await replica())!;
+      expect(lagging.lagSeconds).toBeGreaterThan(0);
+      // Reads stay off the replica while it is behind.
+      const year = await markedRead();
+      expect(await whereRan(year)).toEqual({ standby: 0, primary: 1 });
+      expect((await readyz()).status).toBe(200);
+    } finally {
+      await query(standby.url, `select pg_wal_replay_resume()`);
+    }
+    await replayed();
+    const caughtUp = (await replica())!;
+    expect(caughtUp).toMatchObject({ state: 'streaming', lagBytes: 0, lagSeconds: 0 });
+    const year = await markedRead();
+    expect(await whereRan(year)).toEqual({ standby: 1, primary: 0 });
+    expect(await reportedPoor()).toBe(4321);
+  });
+
+  it("hears another process's write on the primary and keeps reads off a replica that has not replayed it", async () => {
+    await query(standby.url, `select pg_wal_replay_pause()`);
+    try {
+      await query(primary.url, `update reported_area_figures set poor_population = 1234 where level = 'county' and code = $1 and year = $2`, [county, YEAR]);
+      expect((await query<{ p: number }>(standby.url, `select poor_population as p from reported_area_figures where code = $1 and year = $2`, [county, YEAR]))[0]?.p).toBe(4321);
+      // The notification arrives a moment after that commit: from then on the hub reads the primary.
+      await expect.poll(reportedPoor, { timeout: 5000, interval: 50 }).toBe(1234);
+      for (let i = 0; i < 5; i++) expect(await reportedPoor()).toBe(1234);
+    } finally {
+      await query(standby.url, `select pg_wal_replay_resume()`);
+    }
+    await replayed();
+  });
+
+  it('takes a replica that stops out of rotation, reads going on on the primary, and back once it answers', async () => {
+    await standby.stop('fast');
+    const started = Date.now();
+    for (let i = 0; i < 6; i++) expect(await reportedPoor()).toBe(1234);
+    // The first read may meet the stopped replica and be run again on the primary: well under the clients' patience.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect.poll(async () => (await replica())?.state, { timeout: 10_000, interval: 100 }).toBe('down');
+    const ready = await readyz();
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ready');
+    expect(ready.body.replicas![0]).toMatchObject({ state: 'down', lagBytes: null, lagSeconds: null });
+    expect(ready.body.replicas![0]!.reason).toBeTruthy();
+    expect(ready.body.replicas![0]!.name).toBe(new URL(standby.url).host + '/postgres');
+    const year = await markedRead();
+    expect((await query<{ n: string }>(primary.url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]))[0]!.n).toBe('1');
+    expect(log.some((line) => line.includes('stopped answering'))).toBe(true);
+
+    await standby.start();
+    await replayed();
+    const back = await markedRead();
+    expect(await whereRan(back)).toEqual({ standby: 1, primary: 0 });
+    expect(log.some((line) => line.includes('answers again; back in rotation'))).toBe(true);
+  }, 60_000);
+}
+
+// Each run registers only what its database can do: .ci/run counts a skipped test as a failure.
+if (inject('databaseMode') === 'postgres') describe('reads on a streaming standby made with pg_basebackup -R', streamingCases);
