@@ -44,6 +44,13 @@ module.exports = {
     { name: 'graphql-and-tiles-below-http', severity: 'error', from: { path: layer(['graphql', 'tiles']) }, to: { path: layer(['http', 'cli']) } },
     { name: 'tiles-beside-graphql', severity: 'error', comment: 'Tiles answer without GraphQL; what both need lives below them.', from: { path: `${S}tiles/` }, to: { path: `${S}graphql/` } },
     { name: 'http-below-cli', severity: 'error', from: { path: `${S}http/` }, to: { path: `${S}cli/` } },
+    {
+      name: 'client-no-circular',
+      severity: 'error',
+      comment: 'The layer registry is built when its modules load: a module reaching the registry back at run time finds it unbuilt. Type-only imports are erased.',
+      from: { path: '^client/src/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
     { name: 'client-not-server', severity: 'error', from: { path: '^client/' }, to: { path: '^(server|tests)/' } },
     { name: 'data-is-the-base', severity: 'error', from: { path: '^data/' }, to: { path: '^(server|client|tests|schema)/' } },
     { name: 'server-not-client', severity: 'error', from: { path: '^server/' }, to: { path: '^(client|tests)/' } },

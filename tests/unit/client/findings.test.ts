@@ -100,6 +100,6 @@ describe('the findings layer', () => {
 
   it('draws one feature per finding, selectable as a finding by its id', () => {
     expect(findingLayer.toGeoJSON(view).features.map((f) => f.properties!.id)).toEqual([1, 2, 3]);
-    expect(findingLayer.select).toEqual({ kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' });
+    expect(findingLayer.select).toMatchObject({ kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' });
   });
 });

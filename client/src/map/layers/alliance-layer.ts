@@ -15,7 +15,8 @@ import { useAllPages } from '../../graphql/paged';
 import type { OverlayLoader } from './types';
 import type { CsvValue } from '../../export/csv';
 import { props, str } from '../../export/table-parts';
-import type { LayerExport } from './types';
+import type { LayerExport, SelectionSummary } from './types';
+import { AllianceDetail } from '../../panels/detail/AllianceDetail';
 
 export const ALLIANCE_FILL_LAYER_ID = 'alliance-fill';
 export const ALLIANCE_SPOKE_LAYER_ID = 'alliance-spoke';
@@ -94,7 +95,16 @@ export const allianceLayer = {
   export: allianceExport,
   load,
   // The year matters: an alliance appears in the year it was founded.
-  select: { kind: 'alliance', layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID], idProperty: 'id' },
+  select: {
+    kind: 'alliance',
+    layerIds: [ALLIANCE_FILL_LAYER_ID, ALLIANCE_SPOKE_LAYER_ID],
+    idProperty: 'id',
+    summary: (view, id): SelectionSummary => {
+      const alliance = view.overlays.alliances?.find((a) => String(a.id) === id);
+      return { name: alliance?.name ?? null, figures: alliance ? { foundedYear: alliance.foundedYear, members: alliance.members.length } : {} };
+    },
+    detail: AllianceDetail,
+  },
   list: {
     order: 3,
     kind: 'alliance',

@@ -22,7 +22,9 @@ import { boundDecimals } from '../class-labels';
 import { unitLabel } from '../metric-format';
 import { roundTo } from '../../export/rounding';
 import { figure, figureColumn, num, props, str, type FigureKey } from '../../export/table-parts';
-import type { LayerExport } from './types';
+import type { LayerExport, SelectionSummary } from './types';
+import { CountyDetail } from '../../panels/detail/CountyDetail';
+import { metricFigures, nameIn } from './summary-parts';
 
 export const COUNTY_FILL_LAYER_ID = 'county-fill';
 /** System CJK fonts, in order of preference (no web font, see style.md). */
@@ -138,7 +140,24 @@ export const countyLayer = {
   description: 'Counties (vector tiles) shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
   export: countyExport,
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
-  select: { kind: 'county', layerIds: [COUNTY_FILL_LAYER_ID], idProperty: 'code' },
+  select: {
+    kind: 'county',
+    layerIds: [COUNTY_FILL_LAYER_ID],
+    idProperty: 'code',
+    summary: (view, id): SelectionSummary => {
+      const f = view.figures.get(id) ?? null;
+      return {
+        name: nameIn(view, view.atlas.counties.find((c) => c.code === id)),
+        figures: {
+          ruralPopulation: f?.ruralPopulation ?? null,
+          poorPopulation: f?.poorPopulation ?? null,
+          povertyIncidence: f?.povertyIncidence ?? null,
+          ...metricFigures(view, id),
+        },
+      };
+    },
+    detail: CountyDetail,
+  },
   list: {
     order: 0,
     kind: 'county',

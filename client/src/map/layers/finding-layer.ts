@@ -15,8 +15,9 @@ import { useMemo } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_FINDINGS } from '../../graphql/documents';
 import { useOfShownYear, yearlyAnswer } from './shown-year';
-import type { OverlayLoader } from './types';
+import type { OverlayLoader, SelectionSummary } from './types';
 import { findingTableParts } from '../../inspection/export-table';
+import { FindingDetail } from '../../panels/detail/FindingDetail';
 
 export const FINDING_CIRCLE_LAYER_ID = 'finding-circle';
 
@@ -58,7 +59,19 @@ export const findingLayer = {
   description: 'Inspection findings (督查问题) of the year still open: overdue as large solid circles, open as hollow rings',
   export: { order: 4, table: (view, m, features) => findingTableParts(view, features, m.columns.pairings.year) },
   load,
-  select: { kind: 'finding', layerIds: [FINDING_CIRCLE_LAYER_ID], idProperty: 'id' },
+  select: {
+    kind: 'finding',
+    layerIds: [FINDING_CIRCLE_LAYER_ID],
+    idProperty: 'id',
+    summary: (view, id): SelectionSummary => {
+      const finding = view.overlays.findings?.items.find((f) => String(f.id) === id);
+      return {
+        name: finding ? finding.inspection.place[view.messages.nameField] : null,
+        figures: finding ? { status: finding.status, category: finding.category, deadline: finding.deadline } : {},
+      };
+    },
+    detail: FindingDetail,
+  },
   list: {
     order: 6,
     kind: 'finding',

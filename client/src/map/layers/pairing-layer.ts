@@ -26,7 +26,8 @@ import { useOfShownYear, yearlyAnswer } from './shown-year';
 import type { OverlayLoader, PairingCounts } from './types';
 import { roundTo } from '../../export/rounding';
 import { num, props, str } from '../../export/table-parts';
-import type { LayerExport } from './types';
+import type { LayerExport, SelectionSummary } from './types';
+import { PairingDetail } from '../../panels/detail/PairingDetail';
 
 export const PAIRING_LINE_LAYER_ID = 'pairing-line';
 export const PAIRING_ARROW_LAYER_ID = 'pairing-arrow';
@@ -169,7 +170,23 @@ export const pairingLayer = {
     },
   },
   symbols: Object.fromEntries(KINDS.map((kind) => [kind, [PAIRING_COLORS[kind], HALO_COLOR]])),
-  select: { kind: 'pairing', layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID], idProperty: 'id' },
+  select: {
+    kind: 'pairing',
+    layerIds: [PAIRING_LINE_LAYER_ID, PAIRING_ARROW_LAYER_ID],
+    idProperty: 'id',
+    summary: (_view, id, tileFeature): SelectionSummary => {
+      const pairing = tileFeature('pairings', 'id', id);
+      const ends = pairing ? pairingEndNames(pairing, 'name') : null;
+      const number = (value: unknown) => (typeof value === 'number' ? value : null);
+      return {
+        name: ends ? `${ends.helper} → ${ends.helped}` : null,
+        figures: pairing
+          ? { kind: String(pairing.kind), startYear: number(pairing.startYear), distanceMeters: number(pairing.distanceMeters) }
+          : {},
+      };
+    },
+    detail: PairingDetail,
+  },
   layers: ({ filters }) => {
     const color = matchProperty('kind', PAIRING_COLORS, '#52606d');
     const isLineString = shown(filters, 'LineString');

@@ -5,6 +5,7 @@ import type { GeoJsonLayerModule } from './types';
 export const prefectureLayer = {
   key: 'prefecture',
   description: 'Outline of the whole prefecture',
+  select: null,
   export: null,
   dataInputs: ({ atlas }) => [atlas.prefecture],
   toGeoJSON: ({ atlas }) => ({

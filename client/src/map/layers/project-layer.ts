@@ -14,7 +14,8 @@ import { useMemo } from 'react';
 import { ATLAS_PROJECTS, type AtlasProjectsQuery } from '../../graphql/documents';
 import { useAllPages } from '../../graphql/paged';
 import { useOfShownYear, yearlyAnswer } from './shown-year';
-import type { OverlayLoader } from './types';
+import type { OverlayLoader, SelectionSummary } from './types';
+import { ProjectDetail } from '../../panels/detail/ProjectDetail';
 
 export const PROJECT_CIRCLE_LAYER_ID = 'project-circle';
 
@@ -79,7 +80,19 @@ export const projectLayer = {
   description: 'Industry projects running in the year: circles coloured by industry, area by investment',
   export: null,
   load,
-  select: { kind: 'project', layerIds: [PROJECT_CIRCLE_LAYER_ID], idProperty: 'id' },
+  select: {
+    kind: 'project',
+    layerIds: [PROJECT_CIRCLE_LAYER_ID],
+    idProperty: 'id',
+    summary: (view, id): SelectionSummary => {
+      const project = view.overlays.projects?.items.find((p) => String(p.id) === id);
+      return {
+        name: project?.name ?? null,
+        figures: project ? { type: project.type, investmentTotal: project.investmentTotal, startYear: project.startYear } : {},
+      };
+    },
+    detail: ProjectDetail,
+  },
   list: {
     order: 5,
     kind: 'project',

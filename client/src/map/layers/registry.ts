@@ -14,7 +14,8 @@ import { prefectureLayer } from './prefecture-layer';
 import { projectLayer } from './project-layer';
 import { townshipLayer } from './township-layer';
 import { OVERLAYS } from '../../state/view-state';
-import type { LayerModule, OverlayKey, OverlayLoader } from './types';
+import type { SelectionKind } from '../../state/view-state';
+import type { LayerModule, OverlayKey, OverlayLoader, SelectSpec } from './types';
 import { villageLayer } from './village-layer';
 import { warningLayer } from './warning-layer';
 
@@ -51,3 +52,18 @@ export const OVERLAY_LOADERS: ReadonlyArray<{ key: OverlayKey; loader: OverlayLo
 )
   .sort((a, b) => LAYER_ORDER.indexOf(LAYER_REGISTRY[a.key]) - LAYER_ORDER.indexOf(LAYER_REGISTRY[b.key]))
   .sort((a, b) => Number(a.loader.after != null) - Number(b.loader.after != null));
+
+/** The kinds the registry's modules select. */
+type SelectedKinds = { [K in LayerKey]: (typeof LAYER_REGISTRY)[K]['select'] extends { kind: infer S } ? S : never }[LayerKey];
+/** Every selection kind is some module's (the compiler names the one missing). */
+const EVERY_KIND_SELECTABLE: [Exclude<SelectionKind, SelectedKinds>] extends [never] ? true : { missing: Exclude<SelectionKind, SelectedKinds> } = true;
+void EVERY_KIND_SELECTABLE;
+
+const SELECT_SPECS = new Map<SelectionKind, SelectSpec>(LAYER_ORDER.flatMap((m) => (m.select ? [[m.select.kind, m.select]] : [])));
+
+/** The selection kind's module's `select` (its summary and its detail part). */
+export function selectSpec(kind: SelectionKind): SelectSpec {
+  const spec = SELECT_SPECS.get(kind);
+  if (!spec) throw new Error(`no layer module selects ${JSON.stringify(kind)}`);
+  return spec;
+}

@@ -22,7 +22,9 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { ATLAS_TOWNSHIP_CHOROPLETH } from '../../graphql/documents';
 import { fromChoropleth } from '../classes';
 import { useOfShownYear, yearlyAnswer } from './shown-year';
-import type { OverlayLoader } from './types';
+import type { OverlayLoader, SelectionSummary } from './types';
+import { TownshipDetail } from '../../panels/detail/TownshipDetail';
+import { metricFigures, tileName } from './summary-parts';
 
 export const TOWNSHIP_FILL_LAYER_ID = 'township-fill';
 export const TOWNSHIP_LABEL_LAYER_ID = 'township-label';
@@ -52,7 +54,19 @@ export const townshipLayer = {
   description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
   export: null,
   load,
-  select: { kind: 'township', layerIds: [TOWNSHIP_FILL_LAYER_ID], idProperty: 'code' },
+  select: {
+    kind: 'township',
+    layerIds: [TOWNSHIP_FILL_LAYER_ID],
+    idProperty: 'code',
+    summary: (view, id, tileFeature): SelectionSummary => {
+      const townships = view.overlays.townships;
+      return {
+        name: tileName(view, tileFeature('townships', 'code', id)),
+        figures: townships ? metricFigures(view, id, townships.classification) : {},
+      };
+    },
+    detail: TownshipDetail,
+  },
   list: {
     order: 1,
     kind: 'township',

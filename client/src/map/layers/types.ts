@@ -6,7 +6,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { ReactElement } from 'react';
+import type { ComponentType } from 'react';
 import type {
   AtlasAlliance,
   AtlasFinding,
@@ -27,6 +27,7 @@ import type { PovertyCause } from '../../graphql/documents';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
 import type { ExportMessages } from '../../export/messages';
+import type { DetailPartProps } from '../../panels/detail/parts';
 import type { ExportData, TableParts } from '../../export/table-parts';
 
 /** The layers a user can switch on and off (the others are the base map). */
@@ -269,6 +270,34 @@ export interface LayerExport {
 }
 
 /**
+ * A tiled layer's feature as the map holds it (its tile's properties), or
+ * null when no loaded tile has it (e.g. scrolled out of view).
+ */
+export type TileFeatureLookup = (source: string, idProperty: string, id: string) => Record<string, unknown> | null;
+
+/** What the map holds about a selected feature for the view's year: its name and figures (as an embedding page receives them). */
+export interface SelectionSummary {
+  name: string | null;
+  /** the figures the map holds for it (county: population, poor population, incidence, the metric's value) */
+  figures: Record<string, number | string | null>;
+}
+
+/**
+ * What a click on the module's features selects, and what the selection
+ * shows: the selection kind, the layers that answer a click (topmost first
+ * wins across modules), the feature property holding the code or id, the
+ * summary of the selected feature and its part of the detail panel.
+ */
+export interface SelectSpec {
+  readonly kind: SelectionKind;
+  readonly layerIds: readonly string[];
+  readonly idProperty: string;
+  summary(view: AtlasView, id: string, tileFeature: TileFeatureLookup): SelectionSummary;
+  /** the selected feature in the side panel: its figures, trend and links */
+  readonly detail: ComponentType<DetailPartProps>;
+}
+
+/**
  * A style layer whose `metadata` sets this flag is drawn above every module's
  * other layers (area names: no village circle or pairing line may hide a
  * county's name), though it reads its own module's source.
@@ -284,12 +313,8 @@ interface LayerModuleBase {
   layers(view: AtlasView): LayerSpecification[];
   /** ids of layers that answer hover (tooltip), if any */
   readonly hoverLayerIds?: readonly string[];
-  /**
-   * What a click on the module's features selects: the selection kind, the
-   * layers that answer a click (topmost first wins across modules), and the
-   * feature property holding the code or id.
-   */
-  readonly select?: { kind: SelectionKind; layerIds: readonly string[]; idProperty: string };
+  /** what a click on its features selects; null: nothing */
+  readonly select: SelectSpec | null;
   /** images its layers use, added to the map once */
   readonly images?: readonly RuntimeImage[];
   /** an overlay's data loading (the registry requires it of every overlay) */

@@ -28,7 +28,9 @@ import { useOfShownYear, yearlyAnswer } from './shown-year';
 import type { OverlayLoader, VillageCounts } from './types';
 import { roundTo } from '../../export/rounding';
 import { figure, figureColumn, props, str, type FigureKey } from '../../export/table-parts';
-import type { LayerExport } from './types';
+import type { LayerExport, SelectionSummary } from './types';
+import { VillageDetail } from '../../panels/detail/VillageDetail';
+import { tileName } from './summary-parts';
 
 export const VILLAGE_CIRCLE_LAYER_ID = 'village-circle';
 
@@ -205,7 +207,25 @@ export const villageLayer = {
   export: villageExport,
   load,
   tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },
-  select: { kind: 'village', layerIds: [VILLAGE_CIRCLE_LAYER_ID], idProperty: 'code' },
+  select: {
+    kind: 'village',
+    layerIds: [VILLAGE_CIRCLE_LAYER_ID],
+    idProperty: 'code',
+    // Drawn from tiles of the view's year: a village without figures has no status, strength or population in its tile.
+    summary: (view, id, tileFeature): SelectionSummary => {
+      const village = tileFeature('villages', 'code', id);
+      const text = (value: unknown) => (value == null ? null : String(value));
+      return {
+        name: tileName(view, village),
+        figures: {
+          status: text(village?.status),
+          strength: text(village?.strength),
+          ruralPopulation: typeof village?.population === 'number' ? village.population : null,
+        },
+      };
+    },
+    detail: VillageDetail,
+  },
   list: {
     order: 2,
     kind: 'village',

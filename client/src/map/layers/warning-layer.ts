@@ -57,6 +57,7 @@ const load: OverlayLoader<'warnings'> = {
 export const warningLayer = {
   key: 'warnings',
   description: 'Early warnings (预警) of the year: one mark per place at its most severe level, red triangle, orange diamond, yellow circle',
+  select: null,
   export: null,
   load,
   images: WARNING_IMAGES,

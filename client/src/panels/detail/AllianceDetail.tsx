@@ -7,11 +7,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_ALLIANCE, type AtlasDetailAllianceQuery } from '../../graphql/documents';
-import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailPartProps } from './parts';
 import { StateInYear, periodIn } from './period';
 import { TrendChart, type TrendPoint } from './TrendChart';
 
-export function AllianceDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
+export function AllianceDetail({ ctx, id }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_ALLIANCE, { variables: { id: Number(id), year: ctx.year } });
   const data = answerFor(result, (d) => String(d.alliance.id) === id);

@@ -13,12 +13,12 @@ import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
 import { WarningsSection } from '../../warnings/WarningsSection';
 import { HelperLinks } from './links';
-import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkButton, LinkItem, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailPartProps } from './parts';
 
 /** How many of the weakest villages the panel lists. */
 const WEAKEST = 5;
 
-export function CountyDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
+export function CountyDetail({ ctx, id: code }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_COUNTY, { variables: { code, year: ctx.year, weakest: WEAKEST } });
   const data = answerFor(result, (d) => d.county.code === code);

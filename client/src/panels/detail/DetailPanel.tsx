@@ -16,17 +16,11 @@
  * (from the header only, to half); a swipe up or down on it moves it a height.
  */
 import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { selectSpec } from '../../map/layers/registry';
 import type { Selection } from '../../state/view-state';
-import { AllianceDetail } from './AllianceDetail';
 import type { FeatureShape } from './bounds';
-import { CountyDetail } from './CountyDetail';
-import { FindingDetail } from './FindingDetail';
 import type { DetailMessages } from './messages';
-import { PairingDetail } from './PairingDetail';
 import type { DetailContext } from './parts';
-import { ProjectDetail } from './ProjectDetail';
-import { TownshipDetail } from './TownshipDetail';
-import { VillageDetail } from './VillageDetail';
 import './detail.css';
 
 export type { BBox, FeatureShape } from './bounds';
@@ -152,31 +146,9 @@ export function DetailPanel({ selection, year, messages, onSelect, onShow }: Det
   );
 }
 
+/** The selected kind's part, its layer module's (`select.detail`). */
 function Body({ ctx, selection }: { ctx: DetailContext; selection: Selection }) {
+  const Part = selectSpec(selection.kind).detail;
   // key: a new feature starts with fresh state (its own focus-once and loading).
-  const key = `${selection.kind}:${selection.id}`;
-  switch (selection.kind) {
-    case 'county':
-      return <CountyDetail key={key} ctx={ctx} code={selection.id} />;
-    case 'township':
-      return <TownshipDetail key={key} ctx={ctx} code={selection.id} />;
-    case 'village':
-      return <VillageDetail key={key} ctx={ctx} code={selection.id} />;
-    case 'alliance':
-      return <AllianceDetail key={key} ctx={ctx} id={selection.id} />;
-    case 'pairing':
-      return <PairingDetail key={key} ctx={ctx} id={selection.id} />;
-    case 'project':
-      return <ProjectDetail key={key} ctx={ctx} id={selection.id} />;
-    case 'finding':
-      return <FindingDetail key={key} ctx={ctx} id={selection.id} />;
-    default:
-      throw new UnreachableCaseError(selection.kind);
-  }
-}
-
-class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${String(value)}`);
-  }
+  return <Part key={`${selection.kind}:${selection.id}`} ctx={ctx} id={selection.id} />;
 }

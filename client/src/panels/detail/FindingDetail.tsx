@@ -7,11 +7,11 @@ import { useQuery } from '@apollo/client/react';
 import { ATLAS_FINDING } from '../../graphql/documents';
 import { asOfDay } from '../../inspection/findings';
 import { findingMessagesFor } from '../../inspection/messages';
-import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, type DetailPartProps } from './parts';
 
 const PLACE_KIND = { COUNTY: 'county', TOWNSHIP: 'township', VILLAGE: 'village' } as const;
 
-export function FindingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
+export function FindingDetail({ ctx, id }: DetailPartProps) {
   const fm = findingMessagesFor(ctx.messages.nameField);
   const asOf = asOfDay(ctx.year);
   const result = useQuery(ATLAS_FINDING, { variables: { id: Number(id), asOf } });

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PAIRING, type VillageStrength } from '../../graphql/documents';
-import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkItem, Section, Status, answerFor, nameOf, useShowOnMap, type DetailContext, type DetailPartProps } from './parts';
 import { StateInYear, periodIn } from './period';
 import { VillageTrends } from './village-trend';
 
@@ -18,7 +18,7 @@ function VillageEnd({ ctx, village }: { ctx: DetailContext; village: { code: str
   );
 }
 
-export function PairingDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
+export function PairingDetail({ ctx, id }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_PAIRING, { variables: { id: Number(id), year: ctx.year } });
   const data = answerFor(result, (d) => String(d.pairing.id) === id);

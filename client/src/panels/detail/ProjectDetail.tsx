@@ -2,11 +2,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ATLAS_DETAIL_PROJECT } from '../../graphql/documents';
-import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, FigureList, LinkButton, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailPartProps } from './parts';
 import { StateInYear } from './period';
 import { ProjectProgress } from './ProjectProgress';
 
-export function ProjectDetail({ ctx, id }: { ctx: DetailContext; id: string }) {
+export function ProjectDetail({ ctx, id }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_PROJECT, { variables: { id: Number(id) } });
   const data = answerFor(result, (d) => String(d.industryProject.id) === id);

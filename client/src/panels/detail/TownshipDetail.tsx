@@ -7,9 +7,9 @@ import { CausesSection } from './CausesSection';
 import { AssessmentSection } from './AssessmentSection';
 import { FindingsSection } from './FindingsSection';
 import { WarningsSection } from '../../warnings/WarningsSection';
-import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext } from './parts';
+import { DetailHeader, DetailPending, LinkItem, ListSection, Status, answerFor, formats, nameOf, useShowOnMap, type DetailPartProps } from './parts';
 
-export function TownshipDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
+export function TownshipDetail({ ctx, id: code }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_TOWNSHIP, { variables: { code, year: ctx.year } });
   const data = answerFor(result, (d) => d.township.code === code);

@@ -14,13 +14,13 @@ import { FindingsSection } from './FindingsSection';
 import { WarningsSection } from '../../warnings/WarningsSection';
 import { HelperLinks } from './links';
 import { CausesSection } from './CausesSection';
-import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type Figure } from './parts';
+import { DetailHeader, DetailPending, FigureList, LineBadge, LinkButton, ListSection, Section, Status, answerFor, formats, nameOf, useShowOnMap, type DetailContext, type DetailPartProps, type Figure } from './parts';
 import { PeriodRow, PeriodTag, byPeriod, periodIn } from './period';
 import { VillageTrends } from './village-trend';
 
 type Village = AtlasDetailVillageQuery['village'];
 
-export function VillageDetail({ ctx, code }: { ctx: DetailContext; code: string }) {
+export function VillageDetail({ ctx, id: code }: DetailPartProps) {
   const m = ctx.messages;
   const result = useQuery(ATLAS_DETAIL_VILLAGE, { variables: { code, year: ctx.year } });
   const data = answerFor(result, (d) => d.village.code === code);

@@ -1,6 +1,6 @@
 /** What the map shows of a selected feature: its geometries, marked, and the extent it frames. */
 import type { Geometry } from '../../graphql/documents';
-import { geometryBounds } from '../../map/sync';
+import { geometryBounds } from '../../map/geometry-bounds';
 import type { Selection } from '../../state/view-state';
 
 /** [west, south, east, north], WGS-84 degrees. */

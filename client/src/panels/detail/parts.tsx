@@ -17,6 +17,13 @@ export interface DetailContext {
   onShow(shape: FeatureShape): void;
 }
 
+/** What a selected feature's part of the panel is given (each layer module's `select.detail`). */
+export interface DetailPartProps {
+  ctx: DetailContext;
+  /** the feature's code or id */
+  id: string;
+}
+
 export interface Named {
   name: string;
   nameEn: string;
