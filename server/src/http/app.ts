@@ -47,6 +47,7 @@ import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
 import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
 import { poolGauges } from './pool-gauges.js';
+import { postsWithoutEtags } from './post-answers.js';
 import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
@@ -232,7 +233,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       '/graphql',
       ...guards,
       express.json({ limit: '1mb' }),
-      expressMiddleware(apollo, {
+      ...postsWithoutEtags(expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const context = createContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
           // Apollo copies the context per operation; the report object travels by reference.
@@ -240,7 +241,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
           const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
           return scope;
         },
-      }),
+      })),
     );
     app.use('/graphql', bodyErrors);
     importRoutes(app, { db, auth, guards, clientDist: config.clientDist, onError: (e) => logger.error('an import through the browser failed', e) });
