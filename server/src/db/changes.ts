@@ -33,6 +33,16 @@
  *
  * LISTEN needs a session: behind PgBouncer in transaction mode, point the
  * hub at PostgreSQL directly or use session mode.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: caches that hear every write on the embedded database without a
+ *   listener of their own (no performance figure: a correctness seam).
+ * - leans on: pglite-socket 0.2 running every connection in one PGlite
+ *   session and returning a notification only to the connection whose
+ *   statement raised it.
+ * - guarded by: tests/api/live-updates.test.ts and
+ *   tests/api/response-cache.test.ts (a write is heard and flushes the
+ *   answers it made stale).
  */
 import pg from 'pg';
 

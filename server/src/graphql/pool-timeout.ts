@@ -9,8 +9,9 @@
  * - leans on: knex's `KnexTimeoutError` (its class name, not exported
  *   through MikroORM) and its message "Timeout acquiring a connection",
  *   which MikroORM passes on unchanged.
- * - guarded by: tests/api/database-outage.test.ts (answers while the
- *   database is away are SERVICE_UNAVAILABLE, busy or not reachable).
+ * - guarded by: tests/unit/graphql/pool-timeout.test.ts (knex itself
+ *   times out acquiring a connection) and tests/api/database-outage.test.ts
+ *   (answers while the database is away are SERVICE_UNAVAILABLE).
  */
 export function isPoolTimeout(error: unknown): boolean {
   const e = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : null;

@@ -1,11 +1,19 @@
 /**
  * Villages read straight from their rows into plain objects with the Village
  * entity's fields (references as `{ code }` / `{ id }`), without the ORM's
- * hydration. A page of a few hundred villages
- * spent about half its CPU time in MikroORM creating, snapshotting and
- * tracking entities that a read never changes (CPU profile of the bounding-box
- * query, issue 8). Read-only: never persist one of these; writes load managed
+ * hydration: a page of a few hundred villages spent much of its CPU time in
+ * MikroORM creating, snapshotting and tracking entities that a read never
+ * changes. Read-only: never persist one of these; writes load managed
  * entities through the EntityManager.
+ *
+ * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
+ * - buys: village lists without hydration, reading only the columns the
+ *   selection needs; figure in docs/performance.md#what-the-workarounds-buy.
+ * - leans on: objects typed as whole `Village` entities that MikroORM never
+ *   made, with unread columns left `undefined` (`UNREAD`): only the fields
+ *   that read a column may touch it, and the ORM must never see one.
+ * - guarded by: tests/api/village-columns.test.ts (each selection reads its
+ *   columns and answers as the entity would).
  */
 import type { Point } from 'geojson';
 import type { BranchFocus, VillageKind } from '../domain/enums.js';
