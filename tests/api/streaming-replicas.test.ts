@@ -146,6 +146,17 @@ function streamingCases(): void {
     expect(await query(standby.url, `select 1 from pg_stat_activity where pid <> pg_backend_pid() and query ilike '%listen %'`)).toEqual([]);
   });
 
+  it('gives each replica its state, lag and reads in /metrics', async () => {
+    await markedRead();
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    const name = (await replica())!.name;
+    expect(text).toContain(`lingyan_db_replica_state{replica="${name}",state="streaming"} 1`);
+    expect(text).toContain(`lingyan_db_replica_state{replica="${name}",state="down"} 0`);
+    expect(text).toContain(`lingyan_db_replica_lag_bytes{replica="${name}"} 0`);
+    expect(text).toContain(`lingyan_db_replica_lag_seconds{replica="${name}"} 0`);
+    expect(Number(text.match(new RegExp(`lingyan_db_replica_reads\\{replica="${name.replace(/\./g, '\\.')}"\\} (\\d+)`))?.[1])).toBeGreaterThan(0);
+  });
+
   it("writes on the primary, and a planner's read right after their write sees it while the replica has not replayed it", async () => {
     await query(standby.url, `select pg_wal_replay_pause()`);
     try {
@@ -213,6 +224,27 @@ function streamingCases(): void {
     expect(await whereRan(back)).toEqual({ standby: 1, primary: 0 });
     expect(log.some((line) => line.includes('answers again; back in rotation'))).toBe(true);
   }, 60_000);
+
+  it('starts with a replica that does not answer, reading from the primary meanwhile', async () => {
+    const other = await startTestServer({ databaseUrl: primary.url, databaseReplicaUrls: ['postgres://postgres@127.0.0.1:1/postgres', standby.url], poolSize: 2 });
+    try {
+      const res = await fetch(`${other.url}/readyz`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { replicas: ReplicaStatus[] };
+      expect(body.replicas[0]).toMatchObject({ name: '127.0.0.1:1/postgres', state: 'down', lagBytes: null });
+      expect(body.replicas[0]!.reason).toMatch(/ECONNREFUSED/);
+      expect(body.replicas[1]!.state).toBe('streaming');
+      for (let i = 0; i < 4; i++) {
+        const r = await other.graphql(READ, { c: county, y: YEAR });
+        expect(r.errors).toBeUndefined();
+      }
+      const after = (await (await fetch(`${other.url}/readyz`)).json()) as { replicas: ReplicaStatus[] };
+      expect(after.replicas[0]!.reads).toBe(0);
+      expect(after.replicas[1]!.reads).toBeGreaterThanOrEqual(4);
+    } finally {
+      await other.close();
+    }
+  });
 }
 
 // Each run registers only what its database can do: .ci/run counts a skipped test as a failure.

@@ -214,7 +214,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     await apollo.start();
 
     const readyBudget = requestBudget(config.rateLimitPerMinute, { address: clientAddress });
-    healthRoutes(app, db, readyBudget);
+    healthRoutes(app, db, readyBudget, observability.registry);
     embedCheckRoute(app, config.embedOrigins);
     const keys = new KeyRing(loadSecret(config.authSecret, config.dataDir), config.authKeysFile);
     const revocations = new Revocations(

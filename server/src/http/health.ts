@@ -15,6 +15,7 @@
  * down does not make the hub unready, since reads go on elsewhere.
  */
 import type express from 'express';
+import { Gauge, type Registry } from 'prom-client';
 import type { Database } from '../db/database.js';
 import { onPrimary } from '../db/replicas.js';
 import type { RequestBudget } from './guards.js';
@@ -56,7 +57,8 @@ function readiness(db: Database): () => Promise<string | null> {
   };
 }
 
-export function healthRoutes(app: express.Express, db: Database, budget: RequestBudget | null = null): void {
+export function healthRoutes(app: express.Express, db: Database, budget: RequestBudget | null = null, registry: Registry | null = null): void {
+  if (registry) replicaMetrics(registry, db);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', database: db.mode, postgis: db.postgisVersion });
   });
@@ -69,5 +71,49 @@ export function healthRoutes(app: express.Express, db: Database, budget: Request
     const detail = replicas.length > 0 ? { replicas } : {};
     if (problem) res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: problem, ...detail });
     else res.json({ status: 'ready', database: db.mode, ...detail });
+  });
+}
+
+/** Each streaming replica's lag and state for /metrics, read from the router's monitor when scraped (no statement). */
+export function replicaMetrics(registry: Registry, db: Database): void {
+  if ((db.replicas?.() ?? []).length === 0) return;
+  const states = ['streaming', 'catching-up', 'down'] as const;
+  new Gauge({
+    name: 'lingyan_db_replica_lag_bytes',
+    help: 'WAL written on the primary and not yet replayed on the streaming replica, bytes (absent while it is down)',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const r of db.replicas()) if (r.lagBytes !== null) this.set({ replica: r.name }, r.lagBytes);
+    },
+  });
+  new Gauge({
+    name: 'lingyan_db_replica_lag_seconds',
+    help: 'Replication lag of the streaming replica, seconds (0 when it has replayed everything; absent while it is down)',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const r of db.replicas()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+    },
+  });
+  new Gauge({
+    name: 'lingyan_db_replica_state',
+    help: 'The streaming replica is in this state (1) or not (0): streaming takes reads, catching-up has not replayed the latest write, down is out of rotation',
+    labelNames: ['replica', 'state'],
+    registers: [registry],
+    collect() {
+      for (const r of db.replicas()) for (const state of states) this.set({ replica: r.name, state }, r.state === state ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'lingyan_db_replica_reads',
+    help: 'Reads the streaming replica answered since the hub started',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      for (const r of db.replicas()) this.set({ replica: r.name }, r.reads);
+    },
   });
 }
