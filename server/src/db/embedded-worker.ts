@@ -23,12 +23,28 @@ export interface WorkerOptions {
 
 export type WorkerMessage = { type: 'started'; url: string } | { type: 'failed'; error: string } | { type: 'stopped' } | { type: 'pong' };
 
+/**
+ * pglite-socket detaches a connection whose socket closed one turn of the
+ * event loop later, and asks PGlite then whether a transaction is open
+ * (`isInTransaction`, which reads PGlite's module). A client hanging up as the
+ * worker stops can be detached after PGlite closed: that threw "Cannot read
+ * properties of undefined (reading '_IsTransactionBlock')". A closed database
+ * has no transaction open. Tested by tests/api/embedded-stop.test.ts.
+ */
+export const CLOSED_DATABASE_GUARD_SOURCE = `
+function answerWhenClosed(db) {
+  const isInTransaction = db.isInTransaction.bind(db);
+  db.isInTransaction = () => !db.closed && isInTransaction();
+}
+`;
+
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.modules.pglite);
 const { postgis } = require(workerData.modules.postgis);
 const { PGLiteSocketServer } = require(workerData.modules.socket);
 ${AUTH_SOURCE}
+${CLOSED_DATABASE_GUARD_SOURCE}
 
 if (typeof PGLiteSocketServer.prototype.handleConnection !== 'function') {
   throw new Error('pglite-socket no longer has handleConnection: the embedded database would take connections without a password');
@@ -61,6 +77,7 @@ let server = null;
 async function start() {
   try {
     db = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), extensions: { postgis } });
+    answerWhenClosed(db);
     // Loading PostGIS into a fresh directory takes seconds; the migrations would do it too,
     // but doing it here keeps the first migration portable.
     await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
