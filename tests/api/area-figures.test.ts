@@ -393,6 +393,7 @@ describe('area_year_figures', () => {
     const two = new pg.Client({ connectionString: databaseUrl() });
     await one.connect();
     await two.connect();
+    const twoPid = (await two.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     const change = `update village_year set poor_population = poor_population - 1 where id = $1`;
     try {
       await one.query('begin');
@@ -403,7 +404,13 @@ describe('area_year_figures', () => {
         await two.query(change, [b!.id]);
         await two.query('commit');
       })();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (postgis) {
+        // Commit only once the second writer is waiting for a lock the first holds.
+        await expect
+          .poll(async () => (await one.query<{ n: number }>('select count(*)::int as n from pg_locks where pid = $1 and not granted', [twoPid])).rows[0]!.n, { timeout: 30_000, interval: 20 })
+          .toBeGreaterThan(0);
+      }
+      // Embedded: pglite-socket runs one transaction at a time, so the second waits for this commit in any order.
       await one.query('commit');
       await second;
       await expectConsistent();
