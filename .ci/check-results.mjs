@@ -1,11 +1,13 @@
 // Reads vitest's JSON reports and fails when a run is missing, a test was
-// skipped, or a required suite (every file under tests/api and tests/e2e)
-// did not run with at least one passing test. Prints "N passed, N failed".
+// skipped, or a required suite (every test file under tests/api, tests/e2e,
+// tests/import and tests/unit) did not run with at least one passing test.
+// One report holds both vitest projects (unit and db), each file by its path.
+// Prints "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const required = ['tests/api', 'tests/e2e', 'tests/unit']
+const required = ['tests/api', 'tests/e2e', 'tests/import', 'tests/unit']
   .flatMap((dir) => (fs.existsSync(path.join(repo, dir)) ? fs.readdirSync(path.join(repo, dir), { recursive: true }).map((f) => path.join(dir, String(f))) : []))
   .filter((f) => f.endsWith('.test.ts'));
 
