@@ -85,7 +85,7 @@ async function firstRows(file: string, choices: HttpImportChoices): Promise<Sour
 }
 
 export function importRoutes(app: express.Express, o: ImportRouteOptions): void {
-  const em = o.db.orm.em as unknown as EntityManager;
+  const em: EntityManager = o.db.orm.em;
   const limit = o.maxBytes ?? IMPORT_MAX_BYTES;
   // One import at a time; the next waits for the one before it, whatever its outcome.
   let queue: Promise<unknown> = Promise.resolve();

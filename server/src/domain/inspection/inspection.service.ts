@@ -73,7 +73,7 @@ export async function recordInspection(c: EditContext, input: InspectionFields, 
     ...input.findings.flatMap((f, i) => checkFinding(visit, findingValues(f), today, `findings[${i}].`, i + 1)),
   ]);
   const inspection = c.em.create(Inspection, { ...place, inspectedOn: input.inspectedOn, inspectingUnit: input.inspectingUnit.trim(), note: input.note?.trim() || null });
-  const findings = input.findings.map((f) => c.em.create(Finding, { ...findingValues(f), inspection } as never));
+  const findings = input.findings.map((f) => c.em.create(Finding, { ...findingValues(f), inspection }));
   await c.em.flush();
   audit(c.em, c.principal, { action: 'recordInspection', entity: 'Inspection', entityId: inspection.id, countyCode: place.countyCode, before: null, after: auditPicture(inspection, findings) });
   await c.em.flush();
