@@ -17,8 +17,10 @@ export const MAX_DAYS: Readonly<Record<Role, number>> = { viewer: 366, analyst: 
 
 /**
  * Embed tokens (`use: "embed"`, role viewer) sit in a web page anyone can
- * read: they only read (not limited to counties: reads are not scoped by
- * county), and live 30 days unless asked otherwise, 90 at most.
+ * read: they only read, and live 30 days unless asked otherwise, 90 at most.
+ * One may be limited to counties: then it reads only those (lists, maps,
+ * tiles) and no figure above county level (graphql/context.ts's
+ * refuseAboveCounty); other roles' county limits bound their writes only.
  */
 export const EMBED_DEFAULT_DAYS = 30;
 export const EMBED_MAX_DAYS = 90;
@@ -54,7 +56,6 @@ export async function mintToken(keys: Uint8Array | KeyRing, o: MintOptions): Pro
   const most = maxDays(o.role, o.embed);
   if (o.days > most) throw new RangeError(`a ${o.embed ? 'embed' : o.role} token lives at most ${most} days, not ${o.days}`);
   if (o.embed && o.role !== 'viewer') throw new RangeError(`an embed token has role viewer, not ${o.role}`);
-  if (o.embed && o.counties?.length) throw new RangeError('an embed token is not limited to counties: reads are not scoped by county');
   const bad = (o.counties ?? []).filter((c) => !COUNTY_CODE.test(c));
   if (bad.length > 0) throw new RangeError(`not county codes (12 digits ending in 000000): ${bad.join(', ')}`);
   const key = KeyRing.of(keys).signing();

@@ -2,7 +2,8 @@
  * Tokens and the keys that sign them (server/src/auth/keys.ts):
  *
  *   pnpm run token --role planner --county 159901000000 --days 30 [--subject name]
- *   pnpm run token --embed [--days 30] [--subject name]   read-only embed token (≤ 90 days)
+ *   pnpm run token --embed [--county <code> …] [--days 30] [--subject name]
+ *                                                         read-only embed token (≤ 90 days), optionally reading only those counties
  *   pnpm run token --keys                                  list the keys (no secrets)
  *   pnpm run token --rotate                                add a key; new tokens are signed with it
  *   pnpm run token --retire <kid>                          its tokens are refused from now on
@@ -18,7 +19,7 @@ import { EMBED_DEFAULT_DAYS, describeToken, maxDays, mintToken } from '../auth/t
 import { ConfigError, loadConfig } from '../config/config.js';
 
 const USAGE = `usage: pnpm run token --role <${ROLES.join('|')}> [--county <12-digit code> …] [--days <n>] [--subject <name>]
-       pnpm run token --embed [--days <n>] [--subject <name>]
+       pnpm run token --embed [--county <12-digit code> …] [--days <n>] [--subject <name>]
        pnpm run token --keys | --rotate | --retire <kid>`;
 
 function listKeys(ring: KeyRing): void {
@@ -73,7 +74,6 @@ async function main(): Promise<void> {
   const embed = values.embed === true;
   const role: Role | undefined = embed ? (values.role === undefined || values.role === 'viewer' ? 'viewer' : undefined) : isRole(values.role) ? values.role : undefined;
   if (!role) throw new ConfigError(embed ? `an embed token has role viewer; leave out --role\n${USAGE}` : `--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
-  if (embed && values.county?.length) throw new ConfigError('an embed token is not limited to counties (reads are not scoped by county); leave out --county');
   const days = Number(values.days ?? (embed ? EMBED_DEFAULT_DAYS : 30));
   const most = maxDays(role, embed);
   if (!Number.isFinite(days) || days <= 0 || days > most) throw new ConfigError(`--days must be a number of days from 1 to ${most} for ${embed ? 'an embed' : `a ${role}`} token\n${USAGE}`);

@@ -68,7 +68,7 @@ export async function runWarningsExport(em: EntityManager, o: WarningsExportOpti
   const started = Date.now();
   const [prefecture] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
   if (!prefecture) throw new Error('the database holds no prefecture: import or seed the region first');
-  const year = o.year ?? (await latestFigureYear(em)) ?? new Date().getFullYear();
+  const year = o.year ?? (await latestFigureYear(em, prefecture?.code ?? '')) ?? new Date().getFullYear();
   const warnings = await computeWarnings(em, { year, areaCode: o.county, settings: warningSettingsOf(prefecture.ownWarningSettings), thresholds: prefecture.getThresholds() });
   const out = createWriteStream(o.out, { encoding: 'utf8' });
   try {

@@ -13,7 +13,9 @@ import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } fr
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 import type { ClassBreaks, SharedReads } from './shared-reads.js';
 import type { Choropleth } from './types/indicators.type.js';
-import { CHOSEN_PREFECTURE } from '../domain/region/chosen-prefecture.js';
+import { ApiError, ErrorCode } from './errors.js';
+import { UnknownPrefecture, countyLimited, resolveScope, type ReadScope, type ScopeSource } from '../domain/region/read-scope.js';
+import { heldPrefectures } from './shared-reads.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -26,6 +28,8 @@ export interface Context {
   loaders: Loaders;
   /** who is asking; null for an anonymous reader */
   principal: Principal | null;
+  /** what this request reads: one prefecture, and an embed token's counties (domain/region/read-scope.ts); every atlas read applies it */
+  scope: ReadScope;
   /** filled by the server with the operation's name and error codes, for the request's log line and metrics */
   report?: { operation?: string; errorCodes?: string[] };
   /** signs a token with the hub's key (absent where nothing may be minted, e.g. in scripts) */
@@ -78,27 +82,27 @@ function byKey<E extends object, K extends string | number>(em: EntityManager, e
   });
 }
 
-export function createLoaders(em: EntityManager, shared: SharedReads | null = null) {
+export function createLoaders(em: EntityManager, shared: SharedReads | null, scope: ReadScope) {
   let prefecture: Promise<Prefecture> | null = null;
   let latest: Promise<number> | null = null;
-  /** The one prefecture the hub covers. */
+  /** The prefecture the request reads (its scope's). */
   const loadPrefecture = (): Promise<Prefecture> =>
-    (prefecture ??= em.find(Prefecture, {}, CHOSEN_PREFECTURE).then(([p]) => {
+    (prefecture ??= em.findOne(Prefecture, { code: scope.prefecture }).then((p) => {
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));
   const thresholds = async (): Promise<PolicySettings> => {
     if (!shared) return (await loadPrefecture()).getPolicySettings();
-    const t = await shared.thresholds(() => em);
+    const t = await shared.thresholds(() => em, scope.prefecture);
     if (!t) throw new Error('no prefecture loaded');
     return t;
   };
   return {
     prefecture: loadPrefecture,
     thresholds,
-    /** The latest year with village figures (the default year of filters). */
+    /** The latest year with figures in the prefecture read (the default year of filters). */
     latestYear(): Promise<number> {
-      latest ??= (shared ? shared.latestYear(() => em) : latestFigureYear(em)).then((year) => year ?? new Date().getFullYear());
+      latest ??= (shared ? shared.latestYear(() => em, scope.prefecture) : latestFigureYear(em, scope.prefecture)).then((year) => year ?? new Date().getFullYear());
       return latest;
     },
     /** A choropleth kept by the process under `key` (see SharedReads), or computed. */
@@ -163,12 +167,61 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null = nu
   };
 }
 
+/**
+ * A request's context reading `scope`; without one, the whole lowest-coded
+ * prefecture (what scopedContext resolves for a request that names none).
+ */
 export function createContext(
   em: EntityManager,
   principal: Principal | null = null,
   mint?: (o: MintOptions) => Promise<string>,
   shared: SharedReads | null = null,
+  scope: ReadScope | null = null,
 ): Context {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork, shared), principal, ...(mint ? { mint } : {}) };
+  const read = scope ?? { prefecture: shared?.lastDefault() ?? '', counties: null };
+  return { em: fork, loaders: createLoaders(fork, shared, read), principal, scope: read, ...(mint ? { mint } : {}) };
+}
+
+/** A request's scope refused: BAD_USER_INPUT, HTTP 400, naming the code (zh and en). */
+export function scopeRefusal(e: UnknownPrefecture): ApiError {
+  return new ApiError(ErrorCode.BAD_USER_INPUT, e.message, { argument: 'prefecture', prefecture: e.code, http: { status: 400 } });
+}
+
+/** The prefectures held, ascending: kept by the process when it hears changes, else read. */
+export function prefecturesHeld(em: EntityManager, shared: SharedReads | null): Promise<string[]> {
+  return shared ? shared.prefectures(() => em.fork()) : heldPrefectures(em.fork());
+}
+
+/**
+ * The context of a request naming `requested` as its prefecture (the
+ * X-Lingyan-Prefecture header, or absent): the scope resolved and checked
+ * once, here. An unknown code throws BAD_USER_INPUT (HTTP 400).
+ */
+export async function scopedContext(
+  em: EntityManager,
+  principal: Principal | null,
+  mint: ((o: MintOptions) => Promise<string>) | undefined,
+  shared: SharedReads | null,
+  requested: unknown,
+  source: ScopeSource = 'header',
+): Promise<Context> {
+  let scope: ReadScope;
+  try {
+    scope = resolveScope(await prefecturesHeld(em, shared), requested, source, principal);
+  } catch (e) {
+    throw e instanceof UnknownPrefecture ? scopeRefusal(e) : e;
+  }
+  return createContext(em, principal, mint, shared, scope);
+}
+
+/** Above-county figures (a prefecture's totals, KPIs, trends) are not given to an embed token limited to counties: FORBIDDEN naming them. */
+export function refuseAboveCounty(ctx: Context, what: string): void {
+  if (!countyLimited(ctx.scope)) return;
+  const list = ctx.scope.counties.join(', ');
+  throw new ApiError(
+    ErrorCode.FORBIDDEN,
+    `此嵌入令牌仅限旗县 ${list}，不提供${what}等旗县以上的汇总数字。 / This embed token is limited to the counties ${list}: figures above county level (${what}) are not given out.`,
+    { counties: ctx.scope.counties },
+  );
 }

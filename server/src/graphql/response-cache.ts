@@ -8,7 +8,8 @@
  *
  * Correctness rules:
  * - only `query` operations, only answers without errors;
- * - the key holds the caller's read scope (role and counties), the operation
+ * - the key holds the caller's role and counties, the prefecture (and an embed
+ *   token's counties) read (graphql/context.ts's `scope`), the operation
  *   text, its name and its variables: two callers share an answer only when
  *   they would get the same one;
  * - an answer computed while a write committed is not stored (a generation
@@ -28,6 +29,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
+import { scopeKey, type ReadScope } from '../domain/region/read-scope.js';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/roles.js';
 import { ErrorCode } from './errors.js';
@@ -83,13 +85,15 @@ export interface ResponseCache {
 }
 
 function scopeOf(p: Principal | null): string {
-  return p === null ? 'anonymous' : `${p.role}:${p.counties?.join(',') ?? '*'}`;
+  return p === null ? 'anonymous' : `${p.role}${p.embed ? '/embed' : ''}:${p.counties?.join(',') ?? '*'}`;
 }
 
-function keyOf(rc: GraphQLRequestContextResponseForOperation<{ principal: Principal | null }>): string | null {
+function keyOf(rc: GraphQLRequestContextResponseForOperation<{ principal: Principal | null; scope?: ReadScope }>): string | null {
   const text = rc.source;
   if (text === undefined) return null;
-  return `${scopeOf(rc.contextValue.principal)}\n${rc.request.operationName ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}\n${text}`;
+  // The read scope (prefecture, an embed token's counties): one region's answer is never another's.
+  const read = rc.contextValue.scope ? scopeKey(rc.contextValue.scope) : '';
+  return `${scopeOf(rc.contextValue.principal)}\n${read}\n${rc.request.operationName ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}\n${text}`;
 }
 
 export function responseCache(feed: ChangeFeed, maxBytes: number, options: ResponseCacheOptions = {}): ResponseCache {

@@ -31,11 +31,15 @@ import { CHOSEN_PREFECTURE } from '../domain/region/chosen-prefecture.js';
 const CHOROPLETHS_KEPT = 8;
 
 export interface SharedReads {
-  /** null when no prefecture is loaded yet (then there is no geography either) */
+  /** the prefecture's thresholds; null when it is not held (then there is no geography either) */
   /** `em` is asked for only when the value must be read (a cache hit needs no EntityManager) */
-  thresholds(em: () => EntityManager): Promise<PolicySettings | null>;
-  /** null when there are no figures yet */
-  latestYear(em: () => EntityManager): Promise<number | null>;
+  thresholds(em: () => EntityManager, prefecture: string): Promise<PolicySettings | null>;
+  /** the latest year with figures in the prefecture; null when there are none yet */
+  latestYear(em: () => EntityManager, prefecture: string): Promise<number | null>;
+  /** the codes of the prefectures held, ascending (what a request's scope is checked against) */
+  prefectures(em: () => EntityManager): Promise<string[]>;
+  /** the lowest prefecture code the last read of `prefectures` found, for a context made without a request (the warm-up); undefined before the first */
+  lastDefault(): string | undefined;
   /** the choropleth `key` names (everything its answer depends on besides the data), computed by `compute` when not kept */
   choropleth(key: string, compute: () => Promise<Choropleth>): Promise<Choropleth>;
   /** class breaks over every year (`key` names level, metric, method and classes), computed by `compute` when not kept */
@@ -49,12 +53,21 @@ export interface ClassBreaks {
   years: number[];
 }
 
+/** How long the list of prefectures held is kept at most, ms. */
+const HELD_PREFECTURES_MS = 1000;
+
 /** Breaks over every year kept: one per level, metric and method asked for (a few hundred bytes each). */
 const BREAKS_KEPT = 64;
 
-async function readThresholds(em: EntityManager): Promise<PolicySettings | null> {
-  const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
+async function readThresholds(em: EntityManager, prefecture: string): Promise<PolicySettings | null> {
+  const p = await em.findOne(Prefecture, { code: prefecture });
   return p ? p.getPolicySettings() : null;
+}
+
+/** The codes of the prefectures the database holds, lowest first (CHOSEN_PREFECTURE's order). */
+export async function heldPrefectures(em: EntityManager): Promise<string[]> {
+  const rows = await em.find(Prefecture, {}, { orderBy: CHOSEN_PREFECTURE.orderBy, fields: ['code'] });
+  return rows.map((p) => p.code);
 }
 
 /**
@@ -62,9 +75,9 @@ async function readThresholds(em: EntityManager): Promise<PolicySettings | null>
  * recently used dropped); `tables` are the tables whose change drops them
  * all, null for any table.
  */
-function kept<T extends object | number | null>(feed: ChangeFeed | null, tables: readonly string[] | null, max = 1) {
+function kept<T extends object | number | null | string[]>(feed: ChangeFeed | null, tables: readonly string[] | null, max = 1, ttlMs = 0) {
   // lru-cache holds no null or undefined: the promise of the value is what is kept.
-  const values = new LRUCache<string, Promise<T>>({ max });
+  const values = new LRUCache<string, Promise<T>>({ max, ...(ttlMs > 0 ? { ttl: ttlMs } : {}) });
   const unsubscribe = feed?.subscribe((table) => {
     if (tables === null || table === ANY_TABLE || tables.includes(table)) values.clear();
   });
@@ -88,19 +101,30 @@ function kept<T extends object | number | null>(feed: ChangeFeed | null, tables:
 }
 
 export function sharedReads(feed: ChangeFeed | null): SharedReads {
-  const thresholds = kept<PolicySettings | null>(feed, ['prefecture']);
-  const latest = kept<number | null>(feed, ['village_year', 'reported_area_figures']);
+  const thresholds = kept<PolicySettings | null>(feed, ['prefecture'], 8);
+  const latest = kept<number | null>(feed, ['village_year', 'reported_area_figures'], 8);
+  // Also read again after a second: the list decides what every request reads, and on the embedded database a write
+  // by another client of its socket (an import script) is not heard by this process (one PGlite session, db/changes.ts).
+  const held = kept<string[]>(feed, ['prefecture'], 1, HELD_PREFECTURES_MS);
+  let lowest: string | undefined;
   const choropleths = kept<Choropleth>(feed, null, CHOROPLETHS_KEPT);
   const breaks = kept<ClassBreaks>(feed, null, BREAKS_KEPT);
   return {
-    thresholds: (em) => thresholds.get('', () => readThresholds(em())),
-    latestYear: (em) => latest.get('', () => latestFigureYear(em())),
+    thresholds: (em, prefecture) => thresholds.get(prefecture, () => readThresholds(em(), prefecture)),
+    latestYear: (em, prefecture) => latest.get(prefecture, () => latestFigureYear(em(), prefecture)),
+    prefectures: (em) =>
+      held.get('', () => heldPrefectures(em())).then((codes) => {
+        lowest = codes[0];
+        return codes;
+      }),
+    lastDefault: () => lowest,
     choropleth: (key, compute) => choropleths.get(key, compute),
     breaks: (key, compute) => breaks.get(key, compute),
     close() {
       breaks.close();
       thresholds.close();
       latest.close();
+      held.close();
       choropleths.close();
     },
   };

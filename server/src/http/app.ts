@@ -17,7 +17,8 @@ import expressStaticGzip from 'express-static-gzip';
 import { ConfigError, describeMode, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { isEmpty, loadDataset } from '../importer/load-dataset.js';
-import { createContext, type Context } from '../graphql/context.js';
+import { createContext, prefecturesHeld, scopedContext, type Context } from '../graphql/context.js';
+import { PREFECTURE_HEADER } from '../domain/region/read-scope.js';
 import { DataChanges } from '../graphql/data-changes.js';
 import { documentStore } from '../graphql/document-store.js';
 import { KeyRing } from '../auth/keys.js';
@@ -235,7 +236,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       express.json({ limit: '1mb' }),
       ...postsWithoutEtags(expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const context = createContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared);
+          const context = await scopedContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared, req.headers[PREFECTURE_HEADER]);
           // Apollo copies the context per operation; the report object travels by reference.
           // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
           const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
@@ -258,6 +259,7 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
             formatError: formatErrors,
             registry: observability.registry,
             trusted,
+            prefectures: () => prefecturesHeld(db.orm.em, shared),
           })
         : null;
     serveClient(app, config.clientDist, config.embedOrigins, { views: config.screenViews, intervalSeconds: config.screenIntervalSeconds });

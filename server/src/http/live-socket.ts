@@ -52,6 +52,7 @@ import { ErrorCode } from '../graphql/errors.js';
 import { LIMITS } from '../graphql/limits.js';
 import type { LiveContext } from '../graphql/resolvers/live.resolver.js';
 import type { RequestBudget } from './guards.js';
+import { UnknownPrefecture, resolveScope } from '../domain/region/read-scope.js';
 
 export const LIVE_PATH = '/graphql';
 /** Subscriptions one socket may hold at once (the atlas needs one). */
@@ -78,6 +79,8 @@ export interface LiveSocketOptions {
   registry: Registry;
   /** TRUSTED_DOCUMENTS: the shipped operations anonymous and viewer sockets are held to (null: any) */
   trusted?: TrustedDocuments | null;
+  /** The prefectures held, lowest first: connection_init's `prefecture` must be one (absent: not checked) */
+  prefectures?: () => Promise<string[]>;
 }
 
 /** POST /graphql refuses subscriptions with a clear error (Apollo would run one as a query and fail inside it). */
@@ -266,6 +269,18 @@ export function liveSocket(server: http.Server, o: LiveSocketOptions): LiveSocke
           return false;
         }
         ctx.extra.expiresAt = expiryOf(authorization);
+        // The prefecture the socket's page reads (connection_init payload `prefecture`); an unknown code closes it with 4400.
+        const named = ctx.connectionParams?.prefecture;
+        if (o.prefectures && named !== undefined && named !== null && named !== '') {
+          try {
+            resolveScope(await o.prefectures(), named, 'socket', ctx.extra.principal ?? null);
+          } catch (error) {
+            if (!(error instanceof UnknownPrefecture)) throw error;
+            const code = error.code.slice(0, 20);
+            ctx.extra.socket.close(CloseCode.BadRequest, `BAD_USER_INPUT: 盟市代码 ${code} 不存在 / unknown prefecture ${code}`);
+            return false;
+          }
+        }
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {

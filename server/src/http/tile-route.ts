@@ -16,6 +16,7 @@ import type { Logger } from './observability.js';
 import { TileRequestError, parseTilePath, parseYear } from '../tiles/coordinates.js';
 import type { EngineKind } from '../tiles/engines.js';
 import { LAYER_NAMES } from '../tiles/layers.js';
+import { UnknownPrefecture, resolveScope } from '../domain/region/read-scope.js';
 import type { Lookup, TileService } from '../tiles/service.js';
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -99,10 +100,13 @@ export function tileHandler(o: TileRouteOptions): TileHandler {
       return;
     }
     try {
-      await principalOf(req.headers.authorization, o.auth);
+      const principal = await principalOf(req.headers.authorization, o.auth);
       const address = parseTilePath(path, LAYER_NAMES);
-      const year = parseYear(query ? querystring.parse(query).year : undefined);
-      const tile = await service.tile(address, year);
+      const params = query ? querystring.parse(query) : {};
+      const year = parseYear(params.year);
+      // ?prefecture= chooses the region (absent: the lowest code); an embed token's counties limit it further.
+      const scope = resolveScope(await service.prefectures(), params.prefecture, 'query', principal);
+      const tile = await service.tile(address, year, scope);
       res.setHeader('Cache-Control', cacheControl);
       if (!tile.etag) {
         // MapLibre draws a 204 as an empty tile.
@@ -122,6 +126,7 @@ export function tileHandler(o: TileRouteOptions): TileHandler {
       res.end(req.method === 'HEAD' ? undefined : tile.body);
     } catch (error) {
       if (error instanceof TileRequestError) return fail(res, 400, ErrorCode.BAD_USER_INPUT, error.message, error.part);
+      if (error instanceof UnknownPrefecture) return fail(res, 400, ErrorCode.BAD_USER_INPUT, error.message, 'prefecture');
       if (error instanceof ApiError) {
         const code = String(error.extensions.code);
         if (code === ErrorCode.UNAUTHENTICATED) res.setHeader('WWW-Authenticate', 'Bearer');

@@ -40,10 +40,14 @@ export async function createTiles(db: Database, config: Config, auth: AuthOption
     onRender: metrics.onRender,
   });
   metrics.watch(service, db.changes);
+  // The lowest prefecture known before the hub listens: the warm-up's contexts are made without a request to name one.
+  await service.prefectures();
   return {
     handler: tileHandler({ service, auth, logger: observability.logger }),
     async warmUp() {
-      for (const address of await openingTiles(run)) await service.tile(address, null);
+      const [lowest] = await service.prefectures();
+      if (lowest === undefined) return;
+      for (const address of await openingTiles(run)) await service.tile(address, null, { prefecture: lowest, counties: null });
     },
   };
 }

@@ -12,7 +12,9 @@
  * tags each row with its source.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReadScope } from '../domain/region/read-scope.js';
 import { activePairingSql } from './rules-sql.js';
+import { inScopeSql } from './scope-sql.js';
 import { inList, query, raw, sql } from './sql.js';
 
 export type AreaLevel = 'township' | 'county' | 'prefecture';
@@ -115,6 +117,7 @@ export interface AreaWithFigures<F extends FigureField = FigureField> {
  */
 export async function areasWithFigures<F extends FigureField>(
   em: EntityManager,
+  scope: ReadScope,
   level: 'county' | 'township',
   year: number,
   fields: readonly F[],
@@ -124,6 +127,7 @@ export async function areasWithFigures<F extends FigureField>(
     em,
     sql`select a.code as area${raw(names ? ', a.name, a.name_en' : '')}, f.code is not null as found, ${raw(selectList(fields))}
           from ${raw(level)} a left join area_figures_chosen f on f.level = ${level} and f.year = ${year} and f.code = a.code
+         where ${inScopeSql(scope, 'a.code')}
          order by a.code`,
   );
   return rows.map((r) => ({ code: r.area, name: r.name ?? '', nameEn: r.name_en ?? '', figures: r.found ? figuresRow(r.area, r, fields) : null }));
@@ -136,26 +140,37 @@ export async function areasWithFigures<F extends FigureField>(
  */
 export async function areaFiguresEveryYear<F extends FigureField>(
   em: EntityManager,
+  scope: ReadScope,
   level: 'county' | 'township',
   fields: readonly F[],
 ): Promise<Array<Pick<AreaFiguresRow, 'code' | 'source' | F> & { year: number }>> {
-  const rows = await query<FiguresRecord>(em, sql`select f.code, f.year, ${raw(selectList(fields))} from area_figures_chosen f where f.level = ${level}`);
+  const rows = await query<FiguresRecord>(em, sql`select f.code, f.year, ${raw(selectList(fields))} from area_figures_chosen f where f.level = ${level} and ${inScopeSql(scope, 'f.code')}`);
   return rows.map((r) => Object.assign(figuresRow(String(r.code), r, fields), { year: Number(r.year) }));
 }
 
-/** The latest year with village or reported area figures; null when there are none (one probe of each year index). */
-export async function latestFigureYear(em: EntityManager): Promise<number | null> {
-  const [row] = await em
-    .getConnection()
-    .execute<{ year: number | null }[]>(`select greatest((select max(year) from village_year), (select max(year) from reported_area_figures)) as year`);
+/** The latest year with village or reported area figures in the prefecture; null when there are none. */
+export async function latestFigureYear(em: EntityManager, prefecture: string): Promise<number | null> {
+  const scope: ReadScope = { prefecture, counties: null };
+  const [row] = await query<{ year: number | null }>(
+    em,
+    sql`select greatest((select max(year) from village_year where ${inScopeSql(scope, 'village_code')}),
+                        (select max(year) from reported_area_figures where ${inScopeSql(scope, 'code')})) as year`,
+  );
   return row?.year === null || row?.year === undefined ? null : Number(row.year);
 }
 
-/** The years with any village or reported figures, ascending (every village-year counts in a prefecture, so the prefectures' rows have them all). */
-export async function figureYears(em: EntityManager): Promise<number[]> {
-  const rows = await em
-    .getConnection()
-    .execute<{ year: number }[]>(`select year from area_year_figures where level = 'prefecture' union select year from reported_area_figures order by year`);
+/**
+ * The years with any village or reported figures in the scope, ascending
+ * (every village-year counts in its prefecture's and county's rows, so
+ * those rows have them all).
+ */
+export async function figureYears(em: EntityManager, scope: ReadScope): Promise<number[]> {
+  const level = scope.counties === null ? 'prefecture' : 'county';
+  const rows = await query<{ year: number }>(
+    em,
+    sql`select year from area_year_figures where level = ${level} and ${inScopeSql(scope, 'code')}
+        union select year from reported_area_figures where ${inScopeSql(scope, 'code')} order by year`,
+  );
   return rows.map((r) => Number(r.year));
 }
 
@@ -167,15 +182,16 @@ export interface SummaryCounts {
   activePairings: number;
 }
 
-/** Counts for the prefecture summary that are not sums of village figures. */
-export async function summaryCounts(em: EntityManager, year: number): Promise<SummaryCounts> {
+/** Counts for the prefecture summary that are not sums of village figures (alliances by their centre village, pairings by the village helped). */
+export async function summaryCounts(em: EntityManager, scope: ReadScope, year: number): Promise<SummaryCounts> {
+  const village = inScopeSql(scope, 'code');
   const [row] = await query<Record<string, number>>(
     em,
-    sql`select (select count(*) from village where is_poor_village)::int as poor_villages,
-               (select count(*) from village where is_poor_village and exited_year <= ${year})::int as villages_exited,
-               (select count(*) from village where is_poor_village and exited_year = ${year})::int as villages_exited_this_year,
-               (select count(*) from alliance where founded_year <= ${year})::int as alliances,
-               (select count(*) from pairing p where ${activePairingSql('p', sql`${year}::int`)})::int as active_pairings`,
+    sql`select (select count(*) from village where is_poor_village and ${village})::int as poor_villages,
+               (select count(*) from village where is_poor_village and exited_year <= ${year} and ${village})::int as villages_exited,
+               (select count(*) from village where is_poor_village and exited_year = ${year} and ${village})::int as villages_exited_this_year,
+               (select count(*) from alliance where founded_year <= ${year} and ${inScopeSql(scope, 'centre_code')})::int as alliances,
+               (select count(*) from pairing p where ${activePairingSql('p', sql`${year}::int`)} and ${inScopeSql(scope, 'p.helped_village_code')})::int as active_pairings`,
   );
   return {
     poorVillages: Number(row?.poor_villages ?? 0),

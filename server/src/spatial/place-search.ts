@@ -6,6 +6,8 @@
  * counties before townships before villages, then by code.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReadScope } from '../domain/region/read-scope.js';
+import { inScopeSql } from './scope-sql.js';
 import { query, raw, sql } from './sql.js';
 
 export type PlaceLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
@@ -28,7 +30,7 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function searchPlaces(em: EntityManager, text: string, limit: number): Promise<PlaceRow[]> {
+export async function searchPlaces(em: EntityManager, scope: ReadScope, text: string, limit: number): Promise<PlaceRow[]> {
   const needle = text.trim();
   const anywhere = `%${escapeLike(needle)}%`;
   const prefix = `${escapeLike(needle)}%`;
@@ -39,7 +41,7 @@ export async function searchPlaces(em: EntityManager, text: string, limit: numbe
       when ${raw(table)}.name like ${prefix} or ${raw(table)}.name_en ilike ${prefix} or ${raw(table)}.code like ${codePrefix} then 1
       else 2 end`;
   const matches = (table: string) =>
-    sql`(${raw(table)}.name like ${anywhere} or ${raw(table)}.name_en ilike ${anywhere} or ${raw(table)}.code like ${codePrefix})`;
+    sql`(${raw(table)}.name like ${anywhere} or ${raw(table)}.name_en ilike ${anywhere} or ${raw(table)}.code like ${codePrefix}) and ${inScopeSql(scope, `${table}.code`)}`;
   const box = (geom: string) =>
     raw(`ST_XMin(${geom})::float8 as west, ST_YMin(${geom})::float8 as south, ST_XMax(${geom})::float8 as east, ST_YMax(${geom})::float8 as north`);
   return query<PlaceRow>(

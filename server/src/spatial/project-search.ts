@@ -3,11 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IndustryType } from '../domain/enums.js';
 import { spatialWhere, type Reference, type SpatialCriteria } from './criteria.js';
 import { featureSearch, type FeaturePage } from './feature-search.js';
+import type { ReadScope } from '../domain/region/read-scope.js';
+import { inScopeSql } from './scope-sql.js';
 import { Sql, raw, sql } from './sql.js';
 
 export type ProjectOrderField = 'ID' | 'NAME' | 'INVESTMENT' | 'START_YEAR' | 'DISTANCE';
 
 export interface ProjectSearch {
+  /** what the request reads: a project is inside when its village is */
+  scope: ReadScope;
   types?: IndustryType[];
   countyCode?: string;
   townshipCode?: string;
@@ -25,7 +29,7 @@ export interface ProjectSearch {
 }
 
 export function searchProjects(em: EntityManager, s: ProjectSearch): Promise<FeaturePage<number>> {
-  const where: Sql[] = [];
+  const where: Sql[] = [inScopeSql(s.scope, 'p.village_code')];
   if (s.types?.length) where.push(sql`p.type in (select jsonb_array_elements_text(${JSON.stringify(s.types)}::jsonb))`);
   if (s.countyCode) where.push(sql`t.county_code = ${s.countyCode}`);
   if (s.townshipCode) where.push(sql`v.township_code = ${s.townshipCode}`);

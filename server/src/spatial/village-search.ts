@@ -10,12 +10,16 @@ import type { Thresholds } from '../domain/rules.js';
 import { spatialWhere, type Reference, type SpatialCriteria } from './criteria.js';
 import { featureSearch } from './feature-search.js';
 import { activePairingSql, incidenceSql, statusSql, strengthSql } from './rules-sql.js';
+import type { ReadScope } from '../domain/region/read-scope.js';
+import { inScopeSql } from './scope-sql.js';
 import { Sql, query, raw, sql } from './sql.js';
 import { villageColumns, villageRecord, type VillageProperty, type VillageRecord, type VillageRow } from './village-records.js';
 
 export type VillageOrderField = 'CODE' | 'NAME' | 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME' | 'DISTANCE';
 
 export interface VillageSearch {
+  /** what the request reads: villages outside are never found */
+  scope: ReadScope;
   /** the year the figure-dependent filters and orderings look at */
   year: number;
   countyCode?: string;
@@ -63,6 +67,7 @@ export async function searchVillages(em: EntityManager, s: VillageSearch, t: Thr
   // them: for a plain box of 265 national villages the two joins took the statement from 2.0 to 3.6 ms.
   // Conditions on the figures are kept apart, so the join follows from them.
   const onFigures: Sql[] = [];
+  where.push(inScopeSql(s.scope, 'v.code'));
   if (s.countyCode) where.push(sql`t.county_code = ${s.countyCode}`);
   if (s.townshipCode) where.push(sql`v.township_code = ${s.townshipCode}`);
   if (s.status?.length) where.push(sql`${statusSql('v', year)} in (select jsonb_array_elements_text(${JSON.stringify(s.status)}::jsonb))`);

@@ -13,7 +13,9 @@
  * the tile. Rules come from rules-sql.ts and feature-geometry.ts, never
  * spelled again here.
  */
+import type { ReadScope } from '../domain/region/read-scope.js';
 import type { Thresholds } from '../domain/rules.js';
+import { inScopeSql } from '../spatial/scope-sql.js';
 import { FOOTPRINT_MARGIN_METERS, HELPER_LOCATION, PAIRING_ENDS, PAIRING_LINE, PAIRING_METERS, footprintOf } from '../spatial/feature-geometry.js';
 import { activeInYearSql, activePairingSql, statusSql, strengthSql } from '../spatial/rules-sql.js';
 import { type Sql, raw, sql } from '../spatial/sql.js';
@@ -29,6 +31,13 @@ export interface LayerParams {
   /** The year of year-dependent attributes; null for layers that have none. */
   year: number | null;
   thresholds: Thresholds;
+  /** what the request reads (a prefecture, or an embed token's counties); null: everything held (benchmarks) */
+  scope: ReadScope | null;
+}
+
+/** `column` (a division code) inside the tile's scope. */
+function within(p: LayerParams, column: string): Sql {
+  return p.scope ? inScopeSql(p.scope, column) : raw('true');
 }
 
 export interface TileLayer {
@@ -70,15 +79,16 @@ const LABEL_POINT = raw(`cross join lateral (
  * of the layer's own (`attribute`, read from `column` of `table`).
  */
 function areaLayer(name: LayerName, table: 'county' | 'township', attribute: string, column: string): TileLayer {
-  const attributes = `a.code, a.name, a.name_en as "nameEn", a.${column} as ${attribute}`;
-  const features = raw(`select a.code::bigint as fid, a.boundary as geom, ${attributes}
-      from bounds b join ${table} a on a.boundary && b.area
+  const attributes = raw(`a.code, a.name, a.name_en as "nameEn", a.${column} as ${attribute}`);
+  const from = raw(`from bounds b join ${table} a on a.boundary && b.area`);
+  const features = (p: LayerParams) => sql`select a.code::bigint as fid, a.boundary as geom, ${attributes}
+      ${from} where ${within(p, 'a.code')}
     union all
     select null, l.point, ${attributes}
-      from bounds b join ${table} a on a.boundary && b.area
-      ${LABEL_POINT.text}
-     where l.point && b.area`);
-  return { name, tables: [table], yearly: false, attributes: ['code', 'name', 'nameEn', attribute], features: () => features };
+      ${from}
+      ${LABEL_POINT}
+     where l.point && b.area and ${within(p, 'a.code')}`;
+  return { name, tables: [table], yearly: false, attributes: ['code', 'name', 'nameEn', attribute], features };
 }
 
 const counties = areaLayer('counties', 'county', 'kind', 'kind');
@@ -99,7 +109,8 @@ const villages: TileLayer = {
           ${strengthSql('v', 'vy', year, p.thresholds)} as strength,
           vy.rural_population as population
         from bounds b join village v on v.location && b.area
-        left join village_year vy on vy.village_code = v.code and vy.year = ${year}`;
+        left join village_year vy on vy.village_code = v.code and vy.year = ${year}
+       where ${within(p, 'v.code')}`;
   },
 };
 
@@ -121,19 +132,22 @@ const alliances: TileLayer = {
     const columns = sql`a.id, a.name, a.founded_year as "foundedYear", (a.founded_year <= ${year}) as active`;
     return sql`with footprints as (
           select v.alliance_id, ${footprintOf('v.location')} as geom
-            from village v where v.alliance_id is not null
+            from village v where v.alliance_id is not null and ${within(p, 'v.code')}
            group by v.alliance_id
           having ST_Expand(ST_Extent(v.location)::geometry, ${margin}) && (select area from bounds))
         select a.id as fid, f.geom, 'footprint' as part, ${columns}, null::text as member, null::text as code
           from bounds b join footprints f on f.geom && b.area join alliance a on a.id = f.alliance_id
+         where ${within(p, 'a.centre_code')}
         union all
         select null, ST_MakeLine(c.location, m.location), 'spoke', ${columns}, m.code, null
           from alliance a join village c on c.code = a.centre_code
           join village m on m.alliance_id = a.id and m.code <> a.centre_code
           join bounds b on ST_MakeLine(c.location, m.location) && b.area
+         where ${within(p, 'c.code')} and ${within(p, 'm.code')}
         union all
         select null, c.location, 'centre', ${columns}, null, c.code
-          from bounds b join village c on c.location && b.area join alliance a on a.centre_code = c.code`;
+          from bounds b join village c on c.location && b.area join alliance a on a.centre_code = c.code
+         where ${within(p, 'c.code')}`;
   },
 };
 
@@ -164,7 +178,8 @@ const pairings: TileLayer = {
                  ${activePairingSql('p', year)} as active, round(${PAIRING_METERS})::int as "distanceMeters",
                  ${PAIRING_LINE} as line, ${HELPER_LOCATION} as origin, w.location as tip
             from pairing p ${PAIRING_ENDS}
-           where ${HELPER_LOCATION} is not null)
+           where ${HELPER_LOCATION} is not null and ${within(p, 'p.helped_village_code')}
+             and (p.helper_village_code is null or ${within(p, 'p.helper_village_code')}))
         select l.id as fid, l.line as geom, ${columns}, null::float8 as bearing
           from lines l join bounds b on l.line && b.area
         union all
@@ -182,7 +197,8 @@ const projects: TileLayer = {
   features: (p) =>
     sql`select ip.id as fid, ip.location as geom, ip.id, ip.name, ip.type, ip.investment_total::float8 as investment,
           ip.village_code as village, ip.start_year as "startYear", ip.end_year as "endYear", ${activeInYearSql('ip', yearOf(p))} as active
-        from bounds b join industry_project ip on ip.location && b.area`,
+        from bounds b join industry_project ip on ip.location && b.area
+       where ${within(p, 'ip.village_code')}`,
 };
 
 export const TILE_LAYERS: Readonly<Record<LayerName, TileLayer>> = { counties, townships, villages, alliances, pairings, projects };

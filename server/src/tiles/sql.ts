@@ -3,6 +3,7 @@
  * statement per tile) and the GeoJSON query that feeds the JS engine. Both
  * select the layer's features the same way (layers.ts).
  */
+import type { ReadScope } from '../domain/region/read-scope.js';
 import type { Thresholds } from '../domain/rules.js';
 import { type Sql, raw, sql } from '../spatial/sql.js';
 import { BUFFER, EXTENT, toleranceMeters } from './coordinates.js';
@@ -75,6 +76,6 @@ export function numbered(q: Sql): { text: string; values: unknown[] } {
  * benchmark can time the database's share of a tile. The result is one row
  * with `tile` (bytea; empty when the tile has no features).
  */
-export function tileSql(layer: LayerName, z: number, x: number, y: number, year: number | null, thresholds: Thresholds): { text: string; values: unknown[] } {
-  return numbered(mvtSql(TILE_LAYERS[layer], { z, x, y, year, thresholds }));
+export function tileSql(layer: LayerName, z: number, x: number, y: number, year: number | null, thresholds: Thresholds, scope: ReadScope | null = null): { text: string; values: unknown[] } {
+  return numbered(mvtSql(TILE_LAYERS[layer], { z, x, y, year, thresholds, scope }));
 }

@@ -19,11 +19,12 @@ export interface Assessment {
 }
 
 /** The year's assessment at the level; null when the year has no scheme. */
-export async function computeAssessment(em: EntityManager, year: number, level: AssessmentLevel, t: Thresholds, today: Date = new Date()): Promise<Assessment | null> {
+/** `among`: the areas compared (a request's prefecture); default every area of the level held. */
+export async function computeAssessment(em: EntityManager, year: number, level: AssessmentLevel, t: Thresholds, today: Date = new Date(), among: (code: string) => boolean = () => true): Promise<Assessment | null> {
   const scheme = await em.findOne(AssessmentScheme, { year });
   if (!scheme) return null;
   const used = indicatorsAt(scheme, level).map((u) => u.rule);
-  const areas = used.length === 0 ? [] : await indicatorValues(em, level, year, used, t, today);
+  const areas = used.length === 0 ? [] : (await indicatorValues(em, level, year, used, t, today)).filter((a) => among(a.code));
   return { year, level, scheme, results: assessAreas(scheme, level, areas) };
 }
 

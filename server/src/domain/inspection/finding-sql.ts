@@ -21,8 +21,8 @@ export function findingStatusSql(asOf: IsoDate): Sql {
 
 export type PlaceKind = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 
-/** An area to filter on: the whole region (null) or a county, township or village, by the column that names it. */
-export type AreaScope = null | { kind: PlaceKind; code: string };
+/** An area to filter on: the whole region (null), a county, township or village, by the column that names it, or a condition on `i` (a request's read scope). */
+export type AreaScope = null | { kind: PlaceKind; code: string } | { kind: 'WHERE'; where: Sql };
 
 /** The level of an area code, or null when it is the prefecture's; undefined when no area has it. */
 export async function areaScope(em: EntityManager, code: string | null | undefined): Promise<AreaScope | undefined> {
@@ -40,6 +40,7 @@ export async function areaScope(em: EntityManager, code: string | null | undefin
 
 function inScope(scope: AreaScope): Sql {
   if (scope === null) return raw('true');
+  if (scope.kind === 'WHERE') return scope.where;
   const column = { COUNTY: 'i.county_code', TOWNSHIP: 'i.township_code', VILLAGE: 'i.village_code' }[scope.kind];
   return sql`${raw(column)} = ${scope.code}`;
 }

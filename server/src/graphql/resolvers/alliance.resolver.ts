@@ -4,6 +4,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, InputType, Int, 
 import { Alliance, IndustryProject, Organisation, Village } from '../../domain/entities.js';
 import { OrganisationKind } from '../../domain/enums.js';
 import { searchAlliances } from '../../spatial/alliance-search.js';
+import { scopeFilter } from '../../spatial/scope-sql.js';
 import { FOOTPRINT_MARGIN_METERS } from '../../spatial/feature-geometry.js';
 import type { Context } from '../context.js';
 import { distanceOf, inOrder } from '../distance.js';
@@ -64,7 +65,7 @@ class NearestAlliancesArgs {
 export class AllianceResolver {
   @Query(() => Alliance, { description: 'One alliance by id; NOT_FOUND when there is none.' })
   async alliance(@Arg('id', () => Int, { description: 'Alliance id.' }) id: number, @Ctx() ctx: Context): Promise<Alliance> {
-    const found = await ctx.em.findOne(Alliance, { id });
+    const found = await ctx.em.findOne(Alliance, { id, ...scopeFilter(ctx.scope, 'centre') });
     if (!found) throw ApiError.notFound('Alliance', id);
     return found;
   }
@@ -77,6 +78,7 @@ export class AllianceResolver {
       throw ApiError.badInput('argument "distanceFrom": ordering by DISTANCE needs a point or village to measure from', 'distanceFrom');
     }
     const result = await searchAlliances(ctx.em, {
+      scope: ctx.scope,
       ...rest,
       spatial: await resolveSpatial(ctx.em, spatial, 'filter.spatial'),
       ...(distanceFrom ? { distanceFrom } : {}),
@@ -91,6 +93,7 @@ export class AllianceResolver {
   @Query(() => [Alliance], { description: 'The k alliances whose footprint is nearest to a point or village, each with `distanceMeters` (0 inside).' })
   async nearestAlliances(@Args(() => NearestAlliancesArgs) args: NearestAlliancesArgs, @Ctx() ctx: Context): Promise<Alliance[]> {
     const result = await searchAlliances(ctx.em, {
+      scope: ctx.scope,
       spatial: {},
       distanceFrom: await resolveReference(ctx.em, args.to, 'to'),
       orderBy: 'DISTANCE',

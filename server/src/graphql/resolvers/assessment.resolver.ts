@@ -7,6 +7,7 @@ import { NotAssessable } from '../../domain/assessment/scoring.js';
 import { edit } from '../../domain/planning/edit.js';
 import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
+import { inScope } from '../../domain/region/read-scope.js';
 import { ApiError, ErrorCode } from '../errors.js';
 import { page } from '../types/page.js';
 import { AssessmentArgs, AssessmentIndicatorInfo, AssessmentSchemeInput, AssessmentSchemeType, AssessmentType } from '../types/assessment.type.js';
@@ -47,13 +48,16 @@ export class AssessmentResolver {
     const t = await ctx.loaders.thresholds();
     let result;
     try {
-      result = await computeAssessment(ctx.em, a.year, a.level, t);
+      // Ranked among the prefecture's areas; an embed token limited to counties then sees only its counties' rows.
+      const prefecture = { prefecture: ctx.scope.prefecture, counties: null };
+      result = await computeAssessment(ctx.em, a.year, a.level, t, new Date(), (code) => inScope(prefecture, code));
     } catch (error) {
       if (error instanceof NotAssessable) throw ApiError.badInput(error.message, 'level');
       throw error;
     }
     if (!result) return null;
-    const all = a.code ? result.results.filter((r) => r.code === a.code) : result.results;
+    const visible = result.results.filter((r) => inScope(ctx.scope, r.code));
+    const all = a.code ? visible.filter((r) => r.code === a.code) : visible;
     const items = all.slice(a.offset, a.offset + a.limit);
     return { year: a.year, level: a.level, scheme: schemeType(result.scheme), assessed: result.results.length, ...page(items, all.length, a.offset) };
   }

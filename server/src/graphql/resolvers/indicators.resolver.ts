@@ -8,7 +8,8 @@ import { Prefecture } from '../../domain/entities.js';
 import { povertyIncidence, type PolicySettings } from '../../domain/rules.js';
 import { FIGURE_FIELDS, areaFiguresEveryYear, areasWithFigures, summaryCounts, type AreaFiguresRow } from '../../spatial/aggregates.js';
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import { refuseAboveCounty, type Context } from '../context.js';
+import { inScope, scopeKey } from '../../domain/region/read-scope.js';
 import { ApiError } from '../errors.js';
 import { METRICS, defaultMethod, share, type MetricRule } from '../metrics.js';
 import { selectedFields } from '../selection.js';
@@ -17,7 +18,6 @@ import { AreaLevelEnum, Choropleth, ClassScope, Metric, MetricInfo, Summary } fr
 import { AreaFigures } from '../types/area-figures.type.js';
 import { MAX_YEAR, MIN_YEAR, YearArgs } from '../types/year.args.js';
 import { PovertyCause } from '../types/poverty-cause.type.js';
-import { CHOSEN_PREFECTURE } from '../../domain/region/chosen-prefecture.js';
 
 @ArgsType()
 class ChoroplethArgs {
@@ -80,11 +80,11 @@ const levelOf = (level: AreaLevelEnum) => (level === AreaLevelEnum.COUNTY ? 'cou
 /** The classes of the metric over every year of the level, and those years (kept per process: every year's map of the metric reads them). */
 function breaksEveryYear(ctx: Context, a: ChoroplethArgs, method: ClassificationMethod, inner: number[] | null): Promise<ClassBreaks> {
   const rule = METRICS[a.metric];
-  const key = `${a.level}:${a.metric}:${causeOf(a) ?? ''}:${method}:${inner ? inner.join(',') : a.classes}`;
+  const key = `${scopeKey(ctx.scope)}:${a.level}:${a.metric}:${causeOf(a) ?? ''}:${method}:${inner ? inner.join(',') : a.classes}`;
   return ctx.loaders.classBreaks(key, async () => {
     const rows: Array<{ year: number; value: number | null }> = rule.values
-      ? await rule.values(ctx.em, levelOf(a.level), null, a.cause)
-      : (await areaFiguresEveryYear(ctx.em, levelOf(a.level), rule.fields)).map((r) => ({ year: r.year, value: rule.value(r) }));
+      ? (await rule.values(ctx.em, levelOf(a.level), null, a.cause)).filter((r) => inScope(ctx.scope, r.code))
+      : (await areaFiguresEveryYear(ctx.em, ctx.scope, levelOf(a.level), rule.fields)).map((r) => ({ year: r.year, value: rule.value(r) }));
     const values = rows.map((r) => r.value);
     const years = [...new Set(rows.map((r) => r.year))].sort((x, y) => x - y);
     return { classification: inner ? fixedClasses(values, inner, rule.range.min) : classify(values, method as Exclude<ClassificationMethod, 'MANUAL' | 'POLICY'>, a.classes), years };
@@ -97,7 +97,8 @@ async function computeChoropleth(ctx: Context, a: ChoroplethArgs, year: number, 
   const t = await ctx.loaders.thresholds();
   const method = a.method ?? defaultMethod(rule);
   const inner = fixedBounds(a, method, rule, t, rule.policyBandsIn && method === ClassificationMethod.POLICY ? await rule.policyBandsIn(ctx.em, year) : null);
-  const areas = await areasWithFigures(ctx.em, levelOf(a.level), year, read.figures ? FIGURE_FIELDS : rule.fields, { names: read.names });
+  const areas = await areasWithFigures(ctx.em, ctx.scope, levelOf(a.level), year, read.figures ? FIGURE_FIELDS : rule.fields, { names: read.names });
+  // Rows outside the scope are never looked up: only the scope's areas are.
   const own = rule.values ? new Map((await rule.values(ctx.em, levelOf(a.level), year, a.cause)).map((r) => [r.code, r.value])) : null;
   const values = areas.map((x) => (own ? (own.get(x.code) ?? null) : x.figures ? rule.value(x.figures) : null));
   let classification: Classification;
@@ -166,7 +167,7 @@ export class IndicatorsResolver {
     const compute = () => computeChoropleth(ctx, a, year, read);
     // Not kept: every township's whole figures (tens of MB at national scale, eight of them past the memory budget).
     if (read.figures && a.level === AreaLevelEnum.TOWNSHIP) return compute();
-    const key = [a.level, a.metric, causeOf(a) ?? '', year, a.method ?? '', a.classes, a.scope, a.breaks?.join(',') ?? '', read.figures, read.names].join(':');
+    const key = [scopeKey(ctx.scope), a.level, a.metric, causeOf(a) ?? '', year, a.method ?? '', a.classes, a.scope, a.breaks?.join(',') ?? '', read.figures, read.names].join(':');
     return ctx.loaders.choropleth(key, compute);
   }
 
@@ -190,8 +191,8 @@ export class IndicatorsResolver {
     const problem = checkInnerBreaks(bands, METRICS.POVERTY_INCIDENCE.range);
     if (problem) throw ApiError.badInput(`incidence bands: ${problem}`, 'bands');
     return ctx.em.transactional(async (em) => {
-      const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
-      if (!p) throw ApiError.notFound('prefecture', '');
+      const p = await em.findOne(Prefecture, { code: ctx.scope.prefecture });
+      if (!p) throw ApiError.notFound('prefecture', ctx.scope.prefecture);
       const before = snapshot(p);
       p.ownIncidenceBands = [...bands];
       audit(em, principal, { action: 'setIncidenceBands', entity: 'Prefecture', entityId: p.code, countyCode: null, before, after: snapshot(p) });
@@ -199,14 +200,18 @@ export class IndicatorsResolver {
     });
   }
 
-  @Query(() => Summary, { nullable: true, description: 'Key figures of the prefecture for a year (年度概况); null when the year has no figures.' })
+  @Query(() => Summary, {
+    nullable: true,
+    description: 'Key figures of the prefecture read for a year (年度概况); null when the year has no figures. FORBIDDEN for an embed token limited to counties (figures above county level).',
+  })
   async summary(@Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<Summary | null> {
+    refuseAboveCounty(ctx, '年度概况 summary');
     const prefecture = await ctx.loaders.prefecture();
     const t = prefecture.getThresholds();
     const total = await ctx.loaders.areaFigures.load({ level: 'prefecture', code: prefecture.code, year });
     if (!total) return null;
-    const counties = await areasWithFigures(ctx.em, 'county', year, ['poorPopulation', 'ruralPopulation'], { names: false });
-    const counts = await summaryCounts(ctx.em, year);
+    const counties = await areasWithFigures(ctx.em, ctx.scope, 'county', year, ['poorPopulation', 'ruralPopulation'], { names: false });
+    const counts = await summaryCounts(ctx.em, ctx.scope, year);
     const incidences = counties.map(({ figures: r }) => (r ? povertyIncidence(r.poorPopulation, r.ruralPopulation) : null));
     return {
       year,

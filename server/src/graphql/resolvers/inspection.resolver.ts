@@ -22,7 +22,9 @@ import { addFinding, deleteInspection, rectifyFinding, recordInspection, updateF
 import { isIsoDate } from '../../domain/inspection/rules.js';
 import { edit } from '../../domain/planning/edit.js';
 import { requireCounty, requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import { refuseAboveCounty, type Context } from '../context.js';
+import { inScope } from '../../domain/region/read-scope.js';
+import { inScopeSql } from '../../spatial/scope-sql.js';
 import { ApiError } from '../errors.js';
 import { FindingCounts, FindingInput, FindingPage, FindingView, InspectionInput, InspectionPage, InspectionView } from '../types/inspection.type.js';
 import { PageArgs, page, type Page } from '../types/page.js';
@@ -79,10 +81,11 @@ function dayOf(year: number, asOf: string | undefined): IsoDate {
   return asOf;
 }
 
+/** The area asked for (inside the request's read scope: NOT_FOUND outside), or the whole read scope when none or its prefecture is asked for. */
 async function scopeOf(ctx: Context, code: string | undefined): Promise<AreaScope> {
-  const scope = await areaScope(ctx.em, code);
+  const scope = code && inScope(ctx.scope, code) ? await areaScope(ctx.em, code) : code ? undefined : null;
   if (scope === undefined) throw ApiError.notFound('Area', code!);
-  return scope;
+  return scope === null || code === ctx.scope.prefecture ? { kind: 'WHERE', where: inScopeSql(ctx.scope, 'i.county_code') } : scope;
 }
 
 function planner(ctx: Context, action: string): { principal: Principal; authorise: (county: string) => void } {
@@ -101,6 +104,12 @@ async function readFinding(ctx: Context, id: number): Promise<FindingView> {
   const asOf = visitDay(probe.visit.inspected_on);
   const row = (await findingById(ctx.em, id, asOf))!;
   return FindingView.from(row, asOf, InspectionView.from(row.visit, asOf));
+}
+
+/** `found` when its visit lies inside the request's read scope; NOT_FOUND otherwise, as if there were none. */
+function readable<T>(ctx: Context, found: T, what: string, id: number, visit: InspectionView = found as InspectionView): T {
+  if (!inScope(ctx.scope, visit.place.countyCode)) throw ApiError.notFound(what, id);
+  return found;
 }
 
 async function readInspection(ctx: Context, id: number): Promise<InspectionView> {
@@ -123,8 +132,8 @@ export class InspectionResolver {
   }
 
   @Query(() => InspectionView, { description: 'One inspection visit by id; NOT_FOUND when there is none.' })
-  inspection(@Arg('id', () => Int, { description: 'Visit id.' }) id: number, @Ctx() ctx: Context): Promise<InspectionView> {
-    return readInspection(ctx, id);
+  async inspection(@Arg('id', () => Int, { description: 'Visit id.' }) id: number, @Ctx() ctx: Context): Promise<InspectionView> {
+    return readable(ctx, await readInspection(ctx, id), 'Inspection', id);
   }
 
   @FieldResolver(() => [FindingView], { description: 'What the visit found, each judged as of the end of the visit\'s year (or today while it runs).' })
@@ -147,16 +156,20 @@ export class InspectionResolver {
     @Arg('asOf', () => String, { nullable: true, description: 'Judge its status as of this day (yyyy-mm-dd).' }) asOf: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<FindingView> {
-    if (asOf === undefined || asOf === null) return readFinding(ctx, id);
+    if (asOf === undefined || asOf === null) {
+      const finding = await readFinding(ctx, id);
+      return readable(ctx, finding, 'Finding', id, finding.inspection);
+    }
     if (!isIsoDate(asOf)) throw ApiError.badInput(`argument "asOf": 截至日期 ${asOf} 须为 yyyy-mm-dd 格式的日期`, 'asOf');
     const row = await findingById(ctx.em, id, asOf);
-    if (!row) throw ApiError.notFound('Finding', id);
+    if (!row || !inScope(ctx.scope, row.visit.county_code)) throw ApiError.notFound('Finding', id);
     return FindingView.from(row, asOf, InspectionView.from(row.visit, asOf));
   }
 
   @Query(() => FindingCounts, { description: 'An area\'s findings of a year by status as of a day (督查问题统计), for the KPI bar and panels.' })
   async findingCounts(@Args(() => AreaYearArgs) args: AreaYearArgs, @Ctx() ctx: Context): Promise<FindingCounts> {
     const asOf = dayOf(args.year, args.asOf);
+    if (!args.areaCode || args.areaCode === ctx.scope.prefecture) refuseAboveCounty(ctx, '盟市督查问题统计 prefecture finding counts');
     const scope = await scopeOf(ctx, args.areaCode);
     return FindingCounts.from(await countFindingsByStatus(ctx.em, args.year, asOf, scope), asOf);
   }

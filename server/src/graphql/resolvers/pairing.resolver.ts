@@ -5,6 +5,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, InputType, Int, 
 import { Organisation, Pairing, Village } from '../../domain/entities.js';
 import { PairingKind } from '../../domain/enums.js';
 import type { Context } from '../context.js';
+import { scopeFilter } from '../../spatial/scope-sql.js';
 import { ApiError } from '../errors.js';
 import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
 import { PageArgs, PageType, page, type Page } from '../types/page.js';
@@ -54,7 +55,7 @@ class PairingsArgs extends PageArgs {
 export class PairingResolver {
   @Query(() => Pairing, { description: 'One pairing by id; NOT_FOUND when there is none.' })
   async pairing(@Arg('id', () => Int, { description: 'Pairing id.' }) id: number, @Ctx() ctx: Context): Promise<Pairing> {
-    const found = await ctx.em.findOne(Pairing, { id });
+    const found = await ctx.em.findOne(Pairing, { id, ...scopeFilter(ctx.scope, 'helpedVillage') });
     if (!found) throw ApiError.notFound('Pairing', id);
     return found;
   }
@@ -62,7 +63,8 @@ export class PairingResolver {
   @Query(() => PairingPage, { description: 'Pairings, by id, filtered and paged (帮扶结对).' })
   async pairings(@Args(() => PairingsArgs) args: PairingsArgs, @Ctx() ctx: Context): Promise<Page<Pairing>> {
     const f = args.filter ?? {};
-    const where: FilterQuery<Pairing>[] = [];
+    // Inside the scope: the village helped, and a helping village when there is one.
+    const where: FilterQuery<Pairing>[] = [scopeFilter(ctx.scope, 'helpedVillage'), { $or: [{ helperVillage: null }, scopeFilter(ctx.scope, 'helperVillage')] }];
     if (f.kinds?.length) where.push({ kind: { $in: f.kinds } });
     if (f.active !== undefined) where.push({ endYear: f.active ? null : { $ne: null } });
     if (f.activeInYear !== undefined) where.push({ startYear: { $lte: f.activeInYear }, $or: [{ endYear: null }, { endYear: { $gte: f.activeInYear } }] });

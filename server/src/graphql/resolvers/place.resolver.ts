@@ -25,7 +25,7 @@ export class PlaceResolver {
   })
   async places(@Args(() => PlacesArgs) { search, limit }: PlacesArgs, @Ctx() ctx: Context): Promise<Place[]> {
     if (search.trim() === '') return [];
-    const rows = await searchPlaces(ctx.em, search, limit);
+    const rows = await searchPlaces(ctx.em, ctx.scope, search, limit);
     return rows.map((row) => Place.from(row));
   }
 }

@@ -4,6 +4,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, InputType, Int, 
 import { IndustryProject, Organisation, Village } from '../../domain/entities.js';
 import { IndustryType } from '../../domain/enums.js';
 import { searchProjects } from '../../spatial/project-search.js';
+import { scopeFilter } from '../../spatial/scope-sql.js';
 import type { Context } from '../context.js';
 import { distanceOf, inOrder } from '../distance.js';
 import { ApiError } from '../errors.js';
@@ -80,7 +81,7 @@ class NearestProjectsArgs {
 export class IndustryProjectResolver {
   @Query(() => IndustryProject, { description: 'One industry project by id; NOT_FOUND when there is none.' })
   async industryProject(@Arg('id', () => Int, { description: 'Project id.' }) id: number, @Ctx() ctx: Context): Promise<IndustryProject> {
-    const found = await ctx.em.findOne(IndustryProject, { id });
+    const found = await ctx.em.findOne(IndustryProject, { id, ...scopeFilter(ctx.scope, 'village') });
     if (!found) throw ApiError.notFound('IndustryProject', id);
     return found;
   }
@@ -93,6 +94,7 @@ export class IndustryProjectResolver {
       throw ApiError.badInput('argument "distanceFrom": ordering by DISTANCE needs a point or village to measure from', 'distanceFrom');
     }
     const result = await searchProjects(ctx.em, {
+      scope: ctx.scope,
       ...rest,
       spatial: await resolveSpatial(ctx.em, spatial, 'filter.spatial'),
       ...(distanceFrom ? { distanceFrom } : {}),
@@ -108,6 +110,7 @@ export class IndustryProjectResolver {
   async nearestIndustryProjects(@Args(() => NearestProjectsArgs) args: NearestProjectsArgs, @Ctx() ctx: Context): Promise<IndustryProject[]> {
     const { spatial, ...rest } = args.filter ?? {};
     const result = await searchProjects(ctx.em, {
+      scope: ctx.scope,
       ...rest,
       spatial: await resolveSpatial(ctx.em, spatial, 'filter.spatial'),
       distanceFrom: await resolveReference(ctx.em, args.to, 'to'),

@@ -2,7 +2,9 @@
 import type { MultiPolygon } from 'geojson';
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { County, Prefecture, Township, Village } from '../../domain/entities.js';
-import type { Context } from '../context.js';
+import { refuseAboveCounty, type Context } from '../context.js';
+import { inScope } from '../../domain/region/read-scope.js';
+import { scopeFilter } from '../../spatial/scope-sql.js';
 import { ApiError } from '../errors.js';
 import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
 import { AreaFigures } from '../types/area-figures.type.js';
@@ -17,15 +19,22 @@ async function figures(ctx: Context, level: AreaLevel, code: string, year: numbe
 }
 
 async function trend(ctx: Context, level: AreaLevel, code: string): Promise<AreaFigures[]> {
-  const years = await figureYears(ctx.em);
+  const years = await figureYears(ctx.em, ctx.scope);
   const rows = await ctx.loaders.areaFigures.loadMany(years.map((year) => ({ level, code, year })));
   return rows.filter((r): r is AreaFiguresRow => r !== null && !(r instanceof Error)).map((r) => AreaFigures.from(r));
 }
 
 @Resolver(() => Prefecture)
 export class PrefectureResolver {
-  @Query(() => Prefecture, { description: 'The region the hub covers (盟 / 市).' })
-  prefecture(@Ctx() ctx: Context): Promise<Prefecture> {
+  @Query(() => Prefecture, {
+    description:
+      'The prefecture read (盟 / 市): the one the request names (header X-Lingyan-Prefecture), else the lowest code held. With `code`, that prefecture, which must be the one read: NOT_FOUND otherwise (the header chooses what every read answers).',
+  })
+  async prefecture(
+    @Ctx() ctx: Context,
+    @Arg('code', () => String, { nullable: true, description: '12-digit prefecture code; default the prefecture the request reads.' }) code?: string | null,
+  ): Promise<Prefecture> {
+    if (code != null && code !== ctx.scope.prefecture) throw ApiError.notFound('Prefecture', code);
     return ctx.loaders.prefecture();
   }
 
@@ -47,36 +56,37 @@ export class PrefectureResolver {
 
   @FieldResolver(() => [Int], { description: 'Years with village figures, ascending (有数据的年份).' })
   years(@Ctx() ctx: Context): Promise<number[]> {
-    return figureYears(ctx.em);
+    return figureYears(ctx.em, ctx.scope);
   }
 
-  @FieldResolver(() => [County], { description: 'Counties of the prefecture, by code (旗县).' })
-  async counties(@Root() p: Prefecture): Promise<County[]> {
-    const items = await p.counties.load();
-    return [...items].sort((a, b) => a.code.localeCompare(b.code));
+  @FieldResolver(() => [County], { description: 'Counties of the prefecture, by code (旗县); for an embed token limited to counties, those.' })
+  counties(@Root() p: Prefecture, @Ctx() ctx: Context): Promise<County[]> {
+    return ctx.em.find(County, { prefecture: p.code, ...scopeFilter(ctx.scope) }, { orderBy: { code: 'asc' } });
   }
 
-  @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from all villages; null when the year has none.' })
+  @FieldResolver(() => AreaFigures, { nullable: true, description: 'Figures for a year, aggregated from all villages; null when the year has none. FORBIDDEN for an embed token limited to counties.' })
   figures(@Root() p: Prefecture, @Args(() => YearArgs) { year }: YearArgs, @Ctx() ctx: Context): Promise<AreaFigures | null> {
+    refuseAboveCounty(ctx, '盟市数字 prefecture figures');
     return figures(ctx, 'prefecture', p.code, year);
   }
 
-  @FieldResolver(() => [AreaFigures], { description: 'Figures for every year with data (趋势).' })
+  @FieldResolver(() => [AreaFigures], { description: 'Figures for every year with data (趋势). FORBIDDEN for an embed token limited to counties.' })
   trend(@Root() p: Prefecture, @Ctx() ctx: Context): Promise<AreaFigures[]> {
+    refuseAboveCounty(ctx, '盟市趋势 prefecture trend');
     return trend(ctx, 'prefecture', p.code);
   }
 }
 
 @Resolver(() => County)
 export class CountyResolver {
-  @Query(() => [County], { description: 'All counties (旗县), by code.' })
+  @Query(() => [County], { description: 'The counties (旗县) of the prefecture read, by code; for an embed token limited to counties, those.' })
   counties(@Ctx() ctx: Context): Promise<County[]> {
-    return ctx.em.find(County, {}, { orderBy: { code: 'asc' } });
+    return ctx.em.find(County, scopeFilter(ctx.scope), { orderBy: { code: 'asc' } });
   }
 
-  @Query(() => County, { description: 'One county by its 12-digit code; NOT_FOUND when there is none.' })
+  @Query(() => County, { description: 'One county of the prefecture read by its 12-digit code; NOT_FOUND when there is none there.' })
   async county(@Arg('code', () => String, { description: '12-digit county code.' }) code: string, @Ctx() ctx: Context): Promise<County> {
-    const county = await ctx.em.findOne(County, { code });
+    const county = inScope(ctx.scope, code) ? await ctx.em.findOne(County, { code }) : null;
     if (!county) throw ApiError.notFound('County', code);
     return county;
   }
@@ -110,9 +120,9 @@ export class CountyResolver {
 
 @Resolver(() => Township)
 export class TownshipResolver {
-  @Query(() => Township, { description: 'One township by its 12-digit code; NOT_FOUND when there is none.' })
+  @Query(() => Township, { description: 'One township of the prefecture read by its 12-digit code; NOT_FOUND when there is none there.' })
   async township(@Arg('code', () => String, { description: '12-digit township code.' }) code: string, @Ctx() ctx: Context): Promise<Township> {
-    const township = await ctx.em.findOne(Township, { code });
+    const township = inScope(ctx.scope, code) ? await ctx.em.findOne(Township, { code }) : null;
     if (!township) throw ApiError.notFound('Township', code);
     return township;
   }

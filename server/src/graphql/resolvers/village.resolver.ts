@@ -6,6 +6,7 @@ import { Alliance, Assignment, County, IndustryProject, Organisation, Pairing, T
 import { IncomeBand, PovertyStatus, VillageStrength } from '../../domain/enums.js';
 import { classifyStrength, incomeBand, povertyIncidence, povertyStatus } from '../../domain/rules.js';
 import type { Context } from '../context.js';
+import { inScope } from '../../domain/region/read-scope.js';
 import { ApiError } from '../errors.js';
 import { GeoJSONScalar } from '../scalars/geojson.scalar.js';
 import { distanceOf, withDistance } from '../distance.js';
@@ -27,6 +28,7 @@ export async function villageSearch(ctx: Context, f: VillageFilter | undefined, 
   const { spatial, year, ...rest } = f ?? {};
   return {
     ...rest,
+    scope: ctx.scope,
     year: year ?? (await ctx.loaders.latestYear()),
     spatial: await resolveSpatial(ctx.em, spatial, `${argument}.spatial`),
   };
@@ -34,9 +36,9 @@ export async function villageSearch(ctx: Context, f: VillageFilter | undefined, 
 
 @Resolver(() => Village)
 export class VillageResolver {
-  @Query(() => Village, { description: 'One village by its 12-digit code; NOT_FOUND when there is none.' })
+  @Query(() => Village, { description: 'One village of the prefecture read by its 12-digit code; NOT_FOUND when there is none there.' })
   async village(@Arg('code', () => String, { description: '12-digit village code.' }) code: string, @Ctx() ctx: Context): Promise<Village> {
-    const village = await ctx.em.findOne(Village, { code });
+    const village = inScope(ctx.scope, code) ? await ctx.em.findOne(Village, { code }) : null;
     if (!village) throw ApiError.notFound('Village', code);
     return village;
   }

@@ -26,7 +26,7 @@ import { ApiError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../types/page.js';
 import { MAX_YEAR, MIN_YEAR } from '../types/year.args.js';
 import { WarningConnection, WarningLevelEnum, WarningRuleEnum, WarningSettingsInput, WarningSettingsType } from '../types/warning.type.js';
-import { CHOSEN_PREFECTURE } from '../../domain/region/chosen-prefecture.js';
+import { inScope } from '../../domain/region/read-scope.js';
 
 @ArgsType()
 class WarningsArgs {
@@ -68,13 +68,17 @@ export class WarningResolver {
   async warnings(@Args(() => WarningsArgs) a: WarningsArgs, @Ctx() ctx: Context): Promise<WarningConnection> {
     if (a.areaCode != null && !AREA_CODE.test(a.areaCode)) throw ApiError.badInput(`地区代码须为12位数字的统计用区划代码，收到“${a.areaCode}”`, 'areaCode');
     const year = a.year ?? (await ctx.loaders.latestYear());
+    if (a.areaCode != null && !inScope(ctx.scope, a.areaCode)) throw ApiError.notFound('Area', a.areaCode);
     const prefecture = await ctx.loaders.prefecture();
-    const all = await computeWarnings(ctx.em, {
-      year,
-      areaCode: a.areaCode === prefecture.code ? null : a.areaCode,
-      settings: warningSettingsOf(prefecture.ownWarningSettings),
-      thresholds: prefecture.getThresholds(),
-    });
+    // The prefecture's code reads its areas only (by code prefix); an embed token's counties narrow that further.
+    const all = (
+      await computeWarnings(ctx.em, {
+        year,
+        areaCode: a.areaCode ?? prefecture.code,
+        settings: warningSettingsOf(prefecture.ownWarningSettings),
+        thresholds: prefecture.getThresholds(),
+      })
+    ).filter((w) => inScope(ctx.scope, w.areaCode));
     const matching = all.filter((w) => (!a.rule || w.rule === a.rule) && (!a.level || w.level === a.level));
     let start = 0;
     if (a.after != null) {
@@ -108,7 +112,7 @@ export class WarningResolver {
     const levels = Object.fromEntries((input.levels ?? []).map((l) => [l.rule, l.level]));
     if (input.levels && Object.keys(levels).length !== input.levels.length) throw ApiError.badInput('同一预警规则的等级只能给一次', 'input.levels');
     return ctx.em.transactional(async (em) => {
-      const [p] = await em.find(Prefecture, {}, CHOSEN_PREFECTURE);
+      const p = await em.findOne(Prefecture, { code: ctx.scope.prefecture });
       if (!p) throw ApiError.notFound('prefecture', '');
       const before = warningSettingsOf(p.ownWarningSettings);
       const after = applyWarningSettings(before, {
