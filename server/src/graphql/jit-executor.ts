@@ -36,7 +36,8 @@
  * - leans on: Apollo Server 5's `gateway` option (meant for federation) as
  *   the only way to replace execution; graphql-jit 0.8.9 writing literal
  *   arguments into generated code (hence string literals stay interpreted)
- *   and its error shape.
+ *   and its error shape. The request deadline (deadline.ts) wraps the
+ *   executor this gateway hands Apollo, so it rides on the same option.
  * - guarded by: tests/unit/graphql/jit-executor.test.ts and
  *   tests/api/compiled-execution.test.ts (compiled answers equal
  *   interpreted ones, errors keep their codes, literals stay interpreted).
