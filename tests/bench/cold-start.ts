@@ -11,7 +11,7 @@ import { buildServer, runHub } from '../support/process.js';
 import { measure, type Measurement } from './measure.js';
 
 /** Resident set of all processes in a process group (the hub and anything it starts). */
-function groupRss(pgid: number): number {
+export function groupRss(pgid: number): number {
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {

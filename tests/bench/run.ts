@@ -11,10 +11,17 @@
  * - for each: the atlas page in Chromium, first idle and idle after a pan
  *   (atlas.ts).
  *
- * BENCH_DATASETS=embedded,demo,national picks datasets; BENCH_CASES=server
- * (queries, tiles, cold start) or BENCH_CASES=atlas runs one part only, and
- * then prints the report without writing RESULTS.md (it would lose the other
- * part). BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
+ * - with DATABASE_URL, for each PostgreSQL dataset: the same cases with one
+ *   hub process and with one per core (HUB_PROCESSES, processes.ts), and
+ *   BENCH_VIEWERS (200) atlas visitors for BENCH_VIEWERS_SECONDS (60) against
+ *   two hub processes (viewers.ts);
+ * - once: `pnpm start`'s first start in a fresh clone and its second start on
+ *   the unchanged tree, until /healthz (restart.ts).
+ *
+ * BENCH_DATASETS=embedded,demo,national picks datasets; BENCH_CASES picks
+ * parts: server (queries, tiles, cold start), atlas, processes, viewers,
+ * restart. A run of some parts prints the report without writing RESULTS.md
+ * (it would lose the other parts). BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
  * the atlas runs per dataset (5), BENCH_ATLAS_TIMEOUT_S how long a page may
  * take to settle (180).
  *
@@ -34,12 +41,17 @@ import { freshDatabase, nationalDatabase } from './datasets.js';
 import { startHub } from './hub.js';
 import { measure, type Measurement } from './measure.js';
 import { probe, type Probe } from './probe.js';
+import { processesSection, measureProcesses, type ProcessesResult } from './processes.js';
 import { rawServer } from './raw-server.js';
+import { measureRestarts, restartSection, type RestartResult } from './restart.js';
 import { targets } from './targets.js';
+import { manyViewers, viewersSection, type ViewersResult } from './viewers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ALL_CASES = ['server', 'atlas'];
+const ALL_CASES = ['server', 'atlas', 'processes', 'viewers', 'restart'];
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 200);
+const VIEWERS_SECONDS = Number(process.env.BENCH_VIEWERS_SECONDS ?? 60);
 const CASES = new Set((process.env.BENCH_CASES ?? ALL_CASES.join(',')).split(',').map((s) => s.trim()));
 
 export interface Row {
@@ -165,10 +177,27 @@ async function main(): Promise<void> {
   }
   const results: RunResult[] = [];
   const atlases: AtlasResult[] = [];
+  const processes: ProcessesResult[] = [];
+  const viewers: ViewersResult[] = [];
+  let restarts: RestartResult | null = null;
   try {
     for (const d of datasets) {
       if (CASES.has('server')) results.push(await runDataset(d));
       if (CASES.has('atlas')) atlases.push(await measureAtlas(d.name, d.label, d.config));
+      const url = d.config.databaseUrl;
+      if (url && CASES.has('processes')) {
+        console.log(`\n## every core: ${d.label}`);
+        processes.push(await measureProcesses(d.label, url, (p) => [...graphqlCases(p), ...tileCases(p, true).filter((c) => c.cache === 'off')], SECONDS));
+      }
+      if (url && CASES.has('viewers')) {
+        console.log(`\n## many viewers: ${d.label}, ${VIEWERS} visitors for ${VIEWERS_SECONDS} s`);
+        viewers.push(await manyViewers({ label: `${d.label}, 2 hub processes`, databaseUrl: url, visitors: VIEWERS, seconds: VIEWERS_SECONDS, processes: 2 }));
+        console.log(viewersSection(viewers.slice(-1)).join('\n'));
+      }
+    }
+    if (CASES.has('restart')) {
+      console.log('\n## start times (a fresh clone)');
+      restarts = await measureRestarts();
     }
   } finally {
     for (const d of datasets) d.cleanup?.();
@@ -181,6 +210,9 @@ async function main(): Promise<void> {
     ...targets(results),
     ...results.flatMap(section),
     ...atlasSection(atlases),
+    ...processesSection(processes),
+    ...viewersSection(viewers),
+    ...restartSection(restarts),
   ].join('\n');
   if (CASES.size < ALL_CASES.length) {
     console.log(`\n${report}\nnot written to RESULTS.md: BENCH_CASES=${[...CASES].join(',')} is part of a run`);
