@@ -134,12 +134,14 @@ describe('token ids and embed tokens', () => {
     expect(principal.tokenId).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
-  it('mints embed tokens as read-only viewers of at most 90 days, without counties', async () => {
+  it('mints embed tokens as read-only viewers of at most 90 days, optionally limited to counties', async () => {
     const embed = await verifyToken(BASE, await mintToken(BASE, { subject: 'embed:r', role: 'viewer', days: EMBED_MAX_DAYS, embed: true }));
     expect(embed).toMatchObject({ role: 'viewer', embed: true, counties: null });
     await expect(mintToken(BASE, { subject: 'e', role: 'viewer', days: EMBED_MAX_DAYS + 1, embed: true })).rejects.toThrow(/embed token lives at most 90 days/);
     await expect(mintToken(BASE, { subject: 'e', role: 'planner', days: 1, embed: true })).rejects.toThrow(/role viewer/);
-    await expect(mintToken(BASE, { subject: 'e', role: 'viewer', days: 1, embed: true, counties: ['159901000000'] })).rejects.toThrow(/not limited to counties/);
+    const limited = await verifyToken(BASE, await mintToken(BASE, { subject: 'e', role: 'viewer', days: 1, embed: true, counties: ['159901000000'] }));
+    expect(limited).toMatchObject({ role: 'viewer', embed: true, counties: ['159901000000'] });
+    await expect(mintToken(BASE, { subject: 'e', role: 'viewer', days: 1, embed: true, counties: ['1599010'] })).rejects.toThrow(/not county codes/);
   });
 
   it('refuses an embed token signed for longer than 90 days, with another role, or another use', async () => {
