@@ -1,7 +1,8 @@
 /**
  * The strings the exports need (menu, file contents, the PNG's and the printed
  * sheet's texts), as an interface: export/ does not import the app's i18n
- * (imports point app → panels → export → map); the app's `export` message
+ * (imports point app → panels → export → map, save the layer modules'
+ * tables, made with table-parts.ts); the app's `export` message
  * tables satisfy it. Words the screen already shows (a village's strength,
  * a branch's rating) are the screen's own tables, passed in, not a second
  * wording.

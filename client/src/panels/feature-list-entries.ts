@@ -4,7 +4,7 @@
  * with a name and the figure that matters for the layer, ordered by it.
  * Pure: the list component does the querying.
  */
-import { LAYER_ORDER } from '../map/layers/registry';
+import { LAYER_ORDER, type KeysWith, type SameKeys } from '../map/layers/registry';
 import type { AtlasView, FeatureProps, ListRowTexts, ListSpec, OverlayKey } from '../map/layers/types';
 import type { SelectionKind } from '../state/view-state';
 
@@ -25,6 +25,10 @@ export interface FeatureListMessages extends ListRowTexts {
   more(count: number): string;
   layerNames: Record<ListLayerKey, string>;
 }
+
+/** The listed layers are the modules with a `list` (the compiler names one whose name `layerNames` lacks). */
+const LISTED_ARE_NAMED: SameKeys<KeysWith<'list'>, ListLayerKey> = true;
+void LISTED_ARE_NAMED;
 
 export interface ListLayer extends ListSpec {
   key: ListLayerKey;

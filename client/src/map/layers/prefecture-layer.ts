@@ -6,6 +6,7 @@ export const prefectureLayer = {
   key: 'prefecture',
   description: 'Outline of the whole prefecture',
   select: null,
+  list: null,
   export: null,
   dataInputs: ({ atlas }) => [atlas.prefecture],
   toGeoJSON: ({ atlas }) => ({

@@ -15,15 +15,18 @@ import { projectLayer } from './project-layer';
 import { townshipLayer } from './township-layer';
 import { OVERLAYS } from '../../state/view-state';
 import type { SelectionKind } from '../../state/view-state';
-import type { LayerModule, OverlayKey, OverlayLoader, SelectSpec } from './types';
+import type { AtlasView, LayerLegend, LayerModule, OverlayKey, OverlayLoader, SelectSpec } from './types';
 import { villageLayer } from './village-layer';
 import { warningLayer } from './warning-layer';
 
 /**
- * What the registry requires of each overlay's module (the compiler refuses
- * a registry whose overlay module lacks one of these).
+ * What the registry requires of each overlay's module besides a layer's
+ * (`LayerModule`: style layers, list, export, select): its data loading and
+ * its legend. The compiler refuses a registry whose module lacks one.
  */
-type OverlayEntries = { readonly [K in OverlayKey]: { readonly load: OverlayLoader<K> } };
+export type OverlayEntries = {
+  readonly [K in OverlayKey]: { readonly load: OverlayLoader<K>; legend(view: AtlasView): LayerLegend | null };
+};
 
 export const LAYER_REGISTRY = {
   prefecture: prefectureLayer,
@@ -52,6 +55,20 @@ export const OVERLAY_LOADERS: ReadonlyArray<{ key: OverlayKey; loader: OverlayLo
 )
   .sort((a, b) => LAYER_ORDER.indexOf(LAYER_REGISTRY[a.key]) - LAYER_ORDER.indexOf(LAYER_REGISTRY[b.key]))
   .sort((a, b) => Number(a.loader.after != null) - Number(b.loader.after != null));
+
+/** The registry's keys whose module has an entry `E` that is not null (`list`, `export`). */
+export type KeysWith<E extends string> = {
+  [K in LayerKey]: (typeof LAYER_REGISTRY)[K] extends { readonly [P in E]: infer V } ? (V extends null | undefined ? never : K) : never;
+}[LayerKey];
+
+/**
+ * `true` when `Have` and `Named` are the same keys; otherwise the keys one
+ * lacks, for the compiler to name (e.g. a listed layer whose name the
+ * messages do not carry).
+ */
+export type SameKeys<Have extends string, Named extends string> = [Exclude<Have, Named> | Exclude<Named, Have>] extends [never]
+  ? true
+  : { unnamed: Exclude<Have, Named>; withoutModule: Exclude<Named, Have> };
 
 /** The kinds the registry's modules select. */
 type SelectedKinds = { [K in LayerKey]: (typeof LAYER_REGISTRY)[K]['select'] extends { kind: infer S } ? S : never }[LayerKey];

@@ -1,8 +1,15 @@
 /**
  * The one interface every map layer module satisfies. A module is a plain
- * object (no class, no base class): it owns one GeoJSON source and the style
- * layers drawn from it. Adding a layer kind = one `<kind>-layer.ts` file plus
- * one line in `registry.ts`.
+ * object (no class, no base class): it owns one source and everything of its
+ * layer — the style layers drawn from it, its row in the feature list
+ * (`list`), its table and features in the exports (`export`), what a click
+ * selects with the selection's summary and detail panel part (`select`),
+ * and, for an overlay, its data loading (`load`) and legend. Each entry is
+ * required (null where the layer has none), so the compiler names what a
+ * new module lacks; the machinery that uses them is generic. Adding a layer
+ * kind = one `<kind>-layer.ts` file plus one line in `registry.ts`; an
+ * overlay also names its key (`OVERLAYS`), its data's type (`OverlayData`)
+ * and its names in both languages, each asked for by the compiler.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
@@ -319,8 +326,8 @@ interface LayerModuleBase {
   readonly images?: readonly RuntimeImage[];
   /** an overlay's data loading (the registry requires it of every overlay) */
   readonly load?: OverlayLoader<OverlayKey>;
-  /** the layer in the feature list (列表): the map's drawn features as rows of text */
-  readonly list?: ListSpec;
+  /** the layer in the feature list (列表): the map's drawn features as rows of text; null: not listed */
+  readonly list: ListSpec | null;
   /** its table and features in the exports; null: not exported */
   readonly export: LayerExport | null;
   /**
