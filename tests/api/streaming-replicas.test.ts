@@ -16,6 +16,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, REPLICAS_NEED_DATABASE_URL } from '../../server/src/config/config.js';
+import { openDatabase } from '../../server/src/db/database.js';
+import { onPrimary } from '../../server/src/db/replicas.js';
 import { loadDemoRegion } from '../support/demo-database.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { startStandby, type PgStandby } from '../support/pg-standby.js';
@@ -230,6 +232,36 @@ function streamingCases(): void {
     expect(await whereRan(back)).toEqual({ standby: 1, primary: 0 });
     expect(log.some((line) => line.includes('answers again; back in rotation'))).toBe(true);
   }, 60_000);
+
+  it('runs raw SQL outside transactions on the replica, and every statement of a transaction, onPrimary and writes on the primary', async () => {
+    const db = await openDatabase({ ...loadConfig({}), databaseUrl: primary.url, databaseReplicaUrls: [standby.url], seedDemo: false, poolSize: 2 });
+    try {
+      await db.changes.start();
+      const em = db.orm.em.fork();
+      const ran = async (tag: string) => {
+        const count = (url: string) => query<{ n: string }>(url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%${tag}%`]).then(([r]) => Number(r!.n));
+        return { standby: await count(standby.url), primary: await count(primary.url) };
+      };
+      await expect.poll(async () => db.replicas()[0]?.state, { timeout: 10_000, interval: 100 }).toBe('streaming');
+      await em.execute(`select 'routed-execute' as tag`);
+      expect(await ran('routed-execute')).toEqual({ standby: 1, primary: 0 });
+      await em.getConnection().execute(`select 'routed-connection' as tag`);
+      expect(await ran('routed-connection')).toEqual({ standby: 1, primary: 0 });
+      // Asked inside the transaction: after it, the session's last statement is its COMMIT.
+      const inTransaction = await em.transactional(async (tx) => {
+        await tx.execute(`select 'in-transaction' as tag`);
+        return ran('in-transaction');
+      });
+      expect(inTransaction).toEqual({ standby: 0, primary: 1 });
+      await onPrimary(() => em.execute(`select 'on-primary' as tag`));
+      expect(await ran('on-primary')).toEqual({ standby: 0, primary: 1 });
+      // A statement that writes though it begins with select: kept on the primary.
+      await em.execute(`select set_config('lingyan.tag', 'set-config', false)`);
+      expect(await ran('set-config')).toEqual({ standby: 0, primary: 1 });
+    } finally {
+      await db.close();
+    }
+  });
 
   it('starts with a replica that does not answer, reading from the primary meanwhile', async () => {
     const other = await startTestServer({ databaseUrl: primary.url, databaseReplicaUrls: ['postgres://postgres@127.0.0.1:1/postgres', standby.url], poolSize: 2 });

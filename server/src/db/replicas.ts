@@ -228,7 +228,8 @@ export class ReadRouter<C extends ReadTarget = ReadTarget> {
       // Behind: the age of the last transaction it replayed (the primary's commit time), or, when it has replayed none since it
       // started, how long ago it was last seen caught up.
       const lagSeconds = lagBytes === null ? null : lagBytes === 0 ? 0 : (m.sinceReplaySeconds ?? (performance.now() - m.caughtUpAt) / 1000);
-      const state: ReplicaState = !m.up ? 'down' : m.replay !== null && !this.fenceUnknown && m.replay >= this.fence ? 'streaming' : 'catching-up';
+      // Streaming exactly when a read may go to it (a write just known, its position not yet told, counts as not replayed).
+      const state: ReplicaState = !m.up ? 'down' : m.replay !== null && !this.fenceUnknown && !this.fencing && m.replay >= this.fence ? 'streaming' : 'catching-up';
       return { name: m.name, state, lagSeconds, lagBytes, ...(m.up ? {} : { reason: m.reason ?? 'not answering' }), reads: m.reads };
     });
   }
