@@ -171,18 +171,26 @@ describe('atlas page', () => {
   }, 60_000);
 
   it('fetches the counties\' tiles while the year\'s figures are on their way, each tile once', async () => {
-    // The figures are held back; the region's outline is not: the map opens on
-    // it and asks for the counties' tiles without waiting for the figures.
-    const HOLD_MS = 1_500;
+    // The figures are held back until the first county tile is asked for; the
+    // region's outline is not: the map opens on it and asks for the counties'
+    // tiles without waiting for the figures. Were it to wait, no tile would come
+    // while they are held, and after HOLD_CAP_MS they go on and the test fails.
+    const HOLD_CAP_MS = 30_000;
     let figuresReleased = Infinity;
     const tileRequests: Array<{ at: number; path: string }> = [];
+    let firstTile = () => {};
+    const firstTileAsked = new Promise<void>((resolve) => (firstTile = resolve));
     const onRequest = (request: { url(): string }) => {
-      if (request.url().includes('/tiles/counties/')) tileRequests.push({ at: performance.now(), path: new URL(request.url()).pathname });
+      if (!request.url().includes('/tiles/counties/')) return;
+      tileRequests.push({ at: performance.now(), path: new URL(request.url()).pathname });
+      firstTile();
     };
     page.on('request', onRequest);
     await page.route('**/graphql', async (route) => {
       if (route.request().postDataJSON()?.operationName === 'AtlasChoropleth') {
-        await new Promise((done) => setTimeout(done, HOLD_MS));
+        let cap: NodeJS.Timeout | undefined;
+        await Promise.race([firstTileAsked, new Promise((done) => (cap = setTimeout(done, HOLD_CAP_MS)))]);
+        clearTimeout(cap);
         figuresReleased = performance.now();
       }
       await route.continue();
@@ -206,28 +214,34 @@ describe('atlas page', () => {
 
   it('does not fetch early tiles when the view is in before the map has started: each county tile is parsed once', async () => {
     // A newly launched browser takes longer to start the map (WebGL) than the
-    // answers take to come. Holding the page's animation frames for a while
-    // makes that so here: MapLibre loads its style in a frame.
-    const HOLD_MS = 1_500;
+    // answers take to come. Holding the page's animation frames until the first
+    // two GraphQL answers are in makes that so here: MapLibre loads its style in a frame.
     const probe = onMapHandle(
       `const map = value.map;
       map.once('style.load', () => { window.__earlyProbe.styleLoaded = performance.now(); });
       const addLayer = map.addLayer.bind(map);
       map.addLayer = (layer, before) => { window.__earlyProbe.layers.push(layer.id); return addLayer(layer, before); };
       map.on('sourcedata', (e) => { if (e.sourceId === 'counties' && e.tile) window.__earlyProbe.countyTiles.push(e.tile.tileID.key); });`,
-      `const start = performance.now();
-      const raf = window.requestAnimationFrame.bind(window);
+      `const raf = window.requestAnimationFrame.bind(window);
       const caf = window.cancelAnimationFrame.bind(window);
       const held = new Map();
       let next = -1;
+      let released = false;
+      let answers = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.name.endsWith('/graphql')) answers += 1;
+        if (answers < 2 || released) return;
+        released = true;
+        for (const cb of held.values()) raf(cb);
+        held.clear();
+      }).observe({ type: 'resource', buffered: true });
       window.requestAnimationFrame = (cb) => {
-        const wait = start + ${HOLD_MS} - performance.now();
-        if (wait <= 0) return raf(cb);
+        if (released) return raf(cb);
         const id = next--;
-        held.set(id, setTimeout(() => { held.delete(id); raf(cb); }, wait));
+        held.set(id, cb);
         return id;
       };
-      window.cancelAnimationFrame = (id) => { if (held.has(id)) { clearTimeout(held.get(id)); held.delete(id); } else caf(id); };
+      window.cancelAnimationFrame = (id) => { if (!held.delete(id)) caf(id); };
       window.__earlyProbe = { layers: [], countyTiles: [], styleLoaded: NaN };`,
     );
     const fresh = await session.context.newPage();
