@@ -77,6 +77,7 @@ describe('an embed token limited to a county', () => {
         alliances(limit: 500) { totalCount items { centre { code } } }
         industryProjects(limit: 500) { totalCount items { village { code } } }
         places(search: "嘎查", limit: 50) { code }
+        organisations(limit: 500) { totalCount items { village { code } } }
       }`,
       { y: year },
     );
@@ -93,6 +94,9 @@ describe('an embed token limited to a county', () => {
     expect(data.alliances.totalCount).toBe(await count(`select count(*) as n from alliance where centre_code like $1`, [like]));
     expect(data.industryProjects.totalCount).toBe(await count(`select count(*) as n from industry_project where village_code like $1`, [like]));
     expect(data.places.every((p: { code: string }) => isInside(p.code))).toBe(true);
+    // Enterprises without a home village belong to no county: not read by a county-limited token.
+    expect(data.organisations.totalCount).toBe(await count(`select count(*) as n from organisation where village_code like $1`, [like]));
+    expect(data.organisations.items.every((o: any) => o.village !== null && isInside(o.village.code))).toBe(true);
   });
 
   it('maps and findings hold nothing outside its county', async () => {

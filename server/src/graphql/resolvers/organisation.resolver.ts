@@ -5,6 +5,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, 
 import { Alliance, IndustryProject, Organisation, Pairing, Village } from '../../domain/entities.js';
 import { OrganisationKind } from '../../domain/enums.js';
 import type { Context } from '../context.js';
+import { scopeFilter } from '../../spatial/scope-sql.js';
 import { ApiError } from '../errors.js';
 import { PageArgs, PageType, page, type Page } from '../types/page.js';
 
@@ -33,11 +34,21 @@ class OrganisationsArgs extends PageArgs {
   filter?: OrganisationFilter;
 }
 
+/**
+ * Inside the request's read scope by home village; an enterprise without one
+ * belongs to no area and is read by prefecture-wide readers only (not by an
+ * embed token limited to counties).
+ */
+function inReadScope(ctx: Context): FilterQuery<Organisation> {
+  const home = scopeFilter(ctx.scope, 'village') as FilterQuery<Organisation>;
+  return ctx.scope.counties === null ? { $or: [{ village: null }, home] } : home;
+}
+
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND when there is none.' })
   async organisation(@Arg('id', () => Int, { description: 'Organisation id.' }) id: number, @Ctx() ctx: Context): Promise<Organisation> {
-    const found = await ctx.em.findOne(Organisation, { id });
+    const found = await ctx.em.findOne(Organisation, { $and: [{ id }, inReadScope(ctx)] });
     if (!found) throw ApiError.notFound('Organisation', id);
     return found;
   }
@@ -45,7 +56,7 @@ export class OrganisationResolver {
   @Query(() => OrganisationPage, { description: 'Cooperatives, platform companies and enterprises, by id, filtered and paged.' })
   async organisations(@Args(() => OrganisationsArgs) args: OrganisationsArgs, @Ctx() ctx: Context): Promise<Page<Organisation>> {
     const f = args.filter ?? {};
-    const where: FilterQuery<Organisation>[] = [];
+    const where: FilterQuery<Organisation>[] = [inReadScope(ctx)];
     if (f.kinds?.length) where.push({ kind: { $in: f.kinds } });
     if (f.ledByBranch !== undefined) where.push({ ledByBranch: f.ledByBranch });
     if (f.villageCode) where.push({ village: f.villageCode });
