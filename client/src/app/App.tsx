@@ -123,7 +123,8 @@ function Atlas({ viewState, switched, onRegion }: AtlasProps) {
   );
 
   const prefecture = atlas?.prefecture;
-  const prefectureName = prefecture ? (messages.nameField === 'nameEn' ? prefecture.nameEn : prefecture.name) : null;
+  // A region imported without an English name is named in Chinese on the English page too.
+  const prefectureName = prefecture ? (messages.nameField === 'nameEn' ? prefecture.nameEn || prefecture.name : prefecture.name) : null;
   const shownError = error ?? summary.error ?? null;
 
   return (

@@ -11,9 +11,15 @@
  * next one loads), the overlays of that year, and the map idle with them
  * drawn (a village's figures are read from the drawn tiles). A problem that
  * keeps it from getting there (token, hub, data) is sent instead.
+ *
+ * With an embed token limited to counties (限定旗县) it opens on those
+ * counties and outlines them, not the prefecture: the hub gives it nothing
+ * outside them (lists, maps, tiles) and no figure above county level.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { ATLAS_COUNTY_BOUNDARIES } from '../graphql/documents';
 import { useI18n } from '../app/i18n';
 import { useAtlasView } from '../app/useAtlasView';
 import { withCauseNames } from '../causes/causes';
@@ -27,6 +33,7 @@ import { hostOrigin, startBridge, type Bridge } from './bridge';
 import type { EmbedOptions } from './embed-options';
 import { embedMessages } from './messages';
 import { errorText, problemOf } from './problems';
+import { countiesOutline, tokenCounties } from './token-counties';
 
 type State = Omit<ViewState, 'locale'>;
 
@@ -45,7 +52,16 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const [state, setState] = useState<State>(() => parseView(window.location.search).state);
   // As in the atlas: a map of CAUSE_SHARE is named by its cause in the legend and map label.
   const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
-  const { atlas, years, year, view, busy, threshold, error, onFirstDraw } = useAtlasView(state, messages);
+  const { atlas, years, year, view: atlasView, busy, threshold, error: viewError, onFirstDraw } = useAtlasView(state, messages);
+  // A token limited to counties: the map opens on them and outlines them (the view waits for their outline).
+  const limited = useMemo(() => tokenCounties(options.token), [options.token]);
+  const boundaries = useQuery(ATLAS_COUNTY_BOUNDARIES, limited ? {} : skipToken);
+  const outline = useMemo(() => (boundaries.data ? countiesOutline(boundaries.data.counties.map((c) => c.boundary)) : null), [boundaries.data]);
+  const view = useMemo<AtlasView | null>(() => {
+    if (!atlasView || !limited) return atlasView;
+    return outline ? { ...atlasView, atlas: { ...atlasView.atlas, prefecture: { ...atlasView.atlas.prefecture, boundary: outline } } } : null;
+  }, [atlasView, limited, outline]);
+  const error = viewError ?? boundaries.error ?? null;
   const mapRef = useRef<MapLibreMap | null>(null);
   const bridgeRef = useRef<Bridge | null>(null);
   const [ready, setReady] = useState(false);
@@ -146,7 +162,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     <main className={`embed${options.title ? ' with-title' : ''}`}>
       <MapView
         view={view}
-        region={atlas?.prefecture.boundary ?? null}
+        region={limited ? outline : (atlas?.prefecture.boundary ?? null)}
         readToken={options.token}
         readPrefecture={state.region}
         ariaLabel={messages.mapLabel(state.metric)}

@@ -38,7 +38,7 @@ export function RegionSwitch({ shown, locale, autoFocus = false, onChoose }: Reg
       >
         {regions.map((region) => (
           <option key={region.code} value={region.code}>
-            {messages.option(locale === 'en' ? region.nameEn : region.name, region.code)}
+            {messages.option(locale === 'en' ? region.nameEn || region.name : region.name, region.code)}
           </option>
         ))}
       </select>
