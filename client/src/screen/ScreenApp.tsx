@@ -69,7 +69,8 @@ function holdStill(map: MapLibreMap): void {
   }
 }
 
-export function ScreenApp({ rotation }: { rotation: Rotation }) {
+/** `readPrefecture`: the region the screen shows (its link's `region=`, as the atlas's); null: the hub's default. */
+export function ScreenApp({ rotation, readPrefecture = null }: { rotation: Rotation; readPrefecture?: string | null }) {
   const { locale, messages: localeMessages } = useI18n();
   // The screen's views map the default cause: a CAUSE_SHARE view is named by it (因病致贫占比).
   const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, 'CAUSE_SHARE', DEFAULT_VIEW.cause), [localeMessages]);
@@ -206,6 +207,7 @@ export function ScreenApp({ rotation }: { rotation: Rotation }) {
               <MapView
                 view={view}
                 region={region}
+                readPrefecture={readPrefecture}
                 ariaLabel={messages.mapLabel(screenView.metric)}
                 onHover={onHover}
                 onFirstDraw={onFirstDraw}
