@@ -5,7 +5,7 @@
  * FeatureCollection.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { LAYER_ORDER, type KeysWith, type SameKeys } from '../map/layers/registry';
+import { LAYER_ORDER } from '../map/layers/registry';
 import type { AtlasView, LayerExport, LayerModule, OverlayKey } from '../map/layers/types';
 import type { CsvValue } from './csv';
 import type { ExportLayerKey, ExportMessages } from './messages';
@@ -18,10 +18,6 @@ export interface ExportTable {
   header: string[];
   rows: CsvValue[][];
 }
-
-/** The exported layers are the modules with an `export` (the compiler names one the messages do not name). */
-const EXPORTED_ARE_NAMED: SameKeys<KeysWith<'export'>, ExportLayerKey> = true;
-void EXPORTED_ARE_NAMED;
 
 interface ExportedLayer {
   key: ExportLayerKey;

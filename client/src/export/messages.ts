@@ -7,10 +7,11 @@
  * a branch's rating) are the screen's own tables, passed in, not a second
  * wording.
  */
+import type { KeysWith } from '../map/layers/registry';
 import type { BranchRating, CountyKind, VillageStrength } from '../graphql/documents';
 
-/** The layers whose features are exported (a table each; one GeoJSON for all). */
-export type ExportLayerKey = 'counties' | 'villages' | 'pairings' | 'alliances' | 'findings';
+/** The layers whose features are exported (a table each; one GeoJSON for all): the modules with an `export`. */
+export type ExportLayerKey = KeysWith<'export'>;
 
 /** Paper sizes of the printed sheet (landscape). */
 export type Paper = 'A4' | 'A3';

@@ -4,11 +4,12 @@
  * with a name and the figure that matters for the layer, ordered by it.
  * Pure: the list component does the querying.
  */
-import { LAYER_ORDER, type KeysWith, type SameKeys } from '../map/layers/registry';
-import type { AtlasView, FeatureProps, ListRowTexts, ListSpec, OverlayKey } from '../map/layers/types';
+import { LAYER_ORDER, type KeysWith } from '../map/layers/registry';
+import type { AtlasView, FeatureProps, ListRowTexts, ListSpec } from '../map/layers/types';
 import type { SelectionKind } from '../state/view-state';
 
-export type ListLayerKey = 'counties' | OverlayKey;
+/** The listed layers: the modules with a `list` (the messages name each). */
+export type ListLayerKey = KeysWith<'list'>;
 
 export interface FeatureListMessages extends ListRowTexts {
   /** the toggle button */
@@ -25,10 +26,6 @@ export interface FeatureListMessages extends ListRowTexts {
   more(count: number): string;
   layerNames: Record<ListLayerKey, string>;
 }
-
-/** The listed layers are the modules with a `list` (the compiler names one whose name `layerNames` lacks). */
-const LISTED_ARE_NAMED: SameKeys<KeysWith<'list'>, ListLayerKey> = true;
-void LISTED_ARE_NAMED;
 
 export interface ListLayer extends ListSpec {
   key: ListLayerKey;

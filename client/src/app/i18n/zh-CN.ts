@@ -137,7 +137,7 @@ export const zhCN = {
     townships: '苏木乡镇',
     findings: '督查问题',
     warnings: '预警',
-  } as Record<OverlayKey, string>,
+  } satisfies Record<OverlayKey, string>,
   layerLoading: '正在加载…',
   pairingKinds: {
     STRONG_HELPS_WEAK: '强村带弱村',

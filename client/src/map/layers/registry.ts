@@ -61,15 +61,6 @@ export type KeysWith<E extends string> = {
   [K in LayerKey]: (typeof LAYER_REGISTRY)[K] extends { readonly [P in E]: infer V } ? (V extends null | undefined ? never : K) : never;
 }[LayerKey];
 
-/**
- * `true` when `Have` and `Named` are the same keys; otherwise the keys one
- * lacks, for the compiler to name (e.g. a listed layer whose name the
- * messages do not carry).
- */
-export type SameKeys<Have extends string, Named extends string> = [Exclude<Have, Named> | Exclude<Named, Have>] extends [never]
-  ? true
-  : { unnamed: Exclude<Have, Named>; withoutModule: Exclude<Named, Have> };
-
 /** The kinds the registry's modules select. */
 type SelectedKinds = { [K in LayerKey]: (typeof LAYER_REGISTRY)[K]['select'] extends { kind: infer S } ? S : never }[LayerKey];
 /** Every selection kind is some module's (the compiler names the one missing). */

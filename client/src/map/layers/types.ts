@@ -8,8 +8,9 @@
  * required (null where the layer has none), so the compiler names what a
  * new module lacks; the machinery that uses them is generic. Adding a layer
  * kind = one `<kind>-layer.ts` file plus one line in `registry.ts`; an
- * overlay also names its key (`OVERLAYS`), its data's type (`OverlayData`)
- * and its names in both languages, each asked for by the compiler.
+ * overlay also puts its key in the view state's `OVERLAYS` (the link's
+ * `layers=`) and its names in both languages' message modules, each asked
+ * for by the compiler.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
@@ -43,7 +44,8 @@ export type OverlayKey = Overlay;
 /**
  * The overlays' data, each null until its first answer arrives. A yearly part
  * carries the year it answers: while the next year loads, the last one stays
- * on the map rather than blanking it.
+ * on the map rather than blanking it. A new overlay's module may declare its
+ * own part here (`declare module './types' { interface OverlayData { … } }`).
  */
 export interface OverlayData {
   /**
