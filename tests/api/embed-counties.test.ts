@@ -74,7 +74,7 @@ describe('an embed token limited to a county', () => {
         prefecture { code counties { code } }
         villages(filter: { year: $y }, limit: 500) { totalCount items { code } }
         pairings(limit: 500) { totalCount items { helpedVillage { code } } }
-        alliances(limit: 500) { totalCount items { centre { code } } }
+        alliances(limit: 500) { totalCount items { centre { code } members { code } } }
         industryProjects(limit: 500) { totalCount items { village { code } } }
         places(search: "嘎查", limit: 50) { code }
         organisations(limit: 500) { totalCount items { village { code } } }
@@ -92,6 +92,7 @@ describe('an embed token limited to a county', () => {
     );
     expect(data.pairings.items.every((p: any) => isInside(p.helpedVillage.code))).toBe(true);
     expect(data.alliances.totalCount).toBe(await count(`select count(*) as n from alliance where centre_code like $1`, [like]));
+    expect(data.alliances.items.flatMap((a: any) => a.members.map((m: { code: string }) => m.code)).every(isInside)).toBe(true);
     expect(data.industryProjects.totalCount).toBe(await count(`select count(*) as n from industry_project where village_code like $1`, [like]));
     expect(data.places.every((p: { code: string }) => isInside(p.code))).toBe(true);
     // Enterprises without a home village belong to no county: not read by a county-limited token.

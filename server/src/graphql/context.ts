@@ -14,7 +14,7 @@ import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js
 import type { ClassBreaks, SharedReads } from './shared-reads.js';
 import type { Choropleth } from './types/indicators.type.js';
 import { ApiError, ErrorCode } from './errors.js';
-import { UnknownPrefecture, countyLimited, resolveScope, type ReadScope, type ScopeSource } from '../domain/region/read-scope.js';
+import { UnknownPrefecture, countyLimited, inScope, resolveScope, type ReadScope, type ScopeSource } from '../domain/region/read-scope.js';
 import { heldPrefectures } from './shared-reads.js';
 
 export interface AreaKey {
@@ -65,9 +65,17 @@ function lazyGeometry<E extends { code: string }>(em: EntityManager, entity: new
  * Batches "rows of `entity` whose `property` points at one of these keys"
  * (back-links such as a village's pairings or projects) into one query.
  */
-function hasMany<E extends object, K extends string | number>(em: EntityManager, entity: new () => E, property: string, keyOf: (e: E) => K | null, orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' }) {
+function hasMany<E extends object, K extends string | number>(
+  em: EntityManager,
+  entity: new () => E,
+  property: string,
+  keyOf: (e: E) => K | null,
+  orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+  /** rows kept (the read scope: e.g. an alliance's members inside an embed token's counties) */
+  keep: (e: E) => boolean = () => true,
+) {
   return new DataLoader<K, E[]>(async (keys) => {
-    const rows = await em.find(entity, { [property]: { $in: [...keys] } } as never, { orderBy: orderBy as never });
+    const rows = (await em.find(entity, { [property]: { $in: [...keys] } } as never, { orderBy: orderBy as never })).filter(keep);
     const byKey = groupBy(rows, keyOf);
     return keys.map((k) => byKey.get(k) ?? []);
   });
@@ -113,8 +121,9 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null, sco
     township: byKey(em, Township, 'code', (t) => t.code),
     alliance: byKey(em, Alliance, 'id', (a) => a.id),
     countyBoundary: lazyGeometry(em, County, 'boundary'),
-    pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code),
-    pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null),
+    // Back-links reach only what the scope reads: a pairing's other village, an alliance's members.
+    pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code, undefined, (p) => !p.helperVillage || inScope(scope, p.helperVillage.code)),
+    pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null, undefined, (p) => inScope(scope, p.helpedVillage.code)),
     pairingsByOrganisation: hasMany(em, Pairing, 'helperOrganisation', (p) => p.helperOrganisation?.id ?? null),
     projectsOfVillage: hasMany(em, IndustryProject, 'village', (p) => p.village.code),
     projectsOfOperator: hasMany(em, IndustryProject, 'operator', (p) => p.operator?.id ?? null),
@@ -133,7 +142,7 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null, sco
       const found = await pairingLines(em, ids);
       return ids.map((id) => found.get(id) ?? { line: null, meters: null });
     }),
-    membersOfAlliance: hasMany(em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }),
+    membersOfAlliance: hasMany(em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }, (v) => inScope(scope, v.code)),
     alliancesByPlatform: hasMany(em, Alliance, 'platformCompany', (a) => a.platformCompany?.id ?? null),
     townshipBoundary: lazyGeometry(em, Township, 'boundary'),
     areaFigures: new DataLoader<AreaKey, AreaFiguresRow | null, string>(
