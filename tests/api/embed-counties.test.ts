@@ -107,6 +107,7 @@ describe('an embed token limited to a county', () => {
         townships: choropleth(level: TOWNSHIP, year: $y) { areas { code } }
         findings(year: $iy, limit: 200) { totalCount items { inspection { place { countyCode } } } }
         warnings(year: $y, first: 200) { totalCount items { areaCode } }
+        coverageGaps(year: $y, limit: 100) { items { village { code } nearestStrongVillage { code } } }
       }`,
       { y: year, iy: inspectionYear },
     );
@@ -116,6 +117,7 @@ describe('an embed token limited to a county', () => {
     expect(data.findings.totalCount).toBeGreaterThan(0);
     expect(data.findings.items.every((f: any) => f.inspection.place.countyCode === inside)).toBe(true);
     expect(data.warnings.items.every((w: { areaCode: string }) => isInside(w.areaCode))).toBe(true);
+    expect(data.coverageGaps.items.every((g: any) => isInside(g.village.code))).toBe(true);
   });
 
   it('tiles hold nothing outside its county; the whole prefecture\'s tiles for a planner limited to it', async () => {

@@ -4,6 +4,7 @@ import { Args, ArgsType, Ctx, Field, Float, Int, Query, Resolver } from 'type-gr
 import { County, Village } from '../../domain/entities.js';
 import { RADIUS_LIMIT_METERS, coverageGaps, suggestHelpers, whatIf } from '../../domain/planning/pairing-analysis.service.js';
 import type { Context } from '../context.js';
+import { inScope } from '../../domain/region/read-scope.js';
 import { ApiError } from '../errors.js';
 import { PageArgs } from '../types/page.js';
 import { CoverageGapPage, PairingCoverage, PairingSuggestions, PairingWhatIf, ProposedPairingInput } from '../types/pairing-analysis.type.js';
@@ -80,6 +81,7 @@ export class PairingAnalysisResolver {
     description: 'Strong villages within a radius that could help a village, ranked by a documented score with its reasons (结对推荐). See ScoreFactorName for the score.',
   })
   async pairingSuggestions(@Args(() => SuggestionArgs) a: SuggestionArgs, @Ctx() ctx: Context): Promise<PairingSuggestions> {
+    if (!inScope(ctx.scope, a.villageCode)) throw ApiError.notFound('Village', a.villageCode);
     const year = a.year ?? (await ctx.loaders.latestYear());
     const s = await suggestHelpers(ctx.em, { villageCode: a.villageCode, year, radiusMeters: a.radiusMeters, limit: a.limit }, await ctx.loaders.thresholds());
     const byCode = await villages(ctx, s.candidates.map((c) => c.code));
@@ -97,7 +99,7 @@ export class PairingAnalysisResolver {
   async coverageGaps(@Args(() => GapArgs) a: GapArgs, @Ctx() ctx: Context): Promise<CoverageGapPage> {
     if (a.countyCode) await this.county(ctx, a.countyCode);
     const year = a.year ?? (await ctx.loaders.latestYear());
-    const gaps = await coverageGaps(ctx.em, { year, radiusMeters: a.radiusMeters, countyCode: a.countyCode }, await ctx.loaders.thresholds());
+    const gaps = (await coverageGaps(ctx.em, { year, radiusMeters: a.radiusMeters, countyCode: a.countyCode }, await ctx.loaders.thresholds())).filter((g) => inScope(ctx.scope, g.code));
     const slice = gaps.slice(a.offset, a.offset + a.limit);
     const byCode = await villages(ctx, slice.flatMap((g) => [g.code, ...(g.nearestStrongCode ? [g.nearestStrongCode] : [])]));
     return {
@@ -132,6 +134,6 @@ export class PairingAnalysisResolver {
   }
 
   private async county(ctx: Context, code: string): Promise<void> {
-    if (!(await ctx.em.count(County, { code }))) throw ApiError.notFound('County', code);
+    if (!inScope(ctx.scope, code) || !(await ctx.em.count(County, { code }))) throw ApiError.notFound('County', code);
   }
 }
