@@ -3,12 +3,15 @@ import cluster from 'node:cluster';
 import v8 from 'node:v8';
 import { processCount, superviseHubs } from './cluster/hub-processes.js';
 import { ConfigError, checkHeap, loadConfig } from './config/config.js';
-import { bootstrap } from './http/app.js';
+import { startEmbeddedAhead } from './db/embedded.js';
 
 async function serve(): Promise<void> {
   const config = loadConfig();
   checkHeap(config, v8.getHeapStatistics().heap_size_limit);
   console.log(config.databaseUrl ? 'Lingyan: connecting to the database in DATABASE_URL …' : `Lingyan: starting the embedded database in ${config.dataDir} …`);
+  // The embedded database boots on its own thread while the hub's modules load here (imported only now for that).
+  if (!config.databaseUrl) startEmbeddedAhead(config.dataDir);
+  const { bootstrap } = await import('./http/app.js');
   const app = await bootstrap(config);
   const who = cluster.isWorker ? ` (hub process ${process.pid})` : '';
   console.log(`Lingyan is serving at ${app.url}/${who}  (GraphQL: ${app.url}/graphql, health: ${app.url}/healthz, database: ${app.db.mode}, PostGIS ${app.db.postgisVersion})`);

@@ -26,6 +26,8 @@ export interface StartTiming {
   hubRunning: number | null;
   listening: number | null;
   healthy: number;
+  /** the machine's 1-minute load average when the start began: figures taken on a busy machine are slower */
+  load: number;
 }
 
 export interface RestartResult {
@@ -43,6 +45,7 @@ const MARKS: Array<[keyof Omit<StartTiming, 'healthy'>, RegExp]> = [
 
 /** `pnpm start` in `dir` until /healthz is 200; then SIGTERM to its process group, and its end awaited. */
 async function timedStart(dir: string, env: Record<string, string>, limitMs = 600_000): Promise<StartTiming> {
+  const load = os.loadavg()[0]!;
   const started = performance.now();
   const child = spawn('pnpm', ['start'], { cwd: dir, env: { ...process.env, TSX_TSCONFIG_PATH: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
@@ -63,7 +66,7 @@ async function timedStart(dir: string, env: Record<string, string>, limitMs = 60
       if (url && (await fetch(`${url}/healthz`).catch(() => null))?.status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return { built: seen.built ?? null, hubRunning: seen.hubRunning ?? null, listening: seen.listening ?? null, healthy: Math.round(performance.now() - started) };
+    return { built: seen.built ?? null, hubRunning: seen.hubRunning ?? null, listening: seen.listening ?? null, healthy: Math.round(performance.now() - started), load };
   } finally {
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
     await exited;
@@ -94,7 +97,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export function restartSection(r: RestartResult | null): string[] {
   if (!r) return [];
-  const row = (name: string, t: StartTiming) => `| ${name} | ${s(t.built)} | ${s(t.hubRunning)} | ${s(t.listening)} | ${s(t.healthy)} |`;
+  const row = (name: string, t: StartTiming) => `| ${name} | ${s(t.built)} | ${s(t.hubRunning)} | ${s(t.listening)} | ${s(t.healthy)} | ${t.load.toFixed(1)} |`;
   return [
     `## Start times (\`pnpm start\` until /healthz, embedded database, a fresh clone of ${r.commit})`,
     ``,
@@ -103,8 +106,8 @@ export function restartSection(r: RestartResult | null): string[] {
     ``,
     `Seconds from \`pnpm start\` to each mark: builds checked or done, node running the hub, listening, /healthz 200.`,
     ``,
-    `| start | builds | hub running | listening | healthy |`,
-    `|---|---|---|---|---|`,
+    `| start | builds | hub running | listening | healthy | load average (${os.availableParallelism()} cores) |`,
+    `|---|---|---|---|---|---|`,
     row('first (fresh clone)', r.first),
     row('second (unchanged tree)', r.second),
     ``,

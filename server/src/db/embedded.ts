@@ -182,7 +182,27 @@ function startWorker(options: EmbeddedOptions, pgDir: string | null, port: numbe
   });
 }
 
+/** A start begun ahead of the hub (main.ts), handed to the next startEmbedded of the same directory. */
+let ahead: { dataDir: string; started: Promise<EmbeddedDatabase> } | null = null;
+
+/**
+ * Starts the embedded database of `dataDir` now, for the hub's own
+ * startEmbedded to take over: PGlite boots on its worker thread (~3 s of CPU)
+ * while the hub's modules load on the main thread (~2.5 s), on two cores at once.
+ */
+export function startEmbeddedAhead(dataDir: string): void {
+  const started = startEmbedded({ dataDir });
+  // Its failure is reported by the startEmbedded that takes it.
+  started.catch(() => {});
+  ahead = { dataDir, started };
+}
+
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  if (ahead && ahead.dataDir === options.dataDir && options.maxConnections === undefined) {
+    const { started } = ahead;
+    ahead = null;
+    return started;
+  }
   const pgDir = options.dataDir ? path.join(options.dataDir, 'pgdata') : null;
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let current: Started;
