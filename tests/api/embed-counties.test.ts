@@ -55,7 +55,7 @@ beforeAll(async () => {
   server = await startTestServer();
   counties = (await sql<{ code: string }>(`select code from county order by code`)).map((r) => r.code);
   // The county with the most inspections, so its lists are not empty.
-  [{ code: inside }] = await sql<{ code: string }>(`select county_code as code from inspection group by county_code order by count(*) desc, county_code limit 1`);
+  inside = (await sql<{ code: string }>(`select county_code as code from inspection group by county_code order by count(*) desc, county_code limit 1`))[0]!.code;
   outside = counties.find((c) => c !== inside)!;
   embed = await mintToken(SECRET, { subject: 'embed-counties-test', role: 'viewer', counties: [inside], days: 1, embed: true });
   year = Number((await sql<{ y: number }>(`select max(year) as y from village_year`))[0]!.y);
@@ -132,11 +132,13 @@ describe('an embed token limited to a county', () => {
   });
 
   it('a county, township, village or pairing outside is NOT_FOUND; its own county is read', async () => {
-    const [{ village, township }] = await sql<{ village: string; township: string }>(
-      `select v.code as village, v.township_code as township from village v join township t on t.code = v.township_code where t.county_code = $1 order by v.code limit 1`,
-      [outside],
-    );
-    const [{ id: pairing }] = await sql<{ id: number }>(`select id from pairing where helped_village_code not like $1 order by id limit 1`, [`${prefix(inside)}%`]);
+    const { village, township } = (
+      await sql<{ village: string; township: string }>(
+        `select v.code as village, v.township_code as township from village v join township t on t.code = v.township_code where t.county_code = $1 order by v.code limit 1`,
+        [outside],
+      )
+    )[0]!;
+    const pairing = (await sql<{ id: number }>(`select id from pairing where helped_village_code not like $1 order by id limit 1`, [`${prefix(inside)}%`]))[0]!.id;
     const lookups: Array<[string, string, unknown]> = [
       ['county', 'query ($c: String!) { county(code: $c) { code } }', outside],
       ['township', 'query ($c: String!) { township(code: $c) { code } }', township],

@@ -204,7 +204,7 @@ describe('which prefecture a request reads', () => {
   });
 
   it('a county, township or village of the other prefecture is NOT_FOUND', async () => {
-    const [{ village, township }] = await own.sql<{ village: string; township: string }>(`select code as village, township_code as township from village order by code limit 1`);
+    const { village, township } = (await own.sql<{ village: string; township: string }>(`select code as village, township_code as township from village order by code limit 1`))[0]!;
     const q = `query ($c: String!, $t: String!, $v: String!) { county(code: $c) { code } township(code: $t) { code } village(code: $v) { code } }`;
     const vars = { c: demoCounties[0], t: township, v: village };
     expect((await read(q, vars, DEMO)).village.code).toBe(village);
