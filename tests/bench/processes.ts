@@ -36,7 +36,7 @@ export async function startHubProcesses(databaseUrl: string, count: number, env:
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-bench-processes-'));
   // The bench runs under tsx with its own tsconfig setting, which the hub must not inherit.
   // An empty database gets the demo region (loaded by the first process alone), as with `pnpm start`.
-  const hub = runHub({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: '0', HUB_PROCESSES: String(count), RATE_LIMIT_PER_MINUTE: '0', TSX_TSCONFIG_PATH: undefined, ...env });
+  const hub = runHub({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: '0', HUB_PROCESSES: String(count), RATE_LIMIT_PER_MINUTE: '0', TSX_TSCONFIG_PATH: undefined, DATABASE_REPLICA_URLS: undefined, ...env });
   const close = async () => {
     await hub.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -14,7 +14,8 @@
  * - with DATABASE_URL, for each PostgreSQL dataset: the same cases with one
  *   hub process and with one per core (HUB_PROCESSES, processes.ts), and
  *   BENCH_VIEWERS (200) atlas visitors for BENCH_VIEWERS_SECONDS (60) against
- *   two hub processes (viewers.ts);
+ *   two hub processes (viewers.ts), and again with reads on the streaming
+ *   standbys BENCH_REPLICA_URLS names (DATABASE_REPLICA_URLS of the hub);
  * - once: `pnpm start`'s first start in a fresh clone and its second start on
  *   the unchanged tree, until /healthz (restart.ts).
  *
@@ -52,6 +53,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ALL_CASES = ['server', 'atlas', 'processes', 'viewers', 'restart'];
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 200);
 const VIEWERS_SECONDS = Number(process.env.BENCH_VIEWERS_SECONDS ?? 60);
+/** Streaming standbys of DATABASE_URL's server (any database named): the viewers run again with reads on them. */
+const REPLICAS = (process.env.BENCH_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** `server`'s URL naming the database `url` names (a standby holds the primary's databases under the same names). */
+function sameDatabase(server: string, url: string): string {
+  const u = new URL(server);
+  u.pathname = new URL(url).pathname;
+  return u.toString();
+}
 const CASES = new Set((process.env.BENCH_CASES ?? ALL_CASES.join(',')).split(',').map((s) => s.trim()));
 
 export interface Row {
@@ -193,6 +203,11 @@ async function main(): Promise<void> {
         console.log(`\n## many viewers: ${d.label}, ${VIEWERS} visitors for ${VIEWERS_SECONDS} s`);
         viewers.push(await manyViewers({ label: `${d.label}, 2 hub processes`, databaseUrl: url, visitors: VIEWERS, seconds: VIEWERS_SECONDS, processes: 2 }));
         console.log(viewersSection(viewers.slice(-1)).join('\n'));
+        if (REPLICAS.length) {
+          const env = { DATABASE_REPLICA_URLS: REPLICAS.map((r) => sameDatabase(r, url)).join(',') };
+          viewers.push(await manyViewers({ label: `${d.label}, 2 hub processes, reads on ${REPLICAS.length} replica${REPLICAS.length > 1 ? 's' : ''}`, databaseUrl: url, visitors: VIEWERS, seconds: VIEWERS_SECONDS, processes: 2, env }));
+          console.log(viewersSection(viewers.slice(-1)).join('\n'));
+        }
       }
     }
     if (CASES.has('restart')) {

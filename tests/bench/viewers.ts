@@ -117,7 +117,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 
 export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
   const docs = operations();
-  const { centres, years } = await region(o.databaseUrl);
+  // The hub first: on an empty database its first process loads the demo region.
   const { url, hub, close } = await startHubProcesses(o.databaseUrl, o.processes, o.env);
   const graphqlMs: number[] = [];
   const tileMs: number[] = [];
@@ -128,6 +128,7 @@ export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
     if (firstErrors.length < 5) firstErrors.push(what);
   };
   try {
+    const { centres, years } = await region(o.databaseUrl);
     const pgid = hub.child.pid!;
     const rssStart = groupRss(pgid);
     let rssHalf = rssStart;
