@@ -13,7 +13,9 @@ import { areaFigures, latestFigureYear, type AreaFiguresRow, type AreaLevel } fr
 import { allianceFootprints, pairingLines } from '../spatial/feature-geometry.js';
 import type { ClassBreaks, SharedReads } from './shared-reads.js';
 import type { Choropleth } from './types/indicators.type.js';
-import { ApiError, ErrorCode } from './errors.js';
+import { HeaderMap } from '@apollo/server';
+import { ApiError, ErrorCode, databaseFailure } from './errors.js';
+import { RETRY_AFTER_SECONDS } from './outage-status.js';
 import { UnknownPrefecture, countyLimited, inScope, resolveScope, type ReadScope, type ScopeSource } from '../domain/region/read-scope.js';
 import { heldPrefectures } from './shared-reads.js';
 
@@ -219,7 +221,13 @@ export async function scopedContext(
   try {
     scope = resolveScope(await prefecturesHeld(em, shared), requested, source, principal);
   } catch (e) {
-    throw e instanceof UnknownPrefecture ? scopeRefusal(e) : e;
+    if (e instanceof UnknownPrefecture) throw scopeRefusal(e);
+    // The held prefectures are read before any resolver runs: a database that is away answers here as it would there (503, Retry-After).
+    const failure = databaseFailure(e);
+    if (failure?.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      throw new ApiError(failure.code, failure.message, { http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) } });
+    }
+    throw e;
   }
   return createContext(em, principal, mint, shared, scope);
 }
