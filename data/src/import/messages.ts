@@ -155,6 +155,7 @@ export const MESSAGES = {
   'report.rejected': { zh: '拒绝（{count} 个问题）：', en: 'rejected ({count} problems):' },
   'report.repaired': { zh: '已修复（{count}）：', en: 'repaired ({count}):' },
   'report.moreProblems': { zh: '另有 {count} 个问题未列出', en: '{count} more problems not listed' },
+  'cli.throughHub': { zh: '服务正在运行（{url}）：文件经由服务导入，无需停止服务', en: 'the hub is running ({url}): the file is imported through it, no need to stop it' },
   'report.written': { zh: '报告已写入 {path}', en: 'report written to {path}' },
   'report.moreLines': { zh: '… 另有 {count} 行见报告文件', en: '… {count} more lines in the report file' },
   'report.cannotWrite': { zh: '无法把报告写入 {path}（{error}）；请用 --report <路径> 指定', en: 'cannot write the report to {path} ({error}); pass --report <path>' },

@@ -15,6 +15,8 @@ export function dataCommand<O>(
   body: (db: Database, options: O) => Promise<number>,
   /** errors the command explains by their message alone, besides ConfigError */
   known: (error: unknown) => boolean = () => false,
+  /** done without opening the database when it answers a number (an exit code); null: go on to `body` */
+  instead: (options: O) => Promise<number | null> = async () => null,
 ): void {
   const main = async (): Promise<number> => {
     const argv = process.argv.slice(2);
@@ -23,6 +25,8 @@ export function dataCommand<O>(
       return 0;
     }
     const options = parse(argv);
+    const done = await instead(options);
+    if (done !== null) return done;
     const db = await openDatabase(loadConfig());
     try {
       return await body(db, options);

@@ -82,6 +82,15 @@ export function lockDataDir(dir: string): () => void {
   throw new ConfigError(`could not lock DATA_DIR "${dir}"`);
 }
 
+/** The pid of the live process holding `dir` (a running hub), or null when none does. */
+export function dataDirHolder(dir: string): number | null {
+  try {
+    return lockHolder(fs.readFileSync(path.join(dir, 'lingyan.lock'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** The pid of the live process a lock's text names ("pid" or "pid start"), or null when that process is gone. */
 function lockHolder(text: string): number | null {
   const [pidText, startText] = text.trim().split(/\s+/);
