@@ -14,8 +14,6 @@
  * ranking and the rotation's controls, works them with Enter and steps the
  * rotation with the operator's keys.
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';

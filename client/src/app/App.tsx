@@ -80,7 +80,7 @@ function Atlas({ viewState, switched, onRegion }: AtlasProps) {
   const { view: state, update, rejected } = viewState;
   // A map of CAUSE_SHARE is named by its cause (因病致贫占比) in the title, legend, tooltip and exports.
   const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
-  const { atlas, years, year, view, busy, threshold, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
+  const { atlas, years, year, view, busy, exitLine, error, onFirstDraw } = useAtlasView(state, messages);
   const compact = useCompactLayout();
   const summary = useQuery(ATLAS_SUMMARY, year == null ? skipToken : { variables: { year } });
   const [hovered, setHovered] = useState<HoveredArea | null>(null);

@@ -52,7 +52,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const [state, setState] = useState<State>(() => parseView(window.location.search).state);
   // As in the atlas: a map of CAUSE_SHARE is named by its cause in the legend and map label.
   const messages = useMemo(() => withCauseNames(localeMessages, localeMessages.causes, state.metric, state.cause), [localeMessages, state.metric, state.cause]);
-  const { atlas, years, year, view: atlasView, busy, threshold, error: viewError, onFirstDraw } = useAtlasView(state, messages);
+  const { atlas, years, year, view: atlasView, busy, error: viewError, onFirstDraw } = useAtlasView(state, messages);
   // A token limited to counties: the map opens on them and outlines them (the view waits for their outline).
   const limited = useMemo(() => tokenCounties(options.token), [options.token]);
   const boundaries = useQuery(ATLAS_COUNTY_BOUNDARIES, limited ? {} : skipToken);

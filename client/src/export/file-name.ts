@@ -1,6 +1,7 @@
 /** Names of the exported files: `领雁-<prefecture>-<year>.png`, and the same stem for CSV and GeoJSON. */
 
 /** Characters no file system or browser keeps in a download's name. */
+// eslint-disable-next-line no-control-regex -- control characters are among what is removed
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 function clean(part: string): string {

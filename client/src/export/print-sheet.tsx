@@ -220,7 +220,7 @@ async function loadProfile(client: ReturnType<typeof useApolloClient>, view: Atl
 }
 
 export function PrintPreview({ ctx, job, onClose }: { ctx: ExportContext; job: PrintJob; onClose(): void }) {
-  const { map, view, messages: m } = ctx;
+  const { messages: m } = ctx;
   const client = useApolloClient();
   const [picture, setPicture] = useState<{ url: string; content: PngContent } | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);

@@ -15,7 +15,7 @@ export type SourceCrs = 'wgs84' | 'gcj02' | 'bd09';
 export const SOURCE_CRSES: readonly SourceCrs[] = ['wgs84', 'gcj02', 'bd09'];
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 const X_PI = (Math.PI * 3000.0) / 180.0;
 
 /** The offset applies inside China only; outside, GCJ-02 equals WGS-84. */

@@ -39,6 +39,7 @@ export interface OrmOptions {
 
 /** MikroORM colours its log lines when the terminal says it may (FORCE_COLOR); hand the hook plain SQL. */
 function queryLogger(onQuery: (sql: string) => void) {
+  // eslint-disable-next-line no-control-regex -- the colour codes are escape sequences
   return (message: string) => onQuery(message.replace(/\x1B\[[0-9;]*m/g, '').replace(/^\[query\] /, ''));
 }
 

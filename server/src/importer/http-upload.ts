@@ -34,6 +34,7 @@ export interface Upload {
 
 /** The browser's file name, reduced to a plain base name that is safe on disk (no folders, no control characters). */
 export function safeFileName(given: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const name = basename(given.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f/]/g, '').trim();
   if (name === '' || name === '.' || name === '..') throw new UploadProblem(400, '缺少文件名：请求须带 ?name=<文件名>（如 村数据.csv），扩展名决定读取方式');
   return name.slice(-200);

@@ -12,7 +12,7 @@ import { featureSearch } from './feature-search.js';
 import { activePairingSql, incidenceSql, statusSql, strengthSql } from './rules-sql.js';
 import type { ReadScope } from '../domain/region/read-scope.js';
 import { inScopeSql } from './scope-sql.js';
-import { Sql, query, raw, sql } from './sql.js';
+import { Sql, raw, sql } from './sql.js';
 import { villageColumns, villageRecord, type VillageProperty, type VillageRecord, type VillageRow } from './village-records.js';
 
 export type VillageOrderField = 'CODE' | 'NAME' | 'POVERTY_INCIDENCE' | 'COLLECTIVE_INCOME' | 'DISTANCE';

@@ -1,7 +1,7 @@
 import turfDistance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { checkPairing, type HelperFacts } from '../../../server/src/domain/planning.js';
-import { demo, figure, isStrongIn, isWeakIn, organisationById, thresholds, townshipByCode, verdict, villageByCode, YEARS } from './demo-dataset.js';
+import { demo, figure, isStrongIn, isWeakIn, organisationById, townshipByCode, verdict, villageByCode, YEARS } from './demo-dataset.js';
 
 const km = (a: string, b: string): number =>
   turfDistance(villageByCode.get(a)!.location, villageByCode.get(b)!.location, { units: 'kilometers' });

@@ -7,7 +7,7 @@
  * gets the same objects. Each geometry column names its subtype; a Polygon
  * sent to a MultiPolygon column is promoted with ST_Multi.
  */
-import { Type, type Platform } from '@mikro-orm/core';
+import { Type } from '@mikro-orm/core';
 import type { Geometry } from 'geojson';
 
 export type GeometryKind = 'Point' | 'MultiPolygon' | 'LineString';
