@@ -110,7 +110,7 @@ describe('one region at a time', () => {
     expect(r.summary.written).toBe(false);
     expect(r.problems.map((p) => [p.row, p.field, p.code])).toEqual([[0, 'prefecture', 'prefecture.demoHeld']]);
     expect(r.problems[0]!.reason).toBe(
-      '数据库中是演示地区 查干高勒盟（159900000000），而本文件的旗县属于另一个盟市 测试盟（152500000000）。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（标题与阈值取代码较小的盟市，统计数字合计两个地区）',
+      '数据库中是演示地区 查干高勒盟（159900000000），而本文件的旗县属于另一个盟市 测试盟（152500000000）。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（地图一次显示一个地区，默认代码较小的盟市，可在地图上切换）',
     );
     expect(formatMessage({ code: r.problems[0]!.code!, params: r.problems[0]!.params }, 'en')).toContain('Pass --replace-demo to remove the demo region first');
     expect(await everything()).toBe(before);

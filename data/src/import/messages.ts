@@ -196,8 +196,8 @@ export const MESSAGES = {
   },
   'level.prefecture': { zh: '盟市', en: 'prefecture' },
   'prefecture.demoHeld': {
-    zh: '数据库中是演示地区 {demo}，而本文件的旗县属于另一个盟市 {incoming}。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（标题与阈值取代码较小的盟市，统计数字合计两个地区）',
-    en: 'the database holds the demo region {demo}, and the counties of this file belong to another prefecture, {incoming}. Pass --replace-demo to remove the demo region first (in the same transaction, audited), or --keep-demo to keep both (the title and thresholds are those of the lower code; the figures count both regions)',
+    zh: '数据库中是演示地区 {demo}，而本文件的旗县属于另一个盟市 {incoming}。加 --replace-demo 先删除演示地区再导入（一并完成，写入审计日志），或加 --keep-demo 让两个地区并存（地图一次显示一个地区，默认代码较小的盟市，可在地图上切换）',
+    en: 'the database holds the demo region {demo}, and the counties of this file belong to another prefecture, {incoming}. Pass --replace-demo to remove the demo region first (in the same transaction, audited), or --keep-demo to keep both (the atlas shows one region at a time, the lower code first, and offers the other)',
   },
   'prefecture.demoReplaced': { zh: '已删除演示地区 {demo} 及其下 {rows} 行数据，由 {incoming} 取代', en: 'removed the demo region {demo} and its {rows} rows; {incoming} replaces it' },
 
