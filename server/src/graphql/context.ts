@@ -4,7 +4,7 @@
  * fields over many parents cost one query per level, not one per parent.
  */
 import type { MintOptions } from '../auth/tokens.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Alliance, Assignment, AssignmentFund, County, IndustryProject, Organisation, Pairing, Prefecture, ProjectYear, Township, Village, VillageYear, WorkTeam } from '../domain/entities.js';
 import type { Principal } from '../auth/roles.js';
@@ -57,7 +57,10 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  */
 function lazyGeometry<E extends { code: string }>(em: EntityManager, entity: new () => E, property: keyof E & string) {
   return new DataLoader<string, unknown>(async (codes) => {
-    const rows = await em.find(entity, { code: { $in: [...codes] } } as never, { populate: [property] as never, fields: ['code', property] as never });
+    const where = { code: { $in: [...codes] } } as FilterQuery<E>;
+    // A property named at run time: MikroORM's path types (populate, fields) cannot check it; the rows are still E.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows: E[] = await em.find<E, any, any>(entity, where, { populate: [property], fields: ['code', property] });
     const byCode = new Map(rows.map((r) => [r.code, r[property]]));
     return codes.map((c) => byCode.get(c) ?? null);
   });
@@ -77,7 +80,7 @@ function hasMany<E extends object, K extends string | number>(
   keep: (e: E) => boolean = () => true,
 ) {
   return new DataLoader<K, E[]>(async (keys) => {
-    const rows = (await em.find(entity, { [property]: { $in: [...keys] } } as never, { orderBy: orderBy as never })).filter(keep);
+    const rows = (await em.find(entity, { [property]: { $in: [...keys] } } as FilterQuery<E>, { orderBy: orderBy as QueryOrderMap<E> })).filter(keep);
     const byKey = groupBy(rows, keyOf);
     return keys.map((k) => byKey.get(k) ?? []);
   });
@@ -86,7 +89,7 @@ function hasMany<E extends object, K extends string | number>(
 /** Batches loads by primary key; a key with no row is an error (references are foreign keys). */
 function byKey<E extends object, K extends string | number>(em: EntityManager, entity: new () => E, pk: string, keyOf: (e: E) => K) {
   return new DataLoader<K, E>(async (keys) => {
-    const rows = await em.find(entity, { [pk]: { $in: [...keys] } } as never);
+    const rows = await em.find(entity, { [pk]: { $in: [...keys] } } as FilterQuery<E>);
     const found = new Map(rows.map((r) => [keyOf(r), r]));
     return keys.map((k) => found.get(k) ?? new Error(`${entity.name} ${k} not found`));
   });
