@@ -73,6 +73,25 @@ async function timedStart(dir: string, env: Record<string, string>, limitMs = 60
   }
 }
 
+/**
+ * Waits until no process holds DATA_DIR: pnpm exits on the signal before the
+ * hub it started has closed the embedded database and let go of the lock.
+ */
+async function released(dataDir: string, limitMs = 60_000): Promise<void> {
+  const lock = path.join(dataDir, 'lingyan.lock');
+  const started = performance.now();
+  while (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8').trim().split(/\s+/)[0]);
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return; // the holder is gone; its lock is stale and the next start takes it over
+    }
+    if (performance.now() - started > limitMs) throw new Error(`DATA_DIR still held by pid ${pid} after ${limitMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function measureRestarts(): Promise<RestartResult> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-restart-'));
   const clone = path.join(root, 'repo');
@@ -85,6 +104,7 @@ export async function measureRestarts(): Promise<RestartResult> {
     const installMs = Math.round(performance.now() - installing);
     const env = { PORT: '0', DATA_DIR: path.join(root, 'data'), DATABASE_URL: '', HUB_PROCESSES: '' };
     const first = await timedStart(clone, env);
+    await released(env.DATA_DIR);
     const second = await timedStart(clone, env);
     return { commit, installMs, first, second };
   } finally {
