@@ -52,8 +52,8 @@ export interface TileLayer {
    * The order of the features in the tile, an ORDER BY over the attributes;
    * absent: any. MapLibre draws a tile's features in this order, one draw
    * call for the lot; a per-feature `*-sort-key` in the style instead makes
-   * it one draw call per feature (11,000 villages at a national z=6 view:
-   * 170 → 330–420 ms a frame in software WebGL).
+   * it one draw call per feature, twice the frame time at a national view
+   * (docs/performance.md, the seams table).
    */
   drawOrder?: string;
   features(p: LayerParams): Sql;
