@@ -14,17 +14,17 @@ import react from '@vitejs/plugin-react';
  */
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-/** Big libraries get chunks of their own, so a change to our code does not re-download them. */
-function manualChunks(id: string): string | undefined {
-  // Rollup's CommonJS interop helper would otherwise land in the first chunk
-  // that needs it (maplibre) and make the explorer preload the whole map library.
-  if (id.includes('commonjsHelpers')) return 'runtime';
-  if (id.includes('node_modules/maplibre-gl')) return 'maplibre';
-  // React is shared by both pages: one chunk under a name that says so.
-  if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
-  if (id.includes('node_modules/monaco-editor')) return 'monaco';
-  return undefined;
-}
+/**
+ * Big libraries get chunks of their own, so a change to our code does not
+ * re-download them; React is shared by every page, under a name that says so.
+ * (Rolldown keeps its own helpers in a runtime chunk of their own, so the
+ * explorer does not preload the map library for them.)
+ */
+const chunkGroups = [
+  { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'monaco', test: /node_modules[\\/]monaco-editor[\\/]/ },
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -35,9 +35,16 @@ export default defineConfig({
     sourcemap: true,
     // maplibre-gl is ~1 MB minified on its own, Monaco ~3 MB.
     chunkSizeWarningLimit: 4000,
-    rollupOptions: {
+    // Not gzipping every chunk to print its size (a second per build): precompress.mjs reports what is served.
+    reportCompressedSize: false,
+    rolldownOptions: {
       input: { main: page('index.html'), embed: page('embed.html'), screen: page('screen.html'), explorer: page('explorer.html'), import: page('import.html') },
-      output: { manualChunks },
+      output: { codeSplitting: { groups: chunkGroups } },
+      onwarn(warning, warn) {
+        // GraphiQL marks modules "use no memo" for the React Compiler, which this build does not run.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use no memo')) return;
+        warn(warning);
+      },
     },
   },
   // Monaco's workers import modules of their own: ES module workers keep them in one graph.
