@@ -18,58 +18,63 @@ export interface Case {
   cache: 'on' | 'off';
 }
 
-export function graphqlCases(p: Probe): Case[] {
+/** The four questions every peer answers alike: the hub's GraphQL and the one statement doing the same work. */
+export interface Question {
+  key: 'box' | 'nearest' | 'within' | 'choropleth';
+  name: string;
+  graphql: string;
+  sql: { text: string; values: unknown[] };
+}
+
+export function questions(p: Probe): Question[] {
   const [w, s, e, n] = p.bbox;
   const [lon, lat] = p.point;
-  const bbox = (connections: number): Case => ({
-    name: `villages in a bbox (${p.villagesInBbox}, GeoJSON), ${connections} conn`,
-    connections,
-    graphql: `{ villages(filter: { spatial: { bbox: { west: ${w}, south: ${s}, east: ${e}, north: ${n} } } }, limit: 500) { totalCount items { code name location } } }`,
-    sql: {
-      text: `select code, name, ST_AsGeoJSON(location)::json as location, count(*) over () as total from village where location && ST_MakeEnvelope($1, $2, $3, $4, 4326) order by code limit 500`,
-      values: p.bbox,
-    },
-    cache: 'off',
-  });
-  const choropleth = (connections: number): Case => ({
-    name: `county choropleth for a year (${p.counties} counties), ${connections} conn`,
-    connections,
-    graphql: `{ choropleth(year: ${p.year}, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
-    // The hub reads the stored area figures (area_year_figures), so the raw peer does too.
-    sql: {
-      text: `select c.code, f.poor_population::float8 * 100 / nullif(f.rural_population, 0) as value
-               from county c left join area_year_figures f on f.level = 'county' and f.year = $1 and f.code = c.code order by 1`,
-      values: [p.year],
-    },
-    cache: 'off',
-  });
-  const cases: Case[] = [
-    bbox(1),
-    bbox(8),
+  return [
     {
+      key: 'box',
+      name: `villages in a bbox (${p.villagesInBbox}, GeoJSON)`,
+      graphql: `{ villages(filter: { spatial: { bbox: { west: ${w}, south: ${s}, east: ${e}, north: ${n} } } }, limit: 500) { totalCount items { code name location } } }`,
+      sql: {
+        text: `select code, name, ST_AsGeoJSON(location)::json as location, count(*) over () as total from village where location && ST_MakeEnvelope($1, $2, $3, $4, 4326) order by code limit 500`,
+        values: p.bbox,
+      },
+    },
+    {
+      key: 'nearest',
       name: 'nearest 5 villages to a point',
-      connections: 8,
       graphql: `{ nearestVillages(to: { point: { type: "Point", coordinates: [${lon}, ${lat}] } }, k: 5) { code distanceMeters } }`,
       sql: {
         text: `select code, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) as d from village order by location::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography limit 5`,
         values: p.point,
       },
-      cache: 'off',
     },
     {
+      key: 'within',
       name: 'villages within 20 km',
-      connections: 8,
       graphql: `{ villages(filter: { spatial: { near: { point: { type: "Point", coordinates: [${lon}, ${lat}] }, radiusMeters: 20000 } } }, limit: 500) { totalCount items { code } } }`,
       sql: {
         text: `select code, count(*) over () as total from village where ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 20000) order by code limit 500`,
         values: p.point,
       },
-      cache: 'off',
     },
-    choropleth(1),
-    choropleth(8),
+    {
+      key: 'choropleth',
+      name: `county choropleth for a year (${p.counties} counties)`,
+      graphql: `{ choropleth(year: ${p.year}, level: COUNTY, metric: POVERTY_INCIDENCE, method: QUANTILE, classes: 5) { breaks areas { code value classIndex } } }`,
+      // The hub reads the stored area figures (area_year_figures), so the raw peer does too.
+      sql: {
+        text: `select c.code, f.poor_population::float8 * 100 / nullif(f.rural_population, 0) as value
+               from county c left join area_year_figures f on f.level = 'county' and f.year = $1 and f.code = c.code order by 1`,
+        values: [p.year],
+      },
+    },
   ];
-  return cases;
+}
+
+export function graphqlCases(p: Probe): Case[] {
+  const q = Object.fromEntries(questions(p).map((x) => [x.key, x])) as Record<Question['key'], Question>;
+  const at = (x: Question, connections: number, named = `${x.name}, ${connections} conn`): Case => ({ name: named, connections, graphql: x.graphql, sql: x.sql, cache: 'off' });
+  return [at(q.box, 1), at(q.box, 8), at(q.nearest, 8, q.nearest.name), at(q.within, 8, q.within.name), at(q.choropleth, 1), at(q.choropleth, 8)];
 }
 
 /** The tile cases: uncached tiles against their own ST_AsMVT statement; the raw peer is absent where PostGIS has no protobuf. */

@@ -16,18 +16,24 @@
  *   BENCH_VIEWERS (200) atlas visitors for BENCH_VIEWERS_SECONDS (60) against
  *   two hub processes (viewers.ts), and again with reads on the streaming
  *   standbys BENCH_REPLICA_URLS names (DATABASE_REPLICA_URLS of the hub);
+ * - with DATABASE_URL, for each PostgreSQL dataset: the hub started the
+ *   production way against the plain prepared-statement handler and
+ *   PostGraphile 5, answer cache off, then on apart, and a CPU profile of the
+ *   hub (peers.ts; issue 27's targets). BENCH_PROFILE=0 leaves the profile out.
  * - once: `pnpm start`'s first start in a fresh clone and its second start on
  *   the unchanged tree, until /healthz (restart.ts).
  *
  * BENCH_DATASETS=embedded,demo,national picks datasets; BENCH_CASES picks
- * parts: server (queries, tiles, cold start), atlas, processes, viewers,
- * restart. A run of some parts prints the report without writing RESULTS.md
- * (it would lose the other parts). BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
+ * parts: server (queries, tiles, cold start), peers, atlas, processes,
+ * viewers, restart. BENCH_SECONDS sets each load measurement's length, BENCH_ATLAS_RUNS
  * the atlas runs per dataset (5), BENCH_ATLAS_TIMEOUT_S how long a page may
  * take to settle (180).
  *
- * Prints the tables and writes them to tests/bench/RESULTS.md. Numbers are
- * reported, not asserted; the targets of issue 8 are evaluated at the end.
+ * Prints the tables and writes them to tests/bench/RESULTS.md, a section per
+ * part (and per dataset for peers and viewers), each stamped with its time and
+ * load average: a run of some parts replaces only its own sections and keeps
+ * the other parts' figures (results-file.ts). Numbers are reported, not
+ * asserted; the targets of issues 8 and 27 are evaluated in their sections.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,16 +47,18 @@ import { coldStart, type ColdStart } from './cold-start.js';
 import { freshDatabase, nationalDatabase } from './datasets.js';
 import { startHub } from './hub.js';
 import { measure, type Measurement } from './measure.js';
+import { measurePeers, peersSection } from './peers.js';
 import { probe, type Probe } from './probe.js';
 import { processesSection, measureProcesses, type ProcessesResult } from './processes.js';
 import { rawServer } from './raw-server.js';
 import { measureRestarts, restartSection, type RestartResult } from './restart.js';
-import { targets } from './targets.js';
+import { peerTargets, targets } from './targets.js';
+import { stamp, writeResults } from './results-file.js';
 import { manyViewers, viewersSection, type ViewersResult } from './viewers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ALL_CASES = ['server', 'atlas', 'processes', 'viewers', 'restart'];
+const ALL_CASES = ['server', 'peers', 'atlas', 'processes', 'viewers', 'restart'];
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 200);
 const VIEWERS_SECONDS = Number(process.env.BENCH_VIEWERS_SECONDS ?? 60);
 /** Streaming standbys of DATABASE_URL's server (any database named): the viewers run again with reads on them. */
@@ -188,18 +196,25 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const atlases: AtlasResult[] = [];
   const processes: ProcessesResult[] = [];
-  const viewers: ViewersResult[] = [];
   let restarts: RestartResult | null = null;
+  /** RESULTS.md's sections this run writes (results-file.ts) */
+  const sections = new Map<string, string[]>();
   try {
     for (const d of datasets) {
       if (CASES.has('server')) results.push(await runDataset(d));
-      if (CASES.has('atlas')) atlases.push(await measureAtlas(d.name, d.label, d.config));
       const url = d.config.databaseUrl;
+      if (url && CASES.has('peers')) {
+        console.log(`\n## the hub against its peers: ${d.label}`);
+        const r = await measurePeers(d.label, url, SECONDS);
+        sections.set(`peers:${d.name}`, [stamp(SECONDS), '', ...peersSection(r, peerTargets(r))]);
+      }
+      if (CASES.has('atlas')) atlases.push(await measureAtlas(d.name, d.label, d.config));
       if (url && CASES.has('processes')) {
         console.log(`\n## every core: ${d.label}`);
         processes.push(await measureProcesses(d.label, url, (p) => [...graphqlCases(p), ...tileCases(p, true).filter((c) => c.cache === 'off')], SECONDS));
       }
       if (url && CASES.has('viewers')) {
+        const viewers: ViewersResult[] = [];
         console.log(`\n## many viewers: ${d.label}, ${VIEWERS} visitors for ${VIEWERS_SECONDS} s`);
         viewers.push(await manyViewers({ label: `${d.label}, 2 hub processes`, databaseUrl: url, visitors: VIEWERS, seconds: VIEWERS_SECONDS, processes: 2 }));
         console.log(viewersSection(viewers.slice(-1)).join('\n'));
@@ -208,6 +223,7 @@ async function main(): Promise<void> {
           viewers.push(await manyViewers({ label: `${d.label}, 2 hub processes, reads on ${REPLICAS.length} replica${REPLICAS.length > 1 ? 's' : ''}`, databaseUrl: url, visitors: VIEWERS, seconds: VIEWERS_SECONDS, processes: 2, env }));
           console.log(viewersSection(viewers.slice(-1)).join('\n'));
         }
+        sections.set(`viewers:${d.name}`, [stamp(VIEWERS_SECONDS), '', ...viewersSection(viewers)]);
       }
     }
     if (CASES.has('restart')) {
@@ -217,25 +233,19 @@ async function main(): Promise<void> {
   } finally {
     for (const d of datasets) d.cleanup?.();
   }
-  const report = [
+  if (CASES.has('server')) sections.set('server', [stamp(SECONDS), '', ...targets(results), ...results.flatMap(section)]);
+  if (CASES.has('atlas')) sections.set('atlas', [stamp(SECONDS), '', ...atlasSection(atlases)]);
+  if (CASES.has('processes')) sections.set('processes', [stamp(SECONDS), '', ...processesSection(processes)]);
+  if (CASES.has('restart')) sections.set('restart', [stamp(SECONDS), '', ...restartSection(restarts)]);
+  const header = [
     `# Benchmark results`,
     ``,
-    `${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}) · Node ${process.version} · ${SECONDS} s per measurement · load generator undici (bodies discarded unread) on loopback, in the same machine`,
-    ``,
-    ...targets(results),
-    ...results.flatMap(section),
-    ...atlasSection(atlases),
-    ...processesSection(processes),
-    ...viewersSection(viewers),
-    ...restartSection(restarts),
-  ].join('\n');
-  if (CASES.size < ALL_CASES.length) {
-    console.log(`\n${report}\nnot written to RESULTS.md: BENCH_CASES=${[...CASES].join(',')} is part of a run`);
-    return;
-  }
+    `Written by \`pnpm bench\` (tests/bench/run.ts), a section per part; a run of some parts (BENCH_CASES, BENCH_DATASETS) replaces only its own sections, so sections may come from different runs: each says when it was measured and how busy the machine was. Load generator: undici (bodies discarded unread) on loopback, on the same machine.`,
+  ];
   const file = path.join(HERE, 'RESULTS.md');
-  fs.writeFileSync(file, report);
-  console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
+  const full = CASES.size === ALL_CASES.length && ['embedded', 'demo', 'national'].every((n) => datasets.some((d) => d.name === n));
+  const report = writeResults(file, header, sections, full);
+  console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)} (${[...sections.keys()].join(', ')}${full ? '' : '; the other sections kept'})`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
- * Issue 8's targets, evaluated on one run's rows: each line says the target,
+ * Issue 8's targets (and issue 27's, peerTargets), evaluated on one run's rows: each line says the target,
  * the figure measured, and whether it is met. Reported, not asserted.
  */
+import type { PeersResult } from './peers.js';
 import type { Row, RunResult } from './run.js';
 
 const find = (r: RunResult | undefined, test: (name: string) => boolean): Row | undefined => r?.rows.find((row) => test(row.c.name));
@@ -57,4 +58,30 @@ export function targets(results: RunResult[]): string[] {
     }
   }
   return lines.length ? ['## Targets (issue 8)', '', ...lines, ''] : [];
+}
+
+/** Issue 27's targets: every uncached answer at ≥ 0.6× the plain prepared-statement handler and ≥ 1.5× PostGraphile. */
+export const PLAIN_TARGET = 0.6;
+export const POSTGRAPHILE_TARGET = 1.5;
+
+export function peerTargets(r: PeersResult): string[] {
+  if (!r.rows.length) return [];
+  const lines = r.rows.map(({ q, connections, hub, plain, postgraphile, load }) => {
+    const toPlain = hub.m.rps / plain.m.rps;
+    const toPgl = postgraphile ? hub.m.rps / postgraphile.m.rps : null;
+    const pgl = toPgl === null ? `PostGraphile n/a` : `${toPgl.toFixed(2)}× PostGraphile — ${verdict(toPgl >= POSTGRAPHILE_TARGET)}`;
+    return `- ${q.name}, ${connections} conn (load ${load.toFixed(1)}): ${toPlain.toFixed(2)}× plain — ${verdict(toPlain >= PLAIN_TARGET)}; ${pgl}`;
+  });
+  const met = (test: (row: PeersResult['rows'][number]) => boolean) => r.rows.filter(test).length;
+  const plainMet = met((x) => x.hub.m.rps / x.plain.m.rps >= PLAIN_TARGET);
+  const withPgl = r.rows.filter((x) => x.postgraphile);
+  const pglMet = met((x) => !!x.postgraphile && x.hub.m.rps / x.postgraphile.m.rps >= POSTGRAPHILE_TARGET);
+  return [
+    `### Targets (issue 27): hub ≥ ${PLAIN_TARGET}× plain, ≥ ${POSTGRAPHILE_TARGET}× PostGraphile, every answer computed`,
+    ``,
+    `≥ ${PLAIN_TARGET}× plain: ${plainMet} of ${r.rows.length} met · ≥ ${POSTGRAPHILE_TARGET}× PostGraphile: ${withPgl.length ? `${pglMet} of ${withPgl.length} met` : 'n/a'}`,
+    ``,
+    ...lines,
+    ``,
+  ];
 }
