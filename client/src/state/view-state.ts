@@ -13,6 +13,8 @@
 
 import { CAUSES } from '../causes/causes';
 import type { ClassificationMethod, ClassScope, Metric } from '../graphql/documents';
+import { OVERLAYS_SHOWN_AT_FIRST, OVERLAY_KEYS } from '../map/layers/registry';
+import type { OverlayKey } from '../map/layers/types';
 import { everyMember } from './every-member';
 
 export const METRICS = everyMember<Metric>()([
@@ -44,9 +46,12 @@ export const MAX_MANUAL_BREAKS = 6;
 export const MIN_CLASSES = 3;
 export const MAX_CLASS_COUNT = 7;
 
-/** The overlays a user can switch, in the layer panel's order. */
-export const OVERLAYS = ['pairings', 'projects', 'villages', 'alliances', 'townships', 'findings', 'warnings'] as const;
-export type Overlay = (typeof OVERLAYS)[number];
+/**
+ * The overlays a user can switch, in the layer panel's order: the layer
+ * registry's modules that have a toggle (a new overlay's module brings its key).
+ */
+export const OVERLAYS: readonly Overlay[] = OVERLAY_KEYS;
+export type Overlay = OverlayKey;
 
 export const STATUSES = ['POOR', 'EXITED', 'NEVER_POOR'] as const;
 export const STRENGTHS = ['WEAK', 'MIDDLE', 'STRONG'] as const;
@@ -113,13 +118,8 @@ export interface ViewState {
   locale: ViewLocale;
 }
 
-/**
- * On at first sight: few enough that the shading reads (cartography rule 8).
- * The pairing lines (who helps whom, the speech's 强村带弱村) and the villages,
- * which appear as the map closes in; the townships take over the shading from
- * their zoom on. Alliances' footprints and rings, and projects, are a click away.
- */
-export const DEFAULT_LAYERS: ReadonlySet<Overlay> = new Set(['pairings', 'villages', 'townships']);
+/** On at first sight: the overlays whose module's toggle says `shownAtFirst` (cartography rule 8). */
+export const DEFAULT_LAYERS: ReadonlySet<Overlay> = OVERLAYS_SHOWN_AT_FIRST;
 
 export const DEFAULT_VIEW: ViewState = {
   region: null,
@@ -305,7 +305,4 @@ export function formatView(state: ViewState): string {
   return out.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 
-/** Whether a filter list lets a value through (an empty list lets everything through). */
-export function passes<T extends string>(chosen: readonly T[], value: T | null | undefined): boolean {
-  return chosen.length === 0 || (value != null && chosen.includes(value));
-}
+export { passes } from './filter-pass';

@@ -7,17 +7,22 @@
  * machinery derives from the registry at run time.
  */
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../client/src/app/i18n/en';
+import { exportEn } from '../../../client/src/app/i18n/export.en';
+import { exportZhCN } from '../../../client/src/app/i18n/export.zh-CN';
+import { zhCN } from '../../../client/src/app/i18n/zh-CN';
 import { EXPORT_LAYERS } from '../../../client/src/export/layer-tables';
 import { findingLayer } from '../../../client/src/map/layers/finding-layer';
 import { LAYER_ORDER, LAYER_REGISTRY, OVERLAY_LOADERS, selectSpec, type OverlayEntries } from '../../../client/src/map/layers/registry';
 import type { GeoJsonLayerModule, LayerModule, TiledLayerModule } from '../../../client/src/map/layers/types';
 import { villageLayer } from '../../../client/src/map/layers/village-layer';
 import { LIST_LAYERS } from '../../../client/src/panels/feature-list-entries';
-import { OVERLAYS, SELECTION_KINDS, type SelectionKind } from '../../../client/src/state/view-state';
+import { DEFAULT_LAYERS, formatView, DEFAULT_VIEW, OVERLAYS, parseView, SELECTION_KINDS, type SelectionKind } from '../../../client/src/state/view-state';
 
 const minimal = {
   key: 'scratch',
   description: 'a layer with nothing to list, export or select',
+  names: { 'zh-CN': { name: '草稿' }, en: { name: 'Scratch' } },
   layers: () => [],
   dataInputs: () => [],
   toGeoJSON: () => ({ type: 'FeatureCollection' as const, features: [] }),
@@ -54,6 +59,26 @@ describe('a layer module', () => {
     expect(a).not.toHaveProperty('load');
     expect(b).not.toHaveProperty('legend');
     expect(c.load).toBe(findingLayer.load);
+  });
+
+  it('must give its names in both languages', () => {
+    const { names: _names, ...lacksNames } = minimal;
+    // @ts-expect-error -- no `names` entry
+    const a: LayerModule = lacksNames;
+    // @ts-expect-error -- no English name
+    const b: LayerModule = { ...minimal, names: { 'zh-CN': { name: '草稿' } } };
+    // @ts-expect-error -- no Chinese name
+    const c: LayerModule = { ...minimal, names: { en: { name: 'Scratch' } } };
+    expect(a).not.toHaveProperty('names');
+    expect(b.names).not.toHaveProperty('en');
+    expect(c.names).not.toHaveProperty('zh-CN');
+  });
+
+  it('of an overlay must give its toggle', () => {
+    const { toggle: _toggle, ...lacksToggle } = findingLayer;
+    // @ts-expect-error -- no `toggle` entry
+    const a: OverlayEntries['findings'] = lacksToggle;
+    expect(a).not.toHaveProperty('toggle');
   });
 
   it('drawn from tiles must give its exported features itself (the tiles hold what is in view)', () => {
@@ -93,5 +118,39 @@ describe('the registry', () => {
     );
     expect(LIST_LAYERS.map((l) => l.key)).toContain('warnings');
     expect(Object.keys(LAYER_REGISTRY)).toHaveLength(LAYER_ORDER.length);
+  });
+
+  it('is where the overlays of a link come from: the modules with a toggle, in the toggles\' order', () => {
+    const toggled = LAYER_ORDER.filter((m) => m.toggle).sort((a, b) => a.toggle!.order - b.toggle!.order);
+    expect(OVERLAYS).toEqual(toggled.map((m) => m.key));
+    expect([...DEFAULT_LAYERS].sort()).toEqual(toggled.filter((m) => m.toggle!.shownAtFirst).map((m) => m.key).sort());
+    expect(DEFAULT_LAYERS.size).toBeGreaterThan(0);
+    expect(DEFAULT_LAYERS.size).toBeLessThan(OVERLAYS.length);
+    // every overlay reads back from a link; a layer of the base map is no overlay
+    for (const key of OVERLAYS) {
+      const link = formatView({ ...DEFAULT_VIEW, layers: new Set([key]) });
+      expect(link).toBe(`layers=${key}`);
+      expect(parseView(link)).toEqual({ state: { ...DEFAULT_VIEW, layers: new Set([key]) }, rejected: [] });
+    }
+    expect(parseView('?layers=counties').rejected).toEqual(['layers']);
+    expect(parseView('?layers=prefecture').rejected).toEqual(['layers']);
+  });
+
+  it("gives the message tables each layer's names, from its module", () => {
+    for (const m of LAYER_ORDER) {
+      for (const name of [m.names['zh-CN'].name, m.names.en.name]) expect(name.trim()).not.toBe('');
+    }
+    for (const key of OVERLAYS) {
+      expect(zhCN.layerNames[key]).toBe(LAYER_REGISTRY[key].names['zh-CN'].name);
+      expect(en.layerNames[key]).toBe(LAYER_REGISTRY[key].names.en.name);
+    }
+    for (const key of EXPORT_LAYERS) {
+      expect(exportZhCN.menu.layerNames[key]).toBe(LAYER_REGISTRY[key].names['zh-CN'].name);
+      expect(exportEn.menu.layerNames[key]).toBe(LAYER_REGISTRY[key].names.en.inText);
+    }
+    for (const { key } of LIST_LAYERS) expect(exportEn.list.layerNames[key]).toBe(LAYER_REGISTRY[key].names.en.name);
+    // the English menu writes a layer inside a sentence in lower case; a heading is capitalised
+    expect(exportEn.menu.layerNames.findings).toBe('inspection findings');
+    expect(exportEn.list.layerNames.findings).toBe('Inspection findings');
   });
 });

@@ -1,3 +1,4 @@
+import { layerNames } from '../../map/layers/registry';
 import type { ClassesNote, ClassificationMethod, ClassScope, Metric } from '../../graphql/documents';
 import type { AreaLevel } from '../../map/classes';
 import type { ViewParam } from '../../state/view-state';
@@ -124,7 +125,7 @@ export const en: Messages = {
   shareNote: 'The embedding site must be listed in the hub\'s EMBED_ORIGINS; where anonymous reading is off, add a token an analyst minted to the link.',
   layersTitle: 'Layers',
   layersToggle: 'Layers',
-  layerNames: { pairings: 'Pairings', projects: 'Industry projects', villages: 'Villages', alliances: 'Alliances', townships: 'Townships', findings: 'Inspection findings', warnings: 'Warnings' },
+  layerNames: layerNames('en'),
   layerLoading: 'Loading…',
   pairingKinds: {
     STRONG_HELPS_WEAK: 'Strong village helps weak',

@@ -1,4 +1,5 @@
 /** Export and list-view strings, English (the shape of `export.zh-CN.ts`). */
+import { layerNames } from '../../map/layers/registry';
 import type { Paper } from '../../export/messages';
 import { detailEn } from './detail.en';
 import type { ExportStrings } from './export.zh-CN';
@@ -25,7 +26,7 @@ export const exportEn: ExportStrings = {
     kilometres: (value: string) => `${value} km`,
     metres: (value: string) => `${value} m`,
     north: 'N',
-    layerNames: { counties: 'counties', villages: 'villages', pairings: 'pairings', alliances: 'alliances', findings: 'inspection findings' },
+    layerNames: layerNames('en', 'inText'),
     columns: {
       counties: {
         year: 'Year',
@@ -117,7 +118,7 @@ export const exportEn: ExportStrings = {
     empty: 'No features in view',
     group: (name: string, count: number) => `${name} (${count})`,
     more: (count: number) => `${count} more not listed: zoom in`,
-    layerNames: { counties: 'Counties', townships: 'Townships', villages: 'Villages', alliances: 'Alliances', pairings: 'Pairings', projects: 'Projects', findings: 'Inspection findings', warnings: 'Warnings' },
+    layerNames: layerNames('en'),
     members: (count: number) => `${count} member ${count === 1 ? 'village' : 'villages'}`,
     noData: 'No data',
   },

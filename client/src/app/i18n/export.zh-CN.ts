@@ -1,4 +1,5 @@
 /** 导出与列表视图的界面文字（简体中文）；`export.en.ts` 须与此同形。 */
+import { layerNames } from '../../map/layers/registry';
 import type { ExportMessages, Paper } from '../../export/messages';
 import { detailZhCN } from './detail.zh-CN';
 import type { FeatureListMessages } from '../../panels/feature-list-entries';
@@ -31,7 +32,7 @@ export const exportZhCN: ExportStrings = {
     kilometres: (value: string) => `${value} 公里`,
     metres: (value: string) => `${value} 米`,
     north: '北',
-    layerNames: { counties: '旗县区', villages: '嘎查村', pairings: '结对帮扶', alliances: '联合党委', findings: '督查问题' },
+    layerNames: layerNames('zh-CN', 'inText'),
     columns: {
       counties: {
         year: '年份',
@@ -123,7 +124,7 @@ export const exportZhCN: ExportStrings = {
     empty: '视图内没有要素',
     group: (name: string, count: number) => `${name}（${count}）`,
     more: (count: number) => `另有 ${count} 个未列出，请放大地图`,
-    layerNames: { counties: '旗县区', townships: '苏木乡镇', villages: '嘎查村', alliances: '联合党委', pairings: '结对帮扶', projects: '产业项目', findings: '督查问题', warnings: '预警' },
+    layerNames: layerNames('zh-CN'),
     members: (count: number) => `成员村 ${count} 个`,
     noData: '无数据',
   },

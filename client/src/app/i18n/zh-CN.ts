@@ -2,10 +2,10 @@
  * UI strings, Simplified Chinese (the default locale). `en.ts` must match this
  * shape; the map's part of it is `MapMessages` (map/messages.ts).
  */
+import { layerNames } from '../../map/layers/registry';
 import type { KpiKey } from '../../panels/KpiBar';
 import type { ClassesNote, ClassificationMethod, ClassScope, IndustryType, Metric, PairingKind, PovertyStatus } from '../../graphql/documents';
 import type { ViewParam } from '../../state/view-state';
-import type { OverlayKey } from '../../map/layers/types';
 import type { AreaLevel } from '../../map/classes';
 import { assessmentZhCN } from '../../assessment/messages';
 import { detailZhCN } from './detail.zh-CN';
@@ -129,15 +129,7 @@ export const zhCN = {
   shareNote: '嵌入的页面须在数据平台的 EMBED_ORIGINS 中登记；不允许匿名访问时，请在链接中加上分析人员签发的 token。',
   layersTitle: '图层',
   layersToggle: '图层',
-  layerNames: {
-    pairings: '结对帮扶',
-    projects: '产业项目',
-    villages: '嘎查村',
-    alliances: '联合党委',
-    townships: '苏木乡镇',
-    findings: '督查问题',
-    warnings: '预警',
-  } satisfies Record<OverlayKey, string>,
+  layerNames: layerNames('zh-CN'),
   layerLoading: '正在加载…',
   pairingKinds: {
     STRONG_HELPS_WEAK: '强村带弱村',

@@ -92,6 +92,9 @@ const allianceExport: LayerExport = {
 export const allianceLayer = {
   key: 'alliances',
   description: 'Alliances founded by the year: footprint polygons, spokes from the centre village to each member, the centre ringed',
+  names: { 'zh-CN': { name: '联合党委' }, en: { name: 'Alliances', inText: 'alliances' } },
+  // Off at first: footprints and rings a click away.
+  toggle: { order: 4, shownAtFirst: false },
   export: allianceExport,
   load,
   // The year matters: an alliance appears in the year it was founded.

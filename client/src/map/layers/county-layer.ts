@@ -138,6 +138,7 @@ const countyExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
 export const countyLayer = {
   key: 'counties',
   description: 'Counties (vector tiles) shaded by the chosen metric (the server\'s classes), outlined and labelled; the selected one outlined',
+  names: { 'zh-CN': { name: '旗县区' }, en: { name: 'Counties', inText: 'counties' } },
   export: countyExport,
   hoverLayerIds: [COUNTY_FILL_LAYER_ID],
   select: {

@@ -57,6 +57,8 @@ const load: OverlayLoader<'findings'> = {
 export const findingLayer = {
   key: 'findings',
   description: 'Inspection findings (督查问题) of the year still open: overdue as large solid circles, open as hollow rings',
+  names: { 'zh-CN': { name: '督查问题' }, en: { name: 'Inspection findings', inText: 'inspection findings' } },
+  toggle: { order: 6, shownAtFirst: false },
   export: { order: 4, table: (view, m, features) => findingTableParts(view, features, m.columns.pairings.year) },
   load,
   select: {

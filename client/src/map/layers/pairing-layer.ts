@@ -16,7 +16,8 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { AtlasPairing, PairingKind } from '../../graphql/documents';
 import { arrowImage } from '../arrow-images';
-import { passes, type ViewFilters } from '../../state/view-state';
+import { passes } from '../../state/filter-pass';
+import type { ViewFilters } from '../../state/view-state';
 import { choiceFilter, HALO_COLOR, matchProperty, perFeatureColor } from './expressions';
 import type { TiledLayerModule } from './types';
 import { useMemo } from 'react';
@@ -155,6 +156,9 @@ const pairingExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
 export const pairingLayer = {
   key: 'pairings',
   description: 'Pairings active in the year (vector tiles): helper → helped village lines coloured by kind, arrowheads at the helped end',
+  names: { 'zh-CN': { name: '结对帮扶' }, en: { name: 'Pairings', inText: 'pairings' } },
+  // On at first: who helps whom, the speech's 强村带弱村.
+  toggle: { order: 1, shownAtFirst: true },
   export: pairingExport,
   load,
   tiles: { layer: 'pairings', yearly: true, minzoom: PAIRING_MIN_ZOOM },

@@ -5,6 +5,7 @@ import type { GeoJsonLayerModule } from './types';
 export const prefectureLayer = {
   key: 'prefecture',
   description: 'Outline of the whole prefecture',
+  names: { 'zh-CN': { name: '盟市' }, en: { name: 'Prefecture', inText: 'prefecture' } },
   select: null,
   list: null,
   export: null,

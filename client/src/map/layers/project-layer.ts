@@ -6,7 +6,7 @@
  */
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { IndustryType } from '../../graphql/documents';
-import { passes } from '../../state/view-state';
+import { passes } from '../../state/filter-pass';
 import { numberOf } from './list-rows';
 import { circleHalo, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { GeoJsonLayerModule } from './types';
@@ -78,6 +78,9 @@ const load: OverlayLoader<'projects'> = {
 export const projectLayer = {
   key: 'projects',
   description: 'Industry projects running in the year: circles coloured by industry, area by investment',
+  names: { 'zh-CN': { name: '产业项目' }, en: { name: 'Industry projects', inText: 'industry projects' } },
+  // Off at first: a click away.
+  toggle: { order: 2, shownAtFirst: false },
   export: null,
   load,
   select: {

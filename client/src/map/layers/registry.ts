@@ -13,19 +13,19 @@ import { pairingLayer } from './pairing-layer';
 import { prefectureLayer } from './prefecture-layer';
 import { projectLayer } from './project-layer';
 import { townshipLayer } from './township-layer';
-import { OVERLAYS } from '../../state/view-state';
-import type { SelectionKind } from '../../state/view-state';
-import type { AtlasView, LayerLegend, LayerModule, OverlayKey, OverlayLoader, SelectSpec } from './types';
+import type { SelectionKind, ViewLocale } from '../../state/view-state';
+import type { AtlasView, LayerLegend, LayerModule, OverlayKey, OverlayLoader, OverlayToggle, SelectSpec } from './types';
 import { villageLayer } from './village-layer';
 import { warningLayer } from './warning-layer';
 
 /**
  * What the registry requires of each overlay's module besides a layer's
- * (`LayerModule`: style layers, list, export, select): its data loading and
- * its legend. The compiler refuses a registry whose module lacks one.
+ * (`LayerModule`: style layers, names, list, export, select): its data
+ * loading, its legend and its toggle. The compiler refuses a registry whose
+ * module lacks one, or that lacks the module of an overlay.
  */
 export type OverlayEntries = {
-  readonly [K in OverlayKey]: { readonly load: OverlayLoader<K>; legend(view: AtlasView): LayerLegend | null };
+  readonly [K in OverlayKey]: { readonly load: OverlayLoader<K>; legend(view: AtlasView): LayerLegend | null; readonly toggle: OverlayToggle };
 };
 
 export const LAYER_REGISTRY = {
@@ -43,8 +43,32 @@ export const LAYER_REGISTRY = {
 export type LayerKey = keyof typeof LAYER_REGISTRY;
 export const LAYER_ORDER: readonly LayerModule[] = Object.values(LAYER_REGISTRY);
 
-/** The overlays in the order the layer panel lists them (the view state's order). */
-export const OVERLAY_KEYS: readonly OverlayKey[] = OVERLAYS;
+/** The modules that have a toggle are the overlays (the compiler names a toggle on a module that has no `OverlayData` part). */
+const TOGGLED: ReadonlyArray<{ key: OverlayKey; toggle: OverlayToggle }> = LAYER_ORDER.flatMap((m) =>
+  m.toggle ? [{ key: m.key as OverlayKey, toggle: m.toggle }] : [],
+).sort((a, b) => a.toggle.order - b.toggle.order);
+const EVERY_TOGGLE_AN_OVERLAY: [Exclude<KeysWith<'toggle'>, OverlayKey>] extends [never] ? true : { notInOverlayData: Exclude<KeysWith<'toggle'>, OverlayKey> } = true;
+void EVERY_TOGGLE_AN_OVERLAY;
+
+/** The overlays in the order the layer panel lists them (and a link's `layers=` names them): their toggles' order. */
+export const OVERLAY_KEYS: readonly OverlayKey[] = TOGGLED.map((o) => o.key);
+
+/** The overlays a first view shows. */
+export const OVERLAYS_SHOWN_AT_FIRST: ReadonlySet<OverlayKey> = new Set(TOGGLED.filter((o) => o.toggle.shownAtFirst).map((o) => o.key));
+
+/**
+ * Every layer's name in one language, by registry key: its heading, or with
+ * `inText` its name inside a sentence or a file name. The message modules
+ * take their layer names from here.
+ */
+export function layerNames(locale: ViewLocale, use: 'heading' | 'inText' = 'heading'): Readonly<Record<LayerKey, string>> {
+  const names = {} as Record<LayerKey, string>;
+  for (const [key, module] of Object.entries(LAYER_REGISTRY) as Array<[LayerKey, LayerModule]>) {
+    const name = module.names[locale];
+    names[key] = use === 'inText' ? (name.inText ?? name.name) : name.name;
+  }
+  return names;
+}
 
 /**
  * The overlays' loaders, each after the overlay it waits for (its `after`),

@@ -52,6 +52,9 @@ const load: OverlayLoader<'townships'> = {
 export const townshipLayer = {
   key: 'townships',
   description: 'Townships (vector tiles) shaded by the chosen metric (the server\'s township classes) at closer zoom, outlined and labelled',
+  names: { 'zh-CN': { name: '苏木乡镇' }, en: { name: 'Townships', inText: 'townships' } },
+  // On at first: they take over the shading from their zoom on.
+  toggle: { order: 5, shownAtFirst: true },
   export: null,
   load,
   select: {

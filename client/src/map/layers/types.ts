@@ -6,11 +6,13 @@
  * selects with the selection's summary and detail panel part (`select`),
  * and, for an overlay, its data loading (`load`) and legend. Each entry is
  * required (null where the layer has none), so the compiler names what a
- * new module lacks; the machinery that uses them is generic. Adding a layer
- * kind = one `<kind>-layer.ts` file plus one line in `registry.ts`; an
- * overlay also puts its key in the view state's `OVERLAYS` (the link's
- * `layers=`) and its names in both languages' message modules, each asked
- * for by the compiler.
+ * new module lacks; the machinery that uses them is generic. A module also
+ * carries its names in both languages (`names`), and an overlay its toggle
+ * (`toggle`: the layer panel's order, the link's `layers=`, shown at first
+ * or not). Adding a layer kind = one `<kind>-layer.ts` file plus one line in
+ * `registry.ts`; an overlay's module declares its data part in
+ * `OverlayData` (module augmentation), which makes its key an overlay the
+ * registry then requires a loader, legend and toggle of.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
@@ -30,7 +32,7 @@ import type {
   MetricPolarity,
   PairingKind,
 } from '../../graphql/documents';
-import type { Overlay, Selection, SelectionKind, ViewFilters } from '../../state/view-state';
+import type { Selection, SelectionKind, ViewFilters, ViewLocale } from '../../state/view-state';
 import type { PovertyCause } from '../../graphql/documents';
 import type { Classification } from '../classes';
 import type { MapMessages } from '../messages';
@@ -38,8 +40,30 @@ import type { ExportMessages } from '../../export/messages';
 import type { DetailPartProps } from '../../panels/detail/parts';
 import type { ExportData, TableParts } from '../../export/table-parts';
 
-/** The layers a user can switch on and off (the others are the base map). */
-export type OverlayKey = Overlay;
+/**
+ * The layers a user can switch on and off (the others are the base map):
+ * those with a part in `OverlayData`.
+ */
+export type OverlayKey = keyof OverlayData;
+
+/** A layer's name in one language. */
+export interface LayerName {
+  /** its heading: the layer panel's toggle, the feature list's group, the PNG legend */
+  readonly name: string;
+  /** inside a sentence or a file's name (the export menu, a CSV's name), where it differs (English: lower case) */
+  readonly inText?: string;
+}
+
+/** A layer's names in every language the atlas speaks (zh-CN first). */
+export type LayerNames = { readonly [L in ViewLocale]: LayerName };
+
+/** An overlay's switch in the layer panel. */
+export interface OverlayToggle {
+  /** its place among the panel's toggles, and in a link's `layers=` */
+  readonly order: number;
+  /** whether a first view shows it: few enough that the shading reads (cartography rule 8) */
+  readonly shownAtFirst: boolean;
+}
 
 /**
  * The overlays' data, each null until its first answer arrives. A yearly part
@@ -318,6 +342,10 @@ interface LayerModuleBase {
   readonly key: string;
   /** what the layer shows, for people reading the registry */
   readonly description: string;
+  /** what the atlas calls it, in each language */
+  readonly names: LayerNames;
+  /** an overlay's switch (the registry requires it of every overlay) */
+  readonly toggle?: OverlayToggle;
   /** style layers in draw order, all reading source `key` */
   layers(view: AtlasView): LayerSpecification[];
   /** ids of layers that answer hover (tooltip), if any */

@@ -17,7 +17,8 @@ import type { AtlasVillage, PovertyStatus, VillageStrength } from '../../graphql
 import { LABEL_FONTS } from './county-layer';
 import { numberOf } from './list-rows';
 import { formatNumber } from '../messages';
-import { passes, type ViewFilters } from '../../state/view-state';
+import { passes } from '../../state/filter-pass';
+import type { ViewFilters } from '../../state/view-state';
 import { choiceFilter, HALO_COLOR, matchProperty, OUTLINE_COLOR } from './expressions';
 import type { LegendItem, TiledLayerModule } from './types';
 import { VILLAGE_LABEL_MIN_ZOOM } from './zoom';
@@ -204,6 +205,9 @@ const villageExport: LayerExport & Required<Pick<LayerExport, 'features'>> = {
 export const villageLayer = {
   key: 'villages',
   description: 'Villages as circles (vector tiles): fill = poverty status in the year, ring = weak/strong, area = rural population',
+  names: { 'zh-CN': { name: '嘎查村' }, en: { name: 'Villages', inText: 'villages' } },
+  // On at first: they appear as the map closes in.
+  toggle: { order: 3, shownAtFirst: true },
   export: villageExport,
   load,
   tiles: { layer: 'villages', yearly: true, minzoom: VILLAGE_MIN_ZOOM },

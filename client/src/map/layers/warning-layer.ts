@@ -57,6 +57,8 @@ const load: OverlayLoader<'warnings'> = {
 export const warningLayer = {
   key: 'warnings',
   description: 'Early warnings (预警) of the year: one mark per place at its most severe level, red triangle, orange diamond, yellow circle',
+  names: { 'zh-CN': { name: '预警' }, en: { name: 'Warnings', inText: 'warnings' } },
+  toggle: { order: 7, shownAtFirst: false },
   select: null,
   export: null,
   load,
