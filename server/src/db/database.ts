@@ -3,7 +3,7 @@
  * embedded PGlite otherwise. Checks PostGIS, runs pending migrations, and
  * turns the usual failures into messages that say what to do.
  */
-import type { MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { ConfigError, REPLICAS_NEED_DATABASE_URL, type Config } from '../config/config.js';
 import { ChangeBus } from './changes.js';
@@ -57,7 +57,31 @@ async function probe(url: string): Promise<void> {
   }
 }
 
-export async function openDatabase(config: Config, onQuery?: (sql: string) => void, onEvent?: (message: string) => void): Promise<Database> {
+/**
+ * The hub's own work at start, after the migrations (the demo region into an
+ * empty database): given an EntityManager of its own, outside the limits set
+ * for requests.
+ */
+export type StartupWork = (em: EntityManager) => Promise<void>;
+
+/**
+ * Migrations and `startup` run on an ORM of their own, closed before the
+ * hub's: no statement_timeout, no client query timeout, and on the embedded
+ * database before its watchdog is armed. Those limits are there to end a
+ * runaway request; on a starved machine (load ~20) one insert of the demo
+ * region took 18 s and the 15 s limit stopped the hub from starting at all.
+ */
+async function runStartupWork(url: string, startup: StartupWork | undefined, onQuery: ((sql: string) => void) | undefined, acquireTimeoutMs: number | undefined): Promise<void> {
+  const orm = await initORM({ url, poolSize: 1, statementTimeoutMs: 0, ...(acquireTimeoutMs ? { acquireTimeoutMs } : {}), ...(onQuery ? { onQuery } : {}) });
+  try {
+    await orm.getMigrator().up();
+    await startup?.(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
+}
+
+export async function openDatabase(config: Config, onQuery?: (sql: string) => void, onEvent?: (message: string) => void, startup?: StartupWork): Promise<Database> {
   const replicaUrls = config.databaseReplicaUrls ?? [];
   if (replicaUrls.length > 0 && !config.databaseUrl) throw new ConfigError(REPLICAS_NEED_DATABASE_URL);
   let embedded: EmbeddedDatabase | null = null;
@@ -72,6 +96,16 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
   const router = replicaUrls.length > 0 ? new ReadRouter<PostgreSqlConnection>({ primaryUrl: url, replicaUrls, ...(onEvent ? { onEvent } : {}) }) : null;
   try {
     await probe(url);
+    // Connecting waits past STATEMENT_TIMEOUT_MS on the embedded database (see below), at start-up too.
+    const acquireTimeoutMs = embedded ? config.statementTimeoutMs + 2 * GRACE_MS : undefined;
+    try {
+      await runStartupWork(url, startup, onQuery, acquireTimeoutMs);
+    } catch (error) {
+      if ((error as { code?: string }).code === '42501') {
+        throw new ConfigError(`the database user may not create the PostGIS extension or tables at ${describe(url)}; run "CREATE EXTENSION postgis" as a superuser once, and grant CREATE on the schema`);
+      }
+      throw error;
+    }
     const orm = await initORM({
       url,
       // PGlite runs one query at a time: a large pool only queues on the socket.
@@ -80,20 +114,11 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       // PGlite ignores statement_timeout: the client gives up at the same time, and the worker is restarted (embedded.ts).
       // Connecting waits past that: a request that connects while a statement holds PGlite's one thread must not
       // time out before that statement does (its own request hears LIMIT_EXCEEDED, the others SERVICE_UNAVAILABLE).
-      ...(embedded ? { clientTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.statementTimeoutMs + 2 * GRACE_MS } : {}),
+      ...(embedded ? { clientTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs } : {}),
       changes,
       ...(router ? { replicas: { urls: replicaUrls, router } } : {}),
       ...(onQuery ? { onQuery } : {}),
     });
-    try {
-      await orm.getMigrator().up();
-    } catch (error) {
-      await orm.close();
-      if ((error as { code?: string }).code === '42501') {
-        throw new ConfigError(`the database user may not create the PostGIS extension or tables at ${describe(url)}; run "CREATE EXTENSION postgis" as a superuser once, and grant CREATE on the schema`);
-      }
-      throw error;
-    }
     const [row] = await orm.em.getConnection().execute<{ v: string }[]>(`select postgis_lib_version() as v`);
     embedded?.enforceTimeout(config.statementTimeoutMs, onEvent ?? (() => {}));
     if (router) {

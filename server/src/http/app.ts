@@ -152,13 +152,15 @@ export interface Hooks {
 }
 
 export async function bootstrap(config: Config, logger: Logger = jsonLogger(), hooks: Hooks = {}): Promise<App> {
-  const db = await openDatabase(config, hooks.onQuery, (message) => logger.info(message));
-  try {
-    if (config.seedDemo && (await isEmpty(db.orm.em))) {
+  // The demo region is start-up work: loaded before the limits meant for requests apply (db/database.ts).
+  const db = await openDatabase(config, hooks.onQuery, (message) => logger.info(message), async (em) => {
+    if (config.seedDemo && (await isEmpty(em))) {
       const started = Date.now();
-      await loadDataset(db.orm.em, readDemoRegion());
+      await loadDataset(em, readDemoRegion());
       logger.info(`loaded the demo region in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+  });
+  try {
     const schema = await createSchema();
     const app = express();
     app.disable('x-powered-by');
