@@ -33,7 +33,7 @@ export interface ColdStart {
   load: Measurement;
 }
 
-export async function coldStart(env: Record<string, string | undefined>, loadBodies: () => string, seconds: number): Promise<ColdStart> {
+export async function coldStart(env: Record<string, string | undefined>, loadBodies: () => string, seconds: number, headers: Record<string, string> = {}): Promise<ColdStart> {
   buildServer();
   const started = Date.now();
   // The bench runs under tsx with its own tsconfig setting, which the hub must not inherit.
@@ -50,7 +50,7 @@ export async function coldStart(env: Record<string, string | undefined>, loadBod
     const rssIdle = groupRss(pgid);
     let peak = rssIdle;
     const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 250);
-    const load = await measure({ url: `${url}/graphql`, body: loadBodies(), bodies: loadBodies }, 8, seconds);
+    const load = await measure({ url: `${url}/graphql`, body: loadBodies(), bodies: loadBodies, headers }, 8, seconds);
     clearInterval(sampler);
     peak = Math.max(peak, groupRss(pgid));
     return { readyMs, rssIdleMb: rssIdle / 2 ** 20, rssPeakMb: peak / 2 ** 20, load };

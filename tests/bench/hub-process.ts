@@ -15,7 +15,8 @@ import { serverProcess, type ServerProcess } from './server-process.js';
 export interface HubServer {
   url: string;
   process: ServerProcess;
-  close(): Promise<void>;
+  /** stops the hub: SIGTERM, SIGKILL after `graceMs` (a CPU profile is written only on a clean exit) */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function productionHub(databaseUrl: string, options: { cache: boolean; nodeFlags?: string[] }): Promise<HubServer> {
@@ -36,8 +37,8 @@ export async function productionHub(databaseUrl: string, options: { cache: boole
   for (const k of ['TSX_TSCONFIG_PATH', 'DATABASE_REPLICA_URLS', 'NODE_OPTIONS']) delete env[k];
   const child = spawn(command, [...(options.nodeFlags ?? []), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const p = serverProcess('the hub', child, /serving at http:\/\/[^\s/]+:(\d+)/);
-  const close = async () => {
-    await p.stop();
+  const close = async (graceMs?: number) => {
+    await p.stop(graceMs);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {

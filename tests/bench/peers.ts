@@ -56,6 +56,8 @@ export interface PeersResult {
   postgraphile: string;
   /** questions left out because a system's answer differed */
   disagreements: string[];
+  /** what else went wrong (a profile not written) */
+  notes: string[];
   rows: PeerRow[];
   /** answer cache on: hub and plain only */
   cached: PeerRow[];
@@ -66,7 +68,7 @@ export interface PeersResult {
 const CONNECTIONS = [1, 8];
 const PROFILED: Array<Question['key']> = ['box', 'nearest'];
 
-const post = (url: string, query: string): Target => ({ url, body: JSON.stringify({ query }) });
+const post = (url: string, query: string, headers?: Record<string, string>): Target => ({ url, body: JSON.stringify({ query }), ...(headers ? { headers } : {}) });
 
 /** Every `code` in an answer, sorted: what "the same answer" means across three JSON shapes. */
 function codes(answer: unknown): string[] {
@@ -80,7 +82,7 @@ function codes(answer: unknown): string[] {
 }
 
 async function answerCodes(t: Target): Promise<string[]> {
-  const r = await fetch(t.url, t.body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: t.body } : {});
+  const r = await fetch(t.url, t.body ? { method: 'POST', headers: { 'content-type': 'application/json', ...t.headers }, body: t.body } : {});
   const text = await r.text();
   if (!r.ok || text.includes('"errors"')) throw new Error(`${t.url}: ${r.status} ${text.slice(0, 500)}`);
   return codes(JSON.parse(text));
@@ -99,14 +101,14 @@ async function profileHub(databaseUrl: string, q: Question, connections: number,
   let window: Window;
   try {
     const from = monotonicUs();
-    await measure(post(`${hub.url}/graphql`, q.graphql), connections, seconds);
+    await measure(post(`${hub.url}/graphql`, q.graphql, q.headers), connections, seconds);
     window = [from, monotonicUs()];
   } finally {
-    await hub.close();
+    await hub.close(60_000);
   }
   // Written as the hub exits; the largest file is the hub's (a short-lived helper process writes its own).
   const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-  if (!files[0]) throw new Error(`no CPU profile in ${dir}: the hub did not exit cleanly`);
+  if (!files[0]) throw new Error(`no CPU profile in ${dir}: the hub did not exit within 60 s of SIGTERM`);
   return { q, connections, load, shares: readProfile(files[0], window), file: files[0] };
 }
 
@@ -137,9 +139,9 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
     console.log(postgraphile);
     const plain = await rawServer(databaseUrl, qs.map((q) => ({ name: q.name, connections: 1, sql: q.sql, cache: 'off' as const })));
     closing.push(() => plain.close());
-    result = { label, villages: p.villages, postgraphile, disagreements: [], rows: [], cached: [], profiles: [], seconds };
+    result = { label, villages: p.villages, postgraphile, disagreements: [], notes: [], rows: [], cached: [], profiles: [], seconds };
     const targets = (hubUrl: string, q: Question) => ({
-      hub: post(`${hubUrl}/graphql`, q.graphql),
+      hub: post(`${hubUrl}/graphql`, q.graphql, q.headers),
       plain: { url: plain.url(qs.indexOf(q)) },
       postgraphile: pgl ? post(pgl.url, postgraphileQuery(q)) : null,
     });
@@ -187,9 +189,14 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
   }
   if (process.env.BENCH_PROFILE !== '0') {
     for (const q of agreed.filter((x) => PROFILED.includes(x.key))) {
-      const prof = await profileHub(databaseUrl, q, 8, seconds);
-      console.log(`profile, ${q.name}: ${CATEGORIES.map((c) => `${c} ${percent(prof.shares.shares[c])}`).join(', ')} (${prof.file})`);
-      result.profiles.push(prof);
+      try {
+        const prof = await profileHub(databaseUrl, q, 8, seconds);
+        console.log(`profile, ${q.name}: ${CATEGORIES.map((c) => `${c} ${percent(prof.shares.shares[c])}`).join(', ')} (${prof.file})`);
+        result.profiles.push(prof);
+      } catch (error) {
+        // The figures measured stand without it.
+        result.notes.push(`no profile of ${q.name}: ${(error as Error).message}`);
+      }
     }
   }
   return result;
@@ -212,6 +219,7 @@ export function peersSection(r: PeersResult, targetLines: string[]): string[] {
     `${r.villages.toLocaleString('en')} villages · ${r.postgraphile} · ${r.seconds} s per measurement. One run, one database, each system a process of its own: the hub as \`pnpm start\` runs it (\`node server/dist/main.js\`, one process) with its answer cache off; the plain \`node:http\` + \`pg\` handler with named prepared statements; PostGraphile over SQL functions running the plain handler's statements. Answers checked to agree (the same codes) before timing. The three share the machine's ${os.availableParallelism()} cores with PostgreSQL, the load generator and other engineers' work: compare within a row (the ratios), not across runs; the load average says how busy the machine was; CPU ms per answer (user + system time of the server's processes ÷ answers) is the figure least moved by that.`,
     ``,
     ...(r.disagreements.length ? [`Left out, answers differ: ${r.disagreements.join('; ')}`, ``] : []),
+    ...(r.notes.length ? [`Not measured: ${r.notes.join('; ')}`, ``] : []),
     head,
     rule,
     ...r.rows.map(peerRow),

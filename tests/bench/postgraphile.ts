@@ -30,12 +30,13 @@ const INSTALL_TIMEOUT_MS = 300_000;
 
 export type Install = { node: string; dir: string; version: string; nodeVersion: string } | { reason: string };
 
-/** The SQL function over each question's statement: its name, arguments ($1, $2… of the statement) and columns. */
-const FUNCTIONS: Record<Question['key'], { name: string; args: string[]; argType: string; returns: string; fields: string }> = {
-  box: { name: 'villages_in_box', args: ['west', 'south', 'east', 'north'], argType: 'float8', returns: 'code varchar, name text, location json, total bigint', fields: 'code name location total' },
-  nearest: { name: 'nearest_villages', args: ['lon', 'lat'], argType: 'float8', returns: 'code varchar, d float8', fields: 'code d' },
-  within: { name: 'villages_within', args: ['lon', 'lat'], argType: 'float8', returns: 'code varchar, total bigint', fields: 'code total' },
-  choropleth: { name: 'county_choropleth', args: ['year'], argType: 'int', returns: 'code varchar, value float8', fields: 'code value' },
+/** The SQL function over each question's statement: its arguments ($1, $2… of the statement, the read scope's codes last) and columns. */
+const SCOPE: Array<[string, string]> = [['low', 'text'], ['high', 'text']];
+const FUNCTIONS: Record<Question['key'], { name: string; args: Array<[string, string]>; returns: string; fields: string }> = {
+  box: { name: 'villages_in_box', args: [['west', 'float8'], ['south', 'float8'], ['east', 'float8'], ['north', 'float8'], ...SCOPE], returns: 'code varchar, name text, location json, total bigint', fields: 'code name location total' },
+  nearest: { name: 'nearest_villages', args: [['lon', 'float8'], ['lat', 'float8'], ...SCOPE], returns: 'code varchar, d float8', fields: 'code d' },
+  within: { name: 'villages_within', args: [['lon', 'float8'], ['lat', 'float8'], ...SCOPE], returns: 'code varchar, total bigint', fields: 'code total' },
+  choropleth: { name: 'county_choropleth', args: [['year', 'int'], ...SCOPE], returns: 'code varchar, value float8', fields: 'code value' },
 };
 
 const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
@@ -43,7 +44,7 @@ const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpp
 /** The GraphQL query PostGraphile answers `q` with. */
 export function postgraphileQuery(q: Question): string {
   const f = FUNCTIONS[q.key];
-  const args = f.args.map((a, i) => `${camel(a)}: ${JSON.stringify(q.sql.values[i])}`).join(', ');
+  const args = f.args.map(([a], i) => `${camel(a)}: ${JSON.stringify(q.sql.values[i])}`).join(', ');
   return `{ ${camel(f.name)}(${args}) { nodes { ${f.fields} } } }`;
 }
 
@@ -92,7 +93,7 @@ export async function installFunctions(databaseUrl: string, qs: Question[]): Pro
   try {
     const ddl = qs.map((q) => {
       const f = FUNCTIONS[q.key];
-      return `create function bench_peer.${f.name}(${f.args.map((a) => `${a} ${f.argType}`).join(', ')}) returns table (${f.returns}) language sql stable as $body$ ${q.sql.text} $body$;`;
+      return `create function bench_peer.${f.name}(${f.args.map(([a, type]) => `${a} ${type}`).join(', ')}) returns table (${f.returns}) language sql stable as $body$ ${q.sql.text} $body$;`;
     });
     await client.query(['drop schema if exists bench_peer cascade;', 'create schema bench_peer;', ...ddl].join('\n'));
   } finally {

@@ -64,7 +64,7 @@ export async function measureProcesses(label: string, databaseUrl: string, cases
       rows ??= cases(await probe(databaseUrl)).map((c) => ({ c, by: new Map() }));
       for (const row of rows) {
         const c = row.c;
-        const target = c.graphql ? { url: `${url}/graphql`, body: JSON.stringify({ query: c.graphql }) } : { url: `${url}${c.path}` };
+        const target = c.graphql ? { url: `${url}/graphql`, body: JSON.stringify({ query: c.graphql }), headers: c.headers } : { url: `${url}${c.path}` };
         const m = await measure(target, c.connections, seconds);
         row.by.set(count, m);
         console.log(`| ${c.name} | ${c.connections} | ${count} process${count > 1 ? 'es' : ''} | ${m.rps.toFixed(0)} req/s | p95 ${m.p95} ms |`);

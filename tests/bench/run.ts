@@ -42,7 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/src/config/config.js';
 import type { App } from '../../server/src/http/app.js';
 import { atlasSection, measureAtlas, type AtlasResult } from './atlas.js';
-import { cachedCases, graphqlCases, tileCases, type Case } from './cases.js';
+import { cachedCases, graphqlCases, prefectureHeader, tileCases, type Case } from './cases.js';
 import { coldStart, type ColdStart } from './cold-start.js';
 import { freshDatabase, nationalDatabase } from './datasets.js';
 import { startHub } from './hub.js';
@@ -102,8 +102,8 @@ async function measureCases(app: App, cases: Case[], which: Case['cache']): Prom
   try {
     for (const [i, c] of cases.entries()) {
       if (c.cache !== which) continue;
-      const target = c.graphql ? { url: `${app.url}/graphql`, body: JSON.stringify({ query: c.graphql }) } : { url: `${app.url}${c.path}` };
-      const check = await fetch(target.url, target.body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body } : {});
+      const target = c.graphql ? { url: `${app.url}/graphql`, body: JSON.stringify({ query: c.graphql }), headers: c.headers } : { url: `${app.url}${c.path}` };
+      const check = await fetch(target.url, target.body ? { method: 'POST', headers: { 'content-type': 'application/json', ...c.headers }, body: target.body } : {});
       const text = await check.text();
       if (!check.ok || (c.graphql && text.includes('"errors"'))) throw new Error(`${c.name}: ${check.status} ${text.slice(0, 500)}`);
       const hub = await measure(target, c.connections, SECONDS);
@@ -152,7 +152,7 @@ async function runDataset(d: Dataset): Promise<RunResult> {
     const dy = (Math.random() - 0.5) * (n - s) * 0.2;
     return JSON.stringify({ query: `{ villages(filter: { spatial: { bbox: { west: ${w + dx}, south: ${s + dy}, east: ${e + dx}, north: ${n + dy} } } }, limit: 500) { totalCount items { code name location } } }` });
   };
-  const start = await coldStart(d.env, jittered, Math.max(SECONDS, 10));
+  const start = await coldStart(d.env, jittered, Math.max(SECONDS, 10), prefectureHeader(p!));
   console.log(`cold start ${start.readyMs} ms; RSS ${start.rssIdleMb.toFixed(0)} MB idle, ${start.rssPeakMb.toFixed(0)} MB peak under load (${start.load.rps.toFixed(0)} req/s)`);
   return { label: d.label, mode, probe: p!, rows, start };
 }

@@ -32,7 +32,8 @@ export interface ServerProcess {
   port: Promise<number>;
   output(): string;
   cpuMs(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL to the group after `graceMs` */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** `ready` finds the port in the output (its first group). */
@@ -55,10 +56,10 @@ export function serverProcess(name: string, child: ChildProcess, ready = /listen
     port,
     output: () => out,
     cpuMs: () => groupCpuMs(child.pid!),
-    async stop() {
+    async stop(graceMs = 5000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killed = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5000);
+      const killed = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(killed);
     },

@@ -70,7 +70,9 @@ export function peerTargets(r: PeersResult): string[] {
     const toPlain = hub.m.rps / plain.m.rps;
     const toPgl = postgraphile ? hub.m.rps / postgraphile.m.rps : null;
     const pgl = toPgl === null ? `PostGraphile n/a` : `${toPgl.toFixed(2)}× PostGraphile — ${verdict(toPgl >= POSTGRAPHILE_TARGET)}`;
-    return `- ${q.name}, ${connections} conn (load ${load.toFixed(1)}): ${toPlain.toFixed(2)}× plain — ${verdict(toPlain >= PLAIN_TARGET)}; ${pgl}`;
+    // The same comparison by CPU time per answer, which the machine's other work moves least.
+    const byCpu = `by CPU per answer ${(plain.cpuMs / hub.cpuMs).toFixed(2)}× plain${postgraphile ? `, ${(postgraphile.cpuMs / hub.cpuMs).toFixed(2)}× PostGraphile` : ''}`;
+    return `- ${q.name}, ${connections} conn (load ${load.toFixed(1)}): ${toPlain.toFixed(2)}× plain — ${verdict(toPlain >= PLAIN_TARGET)}; ${pgl} (${byCpu})`;
   });
   const met = (test: (row: PeersResult['rows'][number]) => boolean) => r.rows.filter(test).length;
   const plainMet = met((x) => x.hub.m.rps / x.plain.m.rps >= PLAIN_TARGET);

@@ -5,7 +5,8 @@
  * opens the atlas at a view of its own (a village of the region as centre, a
  * zoom from 5 to 11, a year): the page's opening GraphQL operations (the
  * shipped documents in schema/operations/Atlas*.graphql, with the variables
- * the page sends) and the vector tiles a 1280×800 map asks for at that view
+ * the page sends, and the region of that centre as the page names it:
+ * X-Lingyan-Prefecture, `prefecture=` on tiles) and the vector tiles a 1280×800 map asks for at that view
  * (512-pixel tiles: counties always, villages and pairings from zoom 5,
  * townships from 8.5); then, after 1–3 s of looking, pans, zooms, changes the
  * year (the year's figures and tiles again) or opens a village's or a
@@ -60,7 +61,7 @@ export interface ViewersResult {
 }
 
 interface Region {
-  centres: Array<{ code: string; county: string; lon: number; lat: number }>;
+  centres: Array<{ code: string; county: string; prefecture: string; lon: number; lat: number }>;
   years: number[];
 }
 
@@ -79,8 +80,9 @@ async function region(url: string): Promise<Region> {
   await client.connect();
   try {
     const centres = (
-      await client.query<{ code: string; county: string; lon: number; lat: number }>(
-        `select v.code, t.county_code as county, ST_X(v.location) as lon, ST_Y(v.location) as lat from village v join township t on t.code = v.township_code order by md5(v.code) limit 400`,
+      await client.query<{ code: string; county: string; prefecture: string; lon: number; lat: number }>(
+        `select v.code, t.county_code as county, c.prefecture_code as prefecture, ST_X(v.location) as lon, ST_Y(v.location) as lat
+           from village v join township t on t.code = v.township_code join county c on c.code = t.county_code order by md5(v.code) limit 400`,
       )
     ).rows;
     const years = (await client.query<{ year: number }>(`select distinct year from village_year order by 1`)).rows.map((r) => r.year);
@@ -141,10 +143,13 @@ export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
       // Arrivals spread over the first 5 s (or the first tenth of the run).
       await new Promise((resolve) => setTimeout(resolve, (index / o.visitors) * Math.min(5000, o.seconds * 100)));
       const pool = new Pool(url, { connections: 4, pipelining: 1 });
+      // A visitor reads one region (the prefecture of its first view), as the atlas does; its details are of villages and counties there.
+      const home = pick(centres);
+      const near = centres.filter((c) => c.prefecture === home.prefecture);
       const graphql = async (operationName: string, variables: Record<string, unknown> = {}) => {
         const sent = performance.now();
         try {
-          const answer = await pool.request({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: docs.get(operationName), operationName, variables }) });
+          const answer = await pool.request({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'x-lingyan-prefecture': home.prefecture }, body: JSON.stringify({ query: docs.get(operationName), operationName, variables }) });
           const text = await answer.body.text();
           if (answer.statusCode !== 200) fail(`${operationName}: HTTP ${answer.statusCode} ${text.slice(0, 200)}`);
           else if (text.includes('"errors"')) fail(`${operationName}: ${text.slice(0, 300)}`);
@@ -156,7 +161,7 @@ export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
       const tile = async (layer: string, t: { z: number; x: number; y: number }, year?: number) => {
         const sent = performance.now();
         try {
-          const answer = await pool.request({ path: `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${year ? `?year=${year}` : ''}`, method: 'GET' });
+          const answer = await pool.request({ path: `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt?prefecture=${home.prefecture}${year ? `&year=${year}` : ''}`, method: 'GET' });
           if (answer.statusCode < 200 || answer.statusCode >= 300) fail(`tile ${layer} ${t.z}/${t.x}/${t.y}: HTTP ${answer.statusCode} ${(await answer.body.text()).slice(0, 200)}`);
           else await answer.body.dump({ limit: Infinity });
         } catch (error) {
@@ -164,7 +169,7 @@ export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
         }
         tileMs.push(performance.now() - sent);
       };
-      const view = { ...pick(centres), zoom: 5 + Math.floor(Math.random() * 7), year: pick(years) };
+      const view = { ...home, zoom: 5 + Math.floor(Math.random() * 7), year: pick(years) };
       const showTiles = () => {
         const tiles = tilesInView(view.lon, view.lat, view.zoom);
         return Promise.all([
@@ -201,10 +206,10 @@ export async function manyViewers(o: ViewersOptions): Promise<ViewersResult> {
             view.year = pick(years);
             await Promise.all([yearFigures(), showTiles()]);
           } else if (action < 0.9) {
-            const v = pick(centres);
+            const v = pick(near);
             await graphql('AtlasDetailVillage', { code: v.code, year: view.year });
           } else {
-            await graphql('AtlasDetailCounty', { code: pick(centres).county, year: view.year, weakest: 5 });
+            await graphql('AtlasDetailCounty', { code: pick(near).county, year: view.year, weakest: 5 });
           }
         }
       } finally {
