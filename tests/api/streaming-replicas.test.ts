@@ -13,12 +13,12 @@
  *   The standby's replay is paused to make it lag for real, and it is stopped
  *   and started again to take it out of rotation and back.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, REPLICAS_NEED_DATABASE_URL } from '../../server/src/config/config.js';
 import { openDatabase } from '../../server/src/db/database.js';
 import { onPrimary } from '../../server/src/db/replicas.js';
 import { loadDemoRegion } from '../support/demo-database.js';
+import { sqlAt } from '../support/own-database.js';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster.js';
 import { startStandby, type PgStandby } from '../support/pg-standby.js';
 import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
@@ -56,16 +56,6 @@ interface ReplicaStatus {
   reads: number;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 function streamingCases(): void {
   let primary: PgCluster;
   let standby: PgStandby;
@@ -89,7 +79,7 @@ function streamingCases(): void {
   /** Where the hub ran a marked read: which server's sessions last ran it. */
   async function whereRan(year: number): Promise<{ standby: number; primary: number }> {
     const ran = (url: string) =>
-      query<{ n: string }>(url, `select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]).then(
+      sqlAt<{ n: string }>(url, `select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]).then(
         ([r]) => Number(r!.n),
       );
     return { standby: await ran(standby.url), primary: await ran(primary.url) };
@@ -97,8 +87,8 @@ function streamingCases(): void {
 
   /** Pauses the standby's replay and waits until it has stopped (a pause is taken between WAL records). */
   async function pauseReplay(): Promise<void> {
-    await query(standby.url, `select pg_wal_replay_pause()`);
-    await expect.poll(async () => (await query<{ s: string }>(standby.url, `select pg_get_wal_replay_pause_state() as s`))[0]!.s, { timeout: 10_000, interval: 50 }).toBe('paused');
+    await sqlAt(standby.url, `select pg_wal_replay_pause()`);
+    await expect.poll(async () => (await sqlAt<{ s: string }>(standby.url, `select pg_get_wal_replay_pause_state() as s`))[0]!.s, { timeout: 10_000, interval: 50 }).toBe('paused');
   }
 
   async function markedRead(): Promise<number> {
@@ -129,7 +119,7 @@ function streamingCases(): void {
     primary = await startPgCluster();
     await loadDemoRegion(primary.url);
     standby = await startStandby(primary.url);
-    [{ county }] = (await query<{ county: string }>(primary.url, `select code as county from county order by code limit 1`)) as [{ county: string }];
+    [{ county }] = (await sqlAt<{ county: string }>(primary.url, `select code as county from county order by code limit 1`)) as [{ county: string }];
     planner = await token('planner', [county], 1, 'planner-streaming-replicas');
     const captured = capturedLog();
     log = captured.lines;
@@ -147,11 +137,11 @@ function streamingCases(): void {
     const before = (await replica())!.reads;
     const year = await markedRead();
     expect(await whereRan(year)).toEqual({ standby: 1, primary: 0 });
-    const sessions = await query<{ application_name: string }>(standby.url, `select application_name from pg_stat_activity where query like $1`, [`%[${year}]%`]);
+    const sessions = await sqlAt<{ application_name: string }>(standby.url, `select application_name from pg_stat_activity where query like $1`, [`%[${year}]%`]);
     expect(sessions.map((s) => s.application_name)).toEqual(['lingyan-read']);
     expect((await replica())!.reads).toBeGreaterThan(before);
     // The change notifications are listened for on the primary only (a standby cannot LISTEN; the next test hears one).
-    expect(await query(standby.url, `select 1 from pg_stat_activity where pid <> pg_backend_pid() and query ilike '%listen %'`)).toEqual([]);
+    expect(await sqlAt(standby.url, `select 1 from pg_stat_activity where pid <> pg_backend_pid() and query ilike '%listen %'`)).toEqual([]);
   });
 
   it('gives each replica its state, lag and reads in /metrics', async () => {
@@ -174,7 +164,7 @@ function streamingCases(): void {
       expect(written.errors).toBeUndefined();
       expect(written.data.upsertReportedFigures.poorPopulation).toBe(4321);
       // The replica really is behind: read there, the write is not there yet.
-      expect(await query(standby.url, `select 1 from reported_area_figures where code = $1 and year = $2`, [county, YEAR])).toEqual([]);
+      expect(await sqlAt(standby.url, `select 1 from reported_area_figures where code = $1 and year = $2`, [county, YEAR])).toEqual([]);
       expect(await reportedPoor()).toBe(4321);
       const behind = await replica();
       expect(behind!.state).toBe('catching-up');
@@ -186,7 +176,7 @@ function streamingCases(): void {
       expect(await whereRan(year)).toEqual({ standby: 0, primary: 1 });
       expect((await readyz()).status).toBe(200);
     } finally {
-      await query(standby.url, `select pg_wal_replay_resume()`);
+      await sqlAt(standby.url, `select pg_wal_replay_resume()`);
     }
     await replayed();
     await expect.poll(async () => { const r = (await replica())!; return [r.lagBytes, r.lagSeconds]; }, { timeout: 10_000, interval: 100 }).toEqual([0, 0]);
@@ -198,13 +188,13 @@ function streamingCases(): void {
   it("hears another process's write on the primary and keeps reads off a replica that has not replayed it", async () => {
     await pauseReplay();
     try {
-      await query(primary.url, `update reported_area_figures set poor_population = 1234 where level = 'county' and code = $1 and year = $2`, [county, YEAR]);
-      expect((await query<{ p: number }>(standby.url, `select poor_population as p from reported_area_figures where code = $1 and year = $2`, [county, YEAR]))[0]?.p).toBe(4321);
+      await sqlAt(primary.url, `update reported_area_figures set poor_population = 1234 where level = 'county' and code = $1 and year = $2`, [county, YEAR]);
+      expect((await sqlAt<{ p: number }>(standby.url, `select poor_population as p from reported_area_figures where code = $1 and year = $2`, [county, YEAR]))[0]?.p).toBe(4321);
       // The notification arrives a moment after that commit: from then on the hub reads the primary.
       await expect.poll(reportedPoor, { timeout: 5000, interval: 50 }).toBe(1234);
       for (let i = 0; i < 5; i++) expect(await reportedPoor()).toBe(1234);
     } finally {
-      await query(standby.url, `select pg_wal_replay_resume()`);
+      await sqlAt(standby.url, `select pg_wal_replay_resume()`);
     }
     await replayed();
   });
@@ -223,7 +213,7 @@ function streamingCases(): void {
     expect(ready.body.replicas![0]!.reason).toBeTruthy();
     expect(ready.body.replicas![0]!.name).toBe(new URL(standby.url).host + '/postgres');
     const year = await markedRead();
-    expect((await query<{ n: string }>(primary.url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]))[0]!.n).toBe('1');
+    expect((await sqlAt<{ n: string }>(primary.url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]))[0]!.n).toBe('1');
     expect(log.some((line) => line.includes('stopped answering'))).toBe(true);
 
     await standby.start();
@@ -239,7 +229,7 @@ function streamingCases(): void {
       await db.changes.start();
       const em = db.orm.em.fork();
       const ran = async (tag: string) => {
-        const count = (url: string) => query<{ n: string }>(url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%${tag}%`]).then(([r]) => Number(r!.n));
+        const count = (url: string) => sqlAt<{ n: string }>(url, `select count(*) as n from pg_stat_activity where query like $1 and query not like '%pg_stat_activity%'`, [`%${tag}%`]).then(([r]) => Number(r!.n));
         return { standby: await count(standby.url), primary: await count(primary.url) };
       };
       await expect.poll(async () => db.replicas()[0]?.state, { timeout: 10_000, interval: 100 }).toBe('streaming');

@@ -44,9 +44,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * A cluster in a new folder under /tmp (`prefix`), on a free loopback port:
+ * `makeData(dir, data)` makes its data folder (initdb, or pg_basebackup for a
+ * standby), then the server is started. The folder is removed if any step fails.
+ */
+export async function clusterIn(prefix: string, makeData: (dir: string, data: string) => Promise<unknown>): Promise<PgCluster> {
   // Under /tmp as root: the postgres user must be able to reach the folder, and TMPDIR may be root's own.
-  const dir = await fs.mkdtemp(path.join(asRoot ? '/tmp' : os.tmpdir(), 'lingyan-pg-'));
+  const dir = await fs.mkdtemp(path.join(asRoot ? '/tmp' : os.tmpdir(), prefix));
   const data = path.join(dir, 'data');
   let port = 0;
   const cluster: PgCluster = {
@@ -64,7 +69,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   try {
     if (asRoot) await exec('chown', ['postgres:', dir]);
-    await run(dir, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+    await makeData(dir, data);
     port = await freePort();
     cluster.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     await cluster.start();
@@ -73,4 +78,11 @@ export async function startPgCluster(): Promise<PgCluster> {
     throw error;
   }
   return cluster;
+}
+
+/** A new, empty cluster (initdb: trust on loopback, superuser `postgres`). */
+export function startPgCluster(): Promise<PgCluster> {
+  return clusterIn('lingyan-pg-', (dir, data) =>
+    run(dir, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']),
+  );
 }
