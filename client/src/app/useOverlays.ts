@@ -12,6 +12,7 @@
 import { useMemo } from 'react';
 import { OVERLAY_LOADERS } from '../map/layers/registry';
 import type { OverlayAnswer, OverlayData, OverlayKey, Shading } from '../map/layers/types';
+import { useSameItems } from './use-same-items';
 
 export type { Shading } from '../map/layers/types';
 
@@ -45,14 +46,11 @@ export function useOverlays(
     const afterSettled = loader.after == null || answers.get(loader.after)?.settled === true;
     answers.set(key, loader.useData({ year, shown, drawn, shading, wanted: wanted.has(key), afterSettled }));
   }
-  const parts = OVERLAY_LOADERS.map(({ key }) => answers.get(key)!.part);
-  const overlays = useMemo(
-    () => Object.fromEntries(OVERLAY_LOADERS.map(({ key }, i) => [key, parts[i]])) as unknown as OverlayData,
-    // The parts themselves are the inputs: a new object only when one of them changed.
-    parts,
-  );
-  const loadedKeys = OVERLAY_LOADERS.filter(({ key }) => answers.get(key)!.loaded).map(({ key }) => key);
-  const loaded = useMemo(() => new Set(loadedKeys), [loadedKeys.join(',')]);
+  // The parts themselves are the inputs: a new object only when one of them changed.
+  const parts = useSameItems(OVERLAY_LOADERS.map(({ key }) => answers.get(key)!.part));
+  const overlays = useMemo(() => Object.fromEntries(OVERLAY_LOADERS.map(({ key }, i) => [key, parts[i]])) as unknown as OverlayData, [parts]);
+  const loadedKeys = useSameItems(OVERLAY_LOADERS.filter(({ key }) => answers.get(key)!.loaded).map(({ key }) => key));
+  const loaded = useMemo(() => new Set(loadedKeys), [loadedKeys]);
   const error = OVERLAY_LOADERS.map(({ key }) => answers.get(key)!.error).find((e) => e != null) ?? null;
   return { overlays, loaded, error };
 }

@@ -99,6 +99,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
   markRef.current = mark;
   const openClearRef = useRef(openClearOfPanels);
   openClearRef.current = openClearOfPanels;
+  const viewInRef = useRef(view != null);
+  viewInRef.current = view != null;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -195,8 +197,8 @@ export function MapView({ view, region, ariaLabel, onHover, onFirstDraw, initial
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && loaded) open(map, region, view != null);
-    // `view` is read, not watched: the next effect syncs it.
+    // Whether the view is in is read, not watched: the next effect syncs the view.
+    if (map && loaded) open(map, region, viewInRef.current);
   }, [loaded, region]);
 
   useEffect(() => {

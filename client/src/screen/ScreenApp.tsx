@@ -13,6 +13,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { skipToken, useQuery } from '@apollo/client/react';
+import { useSameItems } from '../app/use-same-items';
 import { useI18n } from '../app/i18n';
 import { withCauseNames } from '../causes/causes';
 import { useAtlasView } from '../app/useAtlasView';
@@ -123,7 +124,8 @@ export function ScreenApp({ rotation, readPrefecture = null }: { rotation: Rotat
     return geometries.length > 0 ? { selection: { kind: 'county', id: [...focus][0]! }, geometries } : null;
   }, [outlines.data, focus]);
   const region = atlas?.prefecture.boundary ?? null;
-  const extent = useMemo(() => extentOf(mark?.geometries ?? []) ?? (region ? extentOf([region]) : null), [mark, region]);
+  // The same bounds computed again are the same extent: a flight only when they change.
+  const extent = useSameItems(useMemo(() => extentOf(mark?.geometries ?? []) ?? (region ? extentOf([region]) : null), [mark, region]));
   // Each view is framed (the region, or its counties in focus): at the first idle (MapView has opened
   // the map by then), with a flight on every later view, and at once when the display's size changes.
   // `framings` counts the frames made, for the browser tests.
@@ -151,8 +153,7 @@ export function ScreenApp({ rotation, readPrefecture = null }: { rotation: Rotat
       map.off('idle', first);
       map.off('resize', resized);
     };
-    // `extent` is in the key.
-  }, [map, frameKey]);
+  }, [map, frameKey, extent]);
   // The legend keys the focus mark in the screen's words.
   const legendMessages = useMemo(() => ({ ...messages, legendSelected: screen.focusKey }), [messages, screen]);
 

@@ -56,16 +56,16 @@ export function formats(m: DetailMessages) {
  */
 export function useShowOnMap(ctx: DetailContext, selection: Selection, geometries: ReadonlyArray<Geometry | null | undefined> | null): void {
   const done = useRef<string | null>(null);
-  const key = `${selection.kind}:${selection.id}`;
+  const { kind, id } = selection;
   const { onShow } = ctx;
   useEffect(() => {
+    const key = `${kind}:${id}`;
     if (!geometries || done.current === key) return;
-    const shape = featureShape({ kind: selection.kind, id: selection.id }, geometries);
+    const shape = featureShape({ kind, id }, geometries);
     if (!shape) return;
     done.current = key;
     onShow(shape);
-    // `selection` is read through `key`, which names it.
-  }, [key, geometries, onShow]);
+  }, [kind, id, geometries, onShow]);
 }
 
 interface HeaderProps {
