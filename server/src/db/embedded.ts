@@ -35,8 +35,12 @@ export interface EmbeddedDatabase {
    * migrations ran, which may hold the database longer on a first start.
    */
   enforceTimeout(statementTimeoutMs: number, onEvent: (message: string) => void): void;
-  /** Stops the socket server, closes PGlite and releases the data directory lock. */
-  stop(): Promise<void>;
+  /**
+   * Stops the socket server, closes PGlite and releases the data directory
+   * lock. A worker that has not closed within `waitMs` (busy with a
+   * statement) is ended, as after a crash: committed data survives.
+   */
+  stop(waitMs?: number): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -206,12 +210,35 @@ export function startEmbeddedAhead(dataDir: string): void {
   ahead = { dataDir, started };
 }
 
-export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+/** Embedded databases of this process, started and not yet stopped; and those still starting. */
+const open = new Set<EmbeddedDatabase>();
+const starting = new Set<Promise<EmbeddedDatabase>>();
+
+/**
+ * Stops every embedded database this process started, those still starting
+ * once they have: what a signal during the hub's start-up ends (main.ts),
+ * before the hub holds the database and would close it itself. Start-up work
+ * interrupted this way left nothing half-done: the migrations and the demo
+ * load each run in one transaction.
+ */
+export async function stopEmbeddedDatabases(waitMs?: number): Promise<void> {
+  await Promise.allSettled([...starting]);
+  await Promise.all([...open].map((db) => db.stop(waitMs)));
+}
+
+export function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   if (ahead && ahead.dataDir === options.dataDir && options.maxConnections === undefined) {
     const { started } = ahead;
     ahead = null;
     return started;
   }
+  const started = launchEmbedded(options);
+  starting.add(started);
+  void started.finally(() => starting.delete(started)).catch(() => {});
+  return started;
+}
+
+async function launchEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const pgDir = options.dataDir ? path.join(options.dataDir, 'pgdata') : null;
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let current: Started;
@@ -288,7 +315,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   }
 
   let stopped: Promise<void> | null = null;
-  return {
+  const database: EmbeddedDatabase = {
     url,
     enforceTimeout(statementTimeoutMs, listener) {
       if (!pgDir || timer) return;
@@ -299,7 +326,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       timer = setInterval(tick, PING_MS);
       timer.unref();
     },
-    stop() {
+    stop(waitMs = STOP_WAIT_MS) {
       stopped ??= (async () => {
         stopping = true;
         if (timer) clearInterval(timer);
@@ -307,7 +334,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
         const { worker } = current;
         await new Promise<void>((resolve) => {
           // A worker stuck in a statement never reads 'stop': it is ended, as after a crash.
-          const stuck = setTimeout(resolve, STOP_WAIT_MS);
+          const stuck = setTimeout(resolve, waitMs);
           const done = () => {
             clearTimeout(stuck);
             resolve();
@@ -320,8 +347,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
         });
         await worker.terminate().catch(() => 0);
         unlock();
+        open.delete(database);
       })();
       return stopped;
     },
   };
+  open.add(database);
+  return database;
 }
