@@ -1,4 +1,4 @@
-/** The committed demo region, read once per test file, with look-ups the tests share. */
+/** The committed demo region, read once per worker (the unit files share one module graph), with look-ups the tests share. */
 import { readDemoRegion, type RegionDataset, type VillageRecord, type VillageYearRecord } from '@lingyan/data';
 import { classifyStrength, povertyStatus } from '../../../server/src/domain/rules.js';
 
