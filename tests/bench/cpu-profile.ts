@@ -4,15 +4,20 @@
  * the rest) and the functions with the most self time.
  *
  * Each sample is put in the category of the innermost frame that decides
- * one: a package under node_modules, the hub's own files, the JSON builtins,
- * Node's HTTP and socket modules, the garbage collector. Node's shared
- * internals (streams, buffers, timers) and V8 builtins decide nothing: they
- * count for whoever called them (a stream write under pg is pg's).
+ * one: a package under node_modules, the hub's own files, Node's HTTP
+ * modules, the garbage collector, and JSON: V8 shows JSON.stringify and
+ * JSON.parse called from JavaScript as their caller's self time, so a
+ * function named for JSON (stringifyAnswer, res.json, …) counts as JSON.
+ * Node's shared internals (sockets, streams, buffers, timers) and V8
+ * builtins decide nothing: they count for whoever called them (a socket
+ * write under pg is pg's). What no frame decides (a write flushed on a later
+ * tick, microtask runs) is `other`.
  *
  * A window on the monotonic clock (the bench records it around a load) keeps
  * the hub's start-up (module loading) out of the shares.
  *
- * As a command, the whole profile: `pnpm --filter @lingyan/tests exec tsx bench/cpu-profile.ts <file.cpuprofile>`.
+ * As a command: `pnpm --filter @lingyan/tests exec tsx bench/cpu-profile.ts [--last <s>] <file.cpuprofile>…`
+ * (the whole profile, or its last <s> seconds: a profiled hub's load ends just before it exits).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +37,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-export const CATEGORIES = ['HTTP/Express', 'GraphQL', 'pg + ORM', 'JSON', 'GC', 'hub code', 'Node and V8, other'] as const;
+export const CATEGORIES = ['HTTP/Express', 'GraphQL', 'pg + ORM', 'JSON', 'GC', 'hub code', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface ProfileShares {
@@ -57,10 +62,13 @@ function packageOf(url: string): string | null {
 /** The category `frame` decides, or null when it counts for its caller. */
 function decide({ functionName, url }: ProfileNode['callFrame']): Category | null {
   if (functionName === '(garbage collector)') return 'GC';
-  if (!url) return /^(JSON\.)?(stringify|parse|JSONStringify|JSONParse)$/.test(functionName) ? 'JSON' : null;
+  // V8 shows JSON.stringify/parse called from JavaScript as their caller's self time: a function named for JSON is counted as JSON.
+  if (/stringify|json/i.test(functionName) || (!url && functionName === 'parse')) return 'JSON';
+  if (!url) return null;
   const pkg = packageOf(url);
-  if (pkg) return PACKAGES.find(([, re]) => re.test(pkg))?.[0] ?? 'Node and V8, other';
-  if (/^node:(_http_|http$|https$|net$|internal\/http)/.test(url)) return 'HTTP/Express';
+  if (pkg) return PACKAGES.find(([, re]) => re.test(pkg))?.[0] ?? 'other';
+  // node:net is not decided here: pg writes to its socket through it too.
+  if (/^node:(_http_|http$|https$|internal\/http)/.test(url)) return 'HTTP/Express';
   if (/\/(server|data)\/(dist|src)\//.test(url)) return 'hub code';
   return null;
 }
@@ -84,8 +92,8 @@ export function profileShares(profile: CpuProfile, window: Window | null = null,
     else {
       const own = decide(frame);
       const up = parent.get(id);
-      c = own ?? (up === undefined ? 'Node and V8, other' : category(up));
-      if (c === 'idle') c = 'Node and V8, other';
+      c = own ?? (up === undefined ? 'other' : category(up));
+      if (c === 'idle') c = 'other';
     }
     categoryOf.set(id, c);
     return c;
@@ -127,8 +135,11 @@ export function readProfile(file: string, window: Window | null = null): Profile
 export const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const file of process.argv.slice(2)) {
-    const r = readProfile(file);
+  const args = process.argv.slice(2);
+  const last = args[0] === '--last' ? Number(args[1]) * 1e6 : null;
+  for (const file of last === null ? args : args.slice(2)) {
+    const p = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile & { endTime: number };
+    const r = profileShares(p, last === null ? null : [p.endTime - last, p.endTime]);
     console.log(`${file}: ${r.busyMs.toFixed(0)} ms busy`);
     for (const c of CATEGORIES) console.log(`  ${c.padEnd(20)} ${percent(r.shares[c])}`);
     console.log('  most self time:');
