@@ -34,6 +34,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/roles.js';
 import { ErrorCode } from './errors.js';
 import { PAGING_HINT } from './limits.js';
+import { stringifyAnswer } from './raw-json.js';
 
 /** What the cache needs of the change bus (db/changes.ts). */
 export interface ChangeFeed {
@@ -142,7 +143,7 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, options: Respo
             const result = rc.response.body.singleResult;
             // A hit: its text is remembered already.
             if (result.data && texts.has(result.data)) return;
-            const text = JSON.stringify(result);
+            const text = stringifyAnswer(result);
             const bytes = maxResponseBytes > 0 ? overBytes(text, maxResponseBytes) : null;
             if (bytes !== null) {
               rc.response.body.singleResult = { errors: [responseTooLarge(bytes, maxResponseBytes)] };
@@ -158,7 +159,7 @@ export function responseCache(feed: ChangeFeed, maxBytes: number, options: Respo
       },
     },
     stringify(result) {
-      return (result.data && texts.get(result.data)) || JSON.stringify(result);
+      return (result.data && texts.get(result.data)) || stringifyAnswer(result);
     },
     stats: () => ({ hits, misses, entries: cache.size, bytes: cache.calculatedSize }),
     close: unsubscribe,

@@ -9,15 +9,18 @@
  * Seam on a library's internals (docs/architecture.md#seams-on-libraries-internals):
  * - buys: village lists without hydration, reading only the columns the
  *   selection needs; figure in docs/performance.md#what-the-workarounds-buy.
- * - leans on: objects typed as whole `Village` entities that MikroORM never
- *   made, with unread columns left `undefined` (`UNREAD`): only the fields
- *   that read a column may touch it, and the ORM must never see one.
+ * - leans on: objects shaped as `Village` entities that MikroORM never
+ *   made, with unread columns left `undefined`: only the fields that read a
+ *   column may touch it, and the ORM must never see one. The references and
+ *   the location are typed as possibly unread; their resolvers say so
+ *   (`readColumn`) rather than answer from a column that was not read.
  * - guarded by: tests/api/village-columns.test.ts (each selection reads its
  *   columns and answers as the entity would).
  */
 import type { Point } from 'geojson';
 import type { BranchFocus, VillageKind } from '../domain/enums.js';
 import type { Village } from '../domain/village/village.entity.js';
+import { RawJson } from '../graphql/raw-json.js';
 import { raw, type Sql } from './sql.js';
 
 /** A row as read: only the columns of the properties asked for (see `villageColumns`). */
@@ -37,12 +40,21 @@ export interface VillageRow {
 
 /**
  * What the Village type's fields read. A managed entity has this shape (its
- * references expose their keys), and so does a record.
+ * references expose their keys), and so does a record, whose references and
+ * location are `undefined` when their column was not read. A record's
+ * location is PostGIS's GeoJSON text, sent as it is (graphql/raw-json.ts).
  */
-export type VillageRecord = Pick<Village, 'code' | 'name' | 'nameEn' | 'kind' | 'location' | 'isPoorVillage' | 'exitedYear' | 'branchName' | 'branchFocus' | 'branchGovernance15'> & {
-  township: { code: string };
-  alliance: { id: number } | null;
+export type VillageRecord = Pick<Village, 'code' | 'name' | 'nameEn' | 'kind' | 'isPoorVillage' | 'exitedYear' | 'branchName' | 'branchFocus' | 'branchGovernance15'> & {
+  township: { code: string } | undefined;
+  location: Point | RawJson | undefined;
+  alliance: { id: number } | null | undefined;
 };
+
+/** A record's property whose column a field needs; an error (a bug in village-reads.ts's table) when it was not read. */
+export function readColumn<T>(value: T | undefined, property: VillageProperty): T {
+  if (value === undefined) throw new Error(`the village's ${property} was not read: graphql/village-reads.ts must name it for the field that reads it`);
+  return value;
+}
 
 /** A record's properties other than its key, each read from its own column(s). */
 export type VillageProperty = Exclude<keyof VillageRecord, 'code'>;
@@ -76,9 +88,6 @@ export function villageColumns(properties: Iterable<VillageProperty> = VILLAGE_P
   return columns.length ? raw(columns.join(', ')) : null;
 }
 
-/** Marks a property whose column was not read: nothing that reads it was asked for. */
-const UNREAD = undefined as never;
-
 /**
  * A plain object (no entity prototype: MikroORM's accessors there would try
  * to track it) with the properties whose columns `r` holds; the others are
@@ -87,16 +96,16 @@ const UNREAD = undefined as never;
 export function villageRecord(code: string, r: Partial<VillageRow>): VillageRecord {
   return {
     code,
-    township: r.township_code === undefined ? UNREAD : { code: r.township_code },
+    township: r.township_code === undefined ? undefined : { code: r.township_code },
     name: r.name!,
     nameEn: r.name_en!,
     kind: r.kind!,
-    location: r.location === undefined ? UNREAD : (JSON.parse(r.location) as Point),
+    location: r.location === undefined ? undefined : new RawJson(r.location),
     isPoorVillage: r.is_poor_village!,
     exitedYear: r.exited_year!,
     branchName: r.branch_name!,
     branchFocus: r.branch_focus!,
     branchGovernance15: r.branch_governance15!,
-    alliance: r.alliance_id === undefined ? UNREAD : r.alliance_id === null ? null : { id: r.alliance_id },
+    alliance: r.alliance_id === undefined ? undefined : r.alliance_id === null ? null : { id: r.alliance_id },
   };
 }

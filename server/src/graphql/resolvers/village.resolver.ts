@@ -13,7 +13,8 @@ import { distanceOf, withDistance } from '../distance.js';
 import { NearestVillagesArgs, SortDirection, VillageFilter, VillageOrderField, VillagesArgs } from '../inputs/village-filter.input.js';
 import { resolveReference, resolveSpatial } from '../inputs/resolve-spatial.js';
 import { searchVillages, type VillageSearch } from '../../spatial/village-search.js';
-import type { VillageRecord } from '../../spatial/village-records.js';
+import { readColumn, type VillageRecord } from '../../spatial/village-records.js';
+import type { RawJson } from '../raw-json.js';
 import { PageType, page, type Page } from '../types/page.js';
 import { PartyBranch } from '../types/party-branch.type.js';
 import { YearArgs } from '../types/year.args.js';
@@ -84,19 +85,19 @@ export class VillageResolver {
   }
 
   @FieldResolver(() => GeoJSONScalar, { description: 'Location (Point, WGS-84).' })
-  location(@Root() v: VillageRecord): Point {
-    return v.location;
+  location(@Root() v: VillageRecord): Point | RawJson {
+    return readColumn(v.location, 'location');
   }
 
   // The root is a managed entity or a read-only record (village-records.ts): follow references by key, through the loaders.
   @FieldResolver(() => Township, { description: 'The township the village belongs to.' })
   township(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Township> {
-    return ctx.loaders.township.load(v.township.code);
+    return ctx.loaders.township.load(readColumn(v.township, 'township').code);
   }
 
   @FieldResolver(() => County, { description: 'The county the village belongs to.' })
   async county(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<County> {
-    const township = await ctx.loaders.township.load(v.township.code);
+    const township = await ctx.loaders.township.load(readColumn(v.township, 'township').code);
     return ctx.loaders.county.load(township.county.code);
   }
 
@@ -107,7 +108,8 @@ export class VillageResolver {
 
   @FieldResolver(() => Alliance, { nullable: true, description: 'The joint party committee (联合党委) the village belongs to, if any.' })
   alliance(@Root() v: VillageRecord, @Ctx() ctx: Context): Promise<Alliance | null> {
-    return v.alliance ? ctx.loaders.alliance.load(v.alliance.id) : Promise.resolve(null);
+    const alliance = readColumn(v.alliance, 'alliance');
+    return alliance ? ctx.loaders.alliance.load(alliance.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Pairing], { description: 'Pairings in which the village is helped (受帮扶), by id.' })

@@ -1,0 +1,49 @@
+/**
+ * JSON text that is already an answer's value, sent as it is. A village's
+ * location comes from PostGIS as GeoJSON text (ST_AsGeoJSON); parsing it into
+ * objects only for JSON.stringify to write the same text again cost a box of
+ * a few hundred villages about a tenth of its CPU time (the parse, the
+ * objects' garbage, and the stringify of the nested arrays).
+ *
+ * A `RawJson` is a resolver's value like any other. `stringifyAnswer` (the
+ * hub's one serialiser of answers: Apollo's `stringifyResult` and the
+ * response cache's size check) splices its text in unchanged. Anywhere else
+ * that serialises an answer (the WebSocket's messages, a test reading
+ * `executeOperation`'s data through JSON) gets the parsed value from
+ * `toJSON`, so the answer is the same whichever way it is written.
+ *
+ * Only text PostGIS wrote may be wrapped: the text is not checked.
+ * Guarded by tests/api/raw-json-answers.test.ts (the bytes of a box answer
+ * parse to what the parsed GeoJSON gives; a string that looks like the
+ * marker is sent as a string).
+ */
+import { randomBytes } from 'node:crypto';
+
+/** A marker no answer's string can hold unless it knows this process's random part. */
+const MARK = `\u0001rawjson:${randomBytes(9).toString('base64url')}:`;
+const MARKED = new RegExp(`"${MARK.replace('\u0001', '\\\\u0001')}(\\d+)"`, 'g');
+
+/** The texts met while `stringifyAnswer` runs (JSON.stringify is synchronous: no other answer can interleave). */
+let spliced: string[] | null = null;
+
+export class RawJson {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    if (spliced === null) return JSON.parse(this.text);
+    return `${MARK}${spliced.push(this.text) - 1}`;
+  }
+}
+
+/** JSON.stringify of an answer, with every RawJson's text in its place. */
+export function stringifyAnswer(value: unknown): string {
+  const texts: string[] = [];
+  spliced = texts;
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } finally {
+    spliced = null;
+  }
+  return texts.length ? text.replace(MARKED, (_, i: string) => texts[Number(i)]!) : text;
+}
