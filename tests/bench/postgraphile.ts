@@ -51,7 +51,8 @@ export function postgraphileQuery(q: Question): string {
 async function npm(args: string[], cwd: string, nodeBin?: string): Promise<void> {
   // npm's own script starts with `#!/usr/bin/env node`: with Node 22's folder first on PATH, it runs on Node 22.
   const env = nodeBin ? { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` } : process.env;
-  await exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, timeout: INSTALL_TIMEOUT_MS });
+  // One retry, briefly: offline, npm's default retries take over a minute to say so.
+  await exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error', '--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000'], { cwd, env, timeout: INSTALL_TIMEOUT_MS });
 }
 
 const firstLine = (error: unknown) => String((error as { stderr?: string }).stderr?.trim() || (error as Error).message).split('\n').find((l) => l.trim()) ?? 'unknown error';
