@@ -180,18 +180,28 @@ function startWorker(options: EmbeddedOptions, pgDir: string | null, port: numbe
   // eval: the worker's code is plain JavaScript kept as text, so it runs alike under tsx, vitest and the build.
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   return new Promise<Started>((resolve, reject) => {
+    // Only these listeners are removed, never all: Node's Worker keeps listeners of its own ('newListener',
+    // 'removeListener') that start its message port for a 'message' listener added later. Without them the
+    // watchdog's pongs were held back, and an idle database was restarted every STATEMENT_TIMEOUT_MS + 3 s.
+    const settle = () => {
+      worker.off('error', fail);
+      worker.off('exit', exited);
+      worker.off('message', started);
+    };
     const fail = (error: Error) => {
-      worker.removeAllListeners();
+      settle();
       void worker.terminate().catch(() => 0);
       reject(error);
     };
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the embedded database stopped while starting (exit ${code})`)));
-    worker.once('message', (message: WorkerMessage) => {
-      worker.removeAllListeners();
+    const exited = (code: number) => fail(new Error(`the embedded database stopped while starting (exit ${code})`));
+    const started = (message: WorkerMessage) => {
+      settle();
       if (message.type === 'started') resolve({ worker, url: message.url });
       else fail(new Error(message.type === 'failed' ? message.error : `unexpected message from the embedded database: ${message.type}`));
-    });
+    };
+    worker.once('error', fail);
+    worker.once('exit', exited);
+    worker.once('message', started);
   });
 }
 
