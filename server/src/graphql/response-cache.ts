@@ -34,7 +34,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/roles.js';
 import { ErrorCode } from './errors.js';
 import { PAGING_HINT } from './limits.js';
-import { stringifyAnswer } from './raw-json.js';
+import { stringifyAnswer } from '../spatial/raw-json.js';
 
 /** What the cache needs of the change bus (db/changes.ts). */
 export interface ChangeFeed {

@@ -20,7 +20,7 @@
 import type { Point } from 'geojson';
 import type { BranchFocus, VillageKind } from '../domain/enums.js';
 import type { Village } from '../domain/village/village.entity.js';
-import { RawJson } from '../graphql/raw-json.js';
+import { RawJson } from './raw-json.js';
 import { raw, type Sql } from './sql.js';
 
 /** A row as read: only the columns of the properties asked for (see `villageColumns`). */
@@ -42,7 +42,7 @@ export interface VillageRow {
  * What the Village type's fields read. A managed entity has this shape (its
  * references expose their keys), and so does a record, whose references and
  * location are `undefined` when their column was not read. A record's
- * location is PostGIS's GeoJSON text, sent as it is (graphql/raw-json.ts).
+ * location is PostGIS's GeoJSON text, sent as it is (spatial/raw-json.ts).
  */
 export type VillageRecord = Pick<Village, 'code' | 'name' | 'nameEn' | 'kind' | 'isPoorVillage' | 'exitedYear' | 'branchName' | 'branchFocus' | 'branchGovernance15'> & {
   township: { code: string } | undefined;

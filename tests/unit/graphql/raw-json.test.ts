@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RawJson, stringifyAnswer } from '../../../server/src/graphql/raw-json.js';
+import { RawJson, stringifyAnswer } from '../../../server/src/spatial/raw-json.js';
 
 describe('raw JSON in answers', () => {
   const point = '{"type":"Point","coordinates":[116.123456,43.9]}';

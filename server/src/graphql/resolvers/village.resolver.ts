@@ -14,7 +14,7 @@ import { NearestVillagesArgs, SortDirection, VillageFilter, VillageOrderField, V
 import { resolveReference, resolveSpatial } from '../inputs/resolve-spatial.js';
 import { searchVillages, type VillageSearch } from '../../spatial/village-search.js';
 import { readColumn, type VillageRecord } from '../../spatial/village-records.js';
-import type { RawJson } from '../raw-json.js';
+import type { RawJson } from '../../spatial/raw-json.js';
 import { PageType, page, type Page } from '../types/page.js';
 import { PartyBranch } from '../types/party-branch.type.js';
 import { YearArgs } from '../types/year.args.js';

@@ -13,9 +13,10 @@
  * `toJSON`, so the answer is the same whichever way it is written.
  *
  * Only text PostGIS wrote may be wrapped: the text is not checked.
- * Guarded by tests/api/raw-json-answers.test.ts (the bytes of a box answer
- * parse to what the parsed GeoJSON gives; a string that looks like the
- * marker is sent as a string).
+ * Guarded by tests/unit/graphql/raw-json.test.ts (the text spliced as is;
+ * the parsed value elsewhere; a string that looks like the marker stays a
+ * string) and tests/api/village-columns.test.ts (a record's location answers
+ * as the managed entity's parsed Point does).
  */
 import { randomBytes } from 'node:crypto';
 
