@@ -69,12 +69,6 @@ function stopOnSignals(who: () => string): { serving(app: App): void; stopping()
   return {
     serving(started) {
       app = started;
-      // Apollo Server adds handlers of its own outside tests: on a signal they stop Apollo alone, then raise
-      // the signal again, which ended the hub by the default action (exit 143) before its database was closed.
-      // app.close() stops Apollo in its turn.
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        for (const listener of process.listeners(signal)) if (listener !== stop) process.removeListener(signal, listener);
-      }
       if (stopping) void started.close().then(() => process.exit(0));
     },
     stopping: () => stopping,

@@ -194,6 +194,10 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
       gateway: gatewayWithDeadline(jitGateway(schema), config.requestDeadlineMs, hooks.beforeExecute),
       // Refused per caller by introspectionPlugin when INTROSPECTION is off: the explorer keeps the schema for analysts and up.
       introspection: true,
+      // The hub owns its signals (main.ts): app.close() stops Apollo with the rest; Apollo's own handlers
+      // (added outside NODE_ENV=test) would stop Apollo alone and raise the signal again, ending the process
+      // before its database is closed.
+      stopOnTerminationSignals: false,
       // "Did you mean ...?" names fields and types a caller did not know of: off where introspection is off by default.
       hideSchemaDetailsFromClientErrors: !config.suggestions,
       csrfPrevention: true,
