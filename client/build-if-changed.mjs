@@ -1,6 +1,7 @@
 /**
- * `pnpm build` (so `pnpm start`) runs this: the client's build (about 40 s
- * on two cores) only when what goes into it changed since the last build.
+ * `pnpm build` (and the hub's start) runs this: the client's build, the
+ * longest step of a first start, only when what goes into it changed since
+ * the last build.
  * "Changed" is by content, not by file times (a checkout or a copy touches
  * every time): a SHA-256 over the inputs' paths and bytes, kept beside the
  * build in dist/.inputs-sha256. LINGYAN_REBUILD=1 builds regardless.

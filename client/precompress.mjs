@@ -4,9 +4,9 @@
  * (server/src/http/app.ts): the atlas's first page is about 2 MB of
  * JavaScript, CSS and fonts as built, and a leader's browser across a
  * county's network should not wait for more bytes than it needs. Compressed
- * once here instead of on every request. Brotli at quality 9: 7.9 MB of
- * assets became 1.9 MB in 1.0 s; the maximum, 11, gave 1.8 MB in 11 s, on
- * every build (`pnpm start` and `pnpm test` build first).
+ * once here instead of on every request. Brotli at quality 9, not the
+ * maximum 11: nearly the same size for a tenth of the time, on every build
+ * (`pnpm start` and `pnpm test` build first; figures in docs/performance.md).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,11 +1,11 @@
 /**
  * Keys seen so far in a file, to report a code listed twice with the row of
  * its first listing: the one thing an import keeps for every row. A Map of
- * strings costs ~170 bytes a key (840 MB for the 4.9 million village-year
- * keys of a national figures file), so the keys are kept as their UTF-8
- * bytes in one growing buffer, found through an open-addressing hash table of
- * typed arrays: ~40 bytes a key, and exact (a hash match is confirmed by
- * comparing the bytes).
+ * strings would not fit the millions of village-year keys of a national
+ * figures file in the hub's heap (docs/performance.md, memory), so the keys
+ * are kept as their UTF-8 bytes in one growing buffer, found through an
+ * open-addressing hash table of typed arrays, and exact (a hash match is
+ * confirmed by comparing the bytes).
  */
 export class DuplicateKeys {
   private bytes = Buffer.alloc(1 << 16);

@@ -79,8 +79,7 @@ export const CLASS_STATE = 'class';
  * areas carry no class, so the map keeps each one's class of the view as
  * feature-state. Not a `match` listing every code: with the 41,000
  * townships of a country that expression made every township tile cost
- * seconds to lay out (zooming in two levels: 4.5 s to idle, 0.8 s with a
- * constant colour), and it is sent again with each change of year.
+ * seconds to lay out, and it is sent again with each change of year.
  */
 export function fillColorByClass(classification: Classification): ExpressionSpecification | string {
   const branches = classification.classes.flatMap((c, i) => [i, c.color]);
@@ -199,7 +198,7 @@ export const countyLayer = {
       filter: AREA_FILTER,
       // Hidden by a transparent colour, not by opacity: a data-driven colour (and constant
       // opacity and width) is the pairing lines' shader, so the first map compiles one
-      // line program fewer (each costs 0.1-0.5 s in a software-rendered browser).
+      // line program fewer (each is a noticeable pause in a software-rendered browser).
       paint: {
         'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#1f2d3d', 'rgba(31,45,61,0)'],
         'line-width': 2.5,
