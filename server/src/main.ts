@@ -26,7 +26,8 @@ const STARTING_STOP_WAIT_MS = 2000;
  * a build in progress.
  */
 function buildClient(): Promise<void> {
-  if (!process.argv.includes('--build-client')) return Promise.resolve();
+  // Hub processes under HUB_PROCESSES inherit the flag; the supervisor has built the client before forking them.
+  if (!process.argv.includes('--build-client') || cluster.isWorker) return Promise.resolve();
   const script = fileURLToPath(new URL('../../client/build-if-changed.mjs', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { stdio: 'inherit' });
