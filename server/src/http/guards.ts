@@ -100,6 +100,12 @@ class Windows {
   }
 }
 
+/** What the budget leaves for the GraphQL context: the request's bucket, and its token's principal when one was read (null: none valid). */
+export interface BudgetLocals {
+  rateKey?: string;
+  principal?: Principal | null;
+}
+
 export interface BudgetOptions {
   /** The client's address; default the connection's peer. */
   address?: ClientAddress;
@@ -169,16 +175,23 @@ export class RequestBudget {
   }
 
   /**
-   * The budget as Express middleware: one unit in the request's bucket. The
-   * bucket and the principal found on the way are left in `res.locals`
-   * (`rateKey`, `principal`) for the GraphQL context and the cost charge.
+   * One unit in the request's bucket, the bucket and the principal found on
+   * the way left in `locals` (`rateKey`, `principal`) for the GraphQL context
+   * and the cost charge; true while within the budget, else answers 429.
+   * Express's chain passes its `res.locals`, the GraphQL path its own record.
    */
+  async enter(req: http.IncomingMessage, res: http.ServerResponse, locals: BudgetLocals): Promise<boolean> {
+    const { key, principal } = await this.keyOf(req);
+    locals.rateKey = key;
+    if (principal !== undefined) locals.principal = principal;
+    return this.admitAs(key, res);
+  }
+
+  /** The budget as Express middleware: `enter`, with `res.locals`. */
   middleware(): express.RequestHandler {
     return (req, res, next) => {
-      this.keyOf(req).then(({ key, principal }) => {
-        res.locals.rateKey = key;
-        if (principal !== undefined) res.locals.principal = principal;
-        if (this.admitAs(key, res)) next();
+      this.enter(req, res, res.locals).then((admitted) => {
+        if (admitted) next();
       }, next);
     };
   }
@@ -216,16 +229,22 @@ export function passes(guard: Guard, req: http.IncomingMessage, res: http.Server
   });
 }
 
+/** The answer to a body-parser failure, as a GraphQL-shaped error with a code; null for a fault that is not the client's. */
+export function bodyError(error: { type?: string; status?: number; limit?: number }): { status: number; body: unknown } | null {
+  if (error.type === 'entity.too.large') {
+    return { status: 413, body: { errors: [{ message: `the request body is larger than the limit of ${Math.round((error.limit ?? 0) / 1024)} KiB`, extensions: { code: 'LIMIT_EXCEEDED' } }] } };
+  } else if (error.type === 'entity.parse.failed') {
+    return { status: 400, body: { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] } };
+  } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    return { status: error.status, body: { errors: [{ message: 'the request could not be read', extensions: { code: 'BAD_USER_INPUT' } }] } };
+  }
+  return null;
+}
+
 /** Body-parser failures as GraphQL-shaped errors with a code (never Express's HTML page with a stack trace). */
 export const bodyErrors: express.ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, _req, res, next) => {
   if (res.headersSent) return next(error);
-  if (error.type === 'entity.too.large') {
-    res.status(413).json({ errors: [{ message: `the request body is larger than the limit of ${Math.round((error.limit ?? 0) / 1024)} KiB`, extensions: { code: 'LIMIT_EXCEEDED' } }] });
-  } else if (error.type === 'entity.parse.failed') {
-    res.status(400).json({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
-  } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-    res.status(error.status).json({ errors: [{ message: 'the request could not be read', extensions: { code: 'BAD_USER_INPUT' } }] });
-  } else {
-    next(error);
-  }
+  const answer = bodyError(error);
+  if (answer) res.status(answer.status).json(answer.body);
+  else next(error);
 };
