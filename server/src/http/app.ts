@@ -26,7 +26,6 @@ import { REVOKED_TABLE, Revocations } from '../auth/revocations.js';
 import { loadSecret } from '../auth/secret.js';
 import { mintToken } from '../auth/tokens.js';
 import { principalOf } from '../graphql/auth.js';
-import type { Principal } from '../auth/roles.js';
 import { formatError, requestStatusPlugin } from '../graphql/errors.js';
 import { outageStatusPlugin } from '../graphql/outage-status.js';
 import { introspectionPlugin } from '../graphql/introspection.js';
@@ -46,11 +45,12 @@ import { importRoutes } from './import-route.js';
 import { serveScreen, type ScreenDefaults } from './screen.js';
 import { healthRoutes } from './health.js';
 import { allowFramingBy, securityHeaders } from './security-headers.js';
-import { Observability, jsonLogger, reportPlugin, type GraphQLReport, type Logger } from './observability.js';
+import { Observability, jsonLogger, reportPlugin, type Logger } from './observability.js';
 import { poolGauges } from './pool-gauges.js';
 import { postsWithoutEtags } from './post-answers.js';
 import { createTiles } from './tiles.js';
 import { tilePath } from './tile-path.js';
+import { graphqlPath, type GraphQLLocals } from './graphql-path.js';
 import { liveSocket, subscriptionsOverWebSocket, type LiveSocket } from './live-socket.js';
 import { PROCESS_HEADER, processHeader } from '../cluster/hub-processes.js';
 
@@ -171,11 +171,12 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     app.use(observability.middleware());
     app.get('/metrics', observability.route(config.metricsToken));
     app.use(securityHeaders());
-    // /tiles is answered before Express, by the tile path (set below, before the server listens); everything else by Express.
+    // GraphQL POSTs and /tiles are answered before Express, by their own paths (set below, before the server listens); everything else by Express.
+    let graphqlPosts: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
     let tiles: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
     const httpServer = http.createServer((req, res) => {
       if (processHeader) res.setHeader(PROCESS_HEADER, processHeader);
-      if (!tiles?.(req, res)) app(req, res);
+      if (!graphqlPosts?.(req, res) && !tiles?.(req, res)) app(req, res);
     });
     const limits = armor();
     const cacheMetrics = observability.responseCacheMetrics();
@@ -236,19 +237,22 @@ export async function bootstrap(config: Config, logger: Logger = jsonLogger(), h
     const tileBudget = requestBudget(config.rateLimitPerMinute * TILE_RATE_FACTOR, { address: clientAddress, principal: (req) => principalOf(req.headers.authorization, auth) });
     const tileParts = await createTiles(db, config, auth, observability, shared);
     tiles = tilePath({ observability, cors: corsFor(config.corsOrigins), budget: tileBudget, handler: tileParts.handler });
+    // An operation's context, from the request and what the steps before it left (res.locals on Express's chain).
+    const contextOf = async (req: http.IncomingMessage, locals: GraphQLLocals): Promise<Context> => {
+      const context = await scopedContext(db.orm.em, 'principal' in locals ? (locals.principal ?? null) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared, req.headers[PREFECTURE_HEADER]);
+      // Apollo copies the context per operation; the report object travels by reference.
+      // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
+      const scope = { ...context, report: locals.graphql, rateKey: locals.rateKey };
+      return scope;
+    };
+    const json = express.json({ limit: '1mb' });
+    // POSTs to the endpoint itself (graphql-path.ts); Express keeps GET, preflights and the rest.
+    graphqlPosts = graphqlPath({ observability, cors: corsFor(config.corsOrigins), budget: graphqlBudget, body: json, apollo, context: contextOf });
     app.use(
       '/graphql',
       ...guards,
-      express.json({ limit: '1mb' }),
-      ...postsWithoutEtags(expressMiddleware(apollo, {
-        context: async ({ req, res }) => {
-          const context = await scopedContext(db.orm.em, 'principal' in res.locals ? (res.locals.principal as Principal) : await principalOf(req.headers.authorization, auth), (o) => mintToken(keys, o), shared, req.headers[PREFECTURE_HEADER]);
-          // Apollo copies the context per operation; the report object travels by reference.
-          // rateKey: the rate-limit bucket the request was counted in, for the cost charge (limits.ts).
-          const scope = { ...context, report: res.locals.graphql as GraphQLReport, rateKey: res.locals.rateKey as string | undefined };
-          return scope;
-        },
-      })),
+      json,
+      ...postsWithoutEtags(expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res.locals as GraphQLLocals) })),
     );
     app.use('/graphql', bodyErrors);
     importRoutes(app, { db, auth, guards, clientDist: config.clientDist, onError: (e) => logger.error('an import through the browser failed', e) });

@@ -3,10 +3,11 @@
  * Retry-After and a GraphQL-shaped error body, so clients handle it like any
  * other error) and CORS, closed unless origins are configured.
  *
- * /graphql runs them as Express middleware; the tiles' own path (served
- * before Express, see tile-path.ts) runs the same CORS middleware and its own
- * RequestBudget, without Express's per-request machinery, which cost a cached
- * tile about a tenth of its time.
+ * Express's chain runs them as middleware; the GraphQL POSTs' and the tiles'
+ * own paths (served before Express, see graphql-path.ts and tile-path.ts) run
+ * the same CORS middleware and a RequestBudget without Express's per-request
+ * machinery, which cost a cached tile about a tenth of its time and an
+ * uncached GraphQL answer about a fifth.
  *
  * Who a client is (the bucket a request counts in):
  * - a request with a valid token (not an embed token): its subject and role,

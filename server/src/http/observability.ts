@@ -138,8 +138,8 @@ export class Observability {
 
   /**
    * Request id, timing, one log line and the HTTP metrics of one request, at
-   * its start: the Express middleware below and the tiles' own path (which
-   * runs before Express) both call it. `path` is the request's path as
+   * its start: the Express middleware below and the GraphQL POSTs' and the
+   * tiles' own paths (which run before Express) call it. `path` is the request's path as
    * Express reads it (before any mount rewrites it); `report` is filled by
    * GraphQL.
    */
