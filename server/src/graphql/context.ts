@@ -38,7 +38,7 @@ export interface Context {
   mint?: (o: MintOptions) => Promise<string>;
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = RequestLoaders;
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -95,62 +95,154 @@ function byKey<E extends object, K extends string | number>(em: EntityManager, e
   });
 }
 
-export function createLoaders(em: EntityManager, shared: SharedReads | null, scope: ReadScope) {
-  let prefecture: Promise<Prefecture> | null = null;
-  let latest: Promise<number> | null = null;
+/**
+ * A request's loaders, each made when the request first uses it: a request
+ * uses two or three of the twenty-odd, and making them all (a DataLoader, its
+ * cache and its batch function each) was work and garbage on every answer.
+ */
+export class RequestLoaders {
+  #prefecture: Promise<Prefecture> | null = null;
+  #latest: Promise<number> | null = null;
+  #county?: DataLoader<string, County>;
+  #township?: DataLoader<string, Township>;
+  #alliance?: DataLoader<number, Alliance>;
+  #countyBoundary?: DataLoader<string, unknown>;
+  #townshipBoundary?: DataLoader<string, unknown>;
+  #pairingsHelped?: DataLoader<string, Pairing[]>;
+  #pairingsGiven?: DataLoader<string, Pairing[]>;
+  #pairingsByOrganisation?: DataLoader<number, Pairing[]>;
+  #projectsOfVillage?: DataLoader<string, IndustryProject[]>;
+  #projectsOfOperator?: DataLoader<number, IndustryProject[]>;
+  #organisationsOfVillage?: DataLoader<string, Organisation[]>;
+  #assignmentsOfVillage?: DataLoader<string, Assignment[]>;
+  #assignmentsOfUnit?: DataLoader<number, Assignment[]>;
+  #fundsOfAssignment?: DataLoader<number, AssignmentFund[]>;
+  #progressOfProject?: DataLoader<number, ProjectYear[]>;
+  #workTeamsOfVillage?: DataLoader<string, WorkTeam[]>;
+  #workTeamsOfUnit?: DataLoader<number, WorkTeam[]>;
+  #allianceFootprint?: DataLoader<number, unknown>;
+  #pairingLine?: DataLoader<number, { line: unknown; meters: number | null }>;
+  #membersOfAlliance?: DataLoader<number, Village[]>;
+  #alliancesByPlatform?: DataLoader<number, Alliance[]>;
+  #areaFigures?: DataLoader<AreaKey, AreaFiguresRow | null, string>;
+  #villageYear?: DataLoader<{ code: string; year: number }, VillageYear | null, string>;
+  #villageYears?: DataLoader<string, VillageYear[]>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly shared: SharedReads | null,
+    private readonly scope: ReadScope,
+  ) {}
+
   /** The prefecture the request reads (its scope's). */
-  const loadPrefecture = (): Promise<Prefecture> =>
-    (prefecture ??= em.findOne(Prefecture, { code: scope.prefecture }).then((p) => {
+  prefecture(): Promise<Prefecture> {
+    return (this.#prefecture ??= this.em.findOne(Prefecture, { code: this.scope.prefecture }).then((p) => {
       if (!p) throw new Error('no prefecture loaded');
       return p;
     }));
-  const thresholds = async (): Promise<PolicySettings> => {
-    if (!shared) return (await loadPrefecture()).getPolicySettings();
-    const t = await shared.thresholds(() => em, scope.prefecture);
+  }
+
+  async thresholds(): Promise<PolicySettings> {
+    if (!this.shared) return (await this.prefecture()).getPolicySettings();
+    const t = await this.shared.thresholds(() => this.em, this.scope.prefecture);
     if (!t) throw new Error('no prefecture loaded');
     return t;
-  };
-  return {
-    prefecture: loadPrefecture,
-    thresholds,
-    /** The latest year with figures in the prefecture read (the default year of filters). */
-    latestYear(): Promise<number> {
-      latest ??= (shared ? shared.latestYear(() => em, scope.prefecture) : latestFigureYear(em, scope.prefecture)).then((year) => year ?? new Date().getFullYear());
-      return latest;
-    },
-    /** A choropleth kept by the process under `key` (see SharedReads), or computed. */
-    choropleth: (key: string, compute: () => Promise<Choropleth>): Promise<Choropleth> => (shared ? shared.choropleth(key, compute) : compute()),
-    /** Class breaks over every year kept by the process under `key` (see SharedReads), or computed. */
-    classBreaks: (key: string, compute: () => Promise<ClassBreaks>): Promise<ClassBreaks> => (shared ? shared.breaks(key, compute) : compute()),
-    county: byKey(em, County, 'code', (c) => c.code),
-    township: byKey(em, Township, 'code', (t) => t.code),
-    alliance: byKey(em, Alliance, 'id', (a) => a.id),
-    countyBoundary: lazyGeometry(em, County, 'boundary'),
-    // Back-links reach only what the scope reads: a pairing's other village, an alliance's members.
-    pairingsHelped: hasMany(em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code, undefined, (p) => !p.helperVillage || inScope(scope, p.helperVillage.code)),
-    pairingsGiven: hasMany(em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null, undefined, (p) => inScope(scope, p.helpedVillage.code)),
-    pairingsByOrganisation: hasMany(em, Pairing, 'helperOrganisation', (p) => p.helperOrganisation?.id ?? null),
-    projectsOfVillage: hasMany(em, IndustryProject, 'village', (p) => p.village.code),
-    projectsOfOperator: hasMany(em, IndustryProject, 'operator', (p) => p.operator?.id ?? null),
-    organisationsOfVillage: hasMany(em, Organisation, 'village', (o) => o.village?.code ?? null),
-    assignmentsOfVillage: hasMany(em, Assignment, 'village', (a) => a.village.code),
-    assignmentsOfUnit: hasMany(em, Assignment, 'unit', (a) => a.unit.id),
-    fundsOfAssignment: hasMany(em, AssignmentFund, 'assignment', (f) => f.assignment.id, { year: 'asc' }),
-    progressOfProject: hasMany(em, ProjectYear, 'project', (y) => y.project.id, { year: 'asc' }),
-    workTeamsOfVillage: hasMany(em, WorkTeam, 'village', (w) => w.village.code),
-    workTeamsOfUnit: hasMany(em, WorkTeam, 'dispatchingUnit', (w) => w.dispatchingUnit.id),
-    allianceFootprint: new DataLoader<number, unknown>(async (ids) => {
+  }
+
+  /** The latest year with figures in the prefecture read (the default year of filters). */
+  latestYear(): Promise<number> {
+    this.#latest ??= (this.shared ? this.shared.latestYear(() => this.em, this.scope.prefecture) : latestFigureYear(this.em, this.scope.prefecture)).then((year) => year ?? new Date().getFullYear());
+    return this.#latest;
+  }
+
+  /** A choropleth kept by the process under `key` (see SharedReads), or computed. */
+  choropleth(key: string, compute: () => Promise<Choropleth>): Promise<Choropleth> {
+    return this.shared ? this.shared.choropleth(key, compute) : compute();
+  }
+
+  /** Class breaks over every year kept by the process under `key` (see SharedReads), or computed. */
+  classBreaks(key: string, compute: () => Promise<ClassBreaks>): Promise<ClassBreaks> {
+    return this.shared ? this.shared.breaks(key, compute) : compute();
+  }
+
+  get county() {
+    return (this.#county ??= byKey(this.em, County, 'code', (c) => c.code));
+  }
+  get township() {
+    return (this.#township ??= byKey(this.em, Township, 'code', (t) => t.code));
+  }
+  get alliance() {
+    return (this.#alliance ??= byKey(this.em, Alliance, 'id', (a) => a.id));
+  }
+  get countyBoundary() {
+    return (this.#countyBoundary ??= lazyGeometry(this.em, County, 'boundary'));
+  }
+  get townshipBoundary() {
+    return (this.#townshipBoundary ??= lazyGeometry(this.em, Township, 'boundary'));
+  }
+  // Back-links reach only what the scope reads: a pairing's other village, an alliance's members.
+  get pairingsHelped() {
+    const scope = this.scope;
+    return (this.#pairingsHelped ??= hasMany(this.em, Pairing, 'helpedVillage', (p) => p.helpedVillage.code, undefined, (p) => !p.helperVillage || inScope(scope, p.helperVillage.code)));
+  }
+  get pairingsGiven() {
+    const scope = this.scope;
+    return (this.#pairingsGiven ??= hasMany(this.em, Pairing, 'helperVillage', (p) => p.helperVillage?.code ?? null, undefined, (p) => inScope(scope, p.helpedVillage.code)));
+  }
+  get pairingsByOrganisation() {
+    return (this.#pairingsByOrganisation ??= hasMany(this.em, Pairing, 'helperOrganisation', (p) => p.helperOrganisation?.id ?? null));
+  }
+  get projectsOfVillage() {
+    return (this.#projectsOfVillage ??= hasMany(this.em, IndustryProject, 'village', (p) => p.village.code));
+  }
+  get projectsOfOperator() {
+    return (this.#projectsOfOperator ??= hasMany(this.em, IndustryProject, 'operator', (p) => p.operator?.id ?? null));
+  }
+  get organisationsOfVillage() {
+    return (this.#organisationsOfVillage ??= hasMany(this.em, Organisation, 'village', (o) => o.village?.code ?? null));
+  }
+  get assignmentsOfVillage() {
+    return (this.#assignmentsOfVillage ??= hasMany(this.em, Assignment, 'village', (a) => a.village.code));
+  }
+  get assignmentsOfUnit() {
+    return (this.#assignmentsOfUnit ??= hasMany(this.em, Assignment, 'unit', (a) => a.unit.id));
+  }
+  get fundsOfAssignment() {
+    return (this.#fundsOfAssignment ??= hasMany(this.em, AssignmentFund, 'assignment', (f) => f.assignment.id, { year: 'asc' }));
+  }
+  get progressOfProject() {
+    return (this.#progressOfProject ??= hasMany(this.em, ProjectYear, 'project', (y) => y.project.id, { year: 'asc' }));
+  }
+  get workTeamsOfVillage() {
+    return (this.#workTeamsOfVillage ??= hasMany(this.em, WorkTeam, 'village', (w) => w.village.code));
+  }
+  get workTeamsOfUnit() {
+    return (this.#workTeamsOfUnit ??= hasMany(this.em, WorkTeam, 'dispatchingUnit', (w) => w.dispatchingUnit.id));
+  }
+  get allianceFootprint() {
+    const em = this.em;
+    return (this.#allianceFootprint ??= new DataLoader<number, unknown>(async (ids) => {
       const found = await allianceFootprints(em, ids);
       return ids.map((id) => found.get(id) ?? null);
-    }),
-    pairingLine: new DataLoader<number, { line: unknown; meters: number | null }>(async (ids) => {
+    }));
+  }
+  get pairingLine() {
+    const em = this.em;
+    return (this.#pairingLine ??= new DataLoader<number, { line: unknown; meters: number | null }>(async (ids) => {
       const found = await pairingLines(em, ids);
       return ids.map((id) => found.get(id) ?? { line: null, meters: null });
-    }),
-    membersOfAlliance: hasMany(em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }, (v) => inScope(scope, v.code)),
-    alliancesByPlatform: hasMany(em, Alliance, 'platformCompany', (a) => a.platformCompany?.id ?? null),
-    townshipBoundary: lazyGeometry(em, Township, 'boundary'),
-    areaFigures: new DataLoader<AreaKey, AreaFiguresRow | null, string>(
+    }));
+  }
+  get membersOfAlliance() {
+    const scope = this.scope;
+    return (this.#membersOfAlliance ??= hasMany(this.em, Village, 'alliance', (v) => v.alliance?.id ?? null, { code: 'asc' }, (v) => inScope(scope, v.code)));
+  }
+  get alliancesByPlatform() {
+    return (this.#alliancesByPlatform ??= hasMany(this.em, Alliance, 'platformCompany', (a) => a.platformCompany?.id ?? null));
+  }
+  get areaFigures() {
+    const em = this.em;
+    return (this.#areaFigures ??= new DataLoader<AreaKey, AreaFiguresRow | null, string>(
       async (keys) => {
         const found = new Map<string, AreaFiguresRow>();
         for (const [level, group] of groupBy(keys, (k) => k.level)) {
@@ -161,8 +253,11 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null, sco
         return keys.map((k) => found.get(`${k.level}:${k.code}:${k.year}`) ?? null);
       },
       { cacheKeyFn: (k) => `${k.level}:${k.code}:${k.year}` },
-    ),
-    villageYear: new DataLoader<{ code: string; year: number }, VillageYear | null, string>(
+    ));
+  }
+  get villageYear() {
+    const em = this.em;
+    return (this.#villageYear ??= new DataLoader<{ code: string; year: number }, VillageYear | null, string>(
       async (keys) => {
         const rows = await em.find(VillageYear, {
           village: { $in: [...new Set(keys.map((k) => k.code))] },
@@ -172,13 +267,20 @@ export function createLoaders(em: EntityManager, shared: SharedReads | null, sco
         return keys.map((k) => byKey.get(`${k.code}:${k.year}`) ?? null);
       },
       { cacheKeyFn: (k) => `${k.code}:${k.year}` },
-    ),
-    villageYears: new DataLoader<string, VillageYear[]>(async (codes) => {
+    ));
+  }
+  get villageYears() {
+    const em = this.em;
+    return (this.#villageYears ??= new DataLoader<string, VillageYear[]>(async (codes) => {
       const rows = await em.find(VillageYear, { village: { $in: [...codes] } }, { orderBy: { year: 'asc' } });
       const byCode = groupBy(rows, (r) => r.village.code);
       return codes.map((c) => byCode.get(c) ?? []);
-    }),
-  };
+    }));
+  }
+}
+
+export function createLoaders(em: EntityManager, shared: SharedReads | null, scope: ReadScope): Loaders {
+  return new RequestLoaders(em, shared, scope);
 }
 
 /**
