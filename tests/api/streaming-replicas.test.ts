@@ -7,12 +7,15 @@
  *   is named.
  * - On PostGIS: a cluster of this file's own (the run's shared database is
  *   never written) and a real standby made from it with `pg_basebackup -R`.
- *   Where a statement ran is read from each server's pg_stat_activity (its
- *   last statement per session; the hub's replica pool says
- *   application_name `lingyan-read`), with a marker no other statement holds.
+ *   Where a statement ran is read from each server's log (both log every
+ *   statement with its values, written before the answer leaves the server),
+ *   with a marker no other statement holds; the session that ran it from the
+ *   standby's pg_stat_activity (the hub's replica pool says application_name
+ *   `lingyan-read`).
  *   The standby's replay is paused to make it lag for real, and it is stopped
  *   and started again to take it out of rotation and back.
  */
+import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, REPLICAS_NEED_DATABASE_URL } from '../../server/src/config/config.js';
 import { openDatabase } from '../../server/src/db/database.js';
@@ -64,7 +67,7 @@ function streamingCases(): void {
   let planner: string;
   let county: string;
   const YEAR = 2021;
-  // A year no figure has: the read's SQL holds it as `[<year>]`, which no other statement does.
+  // A year no figure has: the read's values hold it as `[<year>]`, which no other statement's do.
   let marker = 1000;
 
   const READ = `query ($c: String!, $y: Int!) { county(code: $c) { reportedFigures(year: $y) { year poorPopulation } } }`;
@@ -76,13 +79,14 @@ function streamingCases(): void {
   }
   const replica = async () => (await readyz()).body.replicas?.[0];
 
-  /** Where the hub ran a marked read: which server's sessions last ran it. */
-  async function whereRan(year: number): Promise<{ standby: number; primary: number }> {
-    const ran = (url: string) =>
-      sqlAt<{ n: string }>(url, `select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and query like $1 and query not like '%pg_stat_activity%'`, [`%[${year}]%`]).then(
-        ([r]) => Number(r!.n),
-      );
-    return { standby: await ran(standby.url), primary: await ran(primary.url) };
+  /**
+   * Where the hub ran a marked read: which server logged it (a bound
+   * statement's values are logged at its bind and its execution). A server
+   * logs a statement before it answers: final once the hub has answered.
+   */
+  async function whereRan(year: number): Promise<{ standby: boolean; primary: boolean }> {
+    const ran = async (log: string) => (await fs.readFile(log, 'utf8')).includes(`[${year}]`);
+    return { standby: await ran(standby.log), primary: await ran(primary.log) };
   }
 
   /** Scans of the reported figures table a server has counted (flushed within about a second of a session going idle). */
@@ -122,6 +126,8 @@ function streamingCases(): void {
   beforeAll(async () => {
     primary = await startPgCluster();
     await loadDemoRegion(primary.url);
+    // Every statement of a session of this database logged with its values, on the standby too (a catalog setting, replicated).
+    await sqlAt(primary.url, `alter database postgres set log_min_duration_statement = 0`);
     standby = await startStandby(primary.url);
     [{ county }] = (await sqlAt<{ county: string }>(primary.url, `select code as county from county order by code limit 1`)) as [{ county: string }];
     planner = await token('planner', [county], 1, 'planner-streaming-replicas');
@@ -140,8 +146,8 @@ function streamingCases(): void {
   it('sends reads outside transactions to the replica, not the primary', async () => {
     const before = (await replica())!.reads;
     const year = await markedRead();
-    expect(await whereRan(year)).toEqual({ standby: 1, primary: 0 });
-    const sessions = await sqlAt<{ application_name: string }>(standby.url, `select application_name from pg_stat_activity where query like $1`, [`%[${year}]%`]);
+    expect(await whereRan(year)).toEqual({ standby: true, primary: false });
+    const sessions = await sqlAt<{ application_name: string }>(standby.url, `select distinct application_name from pg_stat_activity where pid <> pg_backend_pid() and query like '%reported_area_figures%'`);
     expect(sessions.map((s) => s.application_name)).toEqual(['lingyan-read']);
     expect((await replica())!.reads).toBeGreaterThan(before);
     // The change notifications are listened for on the primary only (a standby cannot LISTEN; the next test hears one).
@@ -177,7 +183,7 @@ function streamingCases(): void {
       expect(lagging.lagSeconds).toBeGreaterThan(0);
       // Reads stay off the replica while it is behind.
       const year = await markedRead();
-      expect(await whereRan(year)).toEqual({ standby: 0, primary: 1 });
+      expect(await whereRan(year)).toEqual({ standby: false, primary: true });
       expect((await readyz()).status).toBe(200);
     } finally {
       await sqlAt(standby.url, `select pg_wal_replay_resume()`);
@@ -185,7 +191,7 @@ function streamingCases(): void {
     await replayed();
     await expect.poll(async () => { const r = (await replica())!; return [r.lagBytes, r.lagSeconds]; }, { timeout: 10_000, interval: 100 }).toEqual([0, 0]);
     const year = await markedRead();
-    expect(await whereRan(year)).toEqual({ standby: 1, primary: 0 });
+    expect(await whereRan(year)).toEqual({ standby: true, primary: false });
     expect(await reportedPoor()).toBe(4321);
   });
 
@@ -226,7 +232,7 @@ function streamingCases(): void {
     await standby.start();
     await replayed();
     const back = await markedRead();
-    expect(await whereRan(back)).toEqual({ standby: 1, primary: 0 });
+    expect(await whereRan(back)).toEqual({ standby: true, primary: false });
     expect(log.some((line) => line.includes('answers again; back in rotation'))).toBe(true);
   }, 60_000);
 
@@ -244,6 +250,10 @@ function streamingCases(): void {
       expect(await ran('routed-execute')).toEqual({ standby: 1, primary: 0 });
       await em.getConnection().execute(`select 'routed-connection' as tag`);
       expect(await ran('routed-connection')).toEqual({ standby: 1, primary: 0 });
+      // With values: bound and prepared on the replica's connection (its text holds $1; the logs hold the value).
+      expect(await em.execute(`select ?::text as tag`, ['routed-bound'])).toEqual([{ tag: 'routed-bound' }]);
+      const logged = async (log: string) => (await fs.readFile(log, 'utf8')).includes(`'routed-bound'`);
+      expect({ standby: await logged(standby.log), primary: await logged(primary.log) }).toEqual({ standby: true, primary: false });
       // Asked inside the transaction: after it, the session's last statement is its COMMIT.
       const inTransaction = await em.transactional(async (tx) => {
         await tx.execute(`select 'in-transaction' as tag`);

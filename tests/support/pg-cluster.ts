@@ -19,6 +19,8 @@ const asRoot = process.getuid?.() === 0;
 export interface PgCluster {
   /** postgres:// URL of the cluster's `postgres` database, as superuser. */
   url: string;
+  /** The server's log file (what `pg_ctl -l` writes). */
+  log: string;
   /** Starts the server on its port again; resolves once it accepts connections. */
   start(): Promise<void>;
   /** `fast` ends every session and closes the port, as an administrator's stop does; `immediate` is a crash. */
@@ -56,8 +58,9 @@ export async function clusterIn(prefix: string, makeData: (dir: string, data: st
   let port = 0;
   const cluster: PgCluster = {
     url: '',
+    log: path.join(dir, 'server.log'),
     async start() {
-      await run(dir, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+      await run(dir, 'pg_ctl', ['-D', data, '-l', cluster.log, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
     },
     async stop(mode = 'fast') {
       await run(dir, 'pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
