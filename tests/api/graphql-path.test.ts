@@ -14,6 +14,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/http/security-headers.js';
+import { hubBehindRelay } from '../support/relay.js';
 import { capturedLog, startTestServer, token, type TestServer } from '../support/server.js';
 
 const ORIGIN = 'http://portal.example';
@@ -227,6 +228,54 @@ describe('GraphQL answers carry the headers of the Express chain', () => {
       await limited.close();
     }
   });
+});
+
+/** An answer with what differs between two requests left out: the request id's and the budget's values. */
+function comparable(a: Answer) {
+  const headers = Object.fromEntries(a.names.filter((h) => !['x-request-id', 'ratelimit'].includes(h)).map((h) => [h, a.headers[h]]));
+  return { status: a.status, names: a.names, headers, body: a.body };
+}
+
+/** POST `/graphql//`: Express's mount still takes it and answers it with the chain that answered `/graphql` before. */
+const EXPRESS_CHAIN = '/graphql//';
+
+describe('the GraphQL path and the Express chain answer alike, side by side', () => {
+  it('for answers, refusals and body errors', async () => {
+    const cases: Array<[string, Parameters<typeof send>[1]]> = [
+      ['ok from an allowed origin', { headers: { ...JSON_HEADERS, origin: ORIGIN }, body: TYPENAME }],
+      ['ok from another origin', { headers: { ...JSON_HEADERS, origin: 'http://elsewhere.example' }, body: TYPENAME }],
+      ['graphql-response+json', { headers: { ...JSON_HEADERS, accept: 'application/graphql-response+json' }, body: TYPENAME }],
+      ['malformed', { headers: JSON_HEADERS, body: '{"query":' }],
+      ['too large', { headers: JSON_HEADERS, body: 'x'.repeat(1024 * 1024 + 10) }],
+      ['latin1', { headers: { 'content-type': 'application/json; charset=latin1' }, body: TYPENAME }],
+      ['text/plain', { headers: { 'content-type': 'text/plain' }, body: TYPENAME }],
+      ['empty JSON', { headers: JSON_HEADERS, body: '' }],
+      ['batched', { headers: JSON_HEADERS, body: `[${TYPENAME}]` }],
+      ['unknown field', { headers: JSON_HEADERS, body: JSON.stringify({ query: '{ nope }' }) }],
+      ['prefecture not held', { headers: { ...JSON_HEADERS, 'x-lingyan-prefecture': 'zz' }, body: JSON.stringify({ query: '{ prefecture { code } }' }) }],
+    ];
+    for (const [name, request] of cases) {
+      const path = await send(hub.url, request);
+      const express = await send(hub.url, { ...request, path: EXPRESS_CHAIN });
+      expect([name, comparable(path)]).toEqual([name, comparable(express)]);
+    }
+  });
+
+  it('503 with Retry-After while the database is away', async () => {
+    const { relay, hub: cut, close } = await hubBehindRelay();
+    try {
+      const query = { headers: JSON_HEADERS, body: JSON.stringify({ query: '{ counties { code } }' }) };
+      expect((await send(cut.url, query)).status).toBe(200);
+      await relay.cut();
+      const path = await send(cut.url, query);
+      expect([path.status, path.headers['retry-after'], errorOf(path).extensions?.code]).toEqual([503, '5', 'SERVICE_UNAVAILABLE']);
+      expect(path.names).toEqual(sorted(ALWAYS, LIMIT, ['retry-after'], ANSWER));
+      const express = await send(cut.url, { ...query, path: EXPRESS_CHAIN });
+      expect(comparable(path)).toEqual(comparable(express));
+    } finally {
+      await close();
+    }
+  }, 90_000);
 });
 
 describe('GraphQL requests are observed', () => {
