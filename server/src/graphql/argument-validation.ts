@@ -15,9 +15,9 @@
  * - guarded by: tests/api/client-mistakes.test.ts and tests/api/fuzz.test.ts
  *   (out-of-bounds arguments refused with the same coded errors).
  *
- * class-validator looks up a class's rules anew on every validation, walking
- * every class it knows with `instanceof` to find inherited ones: 5–8 % of the
- * CPU of a small uncached answer (a nearest-villages or within-20-km query,
+ * class-validator looks up a class's rules anew on every validation and for
+ * every nested object, walking every class it knows with `instanceof` to find
+ * inherited ones: 5–8 % of the CPU of a small uncached answer (a nearest-villages or within-20-km query,
  * whose arguments are objects nested in objects). The rules are decorators,
  * all registered when the schema's classes load, so the lookup is kept per
  * class (rememberedRules below).
@@ -40,21 +40,27 @@ type Storage = Pick<MetadataStorage, 'getTargetValidationMetadatas' | 'addValida
 const REMEMBERED = Symbol.for('lingyan.rememberedRules');
 
 /**
- * Keeps class-validator's rules per class: asked as our validation asks
- * (no schema, no groups), the lookup of a class is made once. Other callers'
- * lookups (with groups or a schema) go through unchanged.
+ * Keeps class-validator's rules per class (and the schema name it passes
+ * along: for a nested object, the name of the class holding it), asked as our
+ * validation asks (no groups): each lookup is made once. Lookups with groups
+ * go through unchanged.
  */
 export function rememberedRules(storage: Storage = getMetadataStorage()): void {
   const marked = storage as Storage & { [REMEMBERED]?: true };
   if (marked[REMEMBERED]) return;
   marked[REMEMBERED] = true;
-  const kept = new Map<Parameters<Storage['getTargetValidationMetadatas']>[0], ReturnType<Storage['getTargetValidationMetadatas']>>();
+  type Target = Parameters<Storage['getTargetValidationMetadatas']>[0];
+  type Rules = ReturnType<Storage['getTargetValidationMetadatas']>;
+  const kept = new Map<Target, Map<string, Rules>>();
   const lookup = storage.getTargetValidationMetadatas.bind(storage);
   const add = storage.addValidationMetadata.bind(storage);
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (schema || always || strictGroups || groups?.length) return lookup(target, schema, always, strictGroups, groups);
-    let rules = kept.get(target);
-    if (!rules) kept.set(target, (rules = lookup(target, schema, always, strictGroups, groups)));
+    if (always || strictGroups || groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    let bySchema = kept.get(target);
+    if (!bySchema) kept.set(target, (bySchema = new Map()));
+    const name = schema ?? '';
+    let rules = bySchema.get(name);
+    if (!rules) bySchema.set(name, (rules = lookup(target, schema, always, strictGroups, groups)));
     return rules;
   };
   storage.addValidationMetadata = (metadata) => {

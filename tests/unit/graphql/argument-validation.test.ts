@@ -37,7 +37,7 @@ describe('argument validation', () => {
     }
   });
 
-  it('looks up a class\'s rules once, then keeps them; lookups with groups or a schema are not kept', () => {
+  it('looks up a class\'s rules once per schema name, then keeps them; lookups with groups are not kept', () => {
     class Args {}
     const { storage, asked } = countingStorage(new Map([[Args, [{ propertyName: 'k' }]]]));
     rememberedRules(storage as never);
@@ -45,9 +45,13 @@ describe('argument validation', () => {
     expect(storage.getTargetValidationMetadatas(Args, undefined as never, false, false, undefined)).toBe(first);
     expect(first).toEqual([{ propertyName: 'k' }]);
     expect(asked).toEqual([Args]);
+    // A nested object is looked up with the name of the class holding it.
+    const nested = storage.getTargetValidationMetadatas(Args, 'Outer', false, false, undefined);
+    expect(storage.getTargetValidationMetadatas(Args, 'Outer', false, false, undefined)).toBe(nested);
+    expect(asked).toEqual([Args, Args]);
     storage.getTargetValidationMetadatas(Args, undefined as never, false, false, ['planners']);
-    storage.getTargetValidationMetadatas(Args, 'a schema', false, false, undefined);
-    expect(asked).toEqual([Args, Args, Args]);
+    storage.getTargetValidationMetadatas(Args, undefined as never, false, false, ['planners']);
+    expect(asked).toEqual([Args, Args, Args, Args]);
   });
 
   it('forgets what it kept when a rule is added later, and wraps a storage only once', () => {
