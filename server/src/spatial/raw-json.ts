@@ -15,14 +15,16 @@
  * Only text PostGIS wrote may be wrapped: the text is not checked.
  * Guarded by tests/unit/graphql/raw-json.test.ts (the text spliced as is;
  * the parsed value elsewhere; a string that looks like the marker stays a
- * string) and tests/api/village-columns.test.ts (a record's location answers
+ * string), tests/unit/graphql/raw-json-order.test.ts (many texts, each in
+ * its place) and tests/api/village-columns.test.ts (a record's location answers
  * as the managed entity's parsed Point does).
  */
 import { randomBytes } from 'node:crypto';
 
 /** A marker no answer's string can hold unless it knows this process's random part. */
-const MARK = `\u0001rawjson:${randomBytes(9).toString('base64url')}:`;
-const MARKED = new RegExp(`"${MARK.replace('\u0001', '\\\\u0001')}(\\d+)"`, 'g');
+const MARK = `\u0001rawjson:${randomBytes(9).toString('base64url')}`;
+/** The marker as JSON.stringify writes it: quoted, its control character escaped. */
+const MARK_WRITTEN = JSON.stringify(MARK);
 
 /** The texts met while `stringifyAnswer` runs (JSON.stringify is synchronous: no other answer can interleave). */
 let spliced: string[] | null = null;
@@ -32,7 +34,8 @@ export class RawJson {
 
   toJSON(): unknown {
     if (spliced === null) return JSON.parse(this.text);
-    return `${MARK}${spliced.push(this.text) - 1}`;
+    spliced.push(this.text);
+    return MARK;
   }
 }
 
@@ -46,5 +49,13 @@ export function stringifyAnswer(value: unknown): string {
   } finally {
     spliced = null;
   }
-  return texts.length ? text.replace(MARKED, (_, i: string) => texts[Number(i)]!) : text;
+  if (texts.length === 0) return text;
+  // The markers stand in the text in the order their texts were met: cut at each, put each text between.
+  // (A split and a join: a regular expression's replace with a callback took a box answer's text about as
+  // long as the JSON.stringify before it.)
+  const parts = text.split(MARK_WRITTEN);
+  if (parts.length !== texts.length + 1) throw new Error(`raw JSON: ${texts.length} values met but ${parts.length - 1} markers written`);
+  let out = parts[0]!;
+  for (let i = 0; i < texts.length; i++) out += texts[i]! + parts[i + 1]!;
+  return out;
 }
