@@ -4,6 +4,7 @@ import './enums.js';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { validateArgument } from './argument-validation.js';
+import { directFieldResolvers } from './direct-field-resolvers.js';
 import { plainFieldsReadTheirProperty } from './simple-resolvers.js';
 import { AllianceResolver } from './resolvers/alliance.resolver.js';
 import { AssessmentResolver } from './resolvers/assessment.resolver.js';
@@ -82,6 +83,7 @@ const NO_TOPICS: PubSub = {
 export async function createSchema(): Promise<GraphQLSchema> {
   plainFieldsReadTheirProperty();
   const schema = await buildSchema({ resolvers, validateFn: validateArgument, pubSub: NO_TOPICS });
+  directFieldResolvers(schema);
   // type-graphql has no option for the root types' descriptions.
   const query = schema.getQueryType();
   if (query) query.description = 'Reading the hub: the region, its areas and villages, alliances, projects, pairings and indicators.';
