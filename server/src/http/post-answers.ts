@@ -5,6 +5,11 @@
  * the hash is CPU spent on every answer for nothing (its share of a request
  * is in docs/performance.md). GET requests (queries sent as GET, and every
  * other route of the hub) keep Express's ETags and their 304s.
+ *
+ * POSTs to the endpoint itself are answered before Express (graphql-path.ts,
+ * which sends no ETag either); this keeps the forms Express's mount still
+ * takes (`/graphql//`) answering as they did, the Express chain the GraphQL
+ * path's tests compare it with.
  */
 import express from 'express';
 
