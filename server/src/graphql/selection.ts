@@ -4,7 +4,7 @@
  * on the side of "asked": every branch of fragments and @include/@skip
  * counts, so the answer is a superset of what execution will resolve.
  */
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /** Names of the fields selected directly in `set` (through inline fragments and fragment spreads). */
 function namesIn(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Map<string, SelectionSetNode[]>, seen = new Set<string>()): void {
@@ -22,8 +22,7 @@ function namesIn(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, in
   }
 }
 
-/** The field names selected at `path` below the resolver's field (e.g. ['areas'] → the fields of each area). */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+function namesAt(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
   let sets = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
   for (const step of path) {
     const next: SelectionSetNode[] = [];
@@ -37,4 +36,26 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
   const names = new Map<string, SelectionSetNode[]>();
   for (const set of sets) namesIn(set, info, names);
   return new Set(names.keys());
+}
+
+/**
+ * What was found, per field node and path: the answer depends only on the
+ * operation's text (every @include/@skip branch counts), and a field node
+ * belongs to one parsed document, which Apollo keeps and reuses for every
+ * request of the same text, so a repeated operation finds it here.
+ */
+const found = new WeakMap<FieldNode, Map<string, { nodes: readonly FieldNode[]; names: ReadonlySet<string> }>>();
+
+/** The field names selected at `path` below the resolver's field (e.g. ['areas'] → the fields of each area). Not to be changed: the same set answers every request of the operation. */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): ReadonlySet<string> {
+  const first = info.fieldNodes[0];
+  if (!first) return namesAt(info, path);
+  const key = path.join('.');
+  let byPath = found.get(first);
+  const hit = byPath?.get(key);
+  if (hit && hit.nodes.length === info.fieldNodes.length && hit.nodes.every((n, i) => n === info.fieldNodes[i])) return hit.names;
+  const names = namesAt(info, path);
+  if (!byPath) found.set(first, (byPath = new Map()));
+  byPath.set(key, { nodes: [...info.fieldNodes], names });
+  return names;
 }

@@ -36,9 +36,15 @@ export const VILLAGE_FIELD_READS: Readonly<Record<string, readonly VillageProper
   povertyCauses: [],
 };
 
+/** The properties read for each selection (selectedFields keeps one set per operation and path). */
+const readsOf = new WeakMap<ReadonlySet<string>, readonly VillageProperty[]>();
+
 /** The properties the Village fields selected at `path` below the resolver's field read (`['items']` for a page). */
-export function villageReads(info: GraphQLResolveInfo, path: readonly string[] = []): VillageProperty[] {
-  return villageReadsOf(selectedFields(info, path));
+export function villageReads(info: GraphQLResolveInfo, path: readonly string[] = []): readonly VillageProperty[] {
+  const fields = selectedFields(info, path);
+  let reads = readsOf.get(fields);
+  if (!reads) readsOf.set(fields, (reads = villageReadsOf(fields)));
+  return reads;
 }
 
 /** The properties `fields` of the Village type read: all of them if one is not in VILLAGE_FIELD_READS. */
