@@ -97,8 +97,9 @@ function byKey<E extends object, K extends string | number>(em: EntityManager, e
 
 /**
  * A request's loaders, each made when the request first uses it: a request
- * uses two or three of the twenty-odd, and making them all (a DataLoader, its
- * cache and its batch function each) was work and garbage on every answer.
+ * uses two or three of the twenty-odd, and making them all up front (a
+ * DataLoader, its cache and its batch function each) would be work and
+ * garbage on every answer.
  */
 export class RequestLoaders {
   #prefecture: Promise<Prefecture> | null = null;

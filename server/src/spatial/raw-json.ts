@@ -51,8 +51,8 @@ export function stringifyAnswer(value: unknown): string {
   }
   if (texts.length === 0) return text;
   // The markers stand in the text in the order their texts were met: cut at each, put each text between.
-  // (A split and a join: a regular expression's replace with a callback took a box answer's text about as
-  // long as the JSON.stringify before it.)
+  // A split and concatenation: a regular expression's replace with a callback over a box answer's text costs
+  // about as much as the JSON.stringify before it.
   const parts = text.split(MARK_WRITTEN);
   if (parts.length !== texts.length + 1) throw new Error(`raw JSON: ${texts.length} values met but ${parts.length - 1} markers written`);
   let out = parts[0]!;

@@ -55,9 +55,9 @@ export interface CodeRange {
 
 /**
  * The ranges of each scope, made once: a request's scope is one object for
- * its whole life, and `inScope` is asked per row (a national choropleth's
- * 2,974 counties, an alliance's members), which made the ranges anew each
- * time (2.4–9.6 % of an answer's CPU in the national profiles).
+ * its whole life, and `inScope` is asked per row (a cause choropleth's
+ * counties, warnings, an alliance's members), where making the ranges per
+ * call is an allocation per row.
  */
 const rangesOf = new WeakMap<ReadScope, readonly CodeRange[]>();
 
