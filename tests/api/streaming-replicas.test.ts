@@ -67,7 +67,7 @@ function streamingCases(): void {
   let planner: string;
   let county: string;
   const YEAR = 2021;
-  // A year no figure has: the read's values hold it as `[<year>]`, which no other statement's do.
+  // A year no figure has: the read's SQL holds it as `[<year>]`, which no other statement does.
   let marker = 1000;
 
   const READ = `query ($c: String!, $y: Int!) { county(code: $c) { reportedFigures(year: $y) { year poorPopulation } } }`;
@@ -80,9 +80,10 @@ function streamingCases(): void {
   const replica = async () => (await readyz()).body.replicas?.[0];
 
   /**
-   * Where the hub ran a marked read: which server logged it (a bound
-   * statement's values are logged at its bind and its execution). A server
-   * logs a statement before it answers: final once the hub has answered.
+   * Where the hub ran a marked read: which server logged it. A server logs
+   * a statement before it answers: final once the hub has answered (a
+   * session's last statement in pg_stat_activity is overwritten by the hub's
+   * next statement on that pooled session).
    */
   async function whereRan(year: number): Promise<{ standby: boolean; primary: boolean }> {
     const ran = async (log: string) => (await fs.readFile(log, 'utf8')).includes(`[${year}]`);
@@ -250,9 +251,9 @@ function streamingCases(): void {
       expect(await ran('routed-execute')).toEqual({ standby: 1, primary: 0 });
       await em.getConnection().execute(`select 'routed-connection' as tag`);
       expect(await ran('routed-connection')).toEqual({ standby: 1, primary: 0 });
-      // With values: bound and prepared on the replica's connection (its text holds $1; the logs hold the value).
-      expect(await em.execute(`select ?::text as tag`, ['routed-bound'])).toEqual([{ tag: 'routed-bound' }]);
-      const logged = async (log: string) => (await fs.readFile(log, 'utf8')).includes(`'routed-bound'`);
+      // With values, as spatial/sql.ts sends them: the servers' logs say where it ran.
+      expect(await em.execute(`select ?::text as tag`, ['routed-values'])).toEqual([{ tag: 'routed-values' }]);
+      const logged = async (log: string) => (await fs.readFile(log, 'utf8')).includes(`'routed-values'`);
       expect({ standby: await logged(standby.log), primary: await logged(primary.log) }).toEqual({ standby: true, primary: false });
       // Asked inside the transaction: after it, the session's last statement is its COMMIT.
       const inTransaction = await em.transactional(async (tx) => {

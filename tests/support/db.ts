@@ -7,9 +7,9 @@ export function databaseUrl(): string {
   return inject('databaseUrl');
 }
 
-/** A MikroORM instance on the run's database, sending statements as the hub does there (bound on PostgreSQL); close it in afterAll. */
+/** A MikroORM instance on the run's database; close it in afterAll. */
 export function testOrm() {
-  return initORM({ url: databaseUrl(), poolSize: 2, statementTimeoutMs: 30_000, boundStatements: inject('databaseMode') === 'postgres' });
+  return initORM({ url: databaseUrl(), poolSize: 2, statementTimeoutMs: 30_000 });
 }
 
 /** Plain SQL, for computing expected values independently of the code under test. */

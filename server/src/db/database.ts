@@ -35,12 +35,8 @@ function describe(url: string): string {
   }
 }
 
-/**
- * Connects once with plain `pg` to give a precise message before the ORM
- * starts. Says whether the server is PGlite (the embedded database, also when
- * reached by URL as the tests do): it takes no bound statements (bound-statements.ts).
- */
-async function probe(url: string): Promise<{ pglite: boolean }> {
+/** Connects once with plain `pg` to give a precise message before the ORM starts. */
+async function probe(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
@@ -50,15 +46,12 @@ async function probe(url: string): Promise<{ pglite: boolean }> {
     throw new ConfigError(`cannot connect to the database at ${describe(url)} (${why}); check DATABASE_URL and that PostgreSQL is running`);
   }
   try {
-    const [server] = (await client.query<{ v: string }>(`select version() as v`)).rows;
-    const pglite = /\bPGlite\b/.test(server?.v ?? '');
     const installed = await client.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'postgis'`);
-    if (installed.rowCount) return { pglite };
+    if (installed.rowCount) return;
     const available = await client.query(`select 1 from pg_available_extensions where name = 'postgis'`);
     if (!available.rowCount) {
       throw new ConfigError(`the database at ${describe(url)} has no PostGIS; install PostGIS 3 on that server (Debian: apt install postgresql-15-postgis-3) or unset DATABASE_URL to use the embedded database`);
     }
-    return { pglite };
   } finally {
     await client.end().catch(() => {});
   }
@@ -102,7 +95,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
   const changes = new ChangeBus({ url, soleWriter: embedded !== null });
   const router = replicaUrls.length > 0 ? new ReadRouter<PostgreSqlConnection>({ primaryUrl: url, replicaUrls, ...(onEvent ? { onEvent } : {}) }) : null;
   try {
-    const server = await probe(url);
+    await probe(url);
     // Connecting waits past STATEMENT_TIMEOUT_MS on the embedded database (see below), at start-up too.
     const acquireTimeoutMs = embedded ? config.statementTimeoutMs + 2 * GRACE_MS : undefined;
     try {
@@ -123,7 +116,6 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       // time out before that statement does (its own request hears LIMIT_EXCEEDED, the others SERVICE_UNAVAILABLE).
       ...(embedded ? { clientTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs } : {}),
       changes,
-      boundStatements: !server.pglite,
       ...(router ? { replicas: { urls: replicaUrls, router } } : {}),
       ...(onQuery ? { onQuery } : {}),
     });

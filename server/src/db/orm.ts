@@ -4,13 +4,13 @@
  */
 import { DataloaderType, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, type PostgreSqlConnection, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { entities } from '../domain/entities.js';
 import { CHANGES_CHANNEL, type ChangeBus } from './changes.js';
 import { migrationsList } from './migrations/index.js';
 import type { ReadRouter } from './replicas.js';
-import { hubDriver } from './routed-driver.js';
+import { routedDriver } from './routed-driver.js';
 
 export interface OrmOptions {
   url: string;
@@ -33,12 +33,6 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
   /** Every pooled connection LISTENs and reports to the bus (see changes.ts: a write's own notification arrives before its COMMIT returns). */
   changes?: ChangeBus;
-  /**
-   * Values sent as bound parameters of statements prepared once per
-   * connection (bound-statements.ts); for a PostgreSQL server, never the
-   * embedded database (it serves every connection from one session). Off by default.
-   */
-  boundStatements?: boolean;
   /** Streaming replicas for reads outside transactions, routed by `router` (replicas.ts); none by default. */
   replicas?: { urls: string[]; router: ReadRouter<PostgreSqlConnection> };
 }
@@ -69,7 +63,7 @@ function replicaOptions(o: OrmOptions, urls: string[]): Options<PostgreSqlDriver
 
 export function ormConfig(o: OrmOptions): Options<PostgreSqlDriver> {
   return {
-    driver: hubDriver({ bound: o.boundStatements ?? false, ...(o.replicas ? { router: o.replicas.router } : {}) }),
+    driver: o.replicas ? routedDriver(o.replicas.router) : PostgreSqlDriver,
     ...(o.replicas ? { replicas: replicaOptions(o, o.replicas.urls), preferReadReplicas: true } : {}),
     clientUrl: o.url,
     entities,

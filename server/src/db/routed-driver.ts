@@ -1,6 +1,5 @@
 /**
- * MikroORM's PostgreSQL driver with the hub's connections: statements bound
- * and prepared (bound-statements.ts), and reads routed by replicas.ts.
+ * MikroORM's PostgreSQL driver with its reads routed by replicas.ts.
  *
  * MikroORM 6 makes one connection (pool) per entry of its `replicas` option
  * and sends reads outside transactions to a random one (`getConnection('read')`),
@@ -15,7 +14,6 @@
  */
 import type { Configuration, ConnectionType, Dictionary } from '@mikro-orm/core';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { boundConnection } from './bound-statements.js';
 import { isReadStatement, type ReadRouter } from './replicas.js';
 
 type ExecuteArgs = Parameters<PostgreSqlConnection['execute']>;
@@ -28,9 +26,8 @@ function inTransaction(query: ExecuteArgs[0], ctx: unknown): boolean {
   return Boolean(ctx) || (typeof query !== 'string' && Boolean((query as { client?: { transacting?: unknown } }).client?.transacting));
 }
 
-/** The primary connection with the routing above, on `base` (plain or bound-statements.ts's). */
-function routedConnection(base: typeof PostgreSqlConnection, router: ReadRouter<PostgreSqlConnection>): typeof PostgreSqlConnection {
-  return class RoutedConnection extends base {
+export function routedDriver(router: ReadRouter<PostgreSqlConnection>): typeof PostgreSqlDriver {
+  class RoutedConnection extends PostgreSqlConnection {
     override async execute<T extends Dictionary | Dictionary[] = Dictionary[]>(...args: ExecuteArgs): Promise<T> {
       const [query, , , ctx] = args;
       if (inTransaction(query, ctx)) return super.execute<T>(...args);
@@ -54,33 +51,18 @@ function routedConnection(base: typeof PostgreSqlConnection, router: ReadRouter<
         router.wrote();
       }
     }
-  };
-}
+  }
 
-export interface DriverOptions {
-  /** Statements with values bound and prepared (bound-statements.ts): on PostgreSQL, not on the embedded database. */
-  bound: boolean;
-  /** Reads outside transactions routed to streaming replicas (replicas.ts). */
-  router?: ReadRouter<PostgreSqlConnection>;
-}
-
-/** MikroORM's PostgreSQL driver, with the hub's connections when it needs them. */
-export function hubDriver(o: DriverOptions): typeof PostgreSqlDriver {
-  if (!o.bound && !o.router) return PostgreSqlDriver;
-  const base = o.bound ? boundConnection() : PostgreSqlConnection;
-  const primary = o.router ? routedConnection(base, o.router) : base;
-  const router = o.router;
-  return class HubDriver extends PostgreSqlDriver {
+  return class RoutedPostgreSqlDriver extends PostgreSqlDriver {
     constructor(config: Configuration) {
       super(config);
-      // The base made plain connections (not connected yet); ours replace them.
-      (this as unknown as { connection: PostgreSqlConnection }).connection = new primary(this.config);
-      if (o.bound) (this as unknown as { replicas: PostgreSqlConnection[] }).replicas = this.createReplicas((conf) => new base(this.config, conf, 'read'));
-      router?.bind(this.replicas);
+      // The base made a plain primary connection (not connected yet); ours routes.
+      (this as unknown as { connection: PostgreSqlConnection }).connection = new RoutedConnection(this.config);
+      router.bind(this.replicas);
     }
 
-    override getConnection(type: ConnectionType = 'write'): PostgreSqlConnection {
-      return router ? this.connection : super.getConnection(type);
+    override getConnection(_type: ConnectionType = 'write'): PostgreSqlConnection {
+      return this.connection;
     }
   };
 }

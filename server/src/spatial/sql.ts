@@ -1,10 +1,7 @@
 /**
  * A small SQL fragment builder: text with `?` placeholders plus its values,
  * composable without string-pasting user input. Runs through the ORM's
- * connection (knex placeholders), so it shares the pool and the timeout; on
- * PostgreSQL the values travel as bound parameters of a statement prepared
- * once per connection (db/bound-statements.ts): a statement's text should
- * not vary with its values.
+ * connection (knex placeholders), so it shares the pool and the timeout.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 
