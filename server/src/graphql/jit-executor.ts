@@ -13,8 +13,11 @@
  * - graphql-jit writes an operation's literal arguments into the code it
  *   generates, and (0.8.9) a string literal holding its date marker becomes
  *   code: a request could run anything on the server. An operation with a
- *   string literal anywhere is interpreted by graphql-js instead. Strings
- *   passed as variables are data, never code; our clients pass variables.
+ *   string literal anywhere is interpreted by graphql-js instead, unless the
+ *   string is letters only (`"Point"`, a GeoJSON type written in the query):
+ *   graphql-jit writes it as JSON, and its markers hold digits and
+ *   underscores, so no letters-only string can be one. Strings passed as
+ *   variables are data, never code; our clients pass variables.
  * - Variables are coerced by graphql-js, as when interpreted, so a bad one
  *   gets the same error (BAD_USER_INPUT, status 400).
  * - graphql-jit's errors have no `extensions` unless the resolver's error
@@ -35,7 +38,8 @@
  *   code; figure in docs/performance.md#what-the-workarounds-buy.
  * - leans on: Apollo Server 5's `gateway` option (meant for federation) as
  *   the only way to replace execution; graphql-jit 0.8.9 writing literal
- *   arguments into generated code (hence string literals stay interpreted)
+ *   arguments into generated code as JSON with its markers replaced (hence
+ *   string literals other than letters-only words stay interpreted)
  *   and its error shape. The request deadline (deadline.ts) wraps the
  *   executor this gateway hands Apollo, so it rides on the same option.
  * - guarded by: tests/unit/graphql/jit-executor.test.ts and
@@ -55,11 +59,18 @@ const INTERPRETED_RUNS = 1;
 /** Per operation name: runs interpreted so far, or the compiled operation (or the errors compiling gave). */
 type Operations = Map<string, number | CompiledQuery | ExecutionResult>;
 
-/** Whether a string literal appears anywhere in the document (arguments, input objects, lists, variable defaults). */
+/** A string literal graphql-jit may write into code: letters only, none of its markers (they hold `_` and digits). */
+const INERT_STRING = /^[A-Za-z]{1,64}$/;
+
+/**
+ * Whether a string literal other than a letters-only word appears anywhere in
+ * the document (arguments, input objects, lists, variable defaults).
+ */
 export function hasStringLiteral(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
-    StringValue() {
+    StringValue(node) {
+      if (INERT_STRING.test(node.value)) return undefined;
       found = true;
       return BREAK;
     },
@@ -76,7 +87,7 @@ function asGraphQLJsError(e: GraphQLError): GraphQLError {
 }
 
 export function jitExecutor(schema: GraphQLSchema): Executor {
-  // null: always interpreted (the document holds a string literal)
+  // null: always interpreted (the document holds a string literal that is not a letters-only word)
   const documents = new WeakMap<DocumentNode, Operations | null>();
   return async (rc) => {
     const { document, context } = rc;

@@ -122,9 +122,28 @@ describe('compiled execution', () => {
   });
 
   it('finds string literals in arguments, input objects, lists and variable defaults, and nothing else', () => {
-    expect(hasStringLiteral(parse('{ a(x: "s") }'))).toBe(true);
-    expect(hasStringLiteral(parse('{ a(x: { y: [1, { z: """block""" }] }) }'))).toBe(true);
-    expect(hasStringLiteral(parse('query Q($x: String = "d") { a(x: $x) }'))).toBe(true);
+    // (Strings other than a letters-only word: those may be compiled, below.)
+    expect(hasStringLiteral(parse('{ a(x: "s 1") }'))).toBe(true);
+    expect(hasStringLiteral(parse('{ a(x: { y: [1, { z: """block 2""" }] }) }'))).toBe(true);
+    expect(hasStringLiteral(parse('query Q($x: String = "d-1") { a(x: $x) }'))).toBe(true);
     expect(hasStringLiteral(parse('query Q($x: String, $n: Int = 3) { a(x: $x, e: QUANTILE, f: 1.5, b: true, l: [1, 2], o: { p: null }) { b: c } }'))).toBe(false);
+  });
+
+  it('lets a letters-only word be compiled (a GeoJSON type), and nothing with a digit, an underscore, a quote or a space', () => {
+    expect(hasStringLiteral(parse('{ a(to: { point: { type: "Point", coordinates: [1, 2] } }) }'))).toBe(false);
+    expect(hasStringLiteral(parse('{ a(x: """Polygon""") }'))).toBe(false);
+    for (const s of ['Point1', 'a_b', '__MAGIC_DATE__', 'x y', '', 'Ünïcode', 'a"b', 'a'.repeat(65)]) expect(hasStringLiteral(parse(`{ a(x: ${JSON.stringify(s)}) }`)), s).toBe(true);
+    expect(hasStringLiteral(parse('{ a(x: "Point", y: "p1") }'))).toBe(true);
+  });
+
+  it('compiles an operation whose string literal is a letters-only word, with the same answer', async () => {
+    const execute = executor();
+    const doc = parse('{ area(code: "Point") { code value } }');
+    const first = await execute(doc);
+    expect(executedBy).toBe('graphql-js');
+    const second = await execute(doc);
+    expect(executedBy).toBe('graphql-jit');
+    expect(second).toEqual(first);
+    expect(first.data).toEqual({ area: { code: 'Point', value: 1.5 } });
   });
 });
