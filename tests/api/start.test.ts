@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../support/db.js';
@@ -119,6 +120,20 @@ describe('bad configuration', () => {
       const hub = runHub({ DATABASE_URL: `postgres://postgres@${socket.getServerConn()}/postgres`, PORT: '0' });
       expect(await hub.exited).toBe(1);
       expectCleanFailure(hub.output(), /has no PostGIS; install PostGIS 3/);
+    } finally {
+      await socket.stop();
+      await db.close();
+    }
+  });
+
+  it('names a database with PostGIS but without btree_gist (the nearest-in-scope index needs it)', async () => {
+    const db = await PGlite.create({ extensions: { postgis } });
+    const socket = new PGLiteSocketServer({ db, port: 0, maxConnections: 4 });
+    await socket.start();
+    try {
+      const hub = runHub({ DATABASE_URL: `postgres://postgres@${socket.getServerConn()}/postgres`, PORT: '0' });
+      expect(await hub.exited).toBe(1);
+      expectCleanFailure(hub.output(), /has no btree_gist extension; install PostgreSQL's contrib modules/);
     } finally {
       await socket.stop();
       await db.close();

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { ConfigError } from '../config/config.js';
 import { lockDataDir } from './embedded.js';
@@ -45,6 +46,9 @@ export function restorePostgres(file: string, url: string): Promise<void> {
   return run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', '--dbname', url, file]);
 }
 
+/** The extensions the hub's migrations create (embedded-worker.ts loads the same). */
+const EXTENSIONS = { postgis, btree_gist };
+
 const pgDataOf = (dataDir: string) => path.join(dataDir, 'pgdata');
 
 /** Dumps the embedded database in `dataDir` (the hub must be stopped: the directory is locked). */
@@ -52,7 +56,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<voi
   if (!fs.existsSync(pgDataOf(dataDir))) throw new ConfigError(`there is no embedded database in DATA_DIR "${dataDir}"`);
   const unlock = lockDataDir(dataDir);
   try {
-    const db = await PGlite.create({ dataDir: pgDataOf(dataDir), extensions: { postgis } });
+    const db = await PGlite.create({ dataDir: pgDataOf(dataDir), extensions: EXTENSIONS });
     try {
       const dump = await db.dumpDataDir('gzip');
       privateFile(file);
@@ -73,7 +77,7 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<vo
   const dump = new Blob([fs.readFileSync(file)]);
   const unlock = lockDataDir(dataDir);
   try {
-    const db = await PGlite.create({ dataDir: pgDataOf(dataDir), loadDataDir: dump, extensions: { postgis } });
+    const db = await PGlite.create({ dataDir: pgDataOf(dataDir), loadDataDir: dump, extensions: EXTENSIONS });
     await db.query('select 1');
     await db.close();
   } finally {

@@ -46,11 +46,16 @@ async function probe(url: string): Promise<void> {
     throw new ConfigError(`cannot connect to the database at ${describe(url)} (${why}); check DATABASE_URL and that PostgreSQL is running`);
   }
   try {
-    const installed = await client.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'postgis'`);
-    if (installed.rowCount) return;
-    const available = await client.query(`select 1 from pg_available_extensions where name = 'postgis'`);
-    if (!available.rowCount) {
+    // Installed, or there for the migrations to create: PostGIS, and btree_gist (PostgreSQL's contrib) for the nearest-in-scope index.
+    const { rows } = await client.query<{ name: string }>(
+      `select name from pg_available_extensions where name in ('postgis', 'btree_gist') union select extname from pg_extension where extname in ('postgis', 'btree_gist')`,
+    );
+    const present = new Set(rows.map((r) => r.name));
+    if (!present.has('postgis')) {
       throw new ConfigError(`the database at ${describe(url)} has no PostGIS; install PostGIS 3 on that server (Debian: apt install postgresql-15-postgis-3) or unset DATABASE_URL to use the embedded database`);
+    }
+    if (!present.has('btree_gist')) {
+      throw new ConfigError(`the database at ${describe(url)} has no btree_gist extension; install PostgreSQL's contrib modules on that server (Debian ships them in postgresql-15; elsewhere postgresql-contrib) or unset DATABASE_URL to use the embedded database`);
     }
   } finally {
     await client.end().catch(() => {});
@@ -102,7 +107,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       await runStartupWork(url, startup, onQuery, acquireTimeoutMs);
     } catch (error) {
       if ((error as { code?: string }).code === '42501') {
-        throw new ConfigError(`the database user may not create the PostGIS extension or tables at ${describe(url)}; run "CREATE EXTENSION postgis" as a superuser once, and grant CREATE on the schema`);
+        throw new ConfigError(`the database user may not create the PostGIS and btree_gist extensions or tables at ${describe(url)}; run "CREATE EXTENSION postgis; CREATE EXTENSION btree_gist" as a superuser once, and grant CREATE on the schema`);
       }
       throw error;
     }

@@ -11,7 +11,7 @@
 import { AUTH_SOURCE } from './embedded-auth.js';
 
 export interface WorkerOptions {
-  modules: { pglite: string; postgis: string; socket: string };
+  modules: { pglite: string; postgis: string; btreeGist: string; socket: string };
   /** PGlite's directory; null keeps the database in memory (tests) */
   dataDir: string | null;
   /** the loopback port to listen on; 0 picks a free one (a restarted worker takes its predecessor's) */
@@ -42,6 +42,7 @@ export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.modules.pglite);
 const { postgis } = require(workerData.modules.postgis);
+const { btree_gist } = require(workerData.modules.btreeGist);
 const { PGLiteSocketServer } = require(workerData.modules.socket);
 ${AUTH_SOURCE}
 ${CLOSED_DATABASE_GUARD_SOURCE}
@@ -76,7 +77,7 @@ let server = null;
 
 async function start() {
   try {
-    db = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), extensions: { postgis } });
+    db = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), extensions: { postgis, btree_gist } });
     answerWhenClosed(db);
     // Loading PostGIS into a fresh directory takes seconds; the migrations would do it too,
     // but doing it here keeps the first migration portable.

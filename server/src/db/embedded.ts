@@ -170,6 +170,7 @@ function startWorker(options: EmbeddedOptions, pgDir: string | null, port: numbe
     modules: {
       pglite: require.resolve('@electric-sql/pglite'),
       postgis: require.resolve('@electric-sql/pglite-postgis'),
+      btreeGist: require.resolve('@electric-sql/pglite/contrib/btree_gist'),
       socket: require.resolve('@electric-sql/pglite-socket'),
     },
     dataDir: pgDir,

@@ -1,6 +1,7 @@
 /**
  * Writes a whole RegionDataset (the demo region, or a generated one) into an
- * empty database, in one transaction: either all of it lands or none.
+ * empty database, in one transaction: either all of it lands or none; then
+ * the planner's statistics of what landed (db/statistics.ts).
  * Batch inserts go through MikroORM, so geometry passes the same GeoJSON type
  * as every other write.
  */
@@ -26,6 +27,7 @@ import {
   VillageYear,
   WorkTeam,
 } from '../domain/entities.js';
+import { refreshStatistics } from '../db/statistics.js';
 
 const CHUNK = 1000;
 
@@ -82,4 +84,5 @@ export async function loadDataset(rootEm: EntityManager, d: RegionDataset): Prom
       await em.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
     }
   });
+  await refreshStatistics(rootEm);
 }

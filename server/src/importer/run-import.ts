@@ -8,7 +8,8 @@
  * unless --skip-invalid asks to keep the good rows. A dry run does everything,
  * upserts included (so it reports what would change), then rolls back.
  * The area figures the rows touch are recomputed once, before the commit,
- * not after every batch (deferAreaFigures).
+ * not after every batch (deferAreaFigures). A bulk import is analyzed after
+ * its commit (db/statistics.ts).
  */
 import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -33,6 +34,7 @@ import {
   type SourceCrs,
   type TextEncodingName,
 } from '@lingyan/data';
+import { isBulkWrite, refreshStatistics } from '../db/statistics.js';
 import { deferAreaFigures, flushAreaFigures } from '../spatial/aggregates.js';
 import { CrsOffsetProbe } from './crs-offset.js';
 import { WRITERS } from './kinds/index.js';
@@ -132,6 +134,7 @@ export async function runImport(em: EntityManager, o: ImportOptions, bar: Progre
   } finally {
     await source?.close();
   }
+  if (isBulkWrite(written, counts.inserted + counts.updated)) await refreshStatistics(em);
   bar.done(counts.read);
   problems.sort((a, b) => a.row - b.row);
   repaired.sort((a, b) => a.row - b.row);

@@ -10,6 +10,7 @@ import { Migration20261206000008_incidence_bands } from './Migration202612060000
 import { Migration20261206000009_management_loop } from './Migration20261206000009_management_loop.js';
 import { Migration20261206000010_token_revocation } from './Migration20261206000010_token_revocation.js';
 import { Migration20261206000011_reported_figures } from './Migration20261206000011_reported_figures.js';
+import { Migration20261206000012_village_nearest_in_scope } from './Migration20261206000012_village_nearest_in_scope.js';
 
 export const migrationsList = [
   { name: 'Migration20261126000001_domain', class: Migration20261126000001_domain },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261206000009_management_loop', class: Migration20261206000009_management_loop },
   { name: 'Migration20261206000010_token_revocation', class: Migration20261206000010_token_revocation },
   { name: 'Migration20261206000011_reported_figures', class: Migration20261206000011_reported_figures },
+  { name: 'Migration20261206000012_village_nearest_in_scope', class: Migration20261206000012_village_nearest_in_scope },
 ];
