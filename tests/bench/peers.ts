@@ -9,9 +9,11 @@
  * measured one after another, with the CPU time each server's processes used
  * per answer and the load average of the machine at the time.
  *
- * Then, apart: the hub with its answer cache on (a repeated question, not the
- * same work), and a CPU profile of the hub (`node --cpu-prof`) during the box
- * and nearest-5 loads, in shares by category (cpu-profile.ts).
+ * Then, apart: the floor, `{ __typename }` (an answer that reads nothing:
+ * what the request path alone costs, hub and PostGraphile); the hub with its
+ * answer cache on (a repeated question, not the same work); and a CPU profile
+ * of the hub (`node --cpu-prof`) during each question's load and the floor's,
+ * in shares by category (cpu-profile.ts) beside the CPU measured per answer.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,12 +43,26 @@ export interface PeerRow {
   postgraphile: Figure | null;
 }
 
+/** What a profile or the floor asks: a question, or `{ __typename }`. */
+export type Asked = Pick<Question, 'name' | 'graphql' | 'headers'>;
+
 export interface PeerProfile {
-  q: Question;
+  q: Asked;
   connections: number;
   load: number;
   shares: ProfileShares;
+  /** CPU milliseconds the hub's processes used per answer during the profiled load (measured, not sampled) */
+  cpuMs: number;
+  answers: number;
   file: string;
+}
+
+/** The floor: `{ __typename }`, which reads nothing, on the hub and on PostGraphile. */
+export interface FloorRow {
+  connections: number;
+  load: number;
+  hub: Figure;
+  postgraphile: Figure | null;
 }
 
 export interface PeersResult {
@@ -61,12 +77,14 @@ export interface PeersResult {
   rows: PeerRow[];
   /** answer cache on: hub and plain only */
   cached: PeerRow[];
+  floor: FloorRow[];
   profiles: PeerProfile[];
   seconds: number;
 }
 
 const CONNECTIONS = [1, 8];
-const PROFILED: Array<Question['key']> = ['box', 'nearest'];
+/** An answer that reads nothing: the request path's own cost. */
+const FLOOR_QUERY = '{ __typename }';
 
 const post = (url: string, query: string, headers?: Record<string, string>): Target => ({ url, body: JSON.stringify({ query }), ...(headers ? { headers } : {}) });
 
@@ -94,14 +112,15 @@ async function timed(p: ServerProcess, t: Target, connections: number, seconds: 
   return { m, cpuMs: (p.cpuMs() - before) / Math.max(m.requests, 1) };
 }
 
-async function profileHub(databaseUrl: string, q: Question, connections: number, seconds: number): Promise<PeerProfile> {
+async function profileHub(databaseUrl: string, q: Asked, connections: number, seconds: number): Promise<PeerProfile> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingyan-bench-profile-'));
   const hub = await productionHub(databaseUrl, { cache: false, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const load = os.loadavg()[0]!;
   let window: Window;
+  let figure: Figure;
   try {
     const from = monotonicUs();
-    await measure(post(`${hub.url}/graphql`, q.graphql, q.headers), connections, seconds);
+    figure = await timed(hub.process, post(`${hub.url}/graphql`, q.graphql, q.headers), connections, seconds);
     window = [from, monotonicUs()];
   } finally {
     await hub.close(60_000);
@@ -109,7 +128,7 @@ async function profileHub(databaseUrl: string, q: Question, connections: number,
   // Written as the hub exits; the largest file is the hub's (a short-lived helper process writes its own).
   const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
   if (!files[0]) throw new Error(`no CPU profile in ${dir}: the hub did not exit within 60 s of SIGTERM`);
-  return { q, connections, load, shares: readProfile(files[0], window), file: files[0] };
+  return { q, connections, load, shares: readProfile(files[0], window), cpuMs: figure.cpuMs, answers: figure.m.requests, file: files[0] };
 }
 
 export async function measurePeers(label: string, databaseUrl: string, seconds: number): Promise<PeersResult> {
@@ -139,7 +158,7 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
     console.log(postgraphile);
     const plain = await rawServer(databaseUrl, qs.map((q) => ({ name: q.name, connections: 1, sql: q.sql, cache: 'off' as const })));
     closing.push(() => plain.close());
-    result = { label, villages: p.villages, postgraphile, disagreements: [], notes: [], rows: [], cached: [], profiles: [], seconds };
+    result = { label, villages: p.villages, postgraphile, disagreements: [], notes: [], rows: [], cached: [], floor: [], profiles: [], seconds };
     const targets = (hubUrl: string, q: Question) => ({
       hub: post(`${hubUrl}/graphql`, q.graphql, q.headers),
       plain: { url: plain.url(qs.indexOf(q)) },
@@ -173,6 +192,17 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
         result.rows.push(row);
       }
     }
+    for (const connections of CONNECTIONS) {
+      const load = os.loadavg()[0]!;
+      const row: FloorRow = {
+        connections,
+        load,
+        hub: await timed(hub.process, post(`${hub.url}/graphql`, FLOOR_QUERY), connections, seconds),
+        postgraphile: pgl ? await timed(pgl.process, post(pgl.url, FLOOR_QUERY), connections, seconds) : null,
+      };
+      console.log(floorRow(row));
+      result.floor.push(row);
+    }
     await hub.close();
     // The answer cache on: a repeated question (a room of leaders on one map), not the work itself.
     const cachedHub = await productionHub(databaseUrl, { cache: true });
@@ -188,7 +218,8 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
     await close();
   }
   if (process.env.BENCH_PROFILE !== '0') {
-    for (const q of agreed.filter((x) => PROFILED.includes(x.key))) {
+    const floor: Asked = { name: `the floor, ${FLOOR_QUERY}`, graphql: FLOOR_QUERY, headers: {} };
+    for (const q of [...agreed, floor]) {
       try {
         const prof = await profileHub(databaseUrl, q, 8, seconds);
         console.log(`profile, ${q.name}: ${CATEGORIES.map((c) => `${c} ${percent(prof.shares.shares[c])}`).join(', ')} (${prof.file})`);
@@ -205,6 +236,10 @@ export async function measurePeers(label: string, databaseUrl: string, seconds: 
 const rps = (f: Figure | null) => (f ? f.m.rps.toFixed(0) : 'n/a');
 const ratio = (a: Figure, b: Figure | null) => (b ? `${(a.m.rps / b.m.rps).toFixed(2)}×` : 'n/a');
 const cpu = (f: Figure | null) => (f ? f.cpuMs.toFixed(2) : 'n/a');
+
+function floorRow(r: FloorRow): string {
+  return `| ${FLOOR_QUERY} | ${r.connections} | ${r.load.toFixed(1)} | ${rps(r.hub)} | ${rps(r.postgraphile)} | ${cpu(r.hub)} / ${cpu(r.postgraphile)} | ${r.hub.m.p95} / ${r.postgraphile?.m.p95 ?? 'n/a'} |`;
+}
 
 function peerRow(r: PeerRow): string {
   return `| ${r.q.name} | ${r.connections} | ${r.load.toFixed(1)} | ${rps(r.hub)} | ${rps(r.postgraphile)} | ${rps(r.plain)} | ${ratio(r.hub, r.plain)} | ${ratio(r.hub, r.postgraphile)} | ${cpu(r.hub)} / ${cpu(r.postgraphile)} / ${cpu(r.plain)} | ${r.hub.m.p95} / ${r.postgraphile?.m.p95 ?? 'n/a'} / ${r.plain.m.p95} |`;
@@ -228,13 +263,30 @@ export function peersSection(r: PeersResult, targetLines: string[]): string[] {
     ...(r.cached.length
       ? [`### Answer cache on (a repeated question; not the same work, so not in the targets)`, ``, head, rule, ...r.cached.map(peerRow), ``]
       : []),
+    ...(r.floor.length
+      ? [
+          `### The floor: an answer that reads nothing`,
+          ``,
+          `\`${FLOOR_QUERY}\` runs the whole request path (HTTP, the request's guards and context, GraphQL, the answer) and no resolver. No question can cost less CPU than this.`,
+          ``,
+          `| query | conn | load avg | hub req/s | PostGraphile req/s | CPU ms per answer: hub / PostGraphile | p95 ms: hub / PostGraphile |`,
+          `|---|---|---|---|---|---|---|`,
+          ...r.floor.map(floorRow),
+          ``,
+        ]
+      : []),
     ...(r.profiles.length
       ? [
           `### Where the hub's CPU time goes (\`node --cpu-prof\`, the production hub, cache off; cpu-profile.ts)`,
           ``,
-          `| case | conn | load avg | busy ms | ${CATEGORIES.join(' | ')} |`,
+          `Shares of the sampled time. The profiler costs CPU of its own: compare the profiled hub's CPU per answer with the unprofiled one of the tables above. Much of that extra lands in \`writes\` (the native socket and file writes, counted apart): unprofiled, the hub's system time, where those writes run, is a small part of its CPU (docs/performance.md), so read the other shares against each other.`,
+          ``,
+          `| case | conn | load avg | ms per answer: sampled / CPU profiled / CPU unprofiled | ${CATEGORIES.join(' | ')} |`,
           `|---|---|---|---|${CATEGORIES.map(() => '---|').join('')}`,
-          ...r.profiles.map((x) => `| ${x.q.name} | ${x.connections} | ${x.load.toFixed(1)} | ${x.shares.busyMs.toFixed(0)} | ${CATEGORIES.map((c) => percent(x.shares.shares[c])).join(' | ')} |`),
+          ...r.profiles.map((x) => {
+            const unprofiled = r.rows.find((row) => row.q.name === x.q.name && row.connections === x.connections)?.hub ?? (x.q.graphql === FLOOR_QUERY ? r.floor.find((f) => f.connections === x.connections)?.hub : undefined);
+            return `| ${x.q.name} | ${x.connections} | ${x.load.toFixed(1)} | ${(x.shares.busyMs / Math.max(x.answers, 1)).toFixed(2)} / ${x.cpuMs.toFixed(2)} / ${cpu(unprofiled ?? null)} | ${CATEGORIES.map((c) => percent(x.shares.shares[c])).join(' | ')} |`;
+          }),
           ``,
           ...r.profiles.flatMap((x) => [`Most self time, ${x.q.name}: ${x.shares.top.slice(0, 8).map((t) => `${t.frame} ${percent(t.share)} (${t.category})`).join('; ')}.`, ``]),
         ]

@@ -41,3 +41,24 @@ export function writeResults(file: string, header: string[], sections: Map<strin
   fs.writeFileSync(file, text);
   return text;
 }
+
+/**
+ * Fills the sections a document already marks (docs/performance.md places
+ * `<!-- bench:<key> -->` … `<!-- /bench:<key> -->` where its prose wants a
+ * part's tables) with this run's text for those keys; the document keeps its
+ * other text and any section this run did not measure. Headings go one
+ * level down: there the sections sit under the document's own `##`.
+ * Returns the keys filled.
+ */
+export function fillMarkedSections(file: string, sections: Map<string, string[]>): string[] {
+  const filled: string[] = [];
+  const text = fs.readFileSync(file, 'utf8').replace(SECTION, (whole, key: string) => {
+    const lines = sections.get(key);
+    if (!lines?.length) return whole;
+    filled.push(key);
+    const body = lines.map((l) => (/^#{1,5} /.test(l) ? `#${l}` : l)).join('\n').trim();
+    return `<!-- bench:${key} -->\n${body}\n<!-- /bench:${key} -->\n`;
+  });
+  fs.writeFileSync(file, text);
+  return filled;
+}

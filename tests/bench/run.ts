@@ -32,7 +32,8 @@
  * Prints the tables and writes them to tests/bench/RESULTS.md, a section per
  * part (and per dataset for peers and viewers), each stamped with its time and
  * load average: a run of some parts replaces only its own sections and keeps
- * the other parts' figures (results-file.ts). Numbers are reported, not
+ * the other parts' figures (results-file.ts); the sections docs/performance.md
+ * marks (the peers') are written there too. Numbers are reported, not
  * asserted; the targets of issues 8 and 27 are evaluated in their sections.
  */
 import fs from 'node:fs';
@@ -53,7 +54,7 @@ import { processesSection, measureProcesses, type ProcessesResult } from './proc
 import { rawServer } from './raw-server.js';
 import { measureRestarts, restartSection, type RestartResult } from './restart.js';
 import { peerTargets, targets } from './targets.js';
-import { stamp, writeResults } from './results-file.js';
+import { fillMarkedSections, stamp, writeResults } from './results-file.js';
 import { manyViewers, viewersSection, type ViewersResult } from './viewers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -246,6 +247,10 @@ async function main(): Promise<void> {
   const full = CASES.size === ALL_CASES.length && ['embedded', 'demo', 'national'].every((n) => datasets.some((d) => d.name === n));
   const report = writeResults(file, header, sections, full);
   console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)} (${[...sections.keys()].join(', ')}${full ? '' : '; the other sections kept'})`);
+  // The sections docs/performance.md marks (the peers' tables) carry the same figures there.
+  const doc = path.join(HERE, '..', '..', 'docs', 'performance.md');
+  const filled = fillMarkedSections(doc, sections);
+  if (filled.length) console.log(`and to ${path.relative(process.cwd(), doc)} (${filled.join(', ')})`);
 }
 
 main().catch((error: unknown) => {
