@@ -5,7 +5,7 @@
  * prefecture were read by code and sorted, not walked by distance
  * (tests/api/nearest-plan.test.ts). On PostgreSQL autovacuum would analyze
  * them later; doing it at once there costs seconds against the minutes of a
- * load (2.4 s for the whole national dataset of 490,266 villages).
+ * load (docs/performance.md).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 
